@@ -1,0 +1,8 @@
+package de.pinnwand.listings;
+
+/** Whether a listing offers help (Angebot) or asks for it (Gesuch). */
+public enum ListingKind {
+
+	OFFER, REQUEST
+
+}

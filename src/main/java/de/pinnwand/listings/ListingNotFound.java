@@ -1,0 +1,14 @@
+package de.pinnwand.listings;
+
+import java.util.UUID;
+
+import de.pinnwand.system.web.NotFound;
+
+/** No listing with that id is visible to the one asking. */
+public class ListingNotFound extends NotFound {
+
+	public ListingNotFound(UUID id) {
+		super("Listing " + id + " not found");
+	}
+
+}

@@ -1,0 +1,725 @@
+package de.pinnwand.places;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Collator;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * German places by postcode and by name, with district, state and centroid, and the deployment's home area.
+ * <p>
+ * Backed by the GeoNames postal code data shipped in {@value #DATA} (Postal code data © GeoNames, CC BY 4.0).
+ * Everything is held in memory and immutable after construction, so all lookups are fast, non-blocking and
+ * thread-safe. Every lookup treats its input as untrusted: {@code null}, blank, overlong or nonsensical input
+ * yields an empty result, never an exception.
+ */
+@Component
+public class Gazetteer {
+
+	static final String DATA = "places/zipcodes.de.csv";
+
+	private static final Logger logger = LoggerFactory.getLogger(Gazetteer.class);
+
+	/** Far longer than any German place name with its postcode; longer input is not a place. */
+	private static final int MAX_INPUT_LENGTH = 200;
+
+	/** Shorter prefixes match too much to be useful suggestions. */
+	private static final int MIN_PREFIX_LENGTH = 2;
+
+	private static final int MAX_SUGGESTIONS = 100;
+
+	private static final double EARTH_RADIUS_KM = 6371.0088;
+
+	private static final Pattern POSTCODE = Pattern.compile("(?:DE?-)?(\\d{5})");
+
+	private static final Pattern POSTCODE_THEN_NAME = Pattern.compile("(?:DE?-)?(\\d{5})[\\s,]+(\\S.*)");
+
+	private static final Pattern NAME_THEN_POSTCODE = Pattern.compile("(.*?\\S)\\s*[,(]?\\s*(?:DE?-)?(\\d{5})\\)?");
+
+	private static final Pattern STATE_CODE = Pattern.compile("[A-Z]{2}");
+
+	private static final Pattern DISTRICT_KEY = Pattern.compile("\\d{5}");
+
+	/**
+	 * A backstop for company rows; the data marks them reliably by a numeric state code (see {@link Row#company()}).
+	 */
+	private static final Pattern LEGAL_FORM = Pattern
+		.compile("(?<!\\w)(GmbH|gGmbH|mbH|AG|KG|KGaA|OHG|GbR|eG|SE|e\\.\\s?V\\.)(?!\\w)|&\\s*Co\\b");
+
+	private static final List<String> DISTRICT_PREFIXES = List.of("Landkreis ", "Kreis ", "Stadtkreis ",
+			"Kreisfreie Stadt ", "Region ");
+
+	private final Map<String, List<Place>> placesByPostcode;
+
+	private final String[] postcodes;
+
+	private final Map<String, List<Place>> placesByName;
+
+	private final Map<String, List<Group>> groupsByFoldedName;
+
+	private final IndexEntry[] nameIndex;
+
+	private final Set<String> homeDistricts;
+
+	private final List<String> homeDistrictList;
+
+	private final List<String> homeMunicipalities;
+
+	/**
+	 * Loads the data from the classpath. This is blocking I/O in a constructor on purpose: it is one-off startup
+	 * work (about 2 MB, well under a second), done before the application serves its first request.
+	 */
+	Gazetteer(PlacesProperties properties) {
+		long started = System.nanoTime();
+		List<Row> rows = readRows();
+		Map<String, String> districtNames = canonicalDistrictNames(rows);
+
+		List<Place> places = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
+		for (Row row : rows) {
+			if (!row.company() && seen.add(row.postcode() + '\u0000' + row.name())) {
+				places.add(new Place(row.postcode(), row.name(), districtNames.get(row.districtKey()), row.state(),
+						row.lat(), row.lon()));
+			}
+		}
+
+		this.homeDistricts = Set.copyOf(homeDistricts(properties, rows, districtNames));
+		this.homeDistrictList = this.homeDistricts.stream().sorted(germanOrder()).toList();
+
+		Map<String, List<Place>> byPostcode = new HashMap<>();
+		Map<String, List<Place>> byName = new HashMap<>();
+		Map<String, List<Place>> byGroup = new LinkedHashMap<>();
+		for (Place place : places) {
+			byPostcode.computeIfAbsent(place.postcode(), (key) -> new ArrayList<>()).add(place);
+			byName.computeIfAbsent(lowerCase(place.name()), (key) -> new ArrayList<>()).add(place);
+			byGroup.computeIfAbsent(groupKey(place.name(), place.district()), (key) -> new ArrayList<>()).add(place);
+		}
+		byPostcode.replaceAll((postcode, atPostcode) -> primaryFirst(atPostcode));
+		byName.replaceAll((name, named) -> named.stream().sorted(homeFirst().thenComparing(Place::postcode)).toList());
+		this.placesByPostcode = Map.copyOf(byPostcode);
+		this.postcodes = byPostcode.keySet().stream().sorted().toArray(String[]::new);
+		this.placesByName = Map.copyOf(byName);
+
+		Map<String, List<Group>> groupsByFoldedName = new HashMap<>();
+		List<IndexEntry> index = new ArrayList<>();
+		Set<String> municipalities = new TreeSet<>(germanOrder());
+		for (List<Place> members : byGroup.values()) {
+			Place representative = nearestToMean(members).get(0);
+			boolean locality = isLocality(representative, byGroup);
+			boolean home = inHomeArea(representative);
+			Group group = new Group(representative, fold(representative.name()), members.size(), locality, home);
+			groupsByFoldedName.computeIfAbsent(group.folded(), (key) -> new ArrayList<>()).add(group);
+			index.add(new IndexEntry(group.folded(), group, true));
+			for (int i = group.folded().indexOf(' '); i >= 0; i = group.folded().indexOf(' ', i + 1)) {
+				index.add(new IndexEntry(group.folded().substring(i + 1), group, false));
+			}
+			if (home && !locality) {
+				municipalities.add(representative.name());
+			}
+		}
+		groupsByFoldedName.replaceAll((name, groups) -> List.copyOf(groups));
+		this.groupsByFoldedName = Map.copyOf(groupsByFoldedName);
+		index.sort(Comparator.comparing(IndexEntry::key));
+		this.nameIndex = index.toArray(IndexEntry[]::new);
+		this.homeMunicipalities = List.copyOf(municipalities);
+
+		logger.info("Loaded {} places with {} postcodes in {} districts in {} ms; home area: {} districts", places.size(),
+				this.postcodes.length, new HashSet<>(districtNames.values()).size(),
+				(System.nanoTime() - started) / 1_000_000, this.homeDistricts.size());
+	}
+
+	/**
+	 * The primary place of a five-digit postcode. Where a postcode covers several places, the primary one is the
+	 * municipality whose localities the others are ("Hamburg" for "Hamburg Altstadt" and "Hamburg Sankt Georg"),
+	 * otherwise the place whose centroid lies nearest the mean of all the postcode's centroids, otherwise the first
+	 * in the data. Company postcodes (Großkundenpostleitzahlen) have no place and return empty.
+	 */
+	public Optional<Place> byPostcode(String postcode) {
+		String input = clean(postcode);
+		if (input == null) {
+			return Optional.empty();
+		}
+		Matcher matcher = POSTCODE.matcher(input);
+		if (!matcher.matches()) {
+			return Optional.empty();
+		}
+		return placesAt(matcher.group(1)).stream().findFirst();
+	}
+
+	/**
+	 * The places named exactly so, ignoring case (one per postcode), home area first, then by postcode.
+	 */
+	public List<Place> byName(String name) {
+		String input = clean(name);
+		if (input == null) {
+			return List.of();
+		}
+		return this.placesByName.getOrDefault(lowerCase(input), List.of());
+	}
+
+	/**
+	 * Places for an autocomplete field, at most {@code limit} of them (and never more than 100). Digits match postcodes by prefix (one entry
+	 * per postcode, its primary place; all its places once the postcode is complete). Anything else matches place
+	 * names by prefix of the name or of any word in it, ignoring case, accents and umlaut spellings ("Muenchen",
+	 * "Munchen" find München), one entry per place name and district. Places in the home area come first, then
+	 * whole-name matches, then matches at the start of the name, then municipalities before their localities,
+	 * then places with more postcodes (larger towns), then shorter names.
+	 */
+	public List<Place> suggest(String prefix, int limit) {
+		String input = clean(prefix);
+		if (input == null || limit <= 0) {
+			return List.of();
+		}
+		int max = Math.min(limit, MAX_SUGGESTIONS);
+		if (isDigits(input)) {
+			return suggestPostcodes(input, max);
+		}
+		Matcher postcodeThenName = POSTCODE_THEN_NAME.matcher(input);
+		if (postcodeThenName.matches()) {
+			String typed = fold(postcodeThenName.group(2));
+			return placesAt(postcodeThenName.group(1)).stream()
+				.filter((place) -> hasWordStartingWith(fold(place.name()), typed))
+				.limit(max)
+				.toList();
+		}
+		String key = fold(input);
+		if (key.length() < MIN_PREFIX_LENGTH) {
+			return List.of();
+		}
+		Map<Group, Boolean> matches = new LinkedHashMap<>();
+		for (int i = lowerBound(key); i < this.nameIndex.length && this.nameIndex[i].key().startsWith(key); i++) {
+			IndexEntry entry = this.nameIndex[i];
+			matches.merge(entry.group(), entry.atStart(), Boolean::logicalOr);
+		}
+		Comparator<Map.Entry<Group, Boolean>> ranking = Comparator
+			.comparing((Map.Entry<Group, Boolean> match) -> !match.getKey().home())
+			.thenComparing((match) -> !match.getKey().folded().equals(key))
+			.thenComparing((match) -> !match.getValue())
+			.thenComparing((match) -> match.getKey().locality())
+			.thenComparing(Comparator.comparingInt((Map.Entry<Group, Boolean> match) -> match.getKey().postcodes())
+				.reversed())
+			.thenComparingInt((match) -> match.getKey().folded().length())
+			.thenComparing((match) -> match.getKey().folded())
+			.thenComparing((match) -> match.getKey().representative().district());
+		return matches.entrySet()
+			.stream()
+			.sorted(ranking)
+			.limit(max)
+			.map((match) -> match.getKey().representative())
+			.toList();
+	}
+
+	/**
+	 * The place a person meant by what they typed into a place field: a postcode ("71634", "D-71634"), a place name
+	 * ("Ludwigsburg", "Muenchen", a locality such as "Bad Cannstatt") or both ("71634 Ludwigsburg",
+	 * "Ludwigsburg (71634)", "Ludwigsburg, 71634"). A postcode and a name must agree (the name may be finer, as in
+	 * "71634 Ludwigsburg-Mitte"). A name alone picks the home area first, then the town with that name that has
+	 * the most postcodes ("Münster" is the city in Westphalia), represented by its most central postcode. Unknown,
+	 * ambiguous localities ("Mitte") and non-German input return empty.
+	 */
+	public Optional<Place> resolve(String input) {
+		String typed = clean(input);
+		if (typed == null) {
+			return Optional.empty();
+		}
+		Matcher matcher = POSTCODE.matcher(typed);
+		if (matcher.matches()) {
+			return placesAt(matcher.group(1)).stream().findFirst();
+		}
+		matcher = POSTCODE_THEN_NAME.matcher(typed);
+		if (matcher.matches()) {
+			return placeAt(matcher.group(1), matcher.group(2));
+		}
+		matcher = NAME_THEN_POSTCODE.matcher(typed);
+		if (matcher.matches()) {
+			return placeAt(matcher.group(2), matcher.group(1));
+		}
+		String folded = fold(typed);
+		String exact = lowerCase(typed);
+		Optional<Place> named = this.groupsByFoldedName.getOrDefault(folded, List.of())
+			.stream()
+			.min(Comparator.comparing((Group group) -> !group.home())
+				.thenComparing((group) -> !lowerCase(group.representative().name()).equals(exact))
+				.thenComparing(Comparator.comparingInt(Group::postcodes).reversed())
+				.thenComparing((group) -> group.representative().district()))
+			.map(Group::representative);
+		return named.isPresent() ? named : locality(folded);
+	}
+
+	/** Whether the place lies in one of the home area's districts. */
+	public boolean inHomeArea(Place place) {
+		return place != null && place.district() != null && this.homeDistricts.contains(place.district());
+	}
+
+	/** The districts of the home area, as {@link Place#district()} names them, in German alphabetical order. */
+	public List<String> districtsOfHomeArea() {
+		return this.homeDistrictList;
+	}
+
+	/**
+	 * The municipalities of the home area (place names without the localities GeoNames lists as "Stuttgart Bad
+	 * Cannstatt"), in German alphabetical order.
+	 */
+	public List<String> municipalitiesOfHomeArea() {
+		return this.homeMunicipalities;
+	}
+
+	/** Great-circle distance in kilometres between two points given in degrees, by the haversine formula. */
+	public static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
+		double dLat = Math.toRadians(lat2 - lat1);
+		double dLon = Math.toRadians(lon2 - lon1);
+		double a = Math.pow(Math.sin(dLat / 2), 2)
+				+ Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(dLon / 2), 2);
+		return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+	}
+
+	private List<Place> placesAt(String postcode) {
+		return this.placesByPostcode.getOrDefault(postcode, List.of());
+	}
+
+	private Optional<Place> placeAt(String postcode, String name) {
+		List<Place> candidates = placesAt(postcode);
+		String typed = fold(name);
+		if (typed.isEmpty()) {
+			return candidates.stream().findFirst();
+		}
+		Optional<Place> exact = candidates.stream().filter((place) -> fold(place.name()).equals(typed)).findFirst();
+		if (exact.isPresent()) {
+			return exact;
+		}
+		return candidates.stream().filter((place) -> {
+			String folded = fold(place.name());
+			return folded.startsWith(typed + ' ') || typed.startsWith(folded + ' ');
+		}).findFirst();
+	}
+
+	/**
+	 * The place a locality name stands for when it is listed only under its municipality ("Bad Cannstatt" for
+	 * "Stuttgart Bad Cannstatt"), if exactly one place is meant; "Mitte" is not enough.
+	 */
+	private Optional<Place> locality(String folded) {
+		if (folded.length() < MIN_PREFIX_LENGTH) {
+			return Optional.empty();
+		}
+		Set<Group> matches = new HashSet<>();
+		for (int i = lowerBound(folded); i < this.nameIndex.length && this.nameIndex[i].key().equals(folded); i++) {
+			if (!this.nameIndex[i].atStart()) {
+				matches.add(this.nameIndex[i].group());
+			}
+		}
+		return (matches.size() == 1) ? Optional.of(matches.iterator().next().representative()) : Optional.empty();
+	}
+
+	private List<Place> suggestPostcodes(String prefix, int max) {
+		if (prefix.length() < MIN_PREFIX_LENGTH || prefix.length() > 5) {
+			return List.of();
+		}
+		if (prefix.length() == 5) {
+			return placesAt(prefix).stream().limit(max).toList();
+		}
+		int from = Arrays.binarySearch(this.postcodes, prefix);
+		from = (from >= 0) ? from : -from - 1;
+		List<Place> primaries = new ArrayList<>();
+		for (int i = from; i < this.postcodes.length && this.postcodes[i].startsWith(prefix); i++) {
+			primaries.add(placesAt(this.postcodes[i]).get(0));
+		}
+		return primaries.stream().sorted(homeFirst()).limit(max).toList();
+	}
+
+	private int lowerBound(String key) {
+		int low = 0;
+		int high = this.nameIndex.length;
+		while (low < high) {
+			int middle = (low + high) >>> 1;
+			if (this.nameIndex[middle].key().compareTo(key) < 0) {
+				low = middle + 1;
+			}
+			else {
+				high = middle;
+			}
+		}
+		return low;
+	}
+
+	private Comparator<Place> homeFirst() {
+		return Comparator.comparing((Place place) -> !inHomeArea(place));
+	}
+
+	/** GeoNames lists localities as "Municipality Locality"; a place is one when its municipality is listed too. */
+	private static boolean isLocality(Place place, Map<String, List<Place>> byGroup) {
+		String name = place.name();
+		for (int i = name.indexOf(' '); i > 0; i = name.indexOf(' ', i + 1)) {
+			if (byGroup.containsKey(groupKey(name.substring(0, i), place.district()))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static List<Place> primaryFirst(List<Place> places) {
+		if (places.size() == 1) {
+			return List.copyOf(places);
+		}
+		List<String> folded = places.stream().map((place) -> fold(place.name())).toList();
+		Map<Place, Integer> localities = new HashMap<>();
+		for (int i = 0; i < places.size(); i++) {
+			String municipality = folded.get(i) + ' ';
+			localities.put(places.get(i), (int) folded.stream().filter((other) -> other.startsWith(municipality)).count());
+		}
+		List<Place> byCentrality = nearestToMean(places);
+		return byCentrality.stream()
+			.sorted(Comparator.comparing((Place place) -> -localities.get(place)))
+			.toList();
+	}
+
+	/** The places ordered by the distance of their centroid from the mean centroid; a stable sort keeps ties. */
+	private static List<Place> nearestToMean(List<Place> places) {
+		double lat = places.stream().mapToDouble(Place::lat).average().orElse(0);
+		double lon = places.stream().mapToDouble(Place::lon).average().orElse(0);
+		return places.stream()
+			.sorted(Comparator.comparingDouble((Place place) -> distanceKm(lat, lon, place.lat(), place.lon())))
+			.toList();
+	}
+
+	/**
+	 * One name per district key: the data spells districts in two ways ("Ludwigsburg" on town rows,
+	 * "Landkreis Ludwigsburg" on company rows; "Stuttgart" and "Stadtkreis Stuttgart"). The spelling that says
+	 * what kind of district it is wins, as it does not read like a town; otherwise the one the town rows use.
+	 */
+	private static Map<String, String> canonicalDistrictNames(List<Row> rows) {
+		Map<String, List<String>> spellings = new LinkedHashMap<>();
+		Map<String, Map<String, Integer>> townSpellings = new HashMap<>();
+		for (Row row : rows) {
+			List<String> known = spellings.computeIfAbsent(row.districtKey(), (key) -> new ArrayList<>());
+			if (!known.contains(row.district())) {
+				known.add(row.district());
+			}
+			if (!row.company()) {
+				townSpellings.computeIfAbsent(row.districtKey(), (key) -> new LinkedHashMap<>())
+					.merge(row.district(), 1, Integer::sum);
+			}
+		}
+		Map<String, String> names = new HashMap<>();
+		spellings.forEach((key, known) -> {
+			String name = known.stream()
+				.filter((spelling) -> DISTRICT_PREFIXES.stream().anyMatch(spelling::startsWith))
+				.findFirst()
+				.orElseGet(() -> townSpellings.getOrDefault(key, Map.of())
+					.entrySet()
+					.stream()
+					.max(Map.Entry.comparingByValue())
+					.map(Map.Entry::getKey)
+					.orElse(known.get(0)));
+			names.put(key, name);
+		});
+		return names;
+	}
+
+	private static Set<String> homeDistricts(PlacesProperties properties, List<Row> rows,
+			Map<String, String> districtNames) {
+		Map<String, Set<String>> districtAliases = new HashMap<>();
+		Map<String, Set<String>> stateAliases = new HashMap<>();
+		Set<String> seen = new HashSet<>();
+		for (Row row : rows) {
+			if (!seen.add(row.districtKey() + '\u0000' + row.district() + '\u0000' + row.company())) {
+				continue;
+			}
+			String district = districtNames.get(row.districtKey());
+			for (String alias : List.of(row.districtKey(), row.district(), district)) {
+				districtAliases.computeIfAbsent(lowerCase(alias), (key) -> new TreeSet<>()).add(district);
+			}
+			// Company rows name some states in English and give them wrong codes; town rows are consistent.
+			if (!row.company()) {
+				stateAliases.computeIfAbsent(lowerCase(row.state()), (key) -> new HashSet<>()).add(district);
+				stateAliases.computeIfAbsent(lowerCase(row.stateCode()), (key) -> new HashSet<>()).add(district);
+			}
+		}
+		List<String> wantedDistricts = properties.homeDistricts().stream().filter((s) -> !s.isBlank()).toList();
+		List<String> wantedStates = properties.homeStates().stream().filter((s) -> !s.isBlank()).toList();
+		if (wantedDistricts.isEmpty() && wantedStates.isEmpty()) {
+			return new HashSet<>(districtNames.values());
+		}
+		Set<String> home = new HashSet<>();
+		for (String wanted : wantedDistricts) {
+			Set<String> matches = districtAliases.get(lowerCase(wanted.strip()));
+			if (matches == null) {
+				throw new IllegalArgumentException("pinnwand.places.home-districts: no district is called '" + wanted
+						+ "'; name it as the gazetteer does (e.g. 'Landkreis Ludwigsburg') or by its key (e.g. '08118')");
+			}
+			if (matches.size() > 1) {
+				throw new IllegalArgumentException("pinnwand.places.home-districts: '" + wanted
+						+ "' could be any of " + matches + "; name one of them");
+			}
+			home.addAll(matches);
+		}
+		for (String wanted : wantedStates) {
+			Set<String> matches = stateAliases.get(lowerCase(wanted.strip()));
+			if (matches == null) {
+				throw new IllegalArgumentException("pinnwand.places.home-states: no federal state is called '" + wanted
+						+ "'; name it in German (e.g. 'Baden-Württemberg') or by its code (e.g. 'BW')");
+			}
+			home.addAll(matches);
+		}
+		return home;
+	}
+
+	private static List<Row> readRows() {
+		InputStream data = Gazetteer.class.getClassLoader().getResourceAsStream(DATA);
+		if (data == null) {
+			throw new IllegalStateException("Gazetteer data " + DATA + " is missing from the classpath");
+		}
+		List<Row> rows = new ArrayList<>(24_000);
+		try (BufferedReader reader = new BufferedReader(new InputStreamReader(data, StandardCharsets.UTF_8))) {
+			String header = reader.readLine();
+			if (header == null) {
+				throw new IllegalStateException("Gazetteer data " + DATA + " is empty");
+			}
+			Columns columns = new Columns(splitCsv(header.replace("\uFEFF", "")));
+			String line;
+			while ((line = reader.readLine()) != null) {
+				Row row = columns.row(splitCsv(line));
+				if (row != null) {
+					rows.add(row);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read gazetteer data " + DATA, ex);
+		}
+		return rows;
+	}
+
+	/**
+	 * Splits one CSV line (RFC 4180 quoting). Place names may contain quoted commas ("Schindler, Staatliche
+	 * Lotterie-Einnahme"); no field spans lines.
+	 */
+	static List<String> splitCsv(String line) {
+		List<String> fields = new ArrayList<>(11);
+		StringBuilder field = new StringBuilder();
+		boolean quoted = false;
+		for (int i = 0; i < line.length(); i++) {
+			char c = line.charAt(i);
+			if (quoted) {
+				if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+					field.append('"');
+					i++;
+				}
+				else if (c == '"') {
+					quoted = false;
+				}
+				else {
+					field.append(c);
+				}
+			}
+			else if (c == '"') {
+				quoted = true;
+			}
+			else if (c == ',') {
+				fields.add(field.toString());
+				field.setLength(0);
+			}
+			else {
+				field.append(c);
+			}
+		}
+		fields.add(field.toString());
+		return fields;
+	}
+
+	/**
+	 * Folds a name for matching: no case, no accents, umlauts and their "ae/oe/ue" spellings alike, "ß" as "ss",
+	 * and any run of punctuation or spaces as one space.
+	 */
+	static String fold(String text) {
+		String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+		StringBuilder folded = new StringBuilder(decomposed.length());
+		boolean separated = true;
+		for (int i = 0; i < decomposed.length(); i++) {
+			char c = Character.toLowerCase(decomposed.charAt(i));
+			if (Character.getType(c) == Character.NON_SPACING_MARK) {
+				continue;
+			}
+			if (c == 'ß') {
+				folded.append("ss");
+				separated = false;
+			}
+			else if (Character.isLetterOrDigit(c)) {
+				folded.append(c);
+				separated = false;
+			}
+			else if (!separated) {
+				folded.append(' ');
+				separated = true;
+			}
+		}
+		if (separated && folded.length() > 0) {
+			folded.setLength(folded.length() - 1);
+		}
+		return folded.toString().replace("ae", "a").replace("oe", "o").replace("ue", "u");
+	}
+
+	private static boolean hasWordStartingWith(String folded, String prefix) {
+		return folded.startsWith(prefix) || folded.contains(' ' + prefix);
+	}
+
+	/** Trims and normalizes untrusted input; {@code null} when there is nothing worth looking up. */
+	private static String clean(String input) {
+		if (input == null || input.length() > MAX_INPUT_LENGTH) {
+			return null;
+		}
+		String cleaned = Normalizer.normalize(input, Normalizer.Form.NFC).strip();
+		return cleaned.isEmpty() ? null : cleaned;
+	}
+
+	private static boolean isDigits(String text) {
+		return text.chars().allMatch((c) -> c >= '0' && c <= '9');
+	}
+
+	private static String lowerCase(String text) {
+		return text.toLowerCase(Locale.ROOT);
+	}
+
+	private static String groupKey(String name, String district) {
+		return name + '\u0000' + district;
+	}
+
+	private static Comparator<String> germanOrder() {
+		Collator collator = Collator.getInstance(Locale.GERMAN);
+		return (left, right) -> {
+			int order = collator.compare(left, right);
+			return (order != 0) ? order : left.compareTo(right);
+		};
+	}
+
+	/**
+	 * One row of the data.
+	 *
+	 * @param company whether the row is a company or authority with its own postcode rather than a place
+	 */
+	private record Row(String postcode, String name, String districtKey, String district, String state,
+			String stateCode, double lat, double lon, boolean company) {
+	}
+
+	/** The positions of the columns this class reads, found by name in the header. */
+	private static final class Columns {
+
+		private final int country;
+
+		private final int postcode;
+
+		private final int place;
+
+		private final int state;
+
+		private final int stateCode;
+
+		private final int district;
+
+		private final int districtKey;
+
+		private final int lat;
+
+		private final int lon;
+
+		private final int width;
+
+		Columns(List<String> header) {
+			this.country = column(header, "country_code");
+			this.postcode = column(header, "zipcode");
+			this.place = column(header, "place");
+			this.state = column(header, "state");
+			this.stateCode = column(header, "state_code");
+			this.district = column(header, "community");
+			this.districtKey = column(header, "community_code");
+			this.lat = column(header, "latitude");
+			this.lon = column(header, "longitude");
+			this.width = header.size();
+		}
+
+		private static int column(List<String> header, String name) {
+			int index = header.indexOf(name);
+			if (index < 0) {
+				throw new IllegalStateException("Gazetteer data " + DATA + " has no column '" + name + "'");
+			}
+			return index;
+		}
+
+		/**
+		 * The row, or {@code null} for rows that are no German place with a district and a centroid (the data has
+		 * one: Jungholz, an Austrian village with a German postcode).
+		 */
+		Row row(List<String> fields) {
+			if (fields.size() != this.width || !"DE".equals(fields.get(this.country))
+					|| !POSTCODE.matcher(fields.get(this.postcode)).matches()
+					|| !DISTRICT_KEY.matcher(fields.get(this.districtKey)).matches()
+					|| fields.get(this.place).isBlank() || fields.get(this.district).isBlank()) {
+				return null;
+			}
+			double latitude;
+			double longitude;
+			try {
+				latitude = Double.parseDouble(fields.get(this.lat));
+				longitude = Double.parseDouble(fields.get(this.lon));
+			}
+			catch (NumberFormatException ex) {
+				return null;
+			}
+			if (!(latitude >= 47 && latitude <= 55.5 && longitude >= 5.5 && longitude <= 15.5)) {
+				return null;
+			}
+			String name = fields.get(this.place).strip();
+			String code = fields.get(this.stateCode).strip();
+			// GeoNames appends the company postcodes with numeric state codes; every one of those rows is a
+			// company or an authority ("Finanzamt Ludwigsburg"), never a place.
+			boolean company = !STATE_CODE.matcher(code).matches() || LEGAL_FORM.matcher(name).find();
+			return new Row(fields.get(this.postcode), name, fields.get(this.districtKey),
+					fields.get(this.district).strip(), fields.get(this.state).strip(), code, latitude, longitude,
+					company);
+		}
+
+	}
+
+	/**
+	 * The places sharing a name in one district, as a single suggestion.
+	 *
+	 * @param representative the member with the most central centroid
+	 * @param folded the name folded for matching
+	 * @param postcodes how many postcodes the place has, a hint at its size
+	 * @param locality whether the place is a locality of a municipality listed as well
+	 * @param home whether the place lies in the home area
+	 */
+	private record Group(Place representative, String folded, int postcodes, boolean locality, boolean home) {
+	}
+
+	/**
+	 * A key for prefix search: a group's folded name, or its tail from the start of an inner word.
+	 *
+	 * @param atStart whether the key is the whole name rather than a tail
+	 */
+	private record IndexEntry(String key, Group group, boolean atStart) {
+	}
+
+}

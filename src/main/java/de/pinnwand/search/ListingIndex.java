@@ -1,0 +1,274 @@
+package de.pinnwand.search;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import de.pinnwand.listings.Listing;
+import de.pinnwand.listings.Listings;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The listings index behind its alias. The physical index is named after the hash of its definition in
+ * {@code search-mappings/listings.json}: when the definition changes, or the index is missing, a new index is
+ * filled from PostgreSQL and the alias swapped in one step, so searches never see a half-filled index.
+ */
+@Component
+public class ListingIndex {
+
+	private static final Log logger = LogFactory.getLog(ListingIndex.class);
+
+	private static final String DEFINITION = "search-mappings/listings.json";
+
+	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS")
+		.withZone(ZoneOffset.UTC);
+
+	private static final int REBUILD_BATCH = 1000;
+
+	private final ElasticsearchAsyncClient client;
+
+	private final Listings listings;
+
+	private final Clock clock;
+
+	private final String alias;
+
+	private final byte[] definition;
+
+	private final String definitionHash;
+
+	private final AtomicBoolean ready = new AtomicBoolean();
+
+	private final AtomicBoolean rebuilding = new AtomicBoolean();
+
+	/** During a rebuild the relay also writes here, so changes made meanwhile are not lost. */
+	private final AtomicReference<String> pendingIndex = new AtomicReference<>();
+
+	ListingIndex(ElasticsearchAsyncClient client, Listings listings, Clock clock, SearchProperties properties) {
+		this.client = client;
+		this.listings = listings;
+		this.clock = clock;
+		this.alias = properties.indexAlias();
+		this.definition = readDefinition();
+		this.definitionHash = hash(this.definition);
+	}
+
+	/** The alias that searches use. */
+	public String alias() {
+		return this.alias;
+	}
+
+	/** Whether the alias points to an index of the current definition. */
+	public boolean isReady() {
+		return this.ready.get();
+	}
+
+	/** Makes sure the alias points to an index of the current definition, rebuilding when it does not. */
+	public Mono<Void> ensureReady() {
+		if (this.ready.get()) {
+			return Mono.empty();
+		}
+		return currentIndices().flatMap((indices) -> {
+			String prefix = this.alias + "-" + this.definitionHash + "-";
+			if (indices.size() == 1 && indices.iterator().next().startsWith(prefix)) {
+				this.ready.set(true);
+				return Mono.empty();
+			}
+			logger.info("Search index " + (indices.isEmpty() ? "is missing" : "has an older definition " + indices)
+					+ "; rebuilding from PostgreSQL");
+			return rebuild().then();
+		});
+	}
+
+	/** What a rebuild did. */
+	public record Rebuilt(String index, long documents, Duration took) {
+	}
+
+	/** Fills a new index from PostgreSQL and swaps the alias to it; searches go on meanwhile. */
+	public Mono<Rebuilt> rebuild() {
+		if (!this.rebuilding.compareAndSet(false, true)) {
+			return Mono.error(new IllegalStateException("A rebuild is already running"));
+		}
+		long started = System.nanoTime();
+		String index = this.alias + "-" + this.definitionHash + "-" + STAMP.format(this.clock.instant());
+		AtomicLong count = new AtomicLong();
+		return call(() -> this.client.indices()
+			.create((create) -> create.index(index).withJson(new ByteArrayInputStream(this.definition))))
+			.doOnSuccess((created) -> this.pendingIndex.set(index))
+			.thenMany(this.listings.findAllInIdOrder()
+				.filter((listing) -> listing.isPublic(this.clock.instant()))
+				.buffer(REBUILD_BATCH)
+				.concatMap((batch) -> bulk(List.of(index), batch, List.of())
+					.doOnSuccess((outcome) -> count.addAndGet(batch.size()))))
+			.then(call(() -> this.client.indices().refresh((refresh) -> refresh.index(index))))
+			.then(currentIndices())
+			.flatMap((old) -> swapAlias(old, index).thenReturn(old))
+			.flatMap((old) -> Flux.fromIterable(old)
+				.concatMap((stale) -> call(() -> this.client.indices().delete((delete) -> delete.index(stale))))
+				.then())
+			.then(Mono.fromSupplier(() -> {
+				this.ready.set(true);
+				Duration took = Duration.ofNanos(System.nanoTime() - started);
+				logger.info("Search index " + index + " built with " + count.get() + " listings in "
+						+ took.toMillis() + " ms");
+				return new Rebuilt(index, count.get(), took);
+			}))
+			.doFinally((signal) -> {
+				this.pendingIndex.set(null);
+				this.rebuilding.set(false);
+			});
+	}
+
+	private Mono<Void> swapAlias(Set<String> old, String index) {
+		return call(() -> this.client.indices().updateAliases((update) -> {
+			old.forEach((stale) -> update.actions((a) -> a.remove((r) -> r.index(stale).alias(this.alias))));
+			return update.actions((a) -> a.add((add) -> add.index(index).alias(this.alias)));
+		})).then();
+	}
+
+	private Mono<Set<String>> currentIndices() {
+		return call(() -> this.client.indices().existsAlias((exists) -> exists.name(this.alias)))
+			.flatMap((exists) -> exists.value()
+					? call(() -> this.client.indices().getAlias((get) -> get.name(this.alias)))
+						.map((response) -> response.result().keySet())
+					: Mono.just(Set.<String>of()));
+	}
+
+	/** Which listings reached the index and which must be tried again. */
+	public record Outcome(List<UUID> indexed, List<UUID> failed, String firstError) {
+	}
+
+	/**
+	 * Writes public listings and removes the others, with external versions so a stale write never
+	 * overwrites a newer one. Writes go to the alias and, during a rebuild, to the new index too.
+	 *
+	 * @param listings the current state of each changed listing
+	 * @param gone ids of listings that no longer exist
+	 */
+	public Mono<Outcome> apply(List<Listing> listings, List<UUID> gone) {
+		List<String> targets = new ArrayList<>(List.of(this.alias));
+		String pending = this.pendingIndex.get();
+		if (pending != null) {
+			targets.add(pending);
+		}
+		return bulk(targets, listings, gone);
+	}
+
+	private Mono<Outcome> bulk(List<String> targets, List<Listing> listings, List<UUID> gone) {
+		List<BulkOperation> operations = new ArrayList<>();
+		List<UUID> subjects = new ArrayList<>();
+		for (String target : targets) {
+			for (Listing listing : listings) {
+				long version = ListingDocument.versionOf(listing);
+				String id = listing.id().toString();
+				if (listing.isPublic(this.clock.instant())) {
+					ListingDocument document = ListingDocument.of(listing);
+					operations.add(BulkOperation.of((op) -> op.index((index) -> index.index(target).id(id)
+						.document(document).version(version).versionType(VersionType.External))));
+				}
+				else {
+					operations.add(BulkOperation.of((op) -> op.delete(
+							(delete) -> delete.index(target).id(id).version(version).versionType(VersionType.External))));
+				}
+				subjects.add(listing.id());
+			}
+			for (UUID id : gone) {
+				operations.add(BulkOperation.of((op) -> op.delete((delete) -> delete.index(target).id(id.toString()))));
+				subjects.add(id);
+			}
+		}
+		if (operations.isEmpty()) {
+			return Mono.just(new Outcome(List.of(), List.of(), null));
+		}
+		return call(() -> this.client.bulk((request) -> request.operations(operations)))
+			.map((response) -> outcome(response, subjects));
+	}
+
+	private static Outcome outcome(BulkResponse response, List<UUID> subjects) {
+		List<UUID> indexed = new ArrayList<>();
+		List<UUID> failed = new ArrayList<>();
+		String firstError = null;
+		for (int i = 0; i < response.items().size(); i++) {
+			BulkResponseItem item = response.items().get(i);
+			UUID subject = subjects.get(i);
+			// 409: a newer version is already there; 404: a delete of something never indexed. Both are done.
+			boolean fine = item.error() == null || item.status() == 409 || item.status() == 404;
+			if (fine) {
+				if (!failed.contains(subject) && !indexed.contains(subject)) {
+					indexed.add(subject);
+				}
+			}
+			else {
+				indexed.remove(subject);
+				if (!failed.contains(subject)) {
+					failed.add(subject);
+				}
+				if (firstError == null) {
+					firstError = item.error().type() + ": " + item.error().reason();
+				}
+			}
+		}
+		return new Outcome(indexed, failed, firstError);
+	}
+
+	/** Turns the client's future into a Mono and any failure into {@link SearchUnavailable}. */
+	<T> Mono<T> call(Supplier<CompletableFuture<T>> request) {
+		return Mono.fromFuture(request).onErrorMap((ex) -> !(ex instanceof SearchUnavailable),
+				(ex) -> new SearchUnavailable(describe(ex), ex));
+	}
+
+	static String describe(Throwable ex) {
+		Throwable cause = (ex.getCause() != null && !(ex instanceof ElasticsearchException)) ? ex.getCause() : ex;
+		if (cause instanceof ElasticsearchException server) {
+			return "Elasticsearch refused the request: " + server.error().type() + " " + server.error().reason();
+		}
+		return "Elasticsearch did not answer: " + cause;
+	}
+
+	private static byte[] readDefinition() {
+		try (InputStream in = new ClassPathResource(DEFINITION).getInputStream()) {
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Index definition " + DEFINITION + " is missing", ex);
+		}
+	}
+
+	private static String hash(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 10);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

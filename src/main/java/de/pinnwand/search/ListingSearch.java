@@ -1,0 +1,137 @@
+package de.pinnwand.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.GeoDistanceType;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import de.pinnwand.places.Gazetteer;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** Finds published listings by text, kind, topic, language and distance; answers from Elasticsearch. */
+@Service
+public class ListingSearch {
+
+	static final List<String> FACETS = List.of("kind", "topics", "languages", "district");
+
+	private final ElasticsearchAsyncClient client;
+
+	private final ListingIndex index;
+
+	ListingSearch(ElasticsearchAsyncClient client, ListingIndex index) {
+		this.client = client;
+		this.index = index;
+	}
+
+	/** Searches; fails with {@link SearchUnavailable} when Elasticsearch cannot answer. */
+	public Mono<SearchResult> search(ListingQuery query) {
+		if (query.from() + query.size() > ListingQuery.MAX_WINDOW) {
+			return Mono.just(new SearchResult(0, List.of(), Map.of(), query.page(), query.size()));
+		}
+		SearchRequest request = request(query);
+		return this.index.call(() -> this.client.search(request, ListingDocument.class))
+			.map((response) -> result(query, response));
+	}
+
+	SearchRequest request(ListingQuery query) {
+		return SearchRequest.of((s) -> {
+			s.index(this.index.alias())
+				.query(query(query))
+				.from(query.from())
+				.size(query.size())
+				.trackTotalHits((t) -> t.enabled(true));
+			switch (query.sort()) {
+				case NEWEST -> s.sort((o) -> o.field((f) -> f.field("createdAt").order(SortOrder.Desc)));
+				case DISTANCE -> {
+					if (query.near() != null) {
+						s.sort((o) -> o.geoDistance((g) -> g.field("location")
+							.location((l) -> l.latlon((ll) -> ll.lat(query.near().lat()).lon(query.near().lon())))
+							.order(SortOrder.Asc)
+							.distanceType(GeoDistanceType.Arc)));
+					}
+				}
+				default -> s.sort((o) -> o.score((sc) -> sc.order(SortOrder.Desc)));
+			}
+			// A stable order for equal scores, so paging never repeats or skips a listing.
+			s.sort((o) -> o.field((f) -> f.field("createdAt").order(SortOrder.Desc)));
+			s.sort((o) -> o.field((f) -> f.field("id").order(SortOrder.Asc)));
+			for (String facet : FACETS) {
+				s.aggregations(facet, Aggregation.of((a) -> a.terms((t) -> t.field(facet).size(30))));
+			}
+			return s;
+		});
+	}
+
+	private static Query query(ListingQuery query) {
+		BoolQuery.Builder bool = new BoolQuery.Builder();
+		bool.filter((f) -> f.range((r) -> r.date((d) -> d.field("expiresAt").gt("now"))));
+		if (!query.text().isBlank()) {
+			bool.must((m) -> m.bool((b) -> b
+				.should((sh) -> sh.multiMatch((mm) -> mm.query(query.text())
+					.fields("title^3", "description", "text.*.title^3", "text.*.description", "title.compound^1.5",
+							"description.compound^0.5")
+					.type(TextQueryType.BestFields)))
+				// Small typos still find something, ranked below exact matches.
+				.should((sh) -> sh.multiMatch((mm) -> mm.query(query.text())
+					.fields("title", "description")
+					.fuzziness("AUTO")
+					.prefixLength(1)
+					.boost(0.5f)))
+				.minimumShouldMatch("1")));
+		}
+		termsFilter(bool, "kind", query.kinds());
+		termsFilter(bool, "topics", query.topics());
+		termsFilter(bool, "languages", query.languages());
+		if (query.near() != null) {
+			bool.filter((f) -> f.geoDistance((g) -> g.field("location")
+				.distance(query.radiusKm() + "km")
+				.location((l) -> l.latlon((ll) -> ll.lat(query.near().lat()).lon(query.near().lon())))));
+		}
+		return Query.of((q) -> q.bool(bool.build()));
+	}
+
+	private static void termsFilter(BoolQuery.Builder bool, String field, List<String> values) {
+		if (!values.isEmpty()) {
+			List<FieldValue> terms = values.stream().map(FieldValue::of).toList();
+			bool.filter((f) -> f.terms((t) -> t.field(field).terms((v) -> v.value(terms))));
+		}
+	}
+
+	private static SearchResult result(ListingQuery query, SearchResponse<ListingDocument> response) {
+		List<SearchResult.Hit> items = new ArrayList<>();
+		for (Hit<ListingDocument> hit : response.hits().hits()) {
+			ListingDocument listing = hit.source();
+			Double distance = (query.near() != null && listing != null)
+					? Gazetteer.distanceKm(query.near().lat(), query.near().lon(), listing.location().lat(),
+							listing.location().lon())
+					: null;
+			items.add(new SearchResult.Hit(listing, distance));
+		}
+		Map<String, List<SearchResult.FacetCount>> facets = new LinkedHashMap<>();
+		for (String facet : FACETS) {
+			Aggregate aggregate = response.aggregations().get(facet);
+			List<SearchResult.FacetCount> counts = new ArrayList<>();
+			if (aggregate != null && aggregate.isSterms()) {
+				aggregate.sterms().buckets().array()
+					.forEach((b) -> counts.add(new SearchResult.FacetCount(b.key().stringValue(), b.docCount())));
+			}
+			facets.put(facet, counts);
+		}
+		long total = (response.hits().total() != null) ? response.hits().total().value() : items.size();
+		return new SearchResult(total, items, facets, query.page(), query.size());
+	}
+
+}

@@ -1,0 +1,27 @@
+package de.pinnwand.search;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where and how listings are indexed.
+ *
+ * @param uris the Elasticsearch HTTP addresses; when unset the app starts its embedded node
+ * @param username user for an Elasticsearch with security on; empty for none
+ * @param password that user's password, from the environment only
+ * @param indexAlias the alias searches go to; physical indices are named after it with their mapping's hash
+ * @param relayBatchSize how many outbox entries go to Elasticsearch in one bulk request
+ * @param relayInterval how often the relay looks for due entries when no write nudged it
+ * @param relayMaxBackoff the longest wait before a failed entry is tried again
+ * @param requestTimeout how long a search or bulk request may take before it counts as failed
+ */
+@ConfigurationProperties("pinnwand.search")
+public record SearchProperties(List<String> uris, String username, String password,
+		@DefaultValue("pinnwand-listings") String indexAlias, @DefaultValue("500") int relayBatchSize,
+		@DefaultValue("1s") Duration relayInterval, @DefaultValue("30s") Duration relayMaxBackoff,
+		@DefaultValue("10s") Duration requestTimeout) {
+
+}

@@ -1,0 +1,28 @@
+package de.pinnwand.search;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One page of listings that fit a query, with facet counts for narrowing it.
+ *
+ * @param total how many listings fit in all
+ * @param items this page's listings, with the distance from the query's place when it has one
+ * @param facets per facet (kind, topics, languages, district) the values and their counts
+ */
+public record SearchResult(long total, List<Hit> items, Map<String, List<FacetCount>> facets, int page,
+		int size) {
+
+	/** A listing in a result list. */
+	public record Hit(ListingDocument listing, Double distanceKm) {
+	}
+
+	/** How many listings in the result have this value. */
+	public record FacetCount(String value, long count) {
+	}
+
+	public boolean hasNext() {
+		return (long) this.page * this.size < Math.min(this.total, ListingQuery.MAX_WINDOW);
+	}
+
+}

@@ -1,0 +1,63 @@
+package de.pinnwand.search.web;
+
+import java.util.List;
+import java.util.Map;
+
+import de.pinnwand.listings.InvalidListing;
+import de.pinnwand.listings.web.ListingJson;
+import de.pinnwand.search.ListingDocument;
+import de.pinnwand.search.ListingSearch;
+import de.pinnwand.search.SearchParameters;
+import de.pinnwand.search.SearchResult;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code GET /api/v1/listings?q=&kind=&topic=&lang=&near=&radiusKm=&sort=&page=&size=}: published listings
+ * from Elasticsearch, with facet counts.
+ */
+@RestController
+class ListingSearchApi {
+
+	private final ListingSearch search;
+
+	private final SearchParameters parameters;
+
+	ListingSearchApi(ListingSearch search, SearchParameters parameters) {
+		this.search = search;
+		this.parameters = parameters;
+	}
+
+	/** One page of results; {@code distanceKm} is set when the query names a place. */
+	record Page(long total, int page, int size, List<Item> items, Map<String, List<SearchResult.FacetCount>> facets) {
+	}
+
+	/** A listing in the result, with its distance from the query's place. */
+	record Item(ListingJson listing, Double distanceKm) {
+	}
+
+	@GetMapping("/api/v1/listings")
+	Mono<Page> search(@RequestParam MultiValueMap<String, String> params) {
+		SearchParameters.Parsed parsed = this.parameters.parse(params);
+		if (!parsed.problems().isEmpty()) {
+			return Mono.error(new InvalidListing(parsed.problems()));
+		}
+		return this.search.search(parsed.query())
+			.map((result) -> new Page(result.total(), result.page(), result.size(),
+					result.items().stream().map((hit) -> new Item(json(hit.listing()), hit.distanceKm())).toList(),
+					result.facets()));
+	}
+
+	static ListingJson json(ListingDocument document) {
+		return new ListingJson(document.id(), document.kind(), "PUBLISHED", document.title(), document.description(),
+				document.topics(), document.languages(), document.textLanguage(),
+				new ListingJson.PlaceJson(document.placeName(), document.postcode(), document.district(),
+						document.location().lat(), document.location().lon()),
+				document.reachKm(), null, null, null, java.time.Instant.ofEpochMilli(document.createdAt()),
+				java.time.Instant.ofEpochMilli(document.expiresAt()));
+	}
+
+}

@@ -1,0 +1,103 @@
+package de.pinnwand.search.web;
+
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import de.pinnwand.listings.Languages;
+import de.pinnwand.search.ListingQuery;
+import de.pinnwand.search.SearchResult;
+import de.pinnwand.system.web.Messages;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The results page as the template shows it. */
+record SearchPageView(String q, String near, String radiusKm, boolean unavailable, String notice, String summary,
+		List<Item> items, boolean empty, List<Facet> facets, String previousHref, String nextHref) {
+
+	/** A listing in the list. */
+	record Item(String href, String title, String kindLabel, boolean offer, String textLanguage, String place,
+			String distance, String topics, String languages) {
+	}
+
+	/** A facet with its values; each value links to the search narrowed by it. */
+	record Facet(String label, List<Value> values) {
+	}
+
+	/** A facet value: its label, count and link. */
+	record Value(String label, String count, String href, String lang) {
+	}
+
+	static SearchPageView of(ListingQuery query, SearchResult result, String notice, Messages messages,
+			ServerWebExchange exchange) {
+		Locale locale = Messages.localeOf(exchange);
+		NumberFormat numbers = NumberFormat.getIntegerInstance(locale);
+		NumberFormat decimals = NumberFormat.getNumberInstance(locale);
+		decimals.setMaximumFractionDigits(1);
+		List<Item> items = result.items().stream().map((hit) -> {
+			var listing = hit.listing();
+			return new Item("/listings/" + listing.id(), listing.title(),
+					messages.get(locale, "kind." + listing.kind().toLowerCase(Locale.ROOT)),
+					"OFFER".equals(listing.kind()), listing.textLanguage(),
+					listing.postcode() + " " + listing.placeName(),
+					(hit.distanceKm() != null) ? messages.get(locale, "search.distance", decimals.format(hit.distanceKm()))
+							: null,
+					String.join(", ", listing.topics().stream().map((t) -> messages.get(locale, "topic." + t)).toList()),
+					String.join(" · ", listing.languages().stream().map(Languages::endonym).toList()));
+		}).toList();
+		List<Facet> facets = new ArrayList<>();
+		for (Map.Entry<String, List<SearchResult.FacetCount>> facet : result.facets().entrySet()) {
+			String param = switch (facet.getKey()) {
+				case "topics" -> "topic";
+				case "languages" -> "lang";
+				default -> facet.getKey();
+			};
+			List<Value> values = facet.getValue().stream().map((count) -> new Value(
+					label(facet.getKey(), count.value(), messages, locale), numbers.format(count.count()),
+					link(exchange, param, count.value(), 1), "languages".equals(facet.getKey()) ? count.value() : null))
+				.toList();
+			if (!values.isEmpty()) {
+				facets.add(new Facet(messages.get(locale, "facet." + facet.getKey()), values));
+			}
+		}
+		String summary = messages.get(locale, "search.summary", numbers.format(result.total()));
+		return new SearchPageView(query.text(), (query.near() != null) ? query.near().label() : "",
+				Integer.toString(query.radiusKm()), false, notice, summary, items, items.isEmpty(), facets,
+				(result.page() > 1) ? pageLink(exchange, result.page() - 1) : null,
+				result.hasNext() ? pageLink(exchange, result.page() + 1) : null);
+	}
+
+	static SearchPageView unavailable(String q, String notice) {
+		return new SearchPageView(q, "", "", true, notice, null, List.of(), false, List.of(), null, null);
+	}
+
+	private static String label(String facet, String value, Messages messages, Locale locale) {
+		return switch (facet) {
+			case "kind" -> messages.get(locale, "kind." + value.toLowerCase(Locale.ROOT));
+			case "topics" -> messages.get(locale, "topic." + value);
+			case "languages" -> Languages.endonym(value);
+			default -> value;
+		};
+	}
+
+	private static String link(ServerWebExchange exchange, String param, String value, int page) {
+		return UriComponentsBuilder.fromPath("/search")
+			.query(exchange.getRequest().getURI().getRawQuery())
+			.replaceQueryParam(param, value)
+			.replaceQueryParam("page", page)
+			.encode()
+			.build()
+			.toUriString();
+	}
+
+	private static String pageLink(ServerWebExchange exchange, int page) {
+		return UriComponentsBuilder.fromPath("/search")
+			.query(exchange.getRequest().getURI().getRawQuery())
+			.replaceQueryParam("page", page)
+			.build()
+			.toUriString();
+	}
+
+}

@@ -1,0 +1,91 @@
+package de.pinnwand.system.embedded;
+
+import org.apache.commons.logging.LogFactory;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
+
+/**
+ * Adds the connection settings of the embedded services when no external PostgreSQL or Elasticsearch is
+ * configured. The settings are looked up lazily: a service starts only when a part of the application asks
+ * for its address, so a narrow test slice that needs neither starts neither.
+ */
+class EmbeddedLaunch implements EnvironmentPostProcessor {
+
+	static boolean postgresWanted(Environment env) {
+		return env.getProperty("pinnwand.embedded.postgres.enabled", Boolean.class,
+				!env.containsProperty("spring.r2dbc.url"));
+	}
+
+	static boolean elasticsearchWanted(Environment env) {
+		return env.getProperty("pinnwand.embedded.elasticsearch.enabled", Boolean.class,
+				!env.containsProperty("pinnwand.search.uris"));
+	}
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		boolean postgres = postgresWanted(environment);
+		boolean elasticsearch = elasticsearchWanted(environment);
+		if (postgres || elasticsearch) {
+			environment.getPropertySources().addLast(new Addresses(environment, postgres, elasticsearch));
+		}
+	}
+
+	/**
+	 * Deliberately not enumerable: only a direct lookup of one of its names starts a service. Its source must
+	 * not be the environment itself, which Boot would descend into while iterating property sources.
+	 */
+	private static final class Addresses extends PropertySource<Object> {
+
+		private final Environment environment;
+
+		private final boolean postgres;
+
+		private final boolean elasticsearch;
+
+		Addresses(Environment environment, boolean postgres, boolean elasticsearch) {
+			super("pinnwandEmbeddedServices", new Object());
+			this.environment = environment;
+			this.postgres = postgres;
+			this.elasticsearch = elasticsearch;
+		}
+
+		@Override
+		public Object getProperty(String name) {
+			if (this.postgres) {
+				switch (name) {
+					case "spring.r2dbc.url":
+						return services().postgres().r2dbcUrl();
+					case "spring.flyway.url":
+						return services().postgres().jdbcUrl(EmbeddedPostgresServer.DATABASE);
+					case "spring.r2dbc.username", "spring.flyway.user":
+						return EmbeddedPostgresServer.USER;
+					case "spring.r2dbc.password", "spring.flyway.password":
+						return "";
+					default:
+						break;
+				}
+			}
+			// The binder asks a non-enumerable source for a list's first element by index.
+			if (this.elasticsearch && ("pinnwand.search.uris".equals(name) || "pinnwand.search.uris[0]".equals(name))) {
+				try {
+					return services().elasticsearch().url();
+				}
+				catch (RuntimeException ex) {
+					// Spring treats a failing lookup as a missing property; say what went wrong before that happens.
+					LogFactory.getLog(EmbeddedLaunch.class).error("Embedded Elasticsearch failed: " + ex.getMessage(), ex);
+					throw ex;
+				}
+			}
+			return null;
+		}
+
+		private EmbeddedServices services() {
+			return EmbeddedServices.of(this.environment, this.postgres, this.elasticsearch);
+		}
+
+	}
+
+}

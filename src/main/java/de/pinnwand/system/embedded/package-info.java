@@ -1,0 +1,2 @@
+/** The embedded default: a real PostgreSQL and Elasticsearch started by the app when none is configured. */
+package de.pinnwand.system.embedded;

@@ -1,0 +1,150 @@
+package de.pinnwand.system.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import de.pinnwand.listings.FieldProblem;
+import de.pinnwand.listings.InvalidListing;
+import de.pinnwand.search.SearchUnavailable;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.result.view.ViewResolver;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every error the app answers with, in one place: RFC 9457 problem details under {@code /api/**}, a page
+ * in the reader's language elsewhere. Never a stack trace or an Elasticsearch message.
+ */
+@Component
+@Order(-2)
+class ErrorPages implements ErrorWebExceptionHandler {
+
+	private static final Log logger = LogFactory.getLog(ErrorPages.class);
+
+	private final List<ViewResolver> viewResolvers;
+
+	private final Layout layout;
+
+	private final Messages messages;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	ErrorPages(List<ViewResolver> viewResolvers, Layout layout, Messages messages) {
+		this.viewResolvers = viewResolvers;
+		this.layout = layout;
+		this.messages = messages;
+	}
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+		if (exchange.getResponse().isCommitted()) {
+			return Mono.error(ex);
+		}
+		HttpStatusCode status = statusOf(ex);
+		if (status.is5xxServerError() && !(ex instanceof SearchUnavailable)) {
+			logger.error("Request " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath()
+					+ " failed", ex);
+		}
+		exchange.getResponse().setStatusCode(status);
+		if (wantsProblem(exchange)) {
+			return problem(exchange, status, ex);
+		}
+		return page(exchange, status);
+	}
+
+	static HttpStatusCode statusOf(Throwable ex) {
+		if (ex instanceof NotFound) {
+			return HttpStatus.NOT_FOUND;
+		}
+		if (ex instanceof InvalidListing) {
+			return HttpStatus.UNPROCESSABLE_CONTENT;
+		}
+		if (ex instanceof SearchUnavailable) {
+			return HttpStatus.SERVICE_UNAVAILABLE;
+		}
+		if (ex instanceof OptimisticLockingFailureException) {
+			return HttpStatus.CONFLICT;
+		}
+		if (ex instanceof ResponseStatusException responseStatus) {
+			return responseStatus.getStatusCode();
+		}
+		return HttpStatus.INTERNAL_SERVER_ERROR;
+	}
+
+	private static boolean wantsProblem(ServerWebExchange exchange) {
+		String path = exchange.getRequest().getPath().value();
+		return path.startsWith("/api/") || path.startsWith("/actuator/");
+	}
+
+	private Mono<Void> problem(ServerWebExchange exchange, HttpStatusCode status, Throwable ex) {
+		Locale locale = Messages.localeOf(exchange);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", "about:blank");
+		body.put("title", this.messages.get(locale, titleKey(status)));
+		body.put("status", status.value());
+		body.put("detail", this.messages.get(locale, detailKey(status)));
+		body.put("instance", exchange.getRequest().getPath().value());
+		if (ex instanceof InvalidListing invalid) {
+			body.put("errors", invalid.problems().stream().map((problem) -> fieldError(locale, problem)).toList());
+		}
+		byte[] bytes = this.json.writeValueAsBytes(body);
+		exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		DataBuffer buffer = exchange.getResponse().bufferFactory().wrap(bytes);
+		return exchange.getResponse().writeWith(Mono.just(buffer));
+	}
+
+	private Map<String, Object> fieldError(Locale locale, FieldProblem problem) {
+		Map<String, Object> error = new LinkedHashMap<>();
+		error.put("field", problem.field());
+		error.put("code", problem.code());
+		error.put("message", this.messages.get(locale, "error." + problem.code(), problem.arguments()));
+		return error;
+	}
+
+	private Mono<Void> page(ServerWebExchange exchange, HttpStatusCode status) {
+		Map<String, Object> model = this.layout.model(exchange, titleKey(status));
+		model.put("status", status.value());
+		model.put("detail", this.messages.get(exchange, detailKey(status)));
+		String view = (status.value() == 404) ? "error/404" : status.is4xxClientError() ? "error/4xx" : "error/5xx";
+		exchange.getResponse().getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
+		return Flux.fromIterable(this.viewResolvers)
+			.concatMap((resolver) -> resolver.resolveViewName(view, Messages.localeOf(exchange)))
+			.next()
+			.flatMap((resolved) -> resolved.render(model, MediaType.TEXT_HTML, exchange));
+	}
+
+	private static String titleKey(HttpStatusCode status) {
+		return switch (status.value()) {
+			case 400 -> "errorpage.title.400";
+			case 404 -> "errorpage.title.404";
+			case 405 -> "errorpage.title.405";
+			case 409 -> "errorpage.title.409";
+			case 413 -> "errorpage.title.413";
+			case 415 -> "errorpage.title.415";
+			case 422 -> "errorpage.title.422";
+			case 429 -> "errorpage.title.429";
+			case 503 -> "errorpage.title.503";
+			default -> status.is4xxClientError() ? "errorpage.title.4xx" : "errorpage.title.5xx";
+		};
+	}
+
+	private static String detailKey(HttpStatusCode status) {
+		return titleKey(status).replace("errorpage.title.", "errorpage.detail.");
+	}
+
+}

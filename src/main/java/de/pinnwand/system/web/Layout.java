@@ -1,0 +1,62 @@
+package de.pinnwand.system.web;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.samskivert.mustache.Mustache;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+
+/**
+ * What every page's layout needs: language and direction, the language switcher, the CSRF token for forms,
+ * and {@code {{#t}}key{{/t}}} for the interface's texts.
+ */
+@Component
+public class Layout {
+
+	private final Messages messages;
+
+	Layout(Messages messages) {
+		this.messages = messages;
+	}
+
+	/** A link of the language switcher. */
+	public record LanguageLink(String code, String name, String href, boolean current) {
+	}
+
+	/** The layout's model for a page titled by the message {@code titleKey}. */
+	public Map<String, Object> model(ServerWebExchange exchange, String titleKey) {
+		Locale locale = Messages.localeOf(exchange);
+		Map<String, Object> model = new HashMap<>();
+		model.put("lang", locale.getLanguage());
+		model.put("dir", InterfaceLanguages.isRightToLeft(locale) ? "rtl" : "ltr");
+		model.put("title", this.messages.get(locale, titleKey));
+		model.put("t", (Mustache.Lambda) (fragment, out) -> out
+			.write(HtmlUtils.htmlEscape(this.messages.get(locale, fragment.execute().strip()))));
+		model.put("languages", languageLinks(exchange, locale));
+		Mono<CsrfToken> csrf = exchange.getAttribute(CsrfToken.class.getName());
+		if (csrf != null) {
+			model.put("_csrf", csrf);
+		}
+		return model;
+	}
+
+	private List<LanguageLink> languageLinks(ServerWebExchange exchange, Locale current) {
+		return InterfaceLanguages.CODES.stream().map((code) -> {
+			String href = UriComponentsBuilder.fromPath(exchange.getRequest().getPath().value())
+				.query(exchange.getRequest().getURI().getRawQuery())
+				.replaceQueryParam("lang", code)
+				.build()
+				.toUriString();
+			return new LanguageLink(code, this.messages.get(Locale.forLanguageTag(code), "language.self"), href,
+					code.equals(current.getLanguage()));
+		}).toList();
+	}
+
+}
