@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import de.pinnwand.PinnwandTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The pinnwand-analysis plugin inside the real embedded node: a word and its other forms or spellings must meet in
  * one token, or a search in that language misses listings. Expected tokens are the ones the node produced.
  */
-@SpringBootTest
+@PinnwandTest
 class AnalysisPluginTests {
 
 	@Autowired

@@ -12,6 +12,7 @@ import de.pinnwand.search.SearchUnavailable;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -44,10 +45,11 @@ class ErrorPages implements ErrorWebExceptionHandler {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	ErrorPages(List<ViewResolver> viewResolvers, Layout layout, Messages messages) {
+	/** Builds its own helpers from the message source, so it also works in narrow web test slices. */
+	ErrorPages(List<ViewResolver> viewResolvers, MessageSource messageSource) {
 		this.viewResolvers = viewResolvers;
-		this.layout = layout;
-		this.messages = messages;
+		this.messages = new Messages(messageSource);
+		this.layout = new Layout(this.messages);
 	}
 
 	@Override

@@ -1,0 +1,152 @@
+package de.pinnwand.listings.web;
+
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import de.pinnwand.PinnwandTest;
+import de.pinnwand.listings.Listings;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The post-a-listing form as a browser without JavaScript uses it: real CSRF token, real session cookie. */
+@PinnwandTest
+class ListingPagesTests {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	@Autowired
+	private WebTestClient web;
+
+	@Autowired
+	private Listings listings;
+
+	private record Form(String token, String session) {
+	}
+
+	private Form openForm(String language) {
+		EntityExchangeResult<String> page = this.web.get().uri("/listings/new?kind=REQUEST&lang=" + language)
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).returnResult();
+		Matcher token = CSRF.matcher(page.getResponseBody());
+		assertThat(token.find()).as("the form carries a CSRF token").isTrue();
+		ResponseCookie session = page.getResponseCookies().getFirst("SESSION");
+		assertThat(session).isNotNull();
+		return new Form(token.group(1), session.getValue());
+	}
+
+	private MultiValueMap<String, String> fields(Form form, String title, String description) {
+		MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+		fields.add("_csrf", form.token());
+		fields.add("submissionKey", UUID.randomUUID().toString());
+		fields.add("kind", "REQUEST");
+		fields.add("title", title);
+		fields.add("description", description);
+		fields.add("topics", "accompaniment");
+		fields.add("languages", "fa");
+		fields.add("languages", "de");
+		fields.add("textLanguage", "de");
+		fields.add("place", "Ludwigsburg");
+		fields.add("reachKm", "5");
+		return fields;
+	}
+
+	@Test
+	void postsARequestThroughTheFormAndShowsItEscaped() {
+		Form form = openForm("de");
+		String location = this.web.post().uri("/listings").cookie("SESSION", form.session())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData(fields(form, "Begleitung zur Ausländerbehörde",
+					"Dienstag früh, Termin um 9 Uhr.\nBitte mit Dari & Deutsch: a < b")))
+			.exchange()
+			.expectStatus().is3xxRedirection()
+			.expectBody().returnResult().getResponseHeaders().getLocation().toString();
+		assertThat(location).startsWith("/listings/");
+		this.web.get().uri(location).exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).value((html) -> assertThat(html)
+				.contains("Begleitung zur Ausländerbehörde")
+				.contains("Dari &amp; Deutsch: a &lt; b")
+				.contains("<br>")
+				.contains("role=\"status\""));
+	}
+
+	@Test
+	void returnsTheFormWithLocalizedErrorsAndKeepsWhatWasTyped() {
+		Form form = openForm("uk");
+		long before = this.listings.count().block();
+		MultiValueMap<String, String> fields = fields(form, "Ок", "");
+		fields.set("place", "99999");
+		this.web.post().uri("/listings").cookie("SESSION", form.session()).cookie("lang", "uk")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData(fields))
+			.exchange()
+			.expectStatus().isEqualTo(422)
+			.expectBody(String.class).value((html) -> assertThat(html)
+				.contains("lang=\"uk\"")
+				.contains("value=\"Ок\"")
+				.contains("aria-invalid=\"true\"")
+				.containsPattern("\\p{IsCyrillic}{4,}"));
+		assertThat(this.listings.count().block()).isEqualTo(before);
+	}
+
+	@Test
+	void storesADoubleClickedSubmitOnce() {
+		Form form = openForm("de");
+		MultiValueMap<String, String> fields = fields(form, "Doppelt geklickt", "Nur ein Eintrag soll entstehen.");
+		String first = submit(form, fields);
+		String second = submit(form, fields);
+		assertThat(second).isEqualTo(first);
+	}
+
+	private String submit(Form form, MultiValueMap<String, String> fields) {
+		return this.web.post().uri("/listings").cookie("SESSION", form.session())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData(fields))
+			.exchange()
+			.expectStatus().is3xxRedirection()
+			.expectBody().returnResult().getResponseHeaders().getLocation().toString();
+	}
+
+	@Test
+	void refusesAFormPostWithoutCsrfToken() {
+		Form form = openForm("de");
+		MultiValueMap<String, String> fields = fields(form, "Ohne Token", "Dieser Eintrag darf nicht entstehen.");
+		fields.remove("_csrf");
+		this.web.post().uri("/listings").cookie("SESSION", form.session())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData(fields))
+			.exchange()
+			.expectStatus().isForbidden();
+	}
+
+	@Test
+	void rendersPagesInArabicRightToLeft() {
+		this.web.get().uri("/?lang=ar").exchange()
+			.expectStatus().isOk()
+			.expectHeader().valueMatches("Set-Cookie", "lang=ar.*")
+			.expectBody(String.class).value((html) -> assertThat(html).contains("<html lang=\"ar\" dir=\"rtl\">"));
+		this.web.get().uri("/").cookie("lang", "fa").exchange()
+			.expectBody(String.class).value((html) -> assertThat(html).contains("<html lang=\"fa\" dir=\"rtl\">"));
+		this.web.get().uri("/").header("Accept-Language", "tr-TR,tr;q=0.9").exchange()
+			.expectBody(String.class).value((html) -> assertThat(html).contains("<html lang=\"tr\" dir=\"ltr\">"));
+	}
+
+	@Test
+	void showsAnErrorPageInTheReadersLanguageForUnknownPages() {
+		this.web.get().uri("/no/such/page").header("Accept-Language", "en").exchange()
+			.expectStatus().isNotFound()
+			.expectBody(String.class).value((html) -> assertThat(html).contains("Page not found").doesNotContain("Exception"));
+	}
+
+}

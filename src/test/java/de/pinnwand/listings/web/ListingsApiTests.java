@@ -1,0 +1,118 @@
+package de.pinnwand.listings.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import de.pinnwand.PinnwandTest;
+import de.pinnwand.TestListings;
+import de.pinnwand.listings.Listings;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@PinnwandTest
+class ListingsApiTests {
+
+	@Autowired
+	private WebTestClient web;
+
+	@Autowired
+	private Listings listings;
+
+	@Test
+	void postsAListingAndReadsItBack() {
+		String location = this.web.post().uri("/api/v1/listings")
+			.bodyValue(TestListings.offer("Fahrrad für Erwachsene"))
+			.exchange()
+			.expectStatus().isCreated()
+			.expectBody()
+			.jsonPath("$.kind").isEqualTo("OFFER")
+			.jsonPath("$.status").isEqualTo("PUBLISHED")
+			.jsonPath("$.place.postcode").isEqualTo("71634")
+			.jsonPath("$.place.name").isEqualTo("Ludwigsburg")
+			.jsonPath("$.languages[1]").isEqualTo("ar")
+			.returnResult().getResponseHeaders().getLocation().toString();
+		this.web.get().uri(location).exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.title").isEqualTo("Fahrrad für Erwachsene");
+	}
+
+	@Test
+	void refusesInvalidListingsWithLocalizedFieldErrorsAndStoresNothing() {
+		long before = this.listings.count().block();
+		Map<String, Object> body = TestListings.with(TestListings.with(TestListings.offer("<script>alert(1)</script>"),
+				"place", "00000"), "topics", List.of("astrology"));
+		this.web.post().uri("/api/v1/listings").header("Accept-Language", "ar").bodyValue(body)
+			.exchange()
+			.expectStatus().isEqualTo(422)
+			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status").isEqualTo(422)
+			.jsonPath("$.errors[?(@.field == 'title')].code").isEqualTo("text.markup")
+			.jsonPath("$.errors[?(@.field == 'place')].code").isEqualTo("place.unknown")
+			.jsonPath("$.errors[?(@.field == 'topics')].code").isEqualTo("topics.unknown")
+			.jsonPath("$.errors[?(@.field == 'place')].message").value((message) ->
+					assertThat(message.toString()).containsPattern("\\p{InArabic}"));
+		assertThat(this.listings.count().block()).isEqualTo(before);
+	}
+
+	@Test
+	void refusesOverLongTextAndForeignPostcodes() {
+		this.web.post().uri("/api/v1/listings")
+			.bodyValue(TestListings.with(TestListings.with(TestListings.offer("x".repeat(121)), "place", "1010 Wien"),
+					"reachKm", 5000))
+			.exchange()
+			.expectStatus().isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[?(@.field == 'title')].code").isEqualTo("text.too-long")
+			.jsonPath("$.errors[?(@.field == 'place')].code").isEqualTo("place.unknown")
+			.jsonPath("$.errors[?(@.field == 'reachKm')].code").isEqualTo("reachKm.range");
+	}
+
+	@Test
+	void answersMalformedJsonWithAProblemNotAStackTrace() {
+		this.web.post().uri("/api/v1/listings").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"title\": ")
+			.exchange()
+			.expectStatus().isBadRequest()
+			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody(String.class).value((body) -> assertThat(body).doesNotContain("Exception").doesNotContain("at de."));
+		this.web.post().uri("/api/v1/listings").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"topics\": 5, \"languages\": {\"a\": 1}}")
+			.exchange()
+			.expectStatus().is4xxClientError()
+			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		this.web.post().uri("/api/v1/listings").contentType(MediaType.TEXT_PLAIN).bodyValue("hello")
+			.exchange()
+			.expectStatus().isEqualTo(415);
+	}
+
+	@Test
+	void answersUnknownIdsWithNotFound() {
+		this.web.get().uri("/api/v1/listings/" + UUID.randomUUID()).exchange()
+			.expectStatus().isNotFound()
+			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		this.web.get().uri("/api/v1/listings/not-a-uuid").exchange().expectStatus().isNotFound();
+		this.web.get().uri("/listings/" + UUID.randomUUID()).exchange()
+			.expectStatus().isNotFound()
+			.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML);
+	}
+
+	@Test
+	void storesARepeatedRequestWithTheSameIdempotencyKeyOnce() {
+		String key = UUID.randomUUID().toString();
+		Map<String, Object> body = TestListings.offer("Nur einmal gespeichert");
+		String first = this.web.post().uri("/api/v1/listings").header("Idempotency-Key", key).bodyValue(body)
+			.exchange().expectStatus().isCreated()
+			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+		String second = this.web.post().uri("/api/v1/listings").header("Idempotency-Key", key).bodyValue(body)
+			.exchange().expectStatus().isCreated()
+			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+		assertThat(second).isEqualTo(first);
+		assertThat(this.listings.findBySubmissionKey(UUID.fromString(key)).block()).isNotNull();
+	}
+
+}

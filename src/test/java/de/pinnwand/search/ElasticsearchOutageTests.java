@@ -1,0 +1,83 @@
+package de.pinnwand.search;
+
+import java.time.Duration;
+import java.util.Map;
+
+import de.pinnwand.PinnwandTest;
+import de.pinnwand.TestListings;
+import de.pinnwand.system.embedded.EmbeddedElasticsearchNode;
+import de.pinnwand.system.embedded.EmbeddedServices;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With the real Elasticsearch process stopped, writes still succeed, search says plainly that it is away,
+ * and once the node is back everything written meanwhile is indexed.
+ */
+@PinnwandTest
+class ElasticsearchOutageTests {
+
+	@Autowired
+	private WebTestClient web;
+
+	private EmbeddedElasticsearchNode node;
+
+	@BeforeEach
+	void findNode() {
+		this.node = EmbeddedServices.elasticsearchNode();
+	}
+
+	@AfterEach
+	void restartNode() {
+		this.node.start();
+	}
+
+	@Test
+	void keepsWritingWhileElasticsearchIsDownAndIndexesEverythingOnceItIsBack() throws InterruptedException {
+		this.node.stop();
+		assertThat(this.node.isRunning()).isFalse();
+
+		String id = this.web.post().uri("/api/v1/listings").bodyValue(TestListings.offer("Geschrieben während des Ausfalls"))
+			.exchange()
+			.expectStatus().isCreated()
+			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+		this.web.get().uri("/api/v1/listings/" + id).exchange().expectStatus().isOk();
+		this.web.get().uri("/").exchange().expectStatus().isOk();
+
+		this.web.get().uri("/search?q=Ausfalls").header("Accept-Language", "en").exchange()
+			.expectStatus().isEqualTo(503)
+			.expectBody(String.class).value((html) -> assertThat(html)
+				.contains("Search is unavailable right now")
+				.doesNotContain("Exception", "Connection refused"));
+		this.web.get().uri("/api/v1/listings?q=Ausfalls").exchange()
+			.expectStatus().isEqualTo(503)
+			.expectBody().jsonPath("$.status").isEqualTo(503);
+		this.web.get().uri("/actuator/health").exchange()
+			.expectBody().jsonPath("$.components.elasticsearch.status").isEqualTo("DOWN")
+			.jsonPath("$.components.r2dbc.status").isEqualTo("UP");
+
+		this.node.start();
+		long start = System.nanoTime();
+		while (!found(id)) {
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).as("indexed after the node is back")
+				.isLessThan(Duration.ofSeconds(60));
+			Thread.sleep(250);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private boolean found(String id) {
+		var result = this.web.get().uri("/api/v1/listings?q=Ausfalls").exchange().expectBody(Map.class).returnResult();
+		if (result.getStatus().value() != 200) {
+			return false;
+		}
+		var items = (java.util.List<Map<String, Object>>) result.getResponseBody().get("items");
+		return items.stream().anyMatch((item) -> id.equals(((Map<String, Object>) item.get("listing")).get("id")));
+	}
+
+}

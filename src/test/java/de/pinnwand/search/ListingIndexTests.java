@@ -1,0 +1,71 @@
+package de.pinnwand.search;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import de.pinnwand.PinnwandTest;
+import de.pinnwand.listings.Listing;
+import de.pinnwand.listings.ListingKind;
+import de.pinnwand.listings.ListingStatus;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@PinnwandTest
+class ListingIndexTests {
+
+	@Autowired
+	private ListingIndex index;
+
+	@Autowired
+	private ElasticsearchClient client;
+
+	@Autowired
+	private WebTestClient web;
+
+	private static Listing listing(UUID id, String title, long version, ListingStatus status) {
+		Instant now = Instant.now();
+		return new Listing(id, ListingKind.OFFER, status, title, "Beschreibung für den Versionstest.",
+				List.of("housing"), List.of("de"), "de", "71634", "Ludwigsburg", "Landkreis Ludwigsburg", 48.9, 9.19, 10,
+				null, now, now, now.plus(7, ChronoUnit.DAYS), version);
+	}
+
+	private String titleInIndex(UUID id) throws Exception {
+		var response = this.client.get((get) -> get.index(this.index.alias()).id(id.toString()), ListingDocument.class);
+		return response.found() ? response.source().title() : null;
+	}
+
+	@Test
+	void neverLetsAStaleWriteOverwriteANewerOne() throws Exception {
+		UUID id = UUID.randomUUID();
+		var newer = this.index.apply(List.of(listing(id, "Version fünf", 5, ListingStatus.PUBLISHED)), List.of()).block();
+		assertThat(newer.indexed()).containsExactly(id);
+		var stale = this.index.apply(List.of(listing(id, "Version drei", 3, ListingStatus.PUBLISHED)), List.of()).block();
+		assertThat(stale.indexed()).as("a stale write counts as done, not as a failure to retry").containsExactly(id);
+		assertThat(titleInIndex(id)).isEqualTo("Version fünf");
+
+		this.index.apply(List.of(listing(id, "Zurückgezogen", 6, ListingStatus.WITHDRAWN)), List.of()).block();
+		assertThat(titleInIndex(id)).as("a listing that is no longer public leaves the index").isNull();
+	}
+
+	@Test
+	void rebuildsIntoANewIndexAndSwapsTheAliasWithoutLosingListings() throws Exception {
+		String id = this.web.post().uri("/api/v1/listings").bodyValue(de.pinnwand.TestListings.offer("Umbau ohne Ausfall"))
+			.exchange().expectStatus().isCreated()
+			.expectBody(java.util.Map.class).returnResult().getResponseBody().get("id").toString();
+		var before = this.client.indices().getAlias((get) -> get.name(this.index.alias())).result().keySet();
+
+		this.web.post().uri("/actuator/searchindex").exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.index").value((name) -> assertThat(before).doesNotContain(name.toString()));
+
+		var after = this.client.indices().getAlias((get) -> get.name(this.index.alias())).result().keySet();
+		assertThat(after).hasSize(1).doesNotContainAnyElementsOf(before);
+		assertThat(titleInIndex(UUID.fromString(id))).isEqualTo("Umbau ohne Ausfall");
+	}
+
+}

@@ -1,0 +1,113 @@
+package de.pinnwand.search;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import de.pinnwand.PinnwandTest;
+import de.pinnwand.TestListings;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@PinnwandTest
+class SearchTests {
+
+	@Autowired
+	private WebTestClient web;
+
+	private String post(Map<String, Object> body) {
+		return this.web.post().uri("/api/v1/listings").bodyValue(body).exchange()
+			.expectStatus().isCreated()
+			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> items(String query) {
+		Map<String, Object> page = this.web.get().uri("/api/v1/listings?" + query).exchange()
+			.expectStatus().isOk()
+			.expectBody(Map.class).returnResult().getResponseBody();
+		return (List<Map<String, Object>>) page.get("items");
+	}
+
+	@SuppressWarnings("unchecked")
+	private boolean found(String query, String id) {
+		return items(query).stream().anyMatch((item) -> id.equals(((Map<String, Object>) item.get("listing")).get("id")));
+	}
+
+	/** Polls until the listing is found, and says how long it took; the index refreshes every second. */
+	private Duration awaitFound(String query, String id) throws InterruptedException {
+		long start = System.nanoTime();
+		while (!found(query, id)) {
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).as("searchable in time").isLessThan(Duration.ofSeconds(10));
+			Thread.sleep(100);
+		}
+		return Duration.ofNanos(System.nanoTime() - start);
+	}
+
+	@Test
+	void findsANewListingWithinTwoSeconds() throws InterruptedException {
+		String id = post(TestListings.offer("Nähmaschine abzugeben Zickzack"));
+		assertThat(awaitFound("q=Zickzack", id)).isLessThan(Duration.ofSeconds(2));
+	}
+
+	@Test
+	void findsGermanWordsByTheirFormsAndCompoundsByTheirParts() throws InterruptedException {
+		String id = post(TestListings.with(TestListings.offer("Kinderfahrräder und Wohnungssuche"), "topics",
+				List.of("mobility", "housing")));
+		awaitFound("q=Kinderfahrräder", id);
+		assertThat(found("q=Fahrrad", id)).as("compound part, other form").isTrue();
+		assertThat(found("q=wohnung", id)).as("compound part").isTrue();
+	}
+
+	@Test
+	void findsArabicTextWithAndWithoutDiacritics() throws InterruptedException {
+		String id = post(TestListings.with(TestListings.with(TestListings.offer("دروس في المدرسة للأطفال"), "textLanguage",
+				"ar"), "description", "مساعدة في الواجبات المدرسية بعد الظهر"));
+		awaitFound("q=مدرسة", id);
+		assertThat(found("q=" + "مَدْرَسَة", id)).isTrue();
+	}
+
+	@Test
+	void filtersByKindTopicLanguageAndDistance() throws InterruptedException {
+		String near = post(TestListings.with(TestListings.with(TestListings.offer("Begegnungscafé Filtertest"), "topics",
+				List.of("meeting-places")), "languages", List.of("uk")));
+		String far = post(TestListings.with(TestListings.with(TestListings.with(TestListings.offer(
+				"Begegnungscafé Filtertest in Hamburg"), "topics", List.of("meeting-places")), "languages", List.of("uk")),
+				"place", "20095"));
+		awaitFound("q=Filtertest", near);
+		awaitFound("q=Filtertest", far);
+		assertThat(found("q=Filtertest&near=71634&radiusKm=20", near)).isTrue();
+		assertThat(found("q=Filtertest&near=71634&radiusKm=20", far)).isFalse();
+		assertThat(found("q=Filtertest&lang=uk&topic=meeting-places&kind=OFFER", near)).isTrue();
+		assertThat(found("q=Filtertest&lang=ar", near)).isFalse();
+		assertThat(found("q=Filtertest&kind=REQUEST", near)).isFalse();
+		this.web.get().uri("/api/v1/listings?q=Filtertest&near=71634&sort=distance").exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.items[0].listing.id").isEqualTo(near)
+			.jsonPath("$.items[0].distanceKm").isNumber()
+			.jsonPath("$.facets.topics[0].value").isEqualTo("meeting-places");
+	}
+
+	@Test
+	void answersAnyQueryWithoutAServerError() {
+		List<String> queries = List.of("q=" + "a".repeat(10_000), "q=\"unbalanced", "q=title:(foo OR bar^3 AND \\",
+				"q=🚲🚲", "q=مرحبا بكم in Ludwigsburg", "q=*", "q=%00", "radiusKm=0&near=71634",
+				"radiusKm=20000&near=71634", "page=10000", "page=-3&size=100000", "size=abc&page=x",
+				"kind=BOTH&kind=OFFER&topic=x&topic=x&lang=zz", "near=Atlantis", "sort=random");
+		for (String query : queries) {
+			this.web.get().uri("/api/v1/listings?" + query).exchange()
+				.expectStatus().value((status) -> assertThat(status).as(query).isIn(200, 422));
+			this.web.get().uri("/search?" + query).exchange()
+				.expectStatus().isOk()
+				.expectBody(String.class).value((html) -> assertThat(html).doesNotContain("Exception", "elasticsearch"));
+		}
+		this.web.get().uri("/api/v1/listings?near=Atlantis").exchange()
+			.expectStatus().isEqualTo(422)
+			.expectBody().jsonPath("$.errors[0].field").isEqualTo("near");
+	}
+
+}
