@@ -15,8 +15,12 @@ create table listing (
     latitude        double precision not null,
     longitude       double precision not null,
     reach_km        integer       not null,
-    -- A form posted twice (a double click) carries the same key and is stored once.
-    submission_key  uuid          unique,
+    -- The poster's private key (a form posted twice carries the same one and is stored once); only its
+    -- SHA-256 is kept, so the table alone cannot be used to change listings.
+    submission_key_hash char(64)  unique,
+    -- An optional time frame, e.g. WEEKLY:2:15:00-17:00, DATE:2026-12-01 or FLEXIBLE.
+    time_frame      varchar(40),
+    capacity        integer,
     created_at      timestamptz   not null,
     updated_at      timestamptz   not null,
     expires_at      timestamptz   not null,

@@ -23,6 +23,23 @@ public final class TestListings {
 		return body;
 	}
 
+	/** Waits until the search index exists: on a fresh data folder it is built right after start-up. */
+	public static void awaitSearchReady(de.pinnwand.search.ListingIndex index) {
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+		while (!index.isReady()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("The search index did not become ready within 60 s");
+			}
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+		}
+	}
+
 	public static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
 		Map<String, Object> copy = new LinkedHashMap<>(body);
 		copy.put(field, value);

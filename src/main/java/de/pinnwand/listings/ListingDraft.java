@@ -8,9 +8,25 @@ import java.util.UUID;
  *
  * @param place a postcode or a place name from the gazetteer
  * @param reachKm how far the poster can go or the help reaches; null for the default
- * @param submissionKey the form's one-time key, so a double-clicked submit stores one listing
+ * @param submissionKey the poster's random private key: a double-clicked submit with the same key stores one
+ * listing, and the key lets the poster manage it
+ * @param timeFrameType DATE, WEEKLY, FLEXIBLE, or empty for none
+ * @param timeFrameDate the date of a DATE time frame (yyyy-MM-dd)
+ * @param timeFrameWeekday the day of a WEEKLY time frame, 1 (Monday) to 7
+ * @param timeFrameFrom optional start of a WEEKLY slot (HH:mm)
+ * @param timeFrameTo optional end of a WEEKLY slot (HH:mm)
+ * @param capacity for how many people; null for not said
  */
 public record ListingDraft(String kind, String title, String description, List<String> topics,
-		List<String> languages, String textLanguage, String place, Integer reachKm, UUID submissionKey) {
+		List<String> languages, String textLanguage, String place, Integer reachKm, UUID submissionKey,
+		String timeFrameType, String timeFrameDate, String timeFrameWeekday, String timeFrameFrom,
+		String timeFrameTo, Integer capacity) {
+
+	/** A draft without time frame and capacity. */
+	public ListingDraft(String kind, String title, String description, List<String> topics, List<String> languages,
+			String textLanguage, String place, Integer reachKm, UUID submissionKey) {
+		this(kind, title, description, topics, languages, textLanguage, place, reachKm, submissionKey, null, null,
+				null, null, null, null);
+	}
 
 }

@@ -1,5 +1,6 @@
 package de.pinnwand.listings;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,10 +42,12 @@ class ListingRules {
 
 	/** A draft that passed every rule, normalised. */
 	record Checked(ListingKind kind, String title, String description, List<String> topics, List<String> languages,
-			String textLanguage, Place place, int reachKm) {
+			String textLanguage, Place place, int reachKm, TimeFrame timeFrame, Integer capacity) {
 	}
 
-	Checked check(ListingDraft draft) {
+	static final int CAPACITY_MAX = 500;
+
+	Checked check(ListingDraft draft, LocalDate today) {
 		List<FieldProblem> problems = new ArrayList<>();
 		ListingKind kind = kind(draft.kind(), problems);
 		String title = text("title", draft.title(), TITLE_MIN, TITLE_MAX, problems);
@@ -91,10 +94,19 @@ class ListingRules {
 		if (reachKm < 0 || reachKm > this.properties.maxReachKm()) {
 			problems.add(new FieldProblem("reachKm", "reachKm.range", 0, this.properties.maxReachKm()));
 		}
+		TimeFrame.Result timeFrame = TimeFrame.of(draft.timeFrameType(), draft.timeFrameDate(),
+				draft.timeFrameWeekday(), draft.timeFrameFrom(), draft.timeFrameTo(), today);
+		if (timeFrame.problem() != null) {
+			problems.add(timeFrame.problem());
+		}
+		if (draft.capacity() != null && (draft.capacity() < 1 || draft.capacity() > CAPACITY_MAX)) {
+			problems.add(new FieldProblem("capacity", "capacity.range", 1, CAPACITY_MAX));
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidListing(problems);
 		}
-		return new Checked(kind, title, description, topics, languages, textLanguage, place, reachKm);
+		return new Checked(kind, title, description, topics, languages, textLanguage, place, reachKm,
+				timeFrame.timeFrame(), draft.capacity());
 	}
 
 	private static ListingKind kind(String value, List<FieldProblem> problems) {

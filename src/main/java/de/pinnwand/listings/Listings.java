@@ -10,7 +10,10 @@ import reactor.core.publisher.Mono;
 /** All listings, in PostgreSQL. */
 public interface Listings extends ReactiveCrudRepository<Listing, UUID> {
 
-	Mono<Listing> findBySubmissionKey(UUID submissionKey);
+	Mono<Listing> findBySubmissionKeyHash(String submissionKeyHash);
+
+	@Query("select * from listing where status = 'PUBLISHED' and expires_at <= :now order by expires_at limit 1000")
+	Flux<Listing> findExpiredPublished(java.time.Instant now);
 
 	/** Every listing in a stable order, for rebuilding the search index. */
 	@Query("select * from listing order by id")

@@ -66,7 +66,9 @@ class IndexRelay implements SmartLifecycle {
 	public void start() {
 		this.loop = Flux.merge(Flux.interval(Duration.ZERO, this.properties.relayInterval()).map((tick) -> true),
 				this.nudges.asFlux())
-			.onBackpressureDrop()
+			// A nudge during a running drain is kept (only the latest), so a write made meanwhile is sent right
+			// after it instead of waiting for the next tick.
+			.onBackpressureLatest()
 			.concatMap((tick) -> drain(), 1)
 			.subscribe();
 	}

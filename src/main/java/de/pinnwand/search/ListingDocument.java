@@ -12,8 +12,8 @@ import de.pinnwand.listings.Listing;
  */
 public record ListingDocument(String id, String kind, String title, String description,
 		Map<String, LocalizedText> text, List<String> topics, List<String> languages, String textLanguage,
-		String postcode, String placeName, String district, Location location, int reachKm, long createdAt,
-		long expiresAt) {
+		String postcode, String placeName, String district, Location location, int reachKm, String timeFrame,
+		Integer capacity, long createdAt, long expiresAt) {
 
 	/** Title and description under a language's own analyzer. */
 	public record LocalizedText(String title, String description) {
@@ -38,8 +38,8 @@ public record ListingDocument(String id, String kind, String title, String descr
 		return new ListingDocument(listing.id().toString(), listing.kind().name(), listing.title(),
 				listing.description(), text, listing.topics(), listing.languages(), listing.textLanguage(),
 				listing.postcode(), listing.placeName(), listing.district(),
-				new Location(listing.latitude(), listing.longitude()), listing.reachKm(),
-				listing.createdAt().toEpochMilli(), listing.expiresAt().toEpochMilli());
+				new Location(listing.latitude(), listing.longitude()), listing.reachKm(), listing.timeFrame(),
+				listing.capacity(), listing.createdAt().toEpochMilli(), listing.expiresAt().toEpochMilli());
 	}
 
 	/** The external version of a listing's document: grows with every write, so stale writes lose. */

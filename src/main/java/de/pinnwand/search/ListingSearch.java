@@ -18,12 +18,16 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import de.pinnwand.places.Gazetteer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /** Finds published listings by text, kind, topic, language and distance; answers from Elasticsearch. */
 @Service
 public class ListingSearch {
+
+	private static final Log logger = LogFactory.getLog(ListingSearch.class);
 
 	static final List<String> FACETS = List.of("kind", "topics", "languages", "district");
 
@@ -43,6 +47,7 @@ public class ListingSearch {
 		}
 		SearchRequest request = request(query);
 		return this.index.call(() -> this.client.search(request, ListingDocument.class))
+			.doOnError((ex) -> logger.warn("Search failed: " + ex.getMessage()))
 			.map((response) -> result(query, response));
 	}
 

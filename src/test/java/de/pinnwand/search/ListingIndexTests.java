@@ -20,6 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ListingIndexTests {
 
 	@Autowired
+	private de.pinnwand.search.ListingIndex searchIndex;
+
+	@org.junit.jupiter.api.BeforeEach
+	void awaitSearchReady() {
+		de.pinnwand.TestListings.awaitSearchReady(this.searchIndex);
+	}
+
+	@Autowired
 	private ListingIndex index;
 
 	@Autowired
@@ -29,10 +37,14 @@ class ListingIndexTests {
 	private WebTestClient web;
 
 	private static Listing listing(UUID id, String title, long version, ListingStatus status) {
+		return listing(id, title, version, status, Instant.now().plus(7, ChronoUnit.DAYS));
+	}
+
+	private static Listing listing(UUID id, String title, long version, ListingStatus status, Instant expiresAt) {
 		Instant now = Instant.now();
 		return new Listing(id, ListingKind.OFFER, status, title, "Beschreibung für den Versionstest.",
 				List.of("housing"), List.of("de"), "de", "71634", "Ludwigsburg", "Landkreis Ludwigsburg", 48.9, 9.19, 10,
-				null, now, now, now.plus(7, ChronoUnit.DAYS), version);
+				null, "WEEKLY:2:15:00-17:00", 2, now, now, expiresAt, version);
 	}
 
 	private String titleInIndex(UUID id) throws Exception {
@@ -51,6 +63,19 @@ class ListingIndexTests {
 
 		this.index.apply(List.of(listing(id, "Zurückgezogen", 6, ListingStatus.WITHDRAWN)), List.of()).block();
 		assertThat(titleInIndex(id)).as("a listing that is no longer public leaves the index").isNull();
+	}
+
+	@Test
+	void dropsAListingFromSearchTheMomentItExpiresWithoutAnyWrite() throws Exception {
+		UUID id = UUID.randomUUID();
+		this.index.apply(List.of(listing(id, "Gleich abgelaufen Zuckertüte", 1, ListingStatus.PUBLISHED,
+				Instant.now().plusSeconds(3))), List.of()).block();
+		this.client.indices().refresh((refresh) -> refresh.index(this.index.alias()));
+		this.web.get().uri("/api/v1/listings?q=Zuckertüte").exchange()
+			.expectBody().jsonPath("$.items[0].listing.id").isEqualTo(id.toString());
+		Thread.sleep(3500);
+		this.web.get().uri("/api/v1/listings?q=Zuckertüte").exchange()
+			.expectBody().jsonPath("$.total").isEqualTo(0);
 	}
 
 	@Test

@@ -1,5 +1,9 @@
 package de.pinnwand.listings.web;
 
+import java.time.DayOfWeek;
+import java.time.format.TextStyle;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,19 +15,25 @@ import de.pinnwand.system.web.Messages;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The post-a-listing form as the template shows it: values to refill, options to choose from, and the
- * errors of the last try, each next to its field.
+ * The post-a-listing form (also the edit form) as the template shows it: values to refill, options to choose
+ * from, and the errors of the last try, each next to its field.
+ *
+ * @param action where the form posts to
+ * @param version the version being edited; null when posting a new listing
  */
-record ListingFormView(boolean offer, boolean request, String title, String description, List<Option> topics,
-		List<Option> languages, List<Option> textLanguages, String place, String reachKm, String submissionKey,
-		Map<String, String> errors, boolean hasErrors, List<String> errorList) {
+record ListingFormView(String action, String version, boolean offer, boolean request, String title,
+		String description, List<Option> topics, List<Option> languages, List<Option> textLanguages, String place,
+		String reachKm, List<Option> timeFrameTypes, String timeFrameDate, List<Option> weekdays,
+		String timeFrameFrom, String timeFrameTo, String capacity, String submissionKey, Map<String, String> errors,
+		boolean hasErrors, List<String> errorList) {
 
 	/** A checkbox or select option. */
 	record Option(String value, String label, boolean checked, String lang) {
 	}
 
-	static ListingFormView of(ListingDraft draft, List<String> topicCodes, List<FieldProblem> problems,
-			Messages messages, ServerWebExchange exchange) {
+	static ListingFormView of(String action, Long version, ListingDraft draft, List<String> topicCodes,
+			List<FieldProblem> problems, Messages messages, ServerWebExchange exchange) {
+		var locale = Messages.localeOf(exchange);
 		List<String> chosenTopics = (draft.topics() != null) ? draft.topics() : List.of();
 		List<String> chosenLanguages = (draft.languages() != null) ? draft.languages() : List.of();
 		List<Option> topics = topicCodes.stream()
@@ -35,14 +45,27 @@ record ListingFormView(boolean offer, boolean request, String title, String desc
 		List<Option> textLanguages = Languages.codes().stream()
 			.map((code) -> new Option(code, Languages.endonym(code), code.equals(draft.textLanguage()), code))
 			.toList();
-		Map<String, String> errors = new java.util.LinkedHashMap<>();
+		String type = (draft.timeFrameType() != null) ? draft.timeFrameType() : "";
+		List<Option> types = List.of("", "DATE", "WEEKLY", "FLEXIBLE").stream()
+			.map((value) -> new Option(value,
+					messages.get(exchange, "timeframe.type." + (value.isEmpty() ? "none" : value.toLowerCase())),
+					value.equalsIgnoreCase(type), null))
+			.toList();
+		List<Option> weekdays = Arrays.stream(DayOfWeek.values())
+			.map((day) -> new Option(Integer.toString(day.getValue()), day.getDisplayName(TextStyle.FULL, locale),
+					Integer.toString(day.getValue()).equals(draft.timeFrameWeekday()), null))
+			.toList();
+		Map<String, String> errors = new LinkedHashMap<>();
 		for (FieldProblem problem : problems) {
 			errors.putIfAbsent(problem.field(), messages.get(exchange, "error." + problem.code(), problem.arguments()));
 		}
 		UUID key = (draft.submissionKey() != null) ? draft.submissionKey() : UUID.randomUUID();
-		return new ListingFormView(!"REQUEST".equalsIgnoreCase(draft.kind()), "REQUEST".equalsIgnoreCase(draft.kind()),
+		return new ListingFormView(action, (version != null) ? version.toString() : null,
+				!"REQUEST".equalsIgnoreCase(draft.kind()), "REQUEST".equalsIgnoreCase(draft.kind()),
 				nullToEmpty(draft.title()), nullToEmpty(draft.description()), topics, languages, textLanguages,
-				nullToEmpty(draft.place()), (draft.reachKm() != null) ? draft.reachKm().toString() : "",
+				nullToEmpty(draft.place()), (draft.reachKm() != null) ? draft.reachKm().toString() : "", types,
+				nullToEmpty(draft.timeFrameDate()), weekdays, nullToEmpty(draft.timeFrameFrom()),
+				nullToEmpty(draft.timeFrameTo()), (draft.capacity() != null) ? draft.capacity().toString() : "",
 				key.toString(), errors, !errors.isEmpty(), List.copyOf(errors.values()));
 	}
 

@@ -4,20 +4,45 @@ import java.time.Instant;
 import java.util.List;
 
 import de.pinnwand.listings.Listing;
+import de.pinnwand.listings.TimeFrame;
 
 /**
  * A listing in the JSON API. The place is a postcode centroid; nothing in it identifies a person.
  *
- * @param timeFrame when the help is available; null until listings carry time frames
- * @param capacity for how many people; null until listings carry capacities
+ * @param timeFrame when the help is available; null for not said
+ * @param capacity for how many people; null for not said
  * @param organisation the organisation it is posted for; null until organisations exist
  */
 public record ListingJson(String id, String kind, String status, String title, String description,
 		List<String> topics, List<String> languages, String textLanguage, PlaceJson place, int reachKm,
-		String timeFrame, Integer capacity, String organisation, Instant createdAt, Instant expiresAt) {
+		TimeFrameJson timeFrame, Integer capacity, String organisation, Instant createdAt, Instant expiresAt) {
 
 	/** Where a listing is, as a postcode centroid. */
 	public record PlaceJson(String name, String postcode, String district, double lat, double lon) {
+	}
+
+	/**
+	 * When help is available.
+	 *
+	 * @param type DATE, WEEKLY or FLEXIBLE
+	 * @param date the day of a DATE time frame, yyyy-MM-dd
+	 * @param weekday the day of a WEEKLY slot, 1 (Monday) to 7
+	 * @param from start of a WEEKLY slot, HH:mm, or null
+	 * @param to end of a WEEKLY slot, HH:mm, or null
+	 */
+	public record TimeFrameJson(String type, String date, Integer weekday, String from, String to) {
+
+		public static TimeFrameJson of(TimeFrame timeFrame) {
+			if (timeFrame == null) {
+				return null;
+			}
+			return new TimeFrameJson(timeFrame.type().name(),
+					(timeFrame.date() != null) ? timeFrame.date().toString() : null,
+					(timeFrame.weekday() != null) ? timeFrame.weekday().getValue() : null,
+					(timeFrame.from() != null) ? timeFrame.from().toString() : null,
+					(timeFrame.to() != null) ? timeFrame.to().toString() : null);
+		}
+
 	}
 
 	public static ListingJson of(Listing listing) {
@@ -25,7 +50,8 @@ public record ListingJson(String id, String kind, String status, String title, S
 				listing.title(), listing.description(), listing.topics(), listing.languages(), listing.textLanguage(),
 				new PlaceJson(listing.placeName(), listing.postcode(), listing.district(), listing.latitude(),
 						listing.longitude()),
-				listing.reachKm(), null, null, null, listing.createdAt(), listing.expiresAt());
+				listing.reachKm(), TimeFrameJson.of(TimeFrame.parse(listing.timeFrame())), listing.capacity(), null,
+				listing.createdAt(), listing.expiresAt());
 	}
 
 }

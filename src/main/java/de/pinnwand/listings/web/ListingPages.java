@@ -1,16 +1,22 @@
 package de.pinnwand.listings.web;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import de.pinnwand.listings.FieldProblem;
 import de.pinnwand.listings.InvalidListing;
+import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.ListingDraft;
 import de.pinnwand.listings.ListingNotFound;
 import de.pinnwand.listings.ListingService;
+import de.pinnwand.listings.ListingStatus;
 import de.pinnwand.listings.ListingsProperties;
+import de.pinnwand.listings.TimeFrame;
 import de.pinnwand.system.web.Layout;
 import de.pinnwand.system.web.Messages;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
@@ -22,13 +28,18 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** The pages to post a listing and to read one; plain HTML forms that work without JavaScript. */
+/**
+ * The pages to post, read, edit and manage listings: plain HTML forms that work without JavaScript. Until
+ * sign-in exists, 'my listings' are the ones whose private keys this browser holds in a cookie.
+ */
 @Controller
 class ListingPages {
 
 	static final String FORM_VIEW = "listings/form";
 
 	static final String DETAIL_VIEW = "listings/detail";
+
+	static final String MINE_VIEW = "listings/mine";
 
 	private final ListingService listings;
 
@@ -49,58 +60,161 @@ class ListingPages {
 	Rendering form(@RequestParam(name = "kind", required = false) String kind, ServerWebExchange exchange) {
 		String lang = Messages.localeOf(exchange).getLanguage();
 		ListingDraft empty = new ListingDraft(kind, null, null, List.of(), List.of(lang), lang, null, null, null);
-		return formPage(empty, List.of(), HttpStatus.OK, exchange);
+		return formPage("/listings", null, empty, List.of(), HttpStatus.OK, exchange);
 	}
 
 	@PostMapping("/listings")
 	Mono<Rendering> post(ServerWebExchange exchange) {
 		return exchange.getFormData().flatMap((form) -> {
-			ListingDraft draft = draft(form);
-			return this.listings.publish(draft)
-				.map((listing) -> Rendering.redirectTo("/listings/" + listing.id() + "?posted").build())
-				.onErrorResume(InvalidListing.class,
-						(invalid) -> Mono.just(formPage(draft, invalid.problems(), HttpStatus.UNPROCESSABLE_CONTENT,
-								exchange)));
+			ListingDraft draft = draft(form, ListingsApi.uuidOrNull(form.getFirst("submissionKey")));
+			UUID key = (draft.submissionKey() != null) ? draft.submissionKey() : UUID.randomUUID();
+			ListingDraft keyed = (draft.submissionKey() != null) ? draft : draft(form, key);
+			return this.listings.publish(keyed).map((listing) -> {
+				MyListingsCookie.add(exchange, listing.id(), key);
+				return Rendering.redirectTo("/listings/" + listing.id() + "?posted").build();
+			}).onErrorResume(InvalidListing.class, (invalid) -> Mono.just(formPage("/listings", null, keyed,
+					invalid.problems(), HttpStatus.UNPROCESSABLE_CONTENT, exchange)));
 		});
 	}
 
 	@GetMapping("/listings/{id}")
 	Mono<Rendering> detail(@PathVariable String id, ServerWebExchange exchange) {
-		var uuid = ListingsApi.uuidOrNull(id);
-		if (uuid == null) {
-			return Mono.error(new ListingNotFound(null));
-		}
 		boolean justPosted = exchange.getRequest().getQueryParams().containsKey("posted");
-		return this.listings.findPublic(uuid).map((listing) -> {
+		return id(id).flatMap(this.listings::findPublic).map((listing) -> {
 			Map<String, Object> model = this.layout.model(exchange, "listing.page-title");
 			model.put("title", listing.title());
 			model.put("listing", ListingView.of(listing, justPosted, this.messages, exchange));
+			model.put("mine", MyListingsCookie.read(exchange).containsKey(listing.id()));
 			return Rendering.view(DETAIL_VIEW).model(model).build();
 		});
 	}
 
-	private Rendering formPage(ListingDraft draft, List<FieldProblem> problems,
+	@GetMapping("/listings/{id}/edit")
+	Mono<Rendering> edit(@PathVariable String id, ServerWebExchange exchange) {
+		return owned(id, exchange).map((listing) -> formPage("/listings/" + listing.id() + "/edit", listing.version(),
+				draftOf(listing), List.of(), HttpStatus.OK, exchange));
+	}
+
+	@PostMapping("/listings/{id}/edit")
+	Mono<Rendering> saveEdit(@PathVariable String id, ServerWebExchange exchange) {
+		return exchange.getFormData().flatMap((form) -> owned(id, exchange).flatMap((listing) -> {
+			ListingDraft draft = draft(form, null);
+			long version = parseLong(form.getFirst("version"), -1);
+			UUID key = MyListingsCookie.read(exchange).get(listing.id());
+			String action = "/listings/" + listing.id() + "/edit";
+			return this.listings.update(listing.id(), key, version, draft)
+				.map((saved) -> Rendering.redirectTo("/my/listings?done=saved").build())
+				.onErrorResume(InvalidListing.class, (invalid) -> Mono.just(formPage(action, version, draft,
+						invalid.problems(), HttpStatus.UNPROCESSABLE_CONTENT, exchange)))
+				.onErrorResume(OptimisticLockingFailureException.class, (changed) -> Mono.just(formPage(action,
+						listing.version(), draftOf(listing), List.of(new FieldProblem("version", "version.changed")),
+						HttpStatus.CONFLICT, exchange)));
+		}));
+	}
+
+	/** A listing of mine as 'my listings' shows it, with what I can do with it. */
+	record MyListing(String id, String title, String textLanguage, String kindLabel, String status,
+			boolean published, boolean canRenew, String expires) {
+	}
+
+	@GetMapping("/my/listings")
+	Mono<Rendering> mine(ServerWebExchange exchange) {
+		Locale locale = Messages.localeOf(exchange);
+		String done = exchange.getRequest().getQueryParams().getFirst("done");
+		return this.listings.findOwned(MyListingsCookie.read(exchange)).map((listing) -> new MyListing(
+				listing.id().toString(), listing.title(), listing.textLanguage(),
+				this.messages.get(locale, "kind." + listing.kind().name().toLowerCase(Locale.ROOT)),
+				this.messages.get(locale, "status." + listing.status().name().toLowerCase(Locale.ROOT)),
+				listing.status() == ListingStatus.PUBLISHED,
+				listing.status() == ListingStatus.PUBLISHED || listing.status() == ListingStatus.EXPIRED,
+				ListingView.date(listing.expiresAt(), locale)))
+			.collectList()
+			.map((mine) -> {
+				Map<String, Object> model = this.layout.model(exchange, "mine.page-title");
+				model.put("mine", mine);
+				model.put("empty", mine.isEmpty());
+				if (done != null && List.of("saved", "renewed", "fulfilled", "withdrawn").contains(done)) {
+					model.put("done", this.messages.get(locale, "mine.done." + done));
+				}
+				return Rendering.view(MINE_VIEW).model(model).build();
+			});
+	}
+
+	@PostMapping("/listings/{id}/renewal")
+	Mono<Rendering> renew(@PathVariable String id, ServerWebExchange exchange) {
+		return act(id, exchange, this.listings::renew, "renewed");
+	}
+
+	@PostMapping("/listings/{id}/fulfilment")
+	Mono<Rendering> fulfil(@PathVariable String id, ServerWebExchange exchange) {
+		return act(id, exchange, this.listings::fulfil, "fulfilled");
+	}
+
+	@PostMapping("/listings/{id}/withdrawal")
+	Mono<Rendering> withdraw(@PathVariable String id, ServerWebExchange exchange) {
+		return act(id, exchange, this.listings::withdraw, "withdrawn");
+	}
+
+	private Mono<Rendering> act(String id, ServerWebExchange exchange,
+			java.util.function.BiFunction<UUID, UUID, Mono<Listing>> action, String done) {
+		return id(id).flatMap((uuid) -> action.apply(uuid, MyListingsCookie.read(exchange).get(uuid)))
+			.thenReturn(Rendering.redirectTo("/my/listings?done=" + done).build());
+	}
+
+	private Mono<Listing> owned(String id, ServerWebExchange exchange) {
+		return id(id).flatMap((uuid) -> this.listings.findOwned(uuid, MyListingsCookie.read(exchange).get(uuid)));
+	}
+
+	private Rendering formPage(String action, Long version, ListingDraft draft, List<FieldProblem> problems,
 			HttpStatus status, ServerWebExchange exchange) {
-		Map<String, Object> model = this.layout.model(exchange, "form.page-title");
-		model.put("form", ListingFormView.of(draft, this.properties.topics(), problems, this.messages, exchange));
+		Map<String, Object> model = this.layout.model(exchange,
+				(version != null) ? "form.edit-title" : "form.page-title");
+		model.put("form", ListingFormView.of(action, version, draft, this.properties.topics(), problems, this.messages,
+				exchange));
 		return Rendering.view(FORM_VIEW).model(model).status(status).build();
 	}
 
-	private static ListingDraft draft(MultiValueMap<String, String> form) {
-		Integer reach = null;
-		String reachValue = form.getFirst("reachKm");
-		if (reachValue != null && !reachValue.isBlank()) {
-			try {
-				reach = Integer.valueOf(reachValue.strip());
-			}
-			catch (NumberFormatException ex) {
-				reach = -1;
-			}
-		}
+	private static Mono<UUID> id(String value) {
+		UUID uuid = ListingsApi.uuidOrNull(value);
+		return (uuid != null) ? Mono.just(uuid) : Mono.error(new ListingNotFound(null));
+	}
+
+	private static ListingDraft draftOf(Listing listing) {
+		TimeFrame frame = TimeFrame.parse(listing.timeFrame());
+		return new ListingDraft(listing.kind().name(), listing.title(), listing.description(), listing.topics(),
+				listing.languages(), listing.textLanguage(), listing.postcode(), listing.reachKm(), null,
+				(frame != null) ? frame.type().name() : null,
+				(frame != null && frame.date() != null) ? frame.date().toString() : null,
+				(frame != null && frame.weekday() != null) ? Integer.toString(frame.weekday().getValue()) : null,
+				(frame != null && frame.from() != null) ? frame.from().toString() : null,
+				(frame != null && frame.to() != null) ? frame.to().toString() : null, listing.capacity());
+	}
+
+	private static ListingDraft draft(MultiValueMap<String, String> form, UUID submissionKey) {
+		Integer reach = integerOrInvalid(form.getFirst("reachKm"));
+		Integer capacity = integerOrInvalid(form.getFirst("capacity"));
 		return new ListingDraft(form.getFirst("kind"), form.getFirst("title"), form.getFirst("description"),
 				form.getOrDefault("topics", List.of()), form.getOrDefault("languages", List.of()),
-				form.getFirst("textLanguage"), form.getFirst("place"), reach,
-				ListingsApi.uuidOrNull(form.getFirst("submissionKey")));
+				form.getFirst("textLanguage"), form.getFirst("place"), reach, submissionKey,
+				form.getFirst("timeFrameType"), form.getFirst("timeFrameDate"), form.getFirst("timeFrameWeekday"),
+				form.getFirst("timeFrameFrom"), form.getFirst("timeFrameTo"), capacity);
+	}
+
+	/** Null for an empty field; -1 (which the rules refuse with a message) for something that is not a number. */
+	private static Integer integerOrInvalid(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		return (int) parseLong(value, -1);
+	}
+
+	private static long parseLong(String value, long fallback) {
+		try {
+			return (value != null && value.strip().length() <= 9) ? Long.parseLong(value.strip()) : fallback;
+		}
+		catch (NumberFormatException ex) {
+			return fallback;
+		}
 	}
 
 }

@@ -3,35 +3,62 @@ package de.pinnwand.listings.web;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import de.pinnwand.listings.Languages;
 import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.ListingKind;
+import de.pinnwand.listings.TimeFrame;
 import de.pinnwand.system.web.Messages;
 import org.springframework.web.server.ServerWebExchange;
 
 /** A listing's detail page: its text split into lines, labels in the reader's language. */
 record ListingView(String id, String kindLabel, boolean offer, String title, List<String> descriptionLines,
 		String textLanguage, List<String> topics, List<String> languages, String place, String reach,
-		String expires, boolean justPosted) {
+		String timeFrame, String capacity, String expires, String status, boolean justPosted) {
 
 	private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
 	static ListingView of(Listing listing, boolean justPosted, Messages messages, ServerWebExchange exchange) {
-		var locale = Messages.localeOf(exchange);
+		Locale locale = Messages.localeOf(exchange);
 		return new ListingView(listing.id().toString(),
-				messages.get(exchange, "kind." + listing.kind().name().toLowerCase()),
+				messages.get(exchange, "kind." + listing.kind().name().toLowerCase(Locale.ROOT)),
 				listing.kind() == ListingKind.OFFER, listing.title(),
 				Arrays.asList(listing.description().split("\n", -1)), listing.textLanguage(),
 				listing.topics().stream().map((t) -> messages.get(exchange, "topic." + t)).toList(),
 				listing.languages().stream().map(Languages::endonym).toList(),
 				listing.postcode() + " " + listing.placeName() + " (" + listing.district() + ")",
 				messages.get(exchange, "listing.reach", listing.reachKm()),
-				DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(
-						listing.expiresAt().atZone(ZONE)),
-				justPosted);
+				timeFrame(TimeFrame.parse(listing.timeFrame()), messages, locale),
+				(listing.capacity() != null) ? messages.get(locale, "listing.capacity", listing.capacity()) : null,
+				date(listing.expiresAt(), locale),
+				messages.get(locale, "status." + listing.status().name().toLowerCase(Locale.ROOT)), justPosted);
+	}
+
+	static String date(java.time.Instant instant, Locale locale) {
+		return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(instant.atZone(ZONE));
+	}
+
+	/** E.g. 'every Tuesday, 15:00–17:00', in the reader's language. */
+	static String timeFrame(TimeFrame frame, Messages messages, Locale locale) {
+		if (frame == null) {
+			return null;
+		}
+		return switch (frame.type()) {
+			case FLEXIBLE -> messages.get(locale, "timeframe.flexible");
+			case DATE -> DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(frame.date());
+			case WEEKLY -> {
+				String day = frame.weekday().getDisplayName(TextStyle.FULL, locale);
+				DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
+				yield (frame.from() != null)
+						? messages.get(locale, "timeframe.weekly-hours", day, time.format(frame.from()),
+								time.format(frame.to()))
+						: messages.get(locale, "timeframe.weekly", day);
+			}
+		};
 	}
 
 }

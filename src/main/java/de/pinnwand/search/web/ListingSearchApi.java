@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import de.pinnwand.listings.InvalidListing;
+import de.pinnwand.listings.TimeFrame;
 import de.pinnwand.listings.web.ListingJson;
 import de.pinnwand.search.ListingDocument;
 import de.pinnwand.search.ListingSearch;
@@ -56,7 +57,8 @@ class ListingSearchApi {
 				document.topics(), document.languages(), document.textLanguage(),
 				new ListingJson.PlaceJson(document.placeName(), document.postcode(), document.district(),
 						document.location().lat(), document.location().lon()),
-				document.reachKm(), null, null, null, java.time.Instant.ofEpochMilli(document.createdAt()),
+				document.reachKm(), ListingJson.TimeFrameJson.of(TimeFrame.parse(document.timeFrame())),
+				document.capacity(), null, java.time.Instant.ofEpochMilli(document.createdAt()),
 				java.time.Instant.ofEpochMilli(document.expiresAt()));
 	}
 

@@ -62,7 +62,7 @@ record SearchPageView(String q, String near, String radiusKm, boolean unavailabl
 				facets.add(new Facet(messages.get(locale, "facet." + facet.getKey()), values));
 			}
 		}
-		String summary = messages.get(locale, "search.summary", numbers.format(result.total()));
+		String summary = messages.get(locale, "search.summary", result.total());
 		return new SearchPageView(query.text(), (query.near() != null) ? query.near().label() : "",
 				Integer.toString(query.radiusKm()), false, notice, summary, items, items.isEmpty(), facets,
 				(result.page() > 1) ? pageLink(exchange, result.page() - 1) : null,

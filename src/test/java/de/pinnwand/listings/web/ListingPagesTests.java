@@ -119,6 +119,49 @@ class ListingPagesTests {
 	}
 
 	@Test
+	void managesMyListingsWithTheKeyThisBrowserHolds() {
+		Form form = openForm("en");
+		EntityExchangeResult<byte[]> posted = this.web.post().uri("/listings").cookie("SESSION", form.session())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData(fields(form, "Mein eigener Eintrag", "Den verwalte ich selbst.")))
+			.exchange()
+			.expectStatus().is3xxRedirection()
+			.expectBody().returnResult();
+		String id = posted.getResponseHeaders().getLocation().getPath().substring("/listings/".length());
+		ResponseCookie mine = posted.getResponseCookies().getFirst("pinnwand_mine");
+		assertThat(mine).isNotNull();
+		assertThat(mine.isHttpOnly()).isTrue();
+
+		this.web.get().uri("/my/listings?lang=en").cookie("pinnwand_mine", mine.getValue()).cookie("SESSION", form.session())
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).value((html) -> assertThat(html)
+				.contains("Mein eigener Eintrag")
+				.contains("/listings/" + id + "/renewal")
+				.contains("/listings/" + id + "/edit"));
+		this.web.get().uri("/my/listings").exchange()
+			.expectBody(String.class).value((html) -> assertThat(html).doesNotContain("Mein eigener Eintrag"));
+		this.web.get().uri("/listings/" + id + "/edit").exchange().expectStatus().isNotFound();
+
+		this.web.post().uri("/listings/" + id + "/renewal").cookie("pinnwand_mine", mine.getValue())
+			.cookie("SESSION", form.session())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("_csrf", form.token()))
+			.exchange()
+			.expectStatus().is3xxRedirection()
+			.expectHeader().location("/my/listings?done=renewed");
+		this.web.post().uri("/listings/" + id + "/withdrawal").cookie("pinnwand_mine", mine.getValue())
+			.cookie("SESSION", form.session())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("_csrf", form.token()))
+			.exchange()
+			.expectStatus().is3xxRedirection();
+		this.web.get().uri("/listings/" + id).exchange().expectStatus().isNotFound();
+		this.web.get().uri("/my/listings?lang=en").cookie("pinnwand_mine", mine.getValue()).exchange()
+			.expectBody(String.class).value((html) -> assertThat(html).contains("Mein eigener Eintrag").contains("withdrawn"));
+	}
+
+	@Test
 	void refusesAFormPostWithoutCsrfToken() {
 		Form form = openForm("de");
 		MultiValueMap<String, String> fields = fields(form, "Ohne Token", "Dieser Eintrag darf nicht entstehen.");

@@ -7,6 +7,7 @@ import java.util.UUID;
 import de.pinnwand.PinnwandTest;
 import de.pinnwand.TestListings;
 import de.pinnwand.listings.Listings;
+import de.pinnwand.listings.ManageKeys;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -112,7 +113,7 @@ class ListingsApiTests {
 			.exchange().expectStatus().isCreated()
 			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
 		assertThat(second).isEqualTo(first);
-		assertThat(this.listings.findBySubmissionKey(UUID.fromString(key)).block()).isNotNull();
+		assertThat(this.listings.findBySubmissionKeyHash(ManageKeys.hash(UUID.fromString(key))).block()).isNotNull();
 	}
 
 }

@@ -1,0 +1,2 @@
+/** Demo content for local runs; never active in production. */
+package de.pinnwand.demo;
