@@ -4,7 +4,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,7 +15,7 @@ import de.pinnwand.system.web.Messages;
 import org.springframework.web.server.ServerWebExchange;
 
 /** A listing's detail page: its text split into lines, labels in the reader's language. */
-record ListingView(String id, String kindLabel, boolean offer, String title, List<String> descriptionLines,
+record ListingView(String id, String kindLabel, boolean offer, String title, List<TextLines.Line> descriptionLines,
 		String textLanguage, List<String> topics, List<String> languages, String place, String reach,
 		String timeFrame, String capacity, String expires, String status, boolean justPosted) {
 
@@ -27,7 +26,7 @@ record ListingView(String id, String kindLabel, boolean offer, String title, Lis
 		return new ListingView(listing.id().toString(),
 				messages.get(exchange, "kind." + listing.kind().name().toLowerCase(Locale.ROOT)),
 				listing.kind() == ListingKind.OFFER, listing.title(),
-				Arrays.asList(listing.description().split("\n", -1)), listing.textLanguage(),
+				TextLines.of(listing.description()), listing.textLanguage(),
 				listing.topics().stream().map((t) -> messages.get(exchange, "topic." + t)).toList(),
 				listing.languages().stream().map(Languages::endonym).toList(),
 				listing.postcode() + " " + listing.placeName() + " (" + listing.district() + ")",

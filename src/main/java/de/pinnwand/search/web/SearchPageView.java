@@ -14,8 +14,20 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** The results page as the template shows it. */
-record SearchPageView(String q, String near, String radiusKm, boolean unavailable, String notice, String summary,
-		List<Item> items, boolean empty, List<Facet> facets, String previousHref, String nextHref) {
+record SearchPageView(String q, String near, String radiusKm, List<SortOption> sorts, boolean unavailable,
+		String notice, String summary, List<Item> items, boolean empty, List<Facet> facets, String previousHref,
+		String nextHref) {
+
+	/** An order the results can have. */
+	record SortOption(String value, String label, boolean selected) {
+	}
+
+	static List<SortOption> sorts(ListingQuery.Sort current, Messages messages, Locale locale) {
+		return java.util.Arrays.stream(ListingQuery.Sort.values())
+			.map((sort) -> new SortOption(sort.name().toLowerCase(Locale.ROOT),
+					messages.get(locale, "search.sort." + sort.name().toLowerCase(Locale.ROOT)), sort == current))
+			.toList();
+	}
 
 	/** A listing in the list. */
 	record Item(String href, String title, String kindLabel, boolean offer, String textLanguage, String place,
@@ -64,13 +76,14 @@ record SearchPageView(String q, String near, String radiusKm, boolean unavailabl
 		}
 		String summary = messages.get(locale, "search.summary", result.total());
 		return new SearchPageView(query.text(), (query.near() != null) ? query.near().label() : "",
-				Integer.toString(query.radiusKm()), false, notice, summary, items, items.isEmpty(), facets,
+				Integer.toString(query.radiusKm()), sorts(query.sort(), messages, locale), false, notice, summary, items,
+				items.isEmpty(), facets,
 				(result.page() > 1) ? pageLink(exchange, result.page() - 1) : null,
 				result.hasNext() ? pageLink(exchange, result.page() + 1) : null);
 	}
 
 	static SearchPageView unavailable(String q, String notice) {
-		return new SearchPageView(q, "", "", true, notice, null, List.of(), false, List.of(), null, null);
+		return new SearchPageView(q, "", "", List.of(), true, notice, null, List.of(), false, List.of(), null, null);
 	}
 
 	private static String label(String facet, String value, Messages messages, Locale locale) {
