@@ -1,12 +1,17 @@
 package de.pinnwand.system.embedded;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.logging.Log;
@@ -38,6 +43,7 @@ final class EmbeddedPostgresServer {
 		long started = System.nanoTime();
 		try {
 			Files.createDirectories(this.dataDirectory);
+			stopOrphanedServer();
 			this.postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(this.dataDirectory)
 				.setCleanDataDirectory(false)
@@ -54,6 +60,54 @@ final class EmbeddedPostgresServer {
 		}
 		logger.info("Embedded PostgreSQL ready on port " + port() + " in "
 				+ Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms, data in " + this.dataDirectory);
+	}
+
+	/**
+	 * A server left running on this data folder by an app that was killed (kill -9, power cut) holds the
+	 * folder: stop it. Whether its app still lives is told by zonky's lock file, which the operating system
+	 * releases when the JVM holding it dies; a folder whose lock is held belongs to a running app.
+	 */
+	private void stopOrphanedServer() throws IOException {
+		Path pidFile = this.dataDirectory.resolve("postmaster.pid");
+		if (!Files.isRegularFile(pidFile)) {
+			return;
+		}
+		try (FileChannel channel = FileChannel.open(this.dataDirectory.resolve("epg-lock"), StandardOpenOption.CREATE,
+				StandardOpenOption.WRITE); FileLock lock = channel.tryLock()) {
+			if (lock == null) {
+				throw inUse();
+			}
+		}
+		catch (OverlappingFileLockException ex) {
+			throw inUse();
+		}
+		long pid;
+		try {
+			pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+		}
+		catch (RuntimeException ex) {
+			return;
+		}
+		ProcessHandle server = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+			.filter((handle) -> handle.info().command().map((command) -> command.endsWith("postgres")).orElse(false))
+			.orElse(null);
+		if (server == null) {
+			return;
+		}
+		logger.warn("Stopping PostgreSQL (pid " + pid + ") left running on " + this.dataDirectory
+				+ " by an app that did not shut down");
+		server.destroy();
+		try {
+			server.onExit().get(20, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			server.destroyForcibly();
+		}
+	}
+
+	private EmbeddedServiceFailed inUse() {
+		return new EmbeddedServiceFailed("The data folder " + this.dataDirectory + " is in use by another running "
+				+ "app. Stop that app or set pinnwand.data-dir to another folder.");
 	}
 
 	private void createDatabaseIfMissing() throws SQLException {

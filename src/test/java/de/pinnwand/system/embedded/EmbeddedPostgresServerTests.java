@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What was written before a restart is there after it: the data folder outlives the server. */
 class EmbeddedPostgresServerTests {
@@ -33,6 +34,19 @@ class EmbeddedPostgresServerTests {
 		}
 		finally {
 			server.stop();
+		}
+	}
+
+	@Test
+	void refusesADataFolderThatAnotherRunningAppUses(@TempDir Path folder) {
+		EmbeddedPostgresServer first = new EmbeddedPostgresServer(folder.resolve("postgres"));
+		first.start();
+		try {
+			EmbeddedPostgresServer second = new EmbeddedPostgresServer(folder.resolve("postgres"));
+			assertThatThrownBy(second::start).isInstanceOf(EmbeddedServiceFailed.class).hasMessageContaining("in use");
+		}
+		finally {
+			first.stop();
 		}
 	}
 
