@@ -240,7 +240,7 @@ public class ListingIndex {
 	}
 
 	/** Turns the client's future into a Mono and any failure into {@link SearchUnavailable}. */
-	<T> Mono<T> call(Supplier<CompletableFuture<T>> request) {
+	public <T> Mono<T> call(Supplier<CompletableFuture<T>> request) {
 		return Mono.fromFuture(request).onErrorMap((ex) -> !(ex instanceof SearchUnavailable),
 				(ex) -> new SearchUnavailable(describe(ex), ex));
 	}

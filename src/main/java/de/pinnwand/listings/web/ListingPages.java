@@ -14,6 +14,9 @@ import de.pinnwand.listings.ListingService;
 import de.pinnwand.listings.ListingStatus;
 import de.pinnwand.listings.ListingsProperties;
 import de.pinnwand.listings.TimeFrame;
+import de.pinnwand.matching.Matchmaker;
+import de.pinnwand.matching.web.MatchTexts;
+import de.pinnwand.search.SearchUnavailable;
 import de.pinnwand.system.web.Layout;
 import de.pinnwand.system.web.Messages;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -49,7 +52,14 @@ class ListingPages {
 
 	private final Messages messages;
 
-	ListingPages(ListingService listings, ListingsProperties properties, Layout layout, Messages messages) {
+	private final Matchmaker matchmaker;
+
+	private final MatchTexts matchTexts;
+
+	ListingPages(ListingService listings, ListingsProperties properties, Layout layout, Messages messages,
+			Matchmaker matchmaker, MatchTexts matchTexts) {
+		this.matchmaker = matchmaker;
+		this.matchTexts = matchTexts;
 		this.listings = listings;
 		this.properties = properties;
 		this.layout = layout;
@@ -80,13 +90,34 @@ class ListingPages {
 	@GetMapping("/listings/{id}")
 	Mono<Rendering> detail(@PathVariable String id, ServerWebExchange exchange) {
 		boolean justPosted = exchange.getRequest().getQueryParams().containsKey("posted");
-		return id(id).flatMap(this.listings::findPublic).map((listing) -> {
-			Map<String, Object> model = this.layout.model(exchange, "listing.page-title");
-			model.put("title", listing.title());
-			model.put("listing", ListingView.of(listing, justPosted, this.messages, exchange));
-			model.put("mine", MyListingsCookie.read(exchange).containsKey(listing.id()));
-			return Rendering.view(DETAIL_VIEW).model(model).build();
+		return id(id).flatMap(this.listings::findPublic).flatMap((listing) -> {
+			boolean mine = MyListingsCookie.read(exchange).containsKey(listing.id());
+			Mono<List<MatchLine>> matches = mine ? matches(listing, exchange) : Mono.just(List.of());
+			return matches.map((found) -> {
+				Map<String, Object> model = this.layout.model(exchange, "listing.page-title");
+				model.put("title", listing.title());
+				model.put("listing", ListingView.of(listing, justPosted, this.messages, exchange));
+				model.put("mine", mine);
+				model.put("matchesHeading", this.messages.get(exchange,
+						"match.heading." + listing.kind().name().toLowerCase(Locale.ROOT)));
+				model.put("matches", found);
+				return Rendering.view(DETAIL_VIEW).model(model).build();
+			});
 		});
+	}
+
+	/** A matching listing on its owner's page, with the reasons in the reader's language. */
+	record MatchLine(String href, String title, String textLanguage, String reasons) {
+	}
+
+	/** Matching needs search; while it is away the page shows without matches rather than failing. */
+	private Mono<List<MatchLine>> matches(Listing listing, ServerWebExchange exchange) {
+		Locale locale = Messages.localeOf(exchange);
+		return this.matchmaker.matchesFor(listing)
+			.map((matches) -> matches.stream().map((match) -> new MatchLine("/listings/" + match.listing().id(),
+					match.listing().title(), match.listing().textLanguage(),
+					String.join(" · ", this.matchTexts.reasons(match, locale)))).toList())
+			.onErrorReturn(SearchUnavailable.class, List.of());
 	}
 
 	@GetMapping("/listings/{id}/edit")

@@ -15,7 +15,7 @@ import de.pinnwand.system.web.Messages;
 import org.springframework.web.server.ServerWebExchange;
 
 /** A listing's detail page: its text split into lines, labels in the reader's language. */
-record ListingView(String id, String kindLabel, boolean offer, String title, List<TextLines.Line> descriptionLines,
+public record ListingView(String id, String kindLabel, boolean offer, String title, List<TextLines.Line> descriptionLines,
 		String textLanguage, List<String> topics, List<String> languages, String place, String reach,
 		String timeFrame, String capacity, String expires, String status, boolean justPosted) {
 
@@ -42,7 +42,7 @@ record ListingView(String id, String kindLabel, boolean offer, String title, Lis
 	}
 
 	/** E.g. 'every Tuesday, 15:00–17:00', in the reader's language. */
-	static String timeFrame(TimeFrame frame, Messages messages, Locale locale) {
+	public static String timeFrame(TimeFrame frame, Messages messages, Locale locale) {
 		if (frame == null) {
 			return null;
 		}

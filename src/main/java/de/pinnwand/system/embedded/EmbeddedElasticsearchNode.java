@@ -131,11 +131,12 @@ public final class EmbeddedElasticsearchNode {
 	private Path install() throws IOException {
 		Path cache = this.settings.cacheDirectory();
 		Files.createDirectories(cache);
-		String key = "elasticsearch-" + distributionVersion() + "-" + shortHash(this.settings.analysisPlugin());
+		String key = "elasticsearch-" + distributionVersion() + "-" + contentHash(this.settings.analysisPlugin());
 		Path target = cache.resolve(key);
 		try (FileChannel channel = FileChannel.open(cache.resolve(".lock"), StandardOpenOption.CREATE,
 				StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
 			if (Files.isRegularFile(target.resolve(".complete"))) {
+				markUsed(target);
 				return target;
 			}
 			if (!Files.isRegularFile(this.settings.distributionZip())) {
@@ -161,7 +162,8 @@ public final class EmbeddedElasticsearchNode {
 			deleteRecursively(target);
 			Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
 			Files.writeString(target.resolve(".complete"), key);
-			removeOlderInstallations(cache, key);
+			markUsed(target);
+			removeUnusedInstallations(cache, key);
 			return target;
 		}
 	}
@@ -171,12 +173,24 @@ public final class EmbeddedElasticsearchNode {
 		return name.replace("elasticsearch-", "").replace(".zip", "");
 	}
 
-	private static void removeOlderInstallations(Path cache, String current) throws IOException {
+	private static void markUsed(Path installation) throws IOException {
+		Files.writeString(installation.resolve(".last-used"), java.time.Instant.now().toString());
+	}
+
+	/**
+	 * Removes installations of other plugin versions that no app has started for a week. Newer ones stay:
+	 * another checkout on this machine may be running one right now.
+	 */
+	private static void removeUnusedInstallations(Path cache, String current) {
 		String prefix = current.substring(0, current.lastIndexOf('-') + 1);
+		java.time.Instant weekAgo = java.time.Instant.now().minus(Duration.ofDays(7));
 		try (Stream<Path> entries = Files.list(cache)) {
 			for (Path old : entries.filter((p) -> p.getFileName().toString().startsWith(prefix)
 					&& !p.getFileName().toString().equals(current)).toList()) {
-				deleteRecursively(old);
+				Path used = old.resolve(".last-used");
+				if (!Files.exists(used) || Files.getLastModifiedTime(used).toInstant().isBefore(weekAgo)) {
+					deleteRecursively(old);
+				}
 			}
 		}
 		catch (IOException ex) {
@@ -458,9 +472,26 @@ public final class EmbeddedElasticsearchNode {
 		}
 	}
 
-	private static String shortHash(byte[] bytes) {
+	/**
+	 * A hash of the plugin's entries (names and contents), not of the zip's bytes: the build writes new time
+	 * stamps into the zip each time, and an unchanged plugin must keep its installation.
+	 */
+	private static String contentHash(byte[] zip) throws IOException {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 12);
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			if (zip.length > 0) {
+				try (ZipFile file = ZipFile.builder().setByteArray(zip).get()) {
+					List<ZipArchiveEntry> entries = Collections.list(file.getEntries());
+					entries.sort(Comparator.comparing(ZipArchiveEntry::getName));
+					for (ZipArchiveEntry entry : entries) {
+						digest.update(entry.getName().getBytes(StandardCharsets.UTF_8));
+						try (InputStream in = file.getInputStream(entry)) {
+							digest.update(in.readAllBytes());
+						}
+					}
+				}
+			}
+			return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

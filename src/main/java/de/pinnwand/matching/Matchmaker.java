@@ -1,0 +1,149 @@
+package de.pinnwand.matching;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import de.pinnwand.listings.Listing;
+import de.pinnwand.listings.ListingKind;
+import de.pinnwand.listings.TimeFrame;
+import de.pinnwand.places.Gazetteer;
+import de.pinnwand.search.ListingDocument;
+import de.pinnwand.search.ListingIndex;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Finds, for a listing, the listings of the other kind that fit it. A match needs a shared language, a shared
+ * topic, and a distance within what both sides said they can reach; time frames that both give should meet.
+ * One Elasticsearch query finds the candidates (the other kind, a shared topic and language, within this
+ * listing's reach); the ranking and the reasons are computed here, where the other side's reach and the time
+ * frames are at hand.
+ */
+@Service
+public class Matchmaker {
+
+	/** How many matches a listing shows. */
+	public static final int LIMIT = 10;
+
+	private static final int CANDIDATES = 100;
+
+	private final ElasticsearchAsyncClient client;
+
+	private final ListingIndex index;
+
+	Matchmaker(ElasticsearchAsyncClient client, ListingIndex index) {
+		this.client = client;
+		this.index = index;
+	}
+
+	public Mono<List<Match>> matchesFor(Listing listing) {
+		SearchRequest request = candidates(listing);
+		return this.index.call(() -> this.client.search(request, ListingDocument.class))
+			.map((response) -> rank(listing, response.hits().hits()));
+	}
+
+	private SearchRequest candidates(Listing listing) {
+		String otherKind = (listing.kind() == ListingKind.OFFER) ? ListingKind.REQUEST.name() : ListingKind.OFFER.name();
+		List<FieldValue> topics = listing.topics().stream().map(FieldValue::of).toList();
+		List<FieldValue> languages = speakable(listing.languages()).stream().map(FieldValue::of).toList();
+		return SearchRequest.of((s) -> s.index(this.index.alias())
+			.size(CANDIDATES)
+			.query((q) -> q.bool((b) -> b
+				.filter((f) -> f.term((t) -> t.field("kind").value(otherKind)))
+				.filter((f) -> f.terms((t) -> t.field("topics").terms((v) -> v.value(topics))))
+				.filter((f) -> f.terms((t) -> t.field("languages").terms((v) -> v.value(languages))))
+				.filter((f) -> f.range((r) -> r.date((d) -> d.field("expiresAt").gt("now"))))
+				.filter((f) -> f.geoDistance((g) -> g.field("location")
+					.distance(Math.max(listing.reachKm(), 1) + "km")
+					.location((l) -> l.latlon((ll) -> ll.lat(listing.latitude()).lon(listing.longitude())))))
+				.mustNot((m) -> m.ids((i) -> i.values(listing.id().toString())))))
+			.sort((o) -> o.geoDistance((g) -> g.field("location")
+				.location((l) -> l.latlon((ll) -> ll.lat(listing.latitude()).lon(listing.longitude())))
+				.order(SortOrder.Asc))));
+	}
+
+	/** Dari speakers understand Persian and the other way round; the index keeps the codes apart. */
+	static Set<String> speakable(List<String> languages) {
+		Set<String> codes = new LinkedHashSet<>(languages);
+		if (codes.contains("fa")) {
+			codes.add("prs");
+		}
+		if (codes.contains("prs")) {
+			codes.add("fa");
+		}
+		return codes;
+	}
+
+	static List<Match> rank(Listing listing, List<Hit<ListingDocument>> hits) {
+		TimeFrame own = TimeFrame.parse(listing.timeFrame());
+		Set<String> ownLanguages = speakable(listing.languages());
+		List<Match> matches = new ArrayList<>();
+		for (Hit<ListingDocument> hit : hits) {
+			ListingDocument other = hit.source();
+			if (other == null) {
+				continue;
+			}
+			double distance = Gazetteer.distanceKm(listing.latitude(), listing.longitude(), other.location().lat(),
+					other.location().lon());
+			// Both sides must accept the way: the other side's reach counts as much as this one's.
+			if (distance > Math.max(other.reachKm(), 1) || distance > Math.max(listing.reachKm(), 1)) {
+				continue;
+			}
+			List<MatchReason> reasons = new ArrayList<>();
+			List<String> sharedLanguages = other.languages().stream().filter(ownLanguages::contains).toList();
+			sharedLanguages.forEach((language) -> reasons.add(MatchReason.of("language", language)));
+			List<String> sharedTopics = other.topics().stream().filter(listing.topics()::contains).toList();
+			sharedTopics.forEach((topic) -> reasons.add(MatchReason.of("topic", topic)));
+			reasons.add(MatchReason.of("distance", Math.round(distance * 10) / 10.0));
+			double timeFit = timeFit(own, TimeFrame.parse(other.timeFrame()));
+			if (timeFit >= 1.0) {
+				reasons.add(MatchReason.of("time", other.timeFrame()));
+			}
+			double topicShare = (double) sharedTopics.size() / Math.max(1, listing.topics().size());
+			double nearness = 1 - distance / Math.max(1, Math.min(other.reachKm(), listing.reachKm()));
+			double score = 0.45 * topicShare + 0.35 * Math.max(0, nearness) + 0.2 * timeFit;
+			matches.add(new Match(other, Math.round(score * 1000) / 1000.0, distance, reasons));
+		}
+		matches.sort(Comparator.comparingDouble(Match::score).reversed().thenComparingDouble(Match::distanceKm));
+		return matches.subList(0, Math.min(LIMIT, matches.size()));
+	}
+
+	/**
+	 * 1 when both time frames meet, 0 when both are given and cannot meet, ½ when one side gave none or is
+	 * flexible (nothing speaks against it).
+	 */
+	static double timeFit(TimeFrame a, TimeFrame b) {
+		if (a == null || b == null || a.type() == TimeFrame.Type.FLEXIBLE || b.type() == TimeFrame.Type.FLEXIBLE) {
+			return 0.5;
+		}
+		return meet(a, b) ? 1.0 : 0.0;
+	}
+
+	private static boolean meet(TimeFrame a, TimeFrame b) {
+		if (a.type() == TimeFrame.Type.DATE && b.type() == TimeFrame.Type.DATE) {
+			return a.date().equals(b.date());
+		}
+		if (a.type() == TimeFrame.Type.DATE) {
+			return a.date().getDayOfWeek() == b.weekday();
+		}
+		if (b.type() == TimeFrame.Type.DATE) {
+			return b.date().getDayOfWeek() == a.weekday();
+		}
+		if (a.weekday() != b.weekday()) {
+			return false;
+		}
+		if (a.from() == null || b.from() == null) {
+			return true;
+		}
+		return a.from().isBefore(b.to()) && b.from().isBefore(a.to());
+	}
+
+}

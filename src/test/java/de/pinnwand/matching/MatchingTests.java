@@ -1,0 +1,129 @@
+package de.pinnwand.matching;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import de.pinnwand.PinnwandTest;
+import de.pinnwand.TestListings;
+import de.pinnwand.search.ListingIndex;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A Dari- and Arabic-speaking family's request meets the offers that fit it, with the reasons why. */
+@PinnwandTest
+class MatchingTests {
+
+	@Autowired
+	private WebTestClient web;
+
+	@Autowired
+	private ListingIndex index;
+
+	@BeforeEach
+	void awaitSearchReady() {
+		TestListings.awaitSearchReady(this.index);
+	}
+
+	private record Posted(String id, String key) {
+	}
+
+	private Posted post(Map<String, Object> body) {
+		EntityExchangeResult<Map> result = this.web.post().uri("/api/v1/listings").bodyValue(body).exchange()
+			.expectStatus().isCreated().expectBody(Map.class).returnResult();
+		return new Posted(result.getResponseBody().get("id").toString(), result.getResponseHeaders().getFirst("Manage-Key"));
+	}
+
+	private static Map<String, Object> listing(String kind, String title, List<String> topics, List<String> languages,
+			String place, int reachKm) {
+		Map<String, Object> body = TestListings.offer(title);
+		body.put("kind", kind);
+		body.put("topics", topics);
+		body.put("languages", languages);
+		body.put("place", place);
+		body.put("reachKm", reachKm);
+		return body;
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> matches(String id, String language) {
+		return (List<Map<String, Object>>) this.web.get().uri("/api/v1/listings/" + id + "/matches")
+			.header("Accept-Language", language).exchange()
+			.expectStatus().isOk()
+			.expectBody(Map.class).returnResult().getResponseBody().get("items");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> ids(List<Map<String, Object>> items) {
+		return items.stream().map((item) -> ((Map<String, Object>) item.get("listing")).get("id").toString()).toList();
+	}
+
+	@Test
+	void findsTheOffersThatShareLanguageTopicAndReachWithReasons() throws InterruptedException {
+		Map<String, Object> tuesday = Map.of("type", "WEEKLY", "weekday", 2, "from", "14:00", "to", "18:00");
+		Posted fits = post(TestListings.with(listing("OFFER", "Matchtest Begleitung dienstags", List.of("accompaniment"),
+				List.of("de", "ar"), "71638", 15), "timeFrame", tuesday));
+		Posted dari = post(listing("OFFER", "Matchtest Begleitung auf Dari", List.of("accompaniment", "health"),
+				List.of("prs"), "71634", 10));
+		Posted otherLanguage = post(listing("OFFER", "Matchtest nur Ukrainisch", List.of("accompaniment"), List.of("uk"),
+				"71634", 20));
+		Posted otherTopic = post(listing("OFFER", "Matchtest Fahrrad", List.of("mobility"), List.of("ar"), "71634", 20));
+		Posted farAway = post(listing("OFFER", "Matchtest Hamburg", List.of("accompaniment"), List.of("ar"), "20095", 50));
+		Posted shortReach = post(listing("OFFER", "Matchtest kurze Wege Asperg", List.of("accompaniment"), List.of("ar"),
+				"71679", 1));
+		Posted sameKind = post(listing("REQUEST", "Matchtest anderes Gesuch", List.of("accompaniment"), List.of("ar"),
+				"71634", 20));
+		awaitSearchable(List.of(fits, dari, otherLanguage, otherTopic, farAway, shortReach, sameKind));
+
+		Posted request = post(TestListings.with(listing("REQUEST", "Matchtest Begleitung zur Ausländerbehörde",
+				List.of("accompaniment"), List.of("fa", "ar"), "71634", 10), "timeFrame",
+				Map.of("type", "WEEKLY", "weekday", 2, "from", "15:00", "to", "16:00")));
+
+		List<Map<String, Object>> found = matches(request.id(), "en");
+		assertThat(ids(found)).contains(fits.id(), dari.id())
+			.doesNotContain(otherLanguage.id(), otherTopic.id(), farAway.id(), shortReach.id(), sameKind.id());
+		assertThat(ids(found).indexOf(fits.id())).as("the one whose time also fits ranks first")
+			.isLessThan(ids(found).indexOf(dari.id()));
+		@SuppressWarnings("unchecked")
+		List<String> reasons = (List<String>) found.get(ids(found).indexOf(fits.id())).get("reasons");
+		assertThat(reasons).contains("speaks العربية").anyMatch((r) -> r.matches("[0-9.]+ km away"))
+			.anyMatch((r) -> r.startsWith("time fits: every Tuesday"));
+		assertThat((Double) found.get(0).get("score")).isBetween(0.0, 1.0);
+
+		this.web.get().uri("/listings/" + request.id() + "?lang=de")
+			.cookie("pinnwand_mine", request.id() + "_" + request.key()).exchange()
+			.expectBody(String.class).value((html) -> assertThat(html).contains("Wer könnte helfen?")
+				.contains("Matchtest Begleitung dienstags").contains("spricht العربية"));
+		this.web.get().uri("/listings/" + request.id()).exchange()
+			.expectBody(String.class).value((html) -> assertThat(html).doesNotContain("Wer könnte helfen?"));
+	}
+
+	@Test
+	void answersUnknownListingsWithNotFound() {
+		this.web.get().uri("/api/v1/listings/00000000-0000-0000-0000-000000000000/matches").exchange()
+			.expectStatus().isNotFound();
+		this.web.get().uri("/api/v1/listings/nope/matches").exchange().expectStatus().isNotFound();
+	}
+
+	@SuppressWarnings("unchecked")
+	private void awaitSearchable(List<Posted> posted) throws InterruptedException {
+		long start = System.nanoTime();
+		while (true) {
+			var page = this.web.get().uri("/api/v1/listings?q=Matchtest&size=50").exchange().expectBody(Map.class)
+				.returnResult().getResponseBody();
+			List<String> found = ((List<Map<String, Object>>) page.get("items")).stream()
+				.map((item) -> ((Map<String, Object>) item.get("listing")).get("id").toString()).toList();
+			if (found.containsAll(posted.stream().map(Posted::id).toList())) {
+				return;
+			}
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+			Thread.sleep(100);
+		}
+	}
+
+}
