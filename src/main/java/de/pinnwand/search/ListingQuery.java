@@ -9,6 +9,7 @@ import java.util.List;
  * @param kinds OFFER and/or REQUEST; empty for both
  * @param topics topic codes; a listing matches when it has one of them
  * @param languages language codes; a listing matches when its poster speaks one of them
+ * @param districts districts (Landkreis or kreisfreie Stadt, as the gazetteer names them)
  * @param near where to measure distance from; null for anywhere
  * @param radiusKm how far around {@code near}
  * @param sort relevance, distance or newest
@@ -16,7 +17,7 @@ import java.util.List;
  * @param size results per page
  */
 public record ListingQuery(String text, List<String> kinds, List<String> topics, List<String> languages,
-		Near near, int radiusKm, Sort sort, int page, int size) {
+		List<String> districts, Near near, int radiusKm, Sort sort, int page, int size) {
 
 	public static final int MAX_TEXT = 200;
 

@@ -8,10 +8,15 @@ import java.util.Map;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.GeoDistanceType;
+import co.elastic.clients.elasticsearch._types.GeoLocation;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.Time;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode;
+import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScore;
+import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScoreMode;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
@@ -52,9 +57,11 @@ public class ListingSearch {
 	}
 
 	SearchRequest request(ListingQuery query) {
+		Map<String, List<String>> facetFilters = facetFilters(query);
 		return SearchRequest.of((s) -> {
 			s.index(this.index.alias())
 				.query(query(query))
+				.postFilter(facetQuery(facetFilters, null))
 				.from(query.from())
 				.size(query.size())
 				.trackTotalHits((t) -> t.enabled(true));
@@ -73,13 +80,39 @@ public class ListingSearch {
 			// A stable order for equal scores, so paging never repeats or skips a listing.
 			s.sort((o) -> o.field((f) -> f.field("createdAt").order(SortOrder.Desc)));
 			s.sort((o) -> o.field((f) -> f.field("id").order(SortOrder.Asc)));
+			// Each facet is counted with every filter applied except its own, so its other values stay visible.
 			for (String facet : FACETS) {
-				s.aggregations(facet, Aggregation.of((a) -> a.terms((t) -> t.field(facet).size(30))));
+				s.aggregations(facet, Aggregation.of((a) -> a.filter(facetQuery(facetFilters, facet))
+					.aggregations("values", Aggregation.of((v) -> v.terms((t) -> t.field(facet).size(30))))));
 			}
 			return s;
 		});
 	}
 
+	private static Map<String, List<String>> facetFilters(ListingQuery query) {
+		Map<String, List<String>> filters = new LinkedHashMap<>();
+		filters.put("kind", query.kinds());
+		filters.put("topics", query.topics());
+		filters.put("languages", query.languages());
+		filters.put("district", query.districts());
+		return filters;
+	}
+
+	/** The facet filters as one query, leaving out {@code except}; match-all when none is set. */
+	private static Query facetQuery(Map<String, List<String>> filters, String except) {
+		BoolQuery.Builder bool = new BoolQuery.Builder();
+		filters.forEach((field, values) -> {
+			if (!field.equals(except)) {
+				termsFilter(bool, field, values);
+			}
+		});
+		return Query.of((q) -> q.bool(bool.build()));
+	}
+
+	/**
+	 * Text relevance, and for every query nearness and freshness: a listing close to the searched place and a
+	 * recent one rank higher, smoothly (Gaussian decay) rather than in steps.
+	 */
 	private static Query query(ListingQuery query) {
 		BoolQuery.Builder bool = new BoolQuery.Builder();
 		bool.filter((f) -> f.range((r) -> r.date((d) -> d.field("expiresAt").gt("now"))));
@@ -97,15 +130,28 @@ public class ListingSearch {
 					.boost(0.5f)))
 				.minimumShouldMatch("1")));
 		}
-		termsFilter(bool, "kind", query.kinds());
-		termsFilter(bool, "topics", query.topics());
-		termsFilter(bool, "languages", query.languages());
 		if (query.near() != null) {
 			bool.filter((f) -> f.geoDistance((g) -> g.field("location")
 				.distance(query.radiusKm() + "km")
 				.location((l) -> l.latlon((ll) -> ll.lat(query.near().lat()).lon(query.near().lon())))));
 		}
-		return Query.of((q) -> q.bool(bool.build()));
+		Query filtered = Query.of((q) -> q.bool(bool.build()));
+		List<FunctionScore> functions = new ArrayList<>();
+		functions.add(FunctionScore.of((fn) -> fn.gauss((g) -> g.date((d) -> d.field("createdAt")
+			.placement((p) -> p.origin("now").scale(Time.of((t) -> t.time("30d"))).decay(0.5)))).weight(0.5)));
+		if (query.near() != null) {
+			String scale = Math.max(1, query.radiusKm() / 2) + "km";
+			functions.add(FunctionScore.of((fn) -> fn.gauss((g) -> g.geo((geo) -> geo.field("location")
+				.placement((p) -> p.origin(GeoLocation.of((o) -> o.latlon((ll) -> ll.lat(query.near().lat())
+						.lon(query.near().lon()))))
+					.scale(scale)
+					.decay(0.5))))
+				.weight(1.0)));
+		}
+		return Query.of((q) -> q.functionScore((fs) -> fs.query(filtered)
+			.functions(functions)
+			.scoreMode(FunctionScoreMode.Sum)
+			.boostMode(FunctionBoostMode.Multiply)));
 	}
 
 	private static void termsFilter(BoolQuery.Builder bool, String field, List<String> values) {
@@ -127,7 +173,9 @@ public class ListingSearch {
 		}
 		Map<String, List<SearchResult.FacetCount>> facets = new LinkedHashMap<>();
 		for (String facet : FACETS) {
-			Aggregate aggregate = response.aggregations().get(facet);
+			Aggregate filtered = response.aggregations().get(facet);
+			Aggregate aggregate = (filtered != null && filtered.isFilter())
+					? filtered.filter().aggregations().get("values") : null;
 			List<SearchResult.FacetCount> counts = new ArrayList<>();
 			if (aggregate != null && aggregate.isSterms()) {
 				aggregate.sterms().buckets().array()

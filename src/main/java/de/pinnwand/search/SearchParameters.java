@@ -55,6 +55,7 @@ public class SearchParameters {
 			.toList();
 		List<String> topics = values(params, "topic").stream().filter(this.listings.topics()::contains).toList();
 		List<String> languages = values(params, "lang").stream().filter(Languages::isKnown).toList();
+		List<String> districts = values(params, "district");
 		ListingQuery.Near near = null;
 		String nearInput = params.getFirst("near");
 		if (nearInput != null && !nearInput.isBlank()) {
@@ -71,7 +72,8 @@ public class SearchParameters {
 		ListingQuery.Sort sort = sort(params.getFirst("sort"), near != null, !text.isEmpty());
 		int page = clamp(integer(params.getFirst("page"), 1), 1, ListingQuery.MAX_WINDOW);
 		int size = clamp(integer(params.getFirst("size"), DEFAULT_SIZE), 1, MAX_SIZE);
-		return new Parsed(new ListingQuery(text, kinds, topics, languages, near, radius, sort, page, size), problems);
+		return new Parsed(new ListingQuery(text, kinds, topics, languages, districts, near, radius, sort, page, size),
+				problems);
 	}
 
 	/** Repeated parameters and comma-separated values both work: {@code topic=a&topic=b} or {@code topic=a,b}. */
@@ -82,7 +84,7 @@ public class SearchParameters {
 				continue;
 			}
 			for (String part : value.split(",")) {
-				if (!part.isBlank() && part.length() <= 40) {
+				if (!part.isBlank() && part.length() <= 80) {
 					values.add(part.strip());
 				}
 			}

@@ -101,6 +101,47 @@ class SearchTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void countsEachFacetWithTheOtherFiltersApplied() throws InterruptedException {
+		String a = post(TestListings.with(TestListings.with(TestListings.offer("Facettentest eins"), "topics",
+				List.of("mobility")), "languages", List.of("ar")));
+		String b = post(TestListings.with(TestListings.with(TestListings.offer("Facettentest zwei"), "topics",
+				List.of("mobility")), "languages", List.of("ar", "de")));
+		String c = post(TestListings.with(TestListings.with(TestListings.offer("Facettentest drei"), "topics",
+				List.of("housing")), "languages", List.of("uk")));
+		awaitFound("q=Facettentest", a);
+		awaitFound("q=Facettentest", b);
+		awaitFound("q=Facettentest", c);
+		Map<String, Object> page = this.web.get().uri("/api/v1/listings?q=Facettentest&topic=mobility").exchange()
+			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+		assertThat(((Number) page.get("total")).intValue()).isEqualTo(2);
+		Map<String, List<Map<String, Object>>> facets = (Map<String, List<Map<String, Object>>>) page.get("facets");
+		assertThat(count(facets.get("topics"), "housing")).as("other topics stay countable").isEqualTo(1);
+		assertThat(count(facets.get("topics"), "mobility")).isEqualTo(2);
+		assertThat(count(facets.get("languages"), "ar")).as("languages counted within the chosen topic").isEqualTo(2);
+		assertThat(count(facets.get("languages"), "uk")).isZero();
+		this.web.get().uri("/api/v1/listings?q=Facettentest&district=Landkreis Ludwigsburg&district=Nirgendwo").exchange()
+			.expectBody().jsonPath("$.total").isEqualTo(3);
+	}
+
+	private static long count(List<Map<String, Object>> facet, String value) {
+		return facet.stream().filter((f) -> value.equals(f.get("value"))).mapToLong((f) -> ((Number) f.get("count")).longValue())
+			.findFirst().orElse(0);
+	}
+
+	@Test
+	void ranksTheNearerOfTwoEqualListingsFirst() throws InterruptedException {
+		String far = post(TestListings.with(TestListings.offer("Rangtest Nähe"), "place", "71665"));
+		String near = post(TestListings.with(TestListings.offer("Rangtest Nähe"), "place", "71634"));
+		awaitFound("q=Rangtest", far);
+		awaitFound("q=Rangtest", near);
+		this.web.get().uri("/api/v1/listings?q=Rangtest&near=71634&radiusKm=50").exchange()
+			.expectBody()
+			.jsonPath("$.items[0].listing.id").isEqualTo(near)
+			.jsonPath("$.items[1].listing.id").isEqualTo(far);
+	}
+
+	@Test
 	void answersAnyQueryWithoutAServerError() {
 		List<String> queries = List.of("q=" + "a".repeat(10_000), "q=\"unbalanced", "q=title:(foo OR bar^3 AND \\",
 				"q=🚲🚲", "q=مرحبا بكم in Ludwigsburg", "q=*", "q=%00", "radiusKm=0&near=71634",
