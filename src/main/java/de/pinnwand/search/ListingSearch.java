@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.GeoDistanceType;
 import co.elastic.clients.elasticsearch._types.GeoLocation;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.SuggestMode;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.Time;
@@ -48,12 +49,28 @@ public class ListingSearch {
 	/** Searches; fails with {@link SearchUnavailable} when Elasticsearch cannot answer. */
 	public Mono<SearchResult> search(ListingQuery query) {
 		if (query.from() + query.size() > ListingQuery.MAX_WINDOW) {
-			return Mono.just(new SearchResult(0, List.of(), Map.of(), query.page(), query.size()));
+			return Mono.just(new SearchResult(0, List.of(), Map.of(), query.page(), query.size(), null));
 		}
 		SearchRequest request = request(query);
 		return this.index.call(() -> this.client.search(request, ListingDocument.class))
 			.doOnError((ex) -> logger.warn("Search failed: " + ex.getMessage()))
 			.map((response) -> result(query, response));
+	}
+
+	/** Titles of published listings that start like the typed text, for suggestions while typing. */
+	public Mono<List<String>> titlesStartingWith(String text, int limit) {
+		String prefix = (text.length() > 60) ? text.substring(0, 60) : text;
+		SearchRequest request = SearchRequest.of((s) -> s.index(this.index.alias())
+			.size(limit)
+			.query((q) -> q.bool((b) -> b
+				.filter((f) -> f.range((r) -> r.date((d) -> d.field("expiresAt").gt("now"))))
+				.must((m) -> m.matchPhrasePrefix((p) -> p.field("title").query(prefix).maxExpansions(20))))));
+		return this.index.call(() -> this.client.search(request, ListingDocument.class))
+			.map((response) -> response.hits().hits().stream()
+				.filter((hit) -> hit.source() != null)
+				.map((hit) -> hit.source().title())
+				.distinct()
+				.toList());
 	}
 
 	SearchRequest request(ListingQuery query) {
@@ -81,6 +98,12 @@ public class ListingSearch {
 			s.sort((o) -> o.field((f) -> f.field("createdAt").order(SortOrder.Desc)));
 			s.sort((o) -> o.field((f) -> f.field("id").order(SortOrder.Asc)));
 			// Each facet is counted with every filter applied except its own, so its other values stay visible.
+			if (!query.text().isBlank()) {
+				// Cheap to ask along: used only when nothing is found, to offer a corrected query.
+				s.suggest((sg) -> sg.text(query.text())
+					.suggesters("didYouMean", (d) -> d.term((t) -> t.field("title").suggestMode(SuggestMode.Popular)
+						.size(1).minWordLength(4))));
+			}
 			for (String facet : FACETS) {
 				s.aggregations(facet, Aggregation.of((a) -> a.filter(facetQuery(facetFilters, facet))
 					.aggregations("values", Aggregation.of((v) -> v.terms((t) -> t.field(facet).size(30))))));
@@ -184,7 +207,31 @@ public class ListingSearch {
 			facets.put(facet, counts);
 		}
 		long total = (response.hits().total() != null) ? response.hits().total().value() : items.size();
-		return new SearchResult(total, items, facets, query.page(), query.size());
+		return new SearchResult(total, items, facets, query.page(), query.size(),
+				(total == 0) ? didYouMean(query.text(), response) : null);
+	}
+
+	/** The query with each word the index does not know replaced by its most common close spelling. */
+	private static String didYouMean(String text, SearchResponse<ListingDocument> response) {
+		var suggestions = response.suggest().get("didYouMean");
+		if (suggestions == null || suggestions.isEmpty()) {
+			return null;
+		}
+		StringBuilder corrected = new StringBuilder(text);
+		boolean changed = false;
+		List<co.elastic.clients.elasticsearch.core.search.Suggestion<ListingDocument>> ordered = new ArrayList<>(
+				suggestions);
+		// Replace from the end so earlier offsets stay valid.
+		ordered.sort((a, b) -> Integer.compare(b.term().offset(), a.term().offset()));
+		for (var suggestion : ordered) {
+			var term = suggestion.term();
+			if (!term.options().isEmpty()) {
+				int end = Math.min(corrected.length(), term.offset() + term.length());
+				corrected.replace(term.offset(), end, term.options().get(0).text());
+				changed = true;
+			}
+		}
+		return changed ? corrected.toString() : null;
 	}
 
 }

@@ -9,9 +9,11 @@ import java.util.Map;
  * @param total how many listings fit in all
  * @param items this page's listings, with the distance from the query's place when it has one
  * @param facets per facet (kind, topics, languages, district) the values and their counts
+ * @param didYouMean a corrected query when nothing was found and a spelling close to the query's is in the
+ * index; else null
  */
 public record SearchResult(long total, List<Hit> items, Map<String, List<FacetCount>> facets, int page,
-		int size) {
+		int size, String didYouMean) {
 
 	/** A listing in a result list. */
 	public record Hit(ListingDocument listing, Double distanceKm) {

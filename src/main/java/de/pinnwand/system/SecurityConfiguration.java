@@ -6,6 +6,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
@@ -21,6 +22,16 @@ class SecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+	/**
+	 * The CSRF token travels in a cookie and in the form (double submit): no server-side session is made for
+	 * anonymous visitors, so they cannot fill the session store.
+	 */
+	static CookieServerCsrfTokenRepository csrfTokens() {
+		CookieServerCsrfTokenRepository repository = new CookieServerCsrfTokenRepository();
+		repository.setCookieCustomizer((cookie) -> cookie.sameSite("Lax"));
+		return repository;
+	}
+
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
 		return http
@@ -29,7 +40,7 @@ class SecurityConfiguration {
 				.pathMatchers("/actuator/**").access(LoopbackOnly.INSTANCE)
 				.anyExchange().permitAll())
 			// The JSON API takes no cookies-based session; it becomes a bearer-token resource server with sign-in.
-			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(
+			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens()).requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(
 					CsrfWebFilter.DEFAULT_CSRF_MATCHER, new NegatedServerWebExchangeMatcher(
 							ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**")))))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

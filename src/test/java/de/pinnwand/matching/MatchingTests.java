@@ -95,7 +95,7 @@ class MatchingTests {
 			.anyMatch((r) -> r.startsWith("time fits: every Tuesday"));
 		assertThat((Double) found.get(0).get("score")).isBetween(0.0, 1.0);
 
-		this.web.get().uri("/listings/" + request.id() + "?lang=de")
+		this.web.get().uri("/listings/" + request.id() + "?ui=de")
 			.cookie("pinnwand_mine", request.id() + "_" + request.key()).exchange()
 			.expectBody(String.class).value((html) -> assertThat(html).contains("Wer könnte helfen?")
 				.contains("Matchtest Begleitung dienstags").contains("spricht العربية"));

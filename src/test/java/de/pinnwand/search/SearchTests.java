@@ -142,6 +142,40 @@ class SearchTests {
 	}
 
 	@Test
+	void toleratesASmallTypo() throws InterruptedException {
+		String id = post(TestListings.offer("Deutschkurs für Anfänger am Abend"));
+		awaitFound("q=Deutschkurs", id);
+		assertThat(found("q=Deutschkurz", id)).isTrue();
+	}
+
+	@Test
+	void suggestsACorrectedQueryWhenNothingIsFound() throws InterruptedException {
+		String id = post(TestListings.offer("Hilfe beim Umzug gesucht"));
+		awaitFound("q=Umzug", id);
+		// Two typos in a short word are more than fuzzy matching allows, but close enough to suggest.
+		this.web.get().uri("/api/v1/listings?q=Umsuk").exchange()
+			.expectBody()
+			.jsonPath("$.total").isEqualTo(0)
+			.jsonPath("$.didYouMean").isEqualTo("umzug");
+		this.web.get().uri("/search?q=Umsuk&ui=en").exchange()
+			.expectBody(String.class).value((html) -> assertThat(html).contains("Did you mean:").contains("q&#x3D;umzug"));
+	}
+
+	@Test
+	void suggestsTopicsPlacesAndTitlesWhileTyping() throws InterruptedException {
+		String id = post(TestListings.offer("Vorschlagtest Kinderwagen abzugeben"));
+		awaitFound("q=Vorschlagtest", id);
+		this.web.get().uri("/api/v1/suggestions?q=Vorschlag").exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.titles[0]").isEqualTo("Vorschlagtest Kinderwagen abzugeben");
+		this.web.get().uri("/api/v1/suggestions?q=Ludwigsb").exchange()
+			.expectBody().jsonPath("$.places[0].name").isEqualTo("Ludwigsburg");
+		this.web.get().uri("/api/v1/suggestions?q=gesund").header("Accept-Language", "de").exchange()
+			.expectBody().jsonPath("$.topics[0].code").isEqualTo("health");
+		this.web.get().uri("/api/v1/suggestions?q=" + "x".repeat(5000)).exchange().expectStatus().isOk();
+	}
+
+	@Test
 	void answersAnyQueryWithoutAServerError() {
 		List<String> queries = List.of("q=" + "a".repeat(10_000), "q=\"unbalanced", "q=title:(foo OR bar^3 AND \\",
 				"q=🚲🚲", "q=مرحبا بكم in Ludwigsburg", "q=*", "q=%00", "radiusKm=0&near=71634",

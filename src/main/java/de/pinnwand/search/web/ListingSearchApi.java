@@ -33,7 +33,8 @@ class ListingSearchApi {
 	}
 
 	/** One page of results; {@code distanceKm} is set when the query names a place. */
-	record Page(long total, int page, int size, List<Item> items, Map<String, List<SearchResult.FacetCount>> facets) {
+	record Page(long total, int page, int size, List<Item> items, Map<String, List<SearchResult.FacetCount>> facets,
+			String didYouMean) {
 	}
 
 	/** A listing in the result, with its distance from the query's place. */
@@ -49,7 +50,7 @@ class ListingSearchApi {
 		return this.search.search(parsed.query())
 			.map((result) -> new Page(result.total(), result.page(), result.size(),
 					result.items().stream().map((hit) -> new Item(json(hit.listing()), hit.distanceKm())).toList(),
-					result.facets()));
+					result.facets(), result.didYouMean()));
 	}
 
 	static ListingJson json(ListingDocument document) {

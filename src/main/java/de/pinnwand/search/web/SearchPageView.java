@@ -16,7 +16,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 /** The results page as the template shows it. */
 record SearchPageView(String q, String near, String radiusKm, List<SortOption> sorts, boolean unavailable,
 		String notice, String summary, List<Item> items, boolean empty, List<Facet> facets, String previousHref,
-		String nextHref) {
+		String nextHref, String didYouMean, String didYouMeanHref) {
 
 	/** An order the results can have. */
 	record SortOption(String value, String label, boolean selected) {
@@ -79,11 +79,19 @@ record SearchPageView(String q, String near, String radiusKm, List<SortOption> s
 				Integer.toString(query.radiusKm()), sorts(query.sort(), messages, locale), false, notice, summary, items,
 				items.isEmpty(), facets,
 				(result.page() > 1) ? pageLink(exchange, result.page() - 1) : null,
-				result.hasNext() ? pageLink(exchange, result.page() + 1) : null);
+				result.hasNext() ? pageLink(exchange, result.page() + 1) : null, result.didYouMean(),
+				(result.didYouMean() != null) ? UriComponentsBuilder.fromPath("/search")
+					.query(exchange.getRequest().getURI().getRawQuery())
+					.replaceQueryParam("q", result.didYouMean())
+					.replaceQueryParam("page")
+					.encode()
+					.build()
+					.toUriString() : null);
 	}
 
 	static SearchPageView unavailable(String q, String notice) {
-		return new SearchPageView(q, "", "", List.of(), true, notice, null, List.of(), false, List.of(), null, null);
+		return new SearchPageView(q, "", "", List.of(), true, notice, null, List.of(), false, List.of(), null, null,
+				null, null);
 	}
 
 	private static String label(String facet, String value, Messages messages, Locale locale) {

@@ -13,7 +13,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.i18n.LocaleContextResolver;
 
 /**
- * The languages of the interface and how one is chosen: {@code ?lang=} (from the switcher on every page,
+ * The languages of the interface and how one is chosen: {@code ?ui=} (from the switcher on every page,
  * remembered in a cookie), else the cookie, else the browser's Accept-Language, else German.
  */
 @Component("localeContextResolver")
@@ -24,6 +24,12 @@ public class InterfaceLanguages implements LocaleContextResolver {
 
 	static final String COOKIE = "lang";
 
+	/**
+	 * The switcher's query parameter; not {@code lang}, which the search page and API use to filter listings
+	 * by the languages their posters speak.
+	 */
+	public static final String PARAMETER = "ui";
+
 	private static final List<Locale> LOCALES = CODES.stream().map(Locale::forLanguageTag).toList();
 
 	/** Whether a language is written right to left. */
@@ -33,7 +39,7 @@ public class InterfaceLanguages implements LocaleContextResolver {
 
 	@Override
 	public LocaleContext resolveLocaleContext(ServerWebExchange exchange) {
-		String chosen = exchange.getRequest().getQueryParams().getFirst(COOKIE);
+		String chosen = exchange.getRequest().getQueryParams().getFirst(PARAMETER);
 		if (chosen != null && CODES.contains(chosen)) {
 			remember(exchange, chosen);
 			return new SimpleLocaleContext(Locale.forLanguageTag(chosen));

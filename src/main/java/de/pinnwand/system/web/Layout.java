@@ -51,7 +51,7 @@ public class Layout {
 		return InterfaceLanguages.CODES.stream().map((code) -> {
 			String href = UriComponentsBuilder.fromPath(exchange.getRequest().getPath().value())
 				.query(exchange.getRequest().getURI().getRawQuery())
-				.replaceQueryParam("lang", code)
+				.replaceQueryParam(InterfaceLanguages.PARAMETER, code)
 				.build()
 				.toUriString();
 			return new LanguageLink(code, this.messages.get(Locale.forLanguageTag(code), "language.self"), href,

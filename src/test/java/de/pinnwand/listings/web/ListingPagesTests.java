@@ -34,13 +34,13 @@ class ListingPagesTests {
 	}
 
 	private Form openForm(String language) {
-		EntityExchangeResult<String> page = this.web.get().uri("/listings/new?kind=REQUEST&lang=" + language)
+		EntityExchangeResult<String> page = this.web.get().uri("/listings/new?kind=REQUEST&ui=" + language)
 			.exchange()
 			.expectStatus().isOk()
 			.expectBody(String.class).returnResult();
 		Matcher token = CSRF.matcher(page.getResponseBody());
 		assertThat(token.find()).as("the form carries a CSRF token").isTrue();
-		ResponseCookie session = page.getResponseCookies().getFirst("SESSION");
+		ResponseCookie session = page.getResponseCookies().getFirst("XSRF-TOKEN");
 		assertThat(session).isNotNull();
 		return new Form(token.group(1), session.getValue());
 	}
@@ -64,7 +64,7 @@ class ListingPagesTests {
 	@Test
 	void postsARequestThroughTheFormAndShowsItEscaped() {
 		Form form = openForm("de");
-		String location = this.web.post().uri("/listings").cookie("SESSION", form.session())
+		String location = this.web.post().uri("/listings").cookie("XSRF-TOKEN", form.session())
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData(fields(form, "Begleitung zur Ausländerbehörde",
 					"Dienstag früh, Termin um 9 Uhr.\nBitte mit Dari & Deutsch: a < b")))
@@ -87,7 +87,7 @@ class ListingPagesTests {
 		long before = this.listings.count().block();
 		MultiValueMap<String, String> fields = fields(form, "Ок", "");
 		fields.set("place", "99999");
-		this.web.post().uri("/listings").cookie("SESSION", form.session()).cookie("lang", "uk")
+		this.web.post().uri("/listings").cookie("XSRF-TOKEN", form.session()).cookie("lang", "uk")
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData(fields))
 			.exchange()
@@ -110,7 +110,7 @@ class ListingPagesTests {
 	}
 
 	private String submit(Form form, MultiValueMap<String, String> fields) {
-		return this.web.post().uri("/listings").cookie("SESSION", form.session())
+		return this.web.post().uri("/listings").cookie("XSRF-TOKEN", form.session())
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData(fields))
 			.exchange()
@@ -121,7 +121,7 @@ class ListingPagesTests {
 	@Test
 	void managesMyListingsWithTheKeyThisBrowserHolds() {
 		Form form = openForm("en");
-		EntityExchangeResult<byte[]> posted = this.web.post().uri("/listings").cookie("SESSION", form.session())
+		EntityExchangeResult<byte[]> posted = this.web.post().uri("/listings").cookie("XSRF-TOKEN", form.session())
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData(fields(form, "Mein eigener Eintrag", "Den verwalte ich selbst.")))
 			.exchange()
@@ -132,7 +132,7 @@ class ListingPagesTests {
 		assertThat(mine).isNotNull();
 		assertThat(mine.isHttpOnly()).isTrue();
 
-		this.web.get().uri("/my/listings?lang=en").cookie("pinnwand_mine", mine.getValue()).cookie("SESSION", form.session())
+		this.web.get().uri("/my/listings?ui=en").cookie("pinnwand_mine", mine.getValue()).cookie("XSRF-TOKEN", form.session())
 			.exchange()
 			.expectStatus().isOk()
 			.expectBody(String.class).value((html) -> assertThat(html)
@@ -144,20 +144,20 @@ class ListingPagesTests {
 		this.web.get().uri("/listings/" + id + "/edit").exchange().expectStatus().isNotFound();
 
 		this.web.post().uri("/listings/" + id + "/renewal").cookie("pinnwand_mine", mine.getValue())
-			.cookie("SESSION", form.session())
+			.cookie("XSRF-TOKEN", form.session())
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData("_csrf", form.token()))
 			.exchange()
 			.expectStatus().is3xxRedirection()
 			.expectHeader().location("/my/listings?done=renewed");
 		this.web.post().uri("/listings/" + id + "/withdrawal").cookie("pinnwand_mine", mine.getValue())
-			.cookie("SESSION", form.session())
+			.cookie("XSRF-TOKEN", form.session())
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData("_csrf", form.token()))
 			.exchange()
 			.expectStatus().is3xxRedirection();
 		this.web.get().uri("/listings/" + id).exchange().expectStatus().isNotFound();
-		this.web.get().uri("/my/listings?lang=en").cookie("pinnwand_mine", mine.getValue()).exchange()
+		this.web.get().uri("/my/listings?ui=en").cookie("pinnwand_mine", mine.getValue()).exchange()
 			.expectBody(String.class).value((html) -> assertThat(html).contains("Mein eigener Eintrag").contains("withdrawn"));
 	}
 
@@ -166,7 +166,7 @@ class ListingPagesTests {
 		Form form = openForm("de");
 		MultiValueMap<String, String> fields = fields(form, "Ohne Token", "Dieser Eintrag darf nicht entstehen.");
 		fields.remove("_csrf");
-		this.web.post().uri("/listings").cookie("SESSION", form.session())
+		this.web.post().uri("/listings").cookie("XSRF-TOKEN", form.session())
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData(fields))
 			.exchange()
@@ -175,12 +175,17 @@ class ListingPagesTests {
 
 	@Test
 	void rendersPagesInArabicRightToLeft() {
-		this.web.get().uri("/?lang=ar").exchange()
+		this.web.get().uri("/?ui=ar").exchange()
 			.expectStatus().isOk()
 			.expectHeader().valueMatches("Set-Cookie", "lang=ar.*")
 			.expectBody(String.class).value((html) -> assertThat(html).contains("<html lang=\"ar\" dir=\"rtl\">"));
 		this.web.get().uri("/").cookie("lang", "fa").exchange()
 			.expectBody(String.class).value((html) -> assertThat(html).contains("<html lang=\"fa\" dir=\"rtl\">"));
+		this.web.get().uri("/search?lang=ar").header("Accept-Language", "de").exchange()
+			.expectHeader().values("Set-Cookie", (cookies) -> assertThat(cookies)
+				.noneMatch((cookie) -> cookie.startsWith("lang=") || cookie.startsWith("SESSION=")))
+			.expectBody(String.class).value((html) -> assertThat(html).as("lang filters listings, it does not switch the "
+					+ "interface").contains("<html lang=\"de\" dir=\"ltr\">"));
 		this.web.get().uri("/").header("Accept-Language", "tr-TR,tr;q=0.9").exchange()
 			.expectBody(String.class).value((html) -> assertThat(html).contains("<html lang=\"tr\" dir=\"ltr\">"));
 	}

@@ -53,7 +53,7 @@ class NoticeBoardPagesTests {
 
 	@Test
 	void creditsGeoNamesOnTheAboutPage() {
-		this.web.get().uri("/about?lang=en").exchange()
+		this.web.get().uri("/about?ui=en").exchange()
 			.expectStatus().isOk()
 			.expectBody(String.class).value((html) -> assertThat(html).contains("GeoNames").contains("CC BY 4.0"));
 	}

@@ -61,7 +61,7 @@ class SearchPageWeightTests {
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
 			Thread.sleep(200);
 		}
-		byte[] html = get("/search?q=Gewichtstest&lang=ar");
+		byte[] html = get("/search?q=Gewichtstest&ui=ar");
 		String page = new String(html, StandardCharsets.UTF_8);
 		assertThat(page.split("class=\"hit\"", -1).length - 1).isEqualTo(20);
 		assertThat(page).doesNotContainPattern("(src|href)=\"(https?:)?//");

@@ -1,0 +1,149 @@
+package de.pinnwand.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium with the viewport of a cheap phone, one per test class. Register it as
+ * {@code @RegisterExtension static final Browser browser = new Browser();}. Nothing can download a browser here,
+ * so a machine without Debian's {@code chromium} and {@code chromium-driver} fails the tests rather than skip
+ * them.
+ */
+public final class Browser implements BeforeAllCallback, AfterAllCallback {
+
+	/** The viewport of a small phone, in CSS pixels. */
+	public static final int WIDTH = 360;
+
+	public static final int HEIGHT = 740;
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private Path profile;
+
+	private ChromeDriverService service;
+
+	private ChromeDriver driver;
+
+	@Override
+	public void beforeAll(ExtensionContext context) throws IOException {
+		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+			throw new IllegalStateException("Browser tests need Debian's Chromium at " + CHROMIUM + " and its driver at "
+					+ CHROMEDRIVER + ": run `apt-get install chromium chromium-driver` (.ci/run does it on CI)");
+		}
+		this.profile = Files.createTempDirectory("pinnwand-chromium-");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--user-data-dir=" + this.profile, "--window-size=" + WIDTH + "," + HEIGHT);
+		this.service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		this.driver = new ChromeDriver(this.service, options);
+		this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));
+		// Headless Chromium keeps windows at least 500 px wide; a phone's viewport needs device emulation.
+		this.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", WIDTH, "height", HEIGHT, "deviceScaleFactor", 1, "mobile", true));
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		try {
+			if (this.driver != null) {
+				this.driver.quit();
+			}
+		}
+		finally {
+			if (this.service != null) {
+				this.service.stop();
+			}
+			deleteProfile();
+		}
+	}
+
+	/** The browser; its cookies live as long as the test class. */
+	public WebDriver driver() {
+		return this.driver;
+	}
+
+	/** Runs a script in the page for a measurement; the tests drive the pages with real clicks and typing. */
+	public Object measure(String script) {
+		return ((JavascriptExecutor) this.driver).executeScript(script);
+	}
+
+	/** The viewport's width in CSS pixels, which a page without a viewport declaration would widen. */
+	public long viewportWidth() {
+		return ((Number) measure("return window.innerWidth")).longValue();
+	}
+
+	/** How wide the page lays itself out; more than the viewport means the reader must scroll sideways. */
+	public long contentWidth() {
+		return ((Number) measure("return document.documentElement.scrollWidth")).longValue();
+	}
+
+	/**
+	 * The innermost elements that reach past the phone's screen or whose text spills out of them, to name the
+	 * culprit when a page is too wide. A
+	 * phone widens its viewport to show such a page whole, and the reader gets small print or sideways scrolling.
+	 */
+	@SuppressWarnings("unchecked")
+	public List<String> elementsWiderThanTheScreen() {
+		return (List<String>) measure("""
+				const width = %d;
+				const outside = (e) => { const r = e.getBoundingClientRect();
+					return r.right > width + 1 || r.left < -1
+						|| (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible'); };
+				return [...document.body.querySelectorAll('*')]
+					.filter((e) => outside(e) && ![...e.children].some(outside))
+					.slice(0, 10)
+					.map((e) => { const r = e.getBoundingClientRect();
+						return e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().split(/\\s+/).join('.') : '')
+							+ ' [' + Math.round(r.left) + ', ' + Math.round(r.right) + '] '
+							+ (e.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 50); });
+				""".formatted(WIDTH));
+	}
+
+	/** Saves what the screen shows as a PNG, for a person to look at. */
+	public Path screenshot(Path file) {
+		try {
+			Files.createDirectories(file.toAbsolutePath().getParent());
+			return Files.write(file, this.driver.getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Best effort: Chromium's helpers may still be writing to the profile for a moment after they quit. */
+	private void deleteProfile() {
+		if (this.profile == null) {
+			return;
+		}
+		try (Stream<Path> files = Files.walk(this.profile)) {
+			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// A leftover folder in the temp directory is harmless.
+		}
+	}
+
+}
