@@ -15,9 +15,11 @@ import java.util.List;
  * @param sort relevance, distance or newest
  * @param page 1-based page number
  * @param size results per page
+ * @param after where the previous page ended ({@link SearchCursor}); when set, {@code page} is not used
  */
 public record ListingQuery(String text, List<String> kinds, List<String> topics, List<String> languages,
-		List<String> districts, Near near, int radiusKm, Sort sort, int page, int size) {
+		List<String> districts, Near near, int radiusKm, Sort sort, int page, int size,
+		List<co.elastic.clients.elasticsearch._types.FieldValue> after) {
 
 	public static final int MAX_TEXT = 200;
 
@@ -36,7 +38,7 @@ public record ListingQuery(String text, List<String> kinds, List<String> topics,
 	}
 
 	public int from() {
-		return (this.page - 1) * this.size;
+		return (this.after != null) ? 0 : (this.page - 1) * this.size;
 	}
 
 }

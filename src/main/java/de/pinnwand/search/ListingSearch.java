@@ -48,8 +48,8 @@ public class ListingSearch {
 
 	/** Searches; fails with {@link SearchUnavailable} when Elasticsearch cannot answer. */
 	public Mono<SearchResult> search(ListingQuery query) {
-		if (query.from() + query.size() > ListingQuery.MAX_WINDOW) {
-			return Mono.just(new SearchResult(0, List.of(), Map.of(), query.page(), query.size(), null));
+		if (query.after() == null && query.from() + query.size() > ListingQuery.MAX_WINDOW) {
+			return Mono.just(new SearchResult(0, List.of(), Map.of(), query.page(), query.size(), null, null));
 		}
 		SearchRequest request = request(query);
 		return this.index.call(() -> this.client.search(request, ListingDocument.class))
@@ -97,6 +97,9 @@ public class ListingSearch {
 			// A stable order for equal scores, so paging never repeats or skips a listing.
 			s.sort((o) -> o.field((f) -> f.field("createdAt").order(SortOrder.Desc)));
 			s.sort((o) -> o.field((f) -> f.field("id").order(SortOrder.Asc)));
+			if (query.after() != null) {
+				s.searchAfter(query.after());
+			}
 			// Each facet is counted with every filter applied except its own, so its other values stay visible.
 			if (!query.text().isBlank()) {
 				// Cheap to ask along: used only when nothing is found, to offer a corrected query.
@@ -207,8 +210,10 @@ public class ListingSearch {
 			facets.put(facet, counts);
 		}
 		long total = (response.hits().total() != null) ? response.hits().total().value() : items.size();
+		List<Hit<ListingDocument>> hits = response.hits().hits();
+		String next = (hits.size() == query.size()) ? SearchCursor.encode(hits.get(hits.size() - 1).sort()) : null;
 		return new SearchResult(total, items, facets, query.page(), query.size(),
-				(total == 0) ? didYouMean(query.text(), response) : null);
+				(total == 0) ? didYouMean(query.text(), response) : null, next);
 	}
 
 	/** The query with each word the index does not know replaced by its most common close spelling. */

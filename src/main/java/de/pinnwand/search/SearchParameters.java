@@ -72,7 +72,13 @@ public class SearchParameters {
 		ListingQuery.Sort sort = sort(params.getFirst("sort"), near != null, !text.isEmpty());
 		int page = clamp(integer(params.getFirst("page"), 1), 1, ListingQuery.MAX_WINDOW);
 		int size = clamp(integer(params.getFirst("size"), DEFAULT_SIZE), 1, MAX_SIZE);
-		return new Parsed(new ListingQuery(text, kinds, topics, languages, districts, near, radius, sort, page, size),
+		String afterInput = params.getFirst("after");
+		List<co.elastic.clients.elasticsearch._types.FieldValue> after = SearchCursor.decode(afterInput);
+		if (afterInput != null && !afterInput.isBlank() && after == null) {
+			problems.add(new FieldProblem("after", "after.invalid"));
+		}
+		return new Parsed(
+				new ListingQuery(text, kinds, topics, languages, districts, near, radius, sort, page, size, after),
 				problems);
 	}
 

@@ -11,9 +11,10 @@ import java.util.Map;
  * @param facets per facet (kind, topics, languages, district) the values and their counts
  * @param didYouMean a corrected query when nothing was found and a spelling close to the query's is in the
  * index; else null
+ * @param next the cursor of the next page ({@code after=}), or null on the last page
  */
 public record SearchResult(long total, List<Hit> items, Map<String, List<FacetCount>> facets, int page,
-		int size, String didYouMean) {
+		int size, String didYouMean, String next) {
 
 	/** A listing in a result list. */
 	public record Hit(ListingDocument listing, Double distanceKm) {

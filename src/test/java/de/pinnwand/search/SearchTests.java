@@ -176,11 +176,41 @@ class SearchTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void pagesDeepWithACursorInAStableOrder() throws InterruptedException {
+		List<String> posted = new java.util.ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			posted.add(post(TestListings.offer("Cursortest Eintrag " + i)));
+		}
+		for (String id : posted) {
+			awaitFound("q=Cursortest&size=50", id);
+		}
+		List<String> seen = new java.util.ArrayList<>();
+		String after = null;
+		for (int page = 0; page < 10; page++) {
+			Map<String, Object> body = this.web.get()
+				.uri("/api/v1/listings?q=Cursortest&sort=newest&size=2" + ((after != null) ? "&after=" + after : ""))
+				.exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+			((List<Map<String, Object>>) body.get("items"))
+				.forEach((item) -> seen.add(((Map<String, Object>) item.get("listing")).get("id").toString()));
+			after = (String) body.get("next");
+			if (after == null) {
+				break;
+			}
+		}
+		assertThat(seen).hasSize(5).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(posted);
+		this.web.get().uri("/api/v1/listings?after=not-a-cursor").exchange()
+			.expectStatus().isEqualTo(422)
+			.expectBody().jsonPath("$.errors[0].field").isEqualTo("after");
+	}
+
+	@Test
 	void answersAnyQueryWithoutAServerError() {
 		List<String> queries = List.of("q=" + "a".repeat(10_000), "q=\"unbalanced", "q=title:(foo OR bar^3 AND \\",
 				"q=🚲🚲", "q=مرحبا بكم in Ludwigsburg", "q=*", "q=%00", "radiusKm=0&near=71634",
 				"radiusKm=20000&near=71634", "page=10000", "page=-3&size=100000", "size=abc&page=x",
-				"kind=BOTH&kind=OFFER&topic=x&topic=x&lang=zz", "near=Atlantis", "sort=random");
+				"kind=BOTH&kind=OFFER&topic=x&topic=x&lang=zz", "near=Atlantis", "sort=random", "after=%FF%FE",
+				"after=ZDEuMA");
 		for (String query : queries) {
 			this.web.get().uri("/api/v1/listings?" + query).exchange()
 				.expectStatus().value((status) -> assertThat(status).as(query).isIn(200, 422));

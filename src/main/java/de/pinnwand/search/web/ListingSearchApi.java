@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code GET /api/v1/listings?q=&kind=&topic=&lang=&near=&radiusKm=&sort=&page=&size=}: published listings
- * from Elasticsearch, with facet counts.
+ * {@code GET /api/v1/listings?q=&kind=&topic=&lang=&district=&near=&radiusKm=&sort=&page=&size=&after=}:
+ * published listings from Elasticsearch, with facet counts. For deep paging pass the answer's {@code next}
+ * as {@code after}: every page then costs what the first does.
  */
 @RestController
 class ListingSearchApi {
@@ -34,7 +35,7 @@ class ListingSearchApi {
 
 	/** One page of results; {@code distanceKm} is set when the query names a place. */
 	record Page(long total, int page, int size, List<Item> items, Map<String, List<SearchResult.FacetCount>> facets,
-			String didYouMean) {
+			String didYouMean, String next) {
 	}
 
 	/** A listing in the result, with its distance from the query's place. */
@@ -50,7 +51,7 @@ class ListingSearchApi {
 		return this.search.search(parsed.query())
 			.map((result) -> new Page(result.total(), result.page(), result.size(),
 					result.items().stream().map((hit) -> new Item(json(hit.listing()), hit.distanceKm())).toList(),
-					result.facets(), result.didYouMean()));
+					result.facets(), result.didYouMean(), result.next()));
 	}
 
 	static ListingJson json(ListingDocument document) {
