@@ -4,6 +4,8 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -26,6 +28,50 @@ public record TimeFrame(Type type, LocalDate date, DayOfWeek weekday, LocalTime 
 
 	public static TimeFrame flexible() {
 		return new TimeFrame(Type.FLEXIBLE, null, null, null, null);
+	}
+
+	/**
+	 * The coarse slots this time frame touches, for filtering: weekday or weekend, and morning (before 12),
+	 * afternoon (12–17) or evening (from 17). A day without hours touches all three parts of the day.
+	 */
+	public List<String> slots() {
+		if (this.type == Type.FLEXIBLE) {
+			return List.of(ANY);
+		}
+		DayOfWeek day = (this.type == Type.DATE) ? this.date.getDayOfWeek() : this.weekday;
+		List<String> slots = new ArrayList<>();
+		slots.add((day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY) ? "weekend" : "weekday");
+		if (this.from == null) {
+			slots.addAll(List.of("morning", "afternoon", "evening"));
+		}
+		else {
+			if (this.from.isBefore(NOON)) {
+				slots.add("morning");
+			}
+			if (this.from.isBefore(EVENING) && this.to.isAfter(NOON)) {
+				slots.add("afternoon");
+			}
+			if (this.to.isAfter(EVENING)) {
+				slots.add("evening");
+			}
+		}
+		return slots;
+	}
+
+	/** The slot of listings whose time is flexible or not given: they fit any time filter. */
+	public static final String ANY = "any";
+
+	/** The slots a search can filter by. */
+	public static final List<String> SLOTS = List.of("weekday", "weekend", "morning", "afternoon", "evening");
+
+	private static final LocalTime NOON = LocalTime.NOON;
+
+	private static final LocalTime EVENING = LocalTime.of(17, 0);
+
+	/** The slots of a stored time frame; {@link #ANY} for none. */
+	public static List<String> slotsOf(String stored) {
+		TimeFrame frame = parse(stored);
+		return (frame != null) ? frame.slots() : List.of(ANY);
 	}
 
 	public String stored() {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import de.pinnwand.listings.Listing;
+import de.pinnwand.listings.TimeFrame;
 
 /**
  * A published listing as the index holds it: the public fields only, and the place as a postcode centroid.
@@ -13,7 +14,7 @@ import de.pinnwand.listings.Listing;
 public record ListingDocument(String id, String kind, String title, String description,
 		Map<String, LocalizedText> text, List<String> topics, List<String> languages, String textLanguage,
 		String postcode, String placeName, String district, Location location, int reachKm, String timeFrame,
-		Integer capacity, long createdAt, long expiresAt) {
+		List<String> timeSlots, Integer capacity, long createdAt, long expiresAt) {
 
 	/** Title and description under a language's own analyzer. */
 	public record LocalizedText(String title, String description) {
@@ -39,7 +40,7 @@ public record ListingDocument(String id, String kind, String title, String descr
 				listing.description(), text, listing.topics(), listing.languages(), listing.textLanguage(),
 				listing.postcode(), listing.placeName(), listing.district(),
 				new Location(listing.latitude(), listing.longitude()), listing.reachKm(), listing.timeFrame(),
-				listing.capacity(), listing.createdAt().toEpochMilli(), listing.expiresAt().toEpochMilli());
+				TimeFrame.slotsOf(listing.timeFrame()), listing.capacity(), listing.createdAt().toEpochMilli(), listing.expiresAt().toEpochMilli());
 	}
 
 	/** The external version of a listing's document: grows with every write, so stale writes lose. */

@@ -10,6 +10,8 @@ import java.util.List;
  * @param topics topic codes; a listing matches when it has one of them
  * @param languages language codes; a listing matches when its poster speaks one of them
  * @param districts districts (Landkreis or kreisfreie Stadt, as the gazetteer names them)
+ * @param when time slots that must all fit (weekday, weekend, morning, afternoon, evening); listings with a
+ * flexible or no time frame fit any
  * @param near where to measure distance from; null for anywhere
  * @param radiusKm how far around {@code near}
  * @param sort relevance, distance or newest
@@ -18,7 +20,7 @@ import java.util.List;
  * @param after where the previous page ended ({@link SearchCursor}); when set, {@code page} is not used
  */
 public record ListingQuery(String text, List<String> kinds, List<String> topics, List<String> languages,
-		List<String> districts, Near near, int radiusKm, Sort sort, int page, int size,
+		List<String> districts, List<String> when, Near near, int radiusKm, Sort sort, int page, int size,
 		List<co.elastic.clients.elasticsearch._types.FieldValue> after) {
 
 	public static final int MAX_TEXT = 200;

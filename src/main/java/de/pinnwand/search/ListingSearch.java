@@ -23,6 +23,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import de.pinnwand.listings.TimeFrame;
 import de.pinnwand.places.Gazetteer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -155,6 +156,10 @@ public class ListingSearch {
 					.prefixLength(1)
 					.boost(0.5f)))
 				.minimumShouldMatch("1")));
+		}
+		for (String slot : query.when()) {
+			bool.filter((f) -> f.terms((t) -> t.field("timeSlots")
+				.terms((v) -> v.value(List.of(FieldValue.of(slot), FieldValue.of(TimeFrame.ANY))))));
 		}
 		if (query.near() != null) {
 			bool.filter((f) -> f.geoDistance((g) -> g.field("location")

@@ -10,6 +10,7 @@ import de.pinnwand.listings.FieldProblem;
 import de.pinnwand.listings.Languages;
 import de.pinnwand.listings.ListingKind;
 import de.pinnwand.listings.ListingsProperties;
+import de.pinnwand.listings.TimeFrame;
 import de.pinnwand.places.Gazetteer;
 import de.pinnwand.places.Place;
 import org.springframework.stereotype.Component;
@@ -56,6 +57,7 @@ public class SearchParameters {
 		List<String> topics = values(params, "topic").stream().filter(this.listings.topics()::contains).toList();
 		List<String> languages = values(params, "lang").stream().filter(Languages::isKnown).toList();
 		List<String> districts = values(params, "district");
+		List<String> when = values(params, "when").stream().filter(TimeFrame.SLOTS::contains).toList();
 		ListingQuery.Near near = null;
 		String nearInput = params.getFirst("near");
 		if (nearInput != null && !nearInput.isBlank()) {
@@ -78,7 +80,7 @@ public class SearchParameters {
 			problems.add(new FieldProblem("after", "after.invalid"));
 		}
 		return new Parsed(
-				new ListingQuery(text, kinds, topics, languages, districts, near, radius, sort, page, size, after),
+				new ListingQuery(text, kinds, topics, languages, districts, when, near, radius, sort, page, size, after),
 				problems);
 	}
 

@@ -97,7 +97,7 @@ class SearchTests {
 			.expectBody()
 			.jsonPath("$.items[0].listing.id").isEqualTo(near)
 			.jsonPath("$.items[0].distanceKm").isNumber()
-			.jsonPath("$.facets.topics[0].value").isEqualTo("meeting-places");
+			.jsonPath("$.facets.topics[?(@.value == 'meeting-places')].count").isEqualTo(List.of(1));
 	}
 
 	@Test
@@ -127,6 +127,24 @@ class SearchTests {
 	private static long count(List<Map<String, Object>> facet, String value) {
 		return facet.stream().filter((f) -> value.equals(f.get("value"))).mapToLong((f) -> ((Number) f.get("count")).longValue())
 			.findFirst().orElse(0);
+	}
+
+	@Test
+	void filtersByTimeOfWeekAndDay() throws InterruptedException {
+		String saturdayEvening = post(TestListings.with(TestListings.offer("Wochenslottest Samstag"), "timeFrame",
+				Map.of("type", "WEEKLY", "weekday", 6, "from", "18:00", "to", "21:00")));
+		String tuesdayMorning = post(TestListings.with(TestListings.offer("Wochenslottest Dienstag"), "timeFrame",
+				Map.of("type", "WEEKLY", "weekday", 2, "from", "09:00", "to", "11:00")));
+		String flexible = post(TestListings.with(TestListings.offer("Wochenslottest flexibel"), "timeFrame",
+				Map.of("type", "FLEXIBLE")));
+		awaitFound("q=Wochenslottest", saturdayEvening);
+		awaitFound("q=Wochenslottest", tuesdayMorning);
+		awaitFound("q=Wochenslottest", flexible);
+		assertThat(found("q=Wochenslottest&when=weekend&when=evening", saturdayEvening)).isTrue();
+		assertThat(found("q=Wochenslottest&when=weekend", tuesdayMorning)).isFalse();
+		assertThat(found("q=Wochenslottest&when=weekend", flexible)).as("flexible fits any time").isTrue();
+		assertThat(found("q=Wochenslottest&when=morning", tuesdayMorning)).isTrue();
+		assertThat(found("q=Wochenslottest&when=morning", saturdayEvening)).isFalse();
 	}
 
 	@Test

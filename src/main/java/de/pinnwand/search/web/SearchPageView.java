@@ -14,12 +14,21 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** The results page as the template shows it. */
-record SearchPageView(String q, String near, String radiusKm, List<SortOption> sorts, boolean unavailable,
+record SearchPageView(String q, String near, String radiusKm, List<SortOption> sorts, List<SortOption> whens,
+		boolean unavailable,
 		String notice, String summary, List<Item> items, boolean empty, List<Facet> facets, String previousHref,
 		String nextHref, String didYouMean, String didYouMeanHref) {
 
 	/** An order the results can have. */
 	record SortOption(String value, String label, boolean selected) {
+	}
+
+	static List<SortOption> whens(List<String> chosen, Messages messages, Locale locale) {
+		List<SortOption> options = new ArrayList<>();
+		options.add(new SortOption("", messages.get(locale, "search.when.any"), chosen.isEmpty()));
+		de.pinnwand.listings.TimeFrame.SLOTS.forEach((slot) -> options
+			.add(new SortOption(slot, messages.get(locale, "search.when." + slot), chosen.contains(slot))));
+		return options;
 	}
 
 	static List<SortOption> sorts(ListingQuery.Sort current, Messages messages, Locale locale) {
@@ -76,7 +85,8 @@ record SearchPageView(String q, String near, String radiusKm, List<SortOption> s
 		}
 		String summary = messages.get(locale, "search.summary", result.total());
 		return new SearchPageView(query.text(), (query.near() != null) ? query.near().label() : "",
-				Integer.toString(query.radiusKm()), sorts(query.sort(), messages, locale), false, notice, summary, items,
+				Integer.toString(query.radiusKm()), sorts(query.sort(), messages, locale),
+				whens(query.when(), messages, locale), false, notice, summary, items,
 				items.isEmpty(), facets,
 				(result.page() > 1) ? pageLink(exchange, result.page() - 1) : null,
 				result.hasNext() ? pageLink(exchange, result.page() + 1) : null, result.didYouMean(),
@@ -90,8 +100,8 @@ record SearchPageView(String q, String near, String radiusKm, List<SortOption> s
 	}
 
 	static SearchPageView unavailable(String q, String notice) {
-		return new SearchPageView(q, "", "", List.of(), true, notice, null, List.of(), false, List.of(), null, null,
-				null, null);
+		return new SearchPageView(q, "", "", List.of(), List.of(), true, notice, null, List.of(), false, List.of(), null,
+				null, null, null);
 	}
 
 	private static String label(String facet, String value, Messages messages, Locale locale) {
