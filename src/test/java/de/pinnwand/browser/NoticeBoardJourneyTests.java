@@ -3,10 +3,12 @@ package de.pinnwand.browser;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 import de.pinnwand.PinnwandTest;
+import de.pinnwand.TestListings;
 import de.pinnwand.listings.Languages;
 import de.pinnwand.system.web.Messages;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,13 +23,15 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * A newcomer on a small phone asks for help in their language and finds their notice on the board again: real
- * clicks and typing, finding every control by the text a reader sees.
+ * A newcomer on a small phone finds help nearby in their language, asks for help, finds the notice on the
+ * board again, renews it and marks it fulfilled: real clicks and typing, finding every control by the text a
+ * reader sees.
  */
 @PinnwandTest
 class NoticeBoardJourneyTests {
@@ -40,6 +44,9 @@ class NoticeBoardJourneyTests {
 
 	@Autowired
 	private Messages messages;
+
+	@Autowired
+	private WebTestClient web;
 
 	static Stream<Arguments> newcomers() {
 		return Stream.of(
@@ -58,6 +65,25 @@ class NoticeBoardJourneyTests {
 		Locale locale = Locale.forLanguageTag(lang);
 		String word = randomWord(alphabet);
 		String fullTitle = title + " " + word;
+
+		// Someone nearby offers help in the reader's language; the reader finds it first.
+		String offerTitle = "Angebot " + randomWord(alphabet) + " " + title;
+		Map<String, Object> offer = TestListings.offer(offerTitle);
+		offer.put("languages", List.of(lang));
+		offer.put("textLanguage", lang);
+		offer.put("topics", List.of(topic));
+		offer.put("place", "71636");
+		this.web.post().uri("/api/v1/listings").bodyValue(offer).exchange().expectStatus().isCreated();
+		driver().get("http://localhost:" + this.port + "/?ui=" + lang);
+		WebElement homeSearch = waitFor(By.cssSelector("form[role=search]"));
+		field(text(locale, "search.near")).sendKeys("71634");
+		click(button(homeSearch, text(locale, "search.submit")));
+		new WebDriverWait(driver(), Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("near="));
+		click(awaitFacet(Languages.endonym(lang)));
+		new WebDriverWait(driver(), Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("lang=" + lang));
+		assertThat(awaitHit(offerTitle).isDisplayed()).isTrue();
+		assertThat(driver().findElement(By.tagName("html")).getDomAttribute("lang"))
+			.as("the language facet filters; it does not switch the interface").isEqualTo(lang);
 		driver().get("http://localhost:" + this.port + "/?ui=" + lang);
 
 		click(link(driver().findElement(By.tagName("main")), text(locale, "home.need-help")));
@@ -86,6 +112,39 @@ class NoticeBoardJourneyTests {
 		click(hit);
 		new WebDriverWait(driver(), Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(detail));
 		assertThat(driver().findElement(By.tagName("h1")).getText()).isEqualTo(fullTitle);
+
+		// Later: renew it, then mark it fulfilled, from 'my listings'.
+		click(link(driver().findElement(By.cssSelector("header nav")), text(locale, "layout.mine")));
+		click(button(mine(fullTitle), text(locale, "mine.renew")));
+		new WebDriverWait(driver(), Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("done=renewed"));
+		assertThat(waitFor(By.cssSelector("[role=status]")).getText()).isEqualTo(text(locale, "mine.done.renewed"));
+		click(button(mine(fullTitle), text(locale, "mine.fulfil")));
+		new WebDriverWait(driver(), Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("done=fulfilled"));
+		assertThat(waitFor(By.cssSelector("[role=status]")).getText()).isEqualTo(text(locale, "mine.done.fulfilled"));
+		assertThat(mine(fullTitle).getText()).contains(text(locale, "status.fulfilled"));
+	}
+
+	/** A facet value appears once the offer is indexed; until then the reader reloads. */
+	private WebElement awaitFacet(String label) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(6).toNanos();
+		while (true) {
+			List<WebElement> links = waitFor(By.cssSelector("aside.facets")).findElements(By.tagName("a")).stream()
+				.filter((link) -> link.getText().strip().equals(label)).toList();
+			if (!links.isEmpty()) {
+				return links.get(0);
+			}
+			if (System.nanoTime() > deadline) {
+				return fail("No facet '%s' on %s", label, driver().getCurrentUrl());
+			}
+			sleep(500);
+			driver().navigate().refresh();
+		}
+	}
+
+	/** The entry of 'my listings' with this title. */
+	private WebElement mine(String title) {
+		return only(waitFor(By.cssSelector("ul.mine")).findElements(By.cssSelector("li.mine-item")).stream()
+			.filter((item) -> item.getText().contains(title)).toList(), null, "entry for " + title);
 	}
 
 	/** The index refreshes every second; a reader who does not see it yet reloads the page. */
@@ -137,7 +196,9 @@ class NoticeBoardJourneyTests {
 	}
 
 	private static WebElement only(List<WebElement> candidates, String text, String what) {
-		List<WebElement> matching = candidates.stream().filter((e) -> e.getText().strip().equals(text)).toList();
+		List<WebElement> matching = candidates.stream()
+			.filter((e) -> text == null || e.getText().strip().equals(text))
+			.toList();
 		assertThat(matching).as("one %s saying '%s' among %s", what, text,
 				candidates.stream().map(WebElement::getText).toList()).hasSize(1);
 		return matching.get(0);
