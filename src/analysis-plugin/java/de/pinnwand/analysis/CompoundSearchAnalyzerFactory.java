@@ -7,6 +7,7 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.de.GermanLightStemFilter;
 import org.apache.lucene.analysis.de.GermanNormalizationFilter;
 import org.apache.lucene.analysis.miscellaneous.ConditionalTokenFilter;
 import org.apache.lucene.analysis.ngram.NGramTokenFilter;
@@ -42,7 +43,7 @@ public class CompoundSearchAnalyzerFactory implements AnalyzerFactory {
 		@Override
 		protected TokenStreamComponents createComponents(String fieldName) {
 			Tokenizer source = tokenizer();
-			TokenStream result = new LongWordsAsGrams(fold(source));
+			TokenStream result = new LongWordsAsGrams(new ShortWordsStemmed(fold(source)));
 			return new TokenStreamComponents(source, result);
 		}
 
@@ -76,6 +77,27 @@ public class CompoundSearchAnalyzerFactory implements AnalyzerFactory {
 		protected boolean shouldFilter() throws IOException {
 			// Code points, as NGramTokenFilter counts them, not UTF-16 chars.
 			return Character.codePointCount(this.term, 0, this.term.length()) > CompoundAnalyzerFactory.MAX_GRAM;
+		}
+
+	}
+
+	/**
+	 * An inflected query word ('Fahrräder') must still meet the part of a compound ('Kinderfahrrad'), which the
+	 * index holds in its base form: words that fit within a part are reduced by the light German stemmer.
+	 * Longer words are left alone, as their parts ({@link LongWordsAsGrams}) must match letter for letter.
+	 */
+	private static final class ShortWordsStemmed extends ConditionalTokenFilter {
+
+		private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+		ShortWordsStemmed(TokenStream in) {
+			super(in, GermanLightStemFilter::new);
+		}
+
+		@Override
+		protected boolean shouldFilter() throws IOException {
+			int length = Character.codePointCount(this.term, 0, this.term.length());
+			return length >= CompoundAnalyzerFactory.MIN_GRAM + 2 && length <= CompoundAnalyzerFactory.MAX_GRAM;
 		}
 
 	}

@@ -51,7 +51,9 @@ public class ListingIndex {
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS")
 		.withZone(ZoneOffset.UTC);
 
-	private static final int REBUILD_BATCH = 1000;
+	private static final int REBUILD_BATCH = 2000;
+
+	private static final int REBUILD_CONCURRENCY = 3;
 
 	private final ElasticsearchAsyncClient client;
 
@@ -126,8 +128,9 @@ public class ListingIndex {
 			.thenMany(this.listings.findAllInIdOrder()
 				.filter((listing) -> listing.isPublic(this.clock.instant()))
 				.buffer(REBUILD_BATCH)
-				.concatMap((batch) -> bulk(List.of(index), batch, List.of())
-					.doOnSuccess((outcome) -> count.addAndGet(batch.size()))))
+				// A few bulks in flight keep Elasticsearch busy while the next batch is read from PostgreSQL.
+				.flatMap((batch) -> bulk(List.of(index), batch, List.of())
+					.doOnSuccess((outcome) -> count.addAndGet(batch.size())), REBUILD_CONCURRENCY))
 			.then(call(() -> this.client.indices().refresh((refresh) -> refresh.index(index))))
 			.then(currentIndices())
 			.flatMap((old) -> swapAlias(old, index).thenReturn(old))

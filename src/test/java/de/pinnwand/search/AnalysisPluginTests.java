@@ -92,6 +92,11 @@ class AnalysisPluginTests {
 	}
 
 	@Test
+	void compoundFindsAPartByAnInflectedQueryWord() throws IOException {
+		assertThat(tokens("pinnwand_compound", "Kinderfahrrad")).containsAll(tokens("pinnwand_compound_search", "Fahrräder"));
+	}
+
+	@Test
 	void compoundKeepsWordsShorterThanTheSmallestPart() throws IOException {
 		assertThat(tokens("pinnwand_compound", "Bus")).containsExactly("bus");
 		assertThat(tokens("pinnwand_compound_search", "Bus")).containsExactly("bus");

@@ -67,6 +67,9 @@ class SearchTests {
 				List.of("mobility", "housing")));
 		awaitFound("q=Kinderfahrräder", id);
 		assertThat(found("q=Fahrrad", id)).as("compound part, other form").isTrue();
+		String single = post(TestListings.offer("Kinderfahrrad 20 Zoll abzugeben"));
+		awaitFound("q=Kinderfahrrad", single);
+		assertThat(found("q=Fahrräder", single)).as("inflected query word, part of a compound").isTrue();
 		assertThat(found("q=wohnung", id)).as("compound part").isTrue();
 	}
 

@@ -1,0 +1,245 @@
+#!/usr/bin/env bash
+# Pinnwand benchmark: search latency (portal vs. Elasticsearch directly), search page, full index rebuild,
+# raw bulk baseline, publish -> searchable, matching (when it exists). Writes docs/benchmarks.md.
+#
+#   bench/run.sh [N] [SECONDS]
+#
+#   N        listings to load (default 100000; 1000000 is accepted but has not been run yet)
+#   SECONDS  duration of each load measurement (default 20; each one follows a 5 s warm-up)
+#
+# Environment: BENCH_SKIP_BUILD=1 reuses target/pinnwand-*.jar; BENCH_KEEP_LOG=FILE keeps the app log;
+# BENCH_CAPTURE_QUERY=FILE saves the portal's search request as Elasticsearch logged it; BENCH_CONNECTIONS (default 8);
+# BENCH_PUBLISH (default 200 listings for publish -> searchable); BENCH_ROUNDS (default 3 alternating
+# portal/raw rounds).
+#
+# What it does, all on 127.0.0.1:
+#  1. builds the jar (./mvnw -B -q -DskipTests package) and starts it on a free port with a fresh data folder
+#     and its own Elasticsearch unpack cache (the app starts its embedded PostgreSQL and Elasticsearch, heap 512m), waits for health UP + index ready;
+#  2. generates N realistic listings (bench/generate_listings.py), loads them with psql \copy into the table
+#     `listing`, then POST /actuator/searchindex (the full rebuild); bulk-indexes the same documents straight
+#     into a scratch index of the same definition (batches of 5000) as the raw baseline, then deletes it;
+#  3. at BENCH_CONNECTIONS connections, with wrk (bench/wrk-load.lua): GET /api/v1/listings?q=<word> vs. the
+#     portal's exact query POSTed to Elasticsearch, alternating BENCH_ROUNDS times; GET /search?q=<word>;
+#     GET /api/v1/listings/{id}/matches if the app has it; then publish -> searchable for BENCH_PUBLISH listings
+#     (bench/publish_latency.py);
+#  4. writes the results between the bench markers of docs/benchmarks.md (text outside them is kept);
+#  5. stops the app with SIGTERM (it stops PostgreSQL and Elasticsearch) and deletes its data folder.
+# Bounded: every step has a timeout, and the whole run is killed after BENCH_MAX_MINUTES (default 40).
+# Needs: JDK 17+, python3, psql, wrk, curl. Do not run it in a working copy someone else builds in.
+set -euo pipefail
+
+N=${1:-100000}
+DURATION=${2:-20}
+CONNECTIONS=${BENCH_CONNECTIONS:-8}
+PUBLISH=${BENCH_PUBLISH:-200}
+ROUNDS=${BENCH_ROUNDS:-3}
+MAX_MINUTES=${BENCH_MAX_MINUTES:-40}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BENCH="$ROOT/bench"
+WORK=$(mktemp -d /tmp/pinnwand-bench.XXXXXX)
+chmod 755 "$WORK"
+APP_PID=""
+WATCHDOG_PID=""
+
+log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+cleanup() {
+	set +e
+	if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+		log "stopping the app (pid $APP_PID)"
+		kill -TERM "$APP_PID"
+		for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
+		kill -0 "$APP_PID" 2>/dev/null && kill -KILL "$APP_PID"
+		wait "$APP_PID" 2>/dev/null
+	fi
+	# The watchdog's sleep first (pgrep -P: only its own child), then the watchdog.
+	[[ -n "$WATCHDOG_PID" ]] && kill $(pgrep -P "$WATCHDOG_PID") "$WATCHDOG_PID" 2>/dev/null
+	if [[ -n "${BENCH_KEEP_LOG:-}" ]]; then cp "$WORK/app.log" "$BENCH_KEEP_LOG" 2>/dev/null; fi
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# The whole run is bounded: after MAX_MINUTES the script gets SIGTERM and cleans up.
+( sleep $((MAX_MINUTES * 60)) && log "time limit of $MAX_MINUTES min reached" && kill -TERM $$ ) &
+WATCHDOG_PID=$!
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+ms() { python3 -c "print(f'{$1/1000:.1f}')"; }
+
+# 1. Build and start ------------------------------------------------------------------------------------------
+cd "$ROOT"
+if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then
+	log "building the jar"
+	timeout 900 ./mvnw -B -q -DskipTests package
+fi
+JAR=$(ls target/pinnwand-*.jar | grep -v original | head -1)
+PORT=$(free_port)
+BASE="http://127.0.0.1:$PORT"
+log "starting $JAR on port $PORT, data in $WORK/data"
+# A private cache: the shared one (/var/cache/pinnwand) is replaced whenever another build changes the plugin.
+java -jar "$JAR" --server.port="$PORT" --pinnwand.data-dir="$WORK/data" --pinnwand.embedded.cache-dir="$WORK/cache" > "$WORK/app.log" 2>&1 &
+APP_PID=$!
+
+deadline=$((SECONDS + 300))
+until curl -fsS "$BASE/actuator/health" 2>/dev/null \
+	| python3 -c 'import json,sys; h=json.load(sys.stdin); sys.exit(0 if h["status"]=="UP" and h["components"]["elasticsearch"]["details"].get("indexReady") else 1)' 2>/dev/null; do
+	kill -0 "$APP_PID" 2>/dev/null || { tail -50 "$WORK/app.log"; log "the app died"; exit 1; }
+	((SECONDS < deadline)) || { tail -50 "$WORK/app.log"; log "the app did not become ready in 300 s"; exit 1; }
+	sleep 1
+done
+START_LINE=$(grep -o 'Started PinnwandApplication in [0-9.]* seconds' "$WORK/app.log" | head -1 || true)
+PG_PORT=$(grep -o 'Embedded PostgreSQL ready on port [0-9]*' "$WORK/app.log" | grep -o '[0-9]*$' | head -1)
+ES=$(grep -o 'Embedded Elasticsearch ready at http://127.0.0.1:[0-9]*' "$WORK/app.log" | grep -o 'http://.*' | head -1)
+log "ready ($START_LINE); PostgreSQL on $PG_PORT, Elasticsearch at $ES"
+
+# 2. Load, rebuild, raw bulk ----------------------------------------------------------------------------------
+log "generating $N listings"
+timeout 900 python3 "$BENCH/generate_listings.py" "$N" 42 src/main/resources/places/zipcodes.de.csv "$WORK"
+log "loading them into PostgreSQL"
+t0=$(date +%s%N)
+timeout 900 psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d pinnwand -c "\copy listing(id, kind,
+	status, title, description, topics, languages, text_language, postcode, place_name, district, latitude, longitude,
+	reach_km, submission_key_hash, time_frame, capacity, created_at, updated_at, expires_at, version)
+	from '$WORK/listings.csv' csv" >&2
+COPY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+ROWS=$(psql -tA -h 127.0.0.1 -p "$PG_PORT" -U postgres -d pinnwand -c "select count(*) from listing")
+log "copied $ROWS rows in $COPY_MS ms; full rebuild through POST /actuator/searchindex"
+t0=$(date +%s%N)
+REBUILD_JSON=$(curl -fsS --max-time 900 -X POST "$BASE/actuator/searchindex")
+REBUILD_WALL_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+REBUILD_DOCS=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["documents"])' "$REBUILD_JSON")
+log "rebuild: $REBUILD_JSON (wall $REBUILD_WALL_MS ms)"
+
+log "raw bulk baseline: the same documents into a scratch index, batches of 5000"
+RAW_INDEX="bench-raw-$(date +%s)"
+curl -fsS --max-time 60 -X PUT "$ES/$RAW_INDEX" -H 'Content-Type: application/json' \
+	--data-binary @search-mappings/listings.json > /dev/null
+split -l 10000 -d -a 5 "$WORK/listings.ndjson" "$WORK/bulk-"
+t0=$(date +%s%N)
+for chunk in "$WORK"/bulk-*; do
+	curl -fsS --max-time 300 -X POST "$ES/$RAW_INDEX/_bulk" -H 'Content-Type: application/x-ndjson' \
+		--data-binary @"$chunk" -o "$WORK/bulk-response.json"
+	grep -q '"errors":false' "$WORK/bulk-response.json" || { head -c 2000 "$WORK/bulk-response.json"; exit 1; }
+done
+curl -fsS --max-time 300 -X POST "$ES/$RAW_INDEX/_refresh" > /dev/null
+RAW_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+RAW_DOCS=$(curl -fsS "$ES/$RAW_INDEX/_count" | python3 -c 'import json,sys; print(json.load(sys.stdin)["count"])')
+curl -fsS -X DELETE "$ES/$RAW_INDEX" > /dev/null
+rm -f "$WORK"/bulk-*
+log "raw bulk: $RAW_DOCS documents in $RAW_MS ms"
+
+# 3. Latency under load ---------------------------------------------------------------------------------------
+# run_wrk MODE URL WORDS -> "requests p50_us p99_us non2xx socket_errors"
+run_wrk() {
+	BENCH_MODE=$1 BENCH_WORDS=$3 timeout 60 wrk -t2 -c"$CONNECTIONS" -d5s -s "$BENCH/wrk-load.lua" "$2" > /dev/null
+	BENCH_MODE=$1 BENCH_WORDS=$3 timeout $((DURATION + 60)) wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" \
+		-s "$BENCH/wrk-load.lua" "$2" | grep '^RESULT' | cut -d' ' -f2-
+}
+# BENCH_CAPTURE_QUERY=FILE: log the query the portal really sends (search slow log at 0 ms) into FILE, to check
+# that bench/wrk-load.lua sends the same one.
+if [[ -n "${BENCH_CAPTURE_QUERY:-}" ]]; then
+	curl -fsS -X PUT "$ES/pinnwand-listings/_settings" -H 'Content-Type: application/json' \
+		-d '{"index.search.slowlog.threshold.query.trace":"0ms"}' > /dev/null
+	curl -fsS "$BASE/api/v1/listings?q=Fahrrad" > /dev/null
+	sleep 2
+	cat "$WORK"/data/elasticsearch/run/logs/*search_slowlog.json > "$BENCH_CAPTURE_QUERY" 2>/dev/null || true
+	curl -fsS -X PUT "$ES/pinnwand-listings/_settings" -H 'Content-Type: application/json' \
+		-d '{"index.search.slowlog.threshold.query.trace":null}' > /dev/null
+fi
+log "search API vs. Elasticsearch directly, $CONNECTIONS connections, ${DURATION}s each"
+# Portal and raw alternate, ROUNDS times, so a change in the shared machine's load hits both alike; the
+# table reports the median of the rounds and lists every round.
+: > "$WORK/rounds.txt"
+for round in $(seq 1 "$ROUNDS"); do
+	echo "portal $(run_wrk portal "$BASE" "$WORK/words.txt")" >> "$WORK/rounds.txt"
+	echo "es $(run_wrk es "$ES" "$WORK/words.txt")" >> "$WORK/rounds.txt"
+done
+median() { grep "^$1 " "$WORK/rounds.txt" | awk -v f="$2" '{print $f}' | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+sum() { grep "^$1 " "$WORK/rounds.txt" | awk -v f="$2" '{s+=$f} END {print s+0}'; }
+PORTAL_P50=$(median portal 3); PORTAL_P99=$(median portal 4); PORTAL_N=$(( $(sum portal 2) / ROUNDS ))
+PORTAL_NON2XX=$(sum portal 5); PORTAL_SOCK=$(sum portal 6)
+ES_P50=$(median es 3); ES_P99=$(median es 4); ES_N=$(( $(sum es 2) / ROUNDS ))
+ES_NON2XX=$(sum es 5); ES_SOCK=$(sum es 6)
+ROUNDS_TEXT=$(awk '{printf "%s%s %.0f/%.0f", (NR>1 ? "; " : ""), ($1=="es" ? "raw" : "portal"), $3/1000, $4/1000}' "$WORK/rounds.txt")
+log "search page"
+read -r HTML_N HTML_P50 HTML_P99 HTML_NON2XX HTML_SOCK < <(run_wrk html "$BASE" "$WORK/words.txt")
+
+log "publish -> searchable, $PUBLISH listings"
+PUBLISH_LINE=$(timeout 600 python3 "$BENCH/publish_latency.py" "$BASE" "$PUBLISH" "$WORK/ids.txt")
+read -r _ PUB_FOUND PUB_P50 PUB_P99 PUB_MAX PUB_MISSING POST_P50 <<< "$PUBLISH_LINE"
+
+first_id=$(head -1 "$WORK/ids.txt")
+MATCH_STATUS=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/v1/listings/$first_id/matches")
+if [[ "$MATCH_STATUS" == 200 ]]; then
+	log "matching"
+	psql -tA -h 127.0.0.1 -p "$PG_PORT" -U postgres -d pinnwand \
+		-c "select id from listing order by random() limit 200" > "$WORK/match-ids.txt"
+	read -r MATCH_N MATCH_P50 MATCH_P99 MATCH_NON2XX MATCH_SOCK < <(run_wrk matches "$BASE" "$WORK/match-ids.txt")
+	MATCH_P50_MS=$(ms "$MATCH_P50"); MATCH_P99_MS=$(ms "$MATCH_P99")
+	MATCH_RESULT="p50 $MATCH_P50_MS ms, p99 $MATCH_P99_MS ms ($MATCH_N requests, $MATCH_NON2XX non-2xx)"
+	MATCH_OK=$(python3 -c "print('met' if $MATCH_P99 <= 20000 else 'missed')")
+else
+	MATCH_RESULT="not measured yet (GET /api/v1/listings/{id}/matches answered $MATCH_STATUS)"
+	MATCH_OK="—"
+fi
+
+# 4. Report ---------------------------------------------------------------------------------------------------
+verdict() { python3 -c "print('met' if $1 else 'missed')"; }
+PORTAL_P50_MS=$(ms "$PORTAL_P50"); PORTAL_P99_MS=$(ms "$PORTAL_P99")
+ES_P50_MS=$(ms "$ES_P50"); ES_P99_MS=$(ms "$ES_P99")
+HTML_P50_MS=$(ms "$HTML_P50"); HTML_P99_MS=$(ms "$HTML_P99")
+REBUILD_S=$(python3 -c "print(f'{$REBUILD_WALL_MS/1000:.1f}')")
+RAW_S=$(python3 -c "print(f'{$RAW_MS/1000:.1f}')")
+SEARCH_P50_TARGET=$(python3 -c "print(f'{$ES_P50/1000 + 2:.1f}')")
+SEARCH_P99_TARGET=$(python3 -c "print(f'{$ES_P99*1.5/1000:.1f}')")
+JAVA_VERSION=$(java -version 2>&1 | head -1)
+MEM=$(free -g | awk '/Mem:/ {print $2 " GiB"}')
+
+REPORT="$WORK/report.md"
+cat > "$REPORT" <<EOF
+<!-- bench:begin (written by bench/run.sh; edit outside these markers) -->
+## Latest run
+
+- Date: $(date -u '+%Y-%m-%d %H:%M UTC')
+- Machine: $(nproc) cores, $MEM memory, $(uname -sr); shared with other jobs (tests ran concurrently), so
+  absolute numbers are noisy; load generator, app, PostgreSQL and Elasticsearch all share the same cores.
+- Java: $JAVA_VERSION; Elasticsearch 8.19.21 embedded, heap 512m, 1 shard, 0 replicas; PostgreSQL 17 embedded.
+- Command: \`bench/run.sh $N $DURATION\` (wrk, $CONNECTIONS connections, 2 threads, ${DURATION} s after 5 s warm-up;
+  portal and raw alternate $ROUNDS times and the table gives the median of the rounds;
+  $(wc -l < "$WORK/words.txt") search words in de/en/ar/fa/uk picked at random per request, the same for portal and
+  Elasticsearch).
+- Data: $ROWS listings (\`\\copy\` into PostgreSQL in $COPY_MS ms); app start: ${START_LINE:-n/a}.
+
+| what | target | measured | |
+|---|---|---|---|
+| search API \`GET /api/v1/listings?q=\` p50 | ≤ raw p50 + 2 ms = $SEARCH_P50_TARGET ms | $PORTAL_P50_MS ms | $(verdict "$PORTAL_P50/1000 <= $SEARCH_P50_TARGET") |
+| search API p99 | ≤ 1.5 × raw p99 = $SEARCH_P99_TARGET ms | $PORTAL_P99_MS ms | $(verdict "$PORTAL_P99/1000 <= $SEARCH_P99_TARGET") |
+| raw: the same query POSTed to \`/pinnwand-listings/_search\` | — | p50 $ES_P50_MS ms, p99 $ES_P99_MS ms | |
+| every round in order, p50/p99 ms | — | $ROUNDS_TEXT | |
+| throughput at $CONNECTIONS connections (mean of rounds) | — | portal $((PORTAL_N / DURATION)) req/s, raw $((ES_N / DURATION)) req/s | |
+| search page \`GET /search?q=\` p50 | ≤ 10 ms | $HTML_P50_MS ms (p99 $HTML_P99_MS ms, $((HTML_N / DURATION)) req/s) | $(verdict "$HTML_P50/1000 <= 10") |
+| matching \`GET /api/v1/listings/{id}/matches\` p99 | ≤ 20 ms | $MATCH_RESULT | $MATCH_OK |
+| full rebuild \`POST /actuator/searchindex\` of $REBUILD_DOCS | ≤ 30 s | $REBUILD_S s | $(verdict "$REBUILD_WALL_MS <= 30000") |
+| raw bulk of the same $RAW_DOCS documents (\`_bulk\`, 5000 per request, then refresh) | — | $RAW_S s | |
+| publish → searchable p99 ($PUBLISH listings, polled every 20 ms) | ≤ 1.5 s | p50 $PUB_P50 ms, p99 $PUB_P99 ms, max $PUB_MAX ms; $PUB_MISSING not found in 10 s | $(verdict "$PUB_P99 <= 1500 and $PUB_MISSING == 0") |
+
+Errors: portal $PORTAL_NON2XX non-2xx / $PORTAL_SOCK socket, raw $ES_NON2XX / $ES_SOCK, page $HTML_NON2XX / $HTML_SOCK.
+POST /api/v1/listings p50: $POST_P50 ms. Rebuild answer: \`$REBUILD_JSON\`.
+<!-- bench:end -->
+EOF
+cat "$REPORT"
+mkdir -p "$ROOT/docs"
+DOC="$ROOT/docs/benchmarks.md"
+if [[ -f "$DOC" ]] && grep -q '<!-- bench:begin' "$DOC"; then
+	python3 - "$DOC" "$REPORT" <<'PY'
+import re, sys
+doc, report = open(sys.argv[1], encoding="utf-8").read(), open(sys.argv[2], encoding="utf-8").read().strip()
+doc = re.sub(r"<!-- bench:begin.*?<!-- bench:end -->", lambda m: report, doc, flags=re.S)
+open(sys.argv[1], "w", encoding="utf-8").write(doc)
+PY
+else
+	{ printf '# Benchmarks\n\nRun `bench/run.sh` (see its header). Targets and how they were measured are below.\n\n'
+	  cat "$REPORT"; } > "$DOC"
+fi
+log "wrote $DOC"

@@ -1,0 +1,55 @@
+-- wrk script for bench/run.sh. Environment:
+--   BENCH_MODE  portal (GET /api/v1/listings?q=) | es (POST /pinnwand-listings/_search, the portal's query)
+--               | html (GET /search?q=) | matches (GET /api/v1/listings/{id}/matches)
+--   BENCH_WORDS file with one search word (or, for matches, one listing id) a line
+-- Each request picks a random line, so both sides see the same varied mix of words.
+-- done() prints one line: "RESULT requests p50_us p99_us non2xx socket_errors".
+local mode = os.getenv("BENCH_MODE")
+local words = {}
+for line in io.lines(os.getenv("BENCH_WORDS")) do
+  if #line > 0 then words[#words + 1] = line end
+end
+
+local function urlencode(s)
+  return (s:gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", string.byte(c)) end))
+end
+
+-- The exact body ListingSearch sends for a text query without filters (relevance order, page 1, size 20);
+-- the Java client adds ?typed_keys=true.
+local body_template = '{"aggregations":{"kind":{"terms":{"field":"kind","size":30}},'
+  .. '"topics":{"terms":{"field":"topics","size":30}},"languages":{"terms":{"field":"languages","size":30}},'
+  .. '"district":{"terms":{"field":"district","size":30}}},"from":0,'
+  .. '"query":{"bool":{"filter":[{"range":{"expiresAt":{"gt":"now"}}}],"must":[{"bool":{"minimum_should_match":"1",'
+  .. '"should":[{"multi_match":{"fields":["title^3","description","text.*.title^3","text.*.description",'
+  .. '"title.compound^1.5","description.compound^0.5"],"query":"WORD","type":"best_fields"}},'
+  .. '{"multi_match":{"boost":0.5,"fields":["title","description"],"fuzziness":"AUTO","prefix_length":1,'
+  .. '"query":"WORD"}}]}}]}},"size":20,"sort":[{"_score":{"order":"desc"}},{"createdAt":{"order":"desc"}},'
+  .. '{"id":{"order":"asc"}}],"track_total_hits":true}'
+
+local requests = {}
+for i, w in ipairs(words) do
+  if mode == "portal" then
+    requests[i] = wrk.format("GET", "/api/v1/listings?q=" .. urlencode(w))
+  elseif mode == "html" then
+    requests[i] = wrk.format("GET", "/search?q=" .. urlencode(w))
+  elseif mode == "matches" then
+    requests[i] = wrk.format("GET", "/api/v1/listings/" .. w .. "/matches")
+  else
+    local body = body_template:gsub("WORD", function() return w end)
+    requests[i] = wrk.format("POST", "/pinnwand-listings/_search?typed_keys=true",
+      { ["Content-Type"] = "application/json" }, body)
+  end
+end
+
+math.randomseed(os.time() + tonumber(tostring({}):match("0x(%x+)") or "0", 16) % 100000)
+
+request = function()
+  return requests[math.random(#requests)]
+end
+
+done = function(summary, latency, requests_)
+  local non2xx = summary.errors.status
+  local socket = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format("RESULT %d %d %d %d %d\n", summary.requests, latency:percentile(50),
+    latency:percentile(99), non2xx, socket))
+end
