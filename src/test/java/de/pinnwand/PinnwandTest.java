@@ -6,18 +6,21 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 
 /**
  * A full application test against the real embedded PostgreSQL and Elasticsearch on a real port. Every class
- * with this annotation shares one application context, and all of them share the JVM's embedded services.
+ * with this annotation shares one application context, and all of them share the JVM's embedded services;
+ * each test starts once the search index is ready.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
+@ExtendWith(SearchReady.class)
 public @interface PinnwandTest {
 
 }

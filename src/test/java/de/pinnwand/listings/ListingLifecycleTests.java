@@ -22,14 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ListingLifecycleTests {
 
 	@Autowired
-	private de.pinnwand.search.ListingIndex searchIndex;
-
-	@org.junit.jupiter.api.BeforeEach
-	void awaitSearchReady() {
-		de.pinnwand.TestListings.awaitSearchReady(this.searchIndex);
-	}
-
-	@Autowired
 	private WebTestClient web;
 
 	@Autowired

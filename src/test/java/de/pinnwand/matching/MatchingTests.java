@@ -6,8 +6,6 @@ import java.util.Map;
 
 import de.pinnwand.PinnwandTest;
 import de.pinnwand.TestListings;
-import de.pinnwand.search.ListingIndex;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -21,14 +19,6 @@ class MatchingTests {
 
 	@Autowired
 	private WebTestClient web;
-
-	@Autowired
-	private ListingIndex index;
-
-	@BeforeEach
-	void awaitSearchReady() {
-		TestListings.awaitSearchReady(this.index);
-	}
 
 	private record Posted(String id, String key) {
 	}

@@ -20,14 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ListingIndexTests {
 
 	@Autowired
-	private de.pinnwand.search.ListingIndex searchIndex;
-
-	@org.junit.jupiter.api.BeforeEach
-	void awaitSearchReady() {
-		de.pinnwand.TestListings.awaitSearchReady(this.searchIndex);
-	}
-
-	@Autowired
 	private ListingIndex index;
 
 	@Autowired

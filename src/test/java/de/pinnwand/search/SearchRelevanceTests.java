@@ -19,7 +19,6 @@ import java.util.function.ToDoubleFunction;
 
 import de.pinnwand.PinnwandTest;
 import de.pinnwand.TestListings;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,15 +54,7 @@ class SearchRelevanceTests {
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	@Autowired
-	private ListingIndex searchIndex;
-
-	@Autowired
 	private WebTestClient web;
-
-	@BeforeEach
-	void awaitSearchReady() {
-		TestListings.awaitSearchReady(this.searchIndex);
-	}
 
 	@Test
 	void ranksTheJudgedListingsOfEveryLanguageFirst() throws InterruptedException {

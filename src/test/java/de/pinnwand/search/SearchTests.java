@@ -16,14 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SearchTests {
 
 	@Autowired
-	private de.pinnwand.search.ListingIndex searchIndex;
-
-	@org.junit.jupiter.api.BeforeEach
-	void awaitSearchReady() {
-		de.pinnwand.TestListings.awaitSearchReady(this.searchIndex);
-	}
-
-	@Autowired
 	private WebTestClient web;
 
 	private String post(Map<String, Object> body) {

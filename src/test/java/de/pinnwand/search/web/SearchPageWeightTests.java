@@ -10,7 +10,6 @@ import java.util.zip.GZIPOutputStream;
 
 import de.pinnwand.PinnwandTest;
 import de.pinnwand.TestListings;
-import de.pinnwand.search.ListingIndex;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -27,9 +26,6 @@ class SearchPageWeightTests {
 	@Autowired
 	private WebTestClient web;
 
-	@Autowired
-	private ListingIndex index;
-
 	private static int gzipped(byte[] bytes) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
@@ -44,7 +40,6 @@ class SearchPageWeightTests {
 
 	@Test
 	void keepsTheSearchPageWithTwentyResultsUnderBudget() throws Exception {
-		TestListings.awaitSearchReady(this.index);
 		String description = "Wir suchen Unterstützung beim Umzug in die neue Wohnung in der Anschlussunterbringung. "
 				+ "Es geht um Kisten, ein Regal und zwei Betten. Bitte mit Auto oder Transporter, gern am Wochenende.";
 		for (int i = 0; i < 22; i++) {
