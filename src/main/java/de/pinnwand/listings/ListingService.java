@@ -76,7 +76,7 @@ public class ListingService {
 				checked.place().postcode(), checked.place().name(), checked.place().district(), checked.place().lat(),
 				checked.place().lon(), checked.reachKm(), keyHash, stored(checked.timeFrame()), checked.capacity(), now,
 				now, now.plus(this.properties.lifetimeOf(checked.kind())), null);
-		return write(listing);
+		return write(listing).doOnSuccess((saved) -> this.events.publishEvent(new ListingPublished(saved.id())));
 	}
 
 	/**
@@ -140,6 +140,11 @@ public class ListingService {
 			.flatMap((saved) -> this.outbox.enqueue(saved.id()).thenReturn(saved))
 			.as(this.transaction::transactional)
 			.doOnSuccess((saved) -> this.events.publishEvent(new ListingChanged(saved.id())));
+	}
+
+	/** A listing by id in any status, for the system's own work (matching, notices); never for display. */
+	public Mono<Listing> find(UUID id) {
+		return this.listings.findById(id);
 	}
 
 	/** A listing that the public may see; anything else answers exactly like a missing one. */

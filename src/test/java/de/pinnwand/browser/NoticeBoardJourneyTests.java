@@ -67,7 +67,8 @@ class NoticeBoardJourneyTests {
 		String fullTitle = title + " " + word;
 
 		// Someone nearby offers help in the reader's language; the reader finds it first.
-		String offerTitle = "Angebot " + randomWord(alphabet) + " " + title;
+		String offerWord = randomWord(alphabet);
+		String offerTitle = "Angebot " + offerWord + " " + title;
 		Map<String, Object> offer = TestListings.offer(offerTitle);
 		offer.put("languages", List.of(lang));
 		offer.put("textLanguage", lang);
@@ -76,6 +77,7 @@ class NoticeBoardJourneyTests {
 		this.web.post().uri("/api/v1/listings").bodyValue(offer).exchange().expectStatus().isCreated();
 		driver().get("http://localhost:" + this.port + "/?ui=" + lang);
 		WebElement homeSearch = waitFor(By.cssSelector("form[role=search]"));
+		field(text(locale, "search.query")).sendKeys(offerWord);
 		field(text(locale, "search.near")).sendKeys("71634");
 		click(button(homeSearch, text(locale, "search.submit")));
 		new WebDriverWait(driver(), Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("near="));

@@ -94,6 +94,31 @@ class MatchingTests {
 	}
 
 	@Test
+	void tellsTheOwnersOfMatchingListingsWhenANewOneIsPublished() throws InterruptedException {
+		Posted request = post(listing("REQUEST", "Matchtest Hinweis Nachhilfe Mathe gesucht", List.of("children"),
+				List.of("uk", "de"), "71634", 10));
+		awaitSearchable(List.of(request));
+		Posted offer = post(listing("OFFER", "Hinweistest Mathe-Nachhilfe auf Ukrainisch", List.of("children"),
+				List.of("uk"), "71638", 10));
+		String cookie = request.id() + "_" + request.key();
+		long start = System.nanoTime();
+		while (true) {
+			String html = this.web.get().uri("/my/listings?ui=en").cookie("pinnwand_mine", cookie).exchange()
+				.expectBody(String.class).returnResult().getResponseBody();
+			if (html.contains("New and matching this listing:")) {
+				assertThat(html).contains("/listings/" + offer.id()).contains("Hinweistest Mathe-Nachhilfe auf Ukrainisch");
+				break;
+			}
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).as("notice made after publishing")
+				.isLessThan(Duration.ofSeconds(10));
+			Thread.sleep(200);
+		}
+		this.web.get().uri("/my/listings?ui=en").cookie("pinnwand_mine", cookie).exchange()
+			.expectBody(String.class).value((html) -> assertThat(html).as("a notice is shown once")
+				.doesNotContain("New and matching this listing:"));
+	}
+
+	@Test
 	void answersUnknownListingsWithNotFound() {
 		this.web.get().uri("/api/v1/listings/00000000-0000-0000-0000-000000000000/matches").exchange()
 			.expectStatus().isNotFound();

@@ -143,6 +143,16 @@ class SearchTests {
 	}
 
 	@Test
+	void keepsANonLatinQueryInTheFacetAndPageLinks() throws InterruptedException {
+		String id = post(TestListings.with(TestListings.with(TestListings.offer("Kodiertest مساعدة في الترجمة"), "textLanguage",
+				"ar"), "languages", List.of("ar")));
+		awaitFound("q=Kodiertest", id);
+		String html = this.web.get().uri("/search?q={q}", "Kodiertest مساعدة").exchange()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(html).contains("q&#x3D;Kodiertest%20%D9%85%D8%B3%D8%A7%D8%B9%D8%AF%D8%A9").doesNotContain("%25D9");
+	}
+
+	@Test
 	void ranksTheNearerOfTwoEqualListingsFirst() throws InterruptedException {
 		String far = post(TestListings.with(TestListings.offer("Rangtest Nähe"), "place", "71665"));
 		String near = post(TestListings.with(TestListings.offer("Rangtest Nähe"), "place", "71634"));

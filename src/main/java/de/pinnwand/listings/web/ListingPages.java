@@ -14,6 +14,7 @@ import de.pinnwand.listings.ListingService;
 import de.pinnwand.listings.ListingStatus;
 import de.pinnwand.listings.ListingsProperties;
 import de.pinnwand.listings.TimeFrame;
+import de.pinnwand.matching.MatchNotices;
 import de.pinnwand.matching.Matchmaker;
 import de.pinnwand.matching.web.MatchTexts;
 import de.pinnwand.search.SearchUnavailable;
@@ -56,8 +57,11 @@ class ListingPages {
 
 	private final MatchTexts matchTexts;
 
+	private final MatchNotices notices;
+
 	ListingPages(ListingService listings, ListingsProperties properties, Layout layout, Messages messages,
-			Matchmaker matchmaker, MatchTexts matchTexts) {
+			Matchmaker matchmaker, MatchTexts matchTexts, MatchNotices notices) {
+		this.notices = notices;
 		this.matchmaker = matchmaker;
 		this.matchTexts = matchTexts;
 		this.listings = listings;
@@ -145,30 +149,48 @@ class ListingPages {
 
 	/** A listing of mine as 'my listings' shows it, with what I can do with it. */
 	record MyListing(String id, String title, String textLanguage, String kindLabel, String status,
-			boolean published, boolean canRenew, String expires) {
+			boolean published, boolean canRenew, String expires, List<NewMatch> newMatches) {
+
+		public boolean hasNewMatches() {
+			return !this.newMatches.isEmpty();
+		}
+
+	}
+
+	/** A listing that was published since and matches one of mine. */
+	record NewMatch(String href, String title, String textLanguage) {
 	}
 
 	@GetMapping("/my/listings")
 	Mono<Rendering> mine(ServerWebExchange exchange) {
 		Locale locale = Messages.localeOf(exchange);
 		String done = exchange.getRequest().getQueryParams().getFirst("done");
-		return this.listings.findOwned(MyListingsCookie.read(exchange)).map((listing) -> new MyListing(
-				listing.id().toString(), listing.title(), listing.textLanguage(),
-				this.messages.get(locale, "kind." + listing.kind().name().toLowerCase(Locale.ROOT)),
-				this.messages.get(locale, "status." + listing.status().name().toLowerCase(Locale.ROOT)),
-				listing.status() == ListingStatus.PUBLISHED,
-				listing.status() == ListingStatus.PUBLISHED || listing.status() == ListingStatus.EXPIRED,
-				ListingView.date(listing.expiresAt(), locale)))
-			.collectList()
-			.map((mine) -> {
-				Map<String, Object> model = this.layout.model(exchange, "mine.page-title");
-				model.put("mine", mine);
-				model.put("empty", mine.isEmpty());
-				if (done != null && List.of("saved", "renewed", "fulfilled", "withdrawn").contains(done)) {
-					model.put("done", this.messages.get(locale, "mine.done." + done));
-				}
-				return Rendering.view(MINE_VIEW).model(model).build();
-			});
+		Map<UUID, UUID> keys = MyListingsCookie.read(exchange);
+		return this.listings.findOwned(keys).collectList().flatMap((owned) -> {
+			List<UUID> ids = owned.stream().map(Listing::id).toList();
+			return this.notices.unseen(ids).collectList()
+				.flatMap((notices) -> this.notices.markSeen(ids).thenReturn(notices))
+				.map((notices) -> owned.stream().map((listing) -> new MyListing(listing.id().toString(), listing.title(),
+						listing.textLanguage(),
+						this.messages.get(locale, "kind." + listing.kind().name().toLowerCase(Locale.ROOT)),
+						this.messages.get(locale, "status." + listing.status().name().toLowerCase(Locale.ROOT)),
+						listing.status() == ListingStatus.PUBLISHED,
+						listing.status() == ListingStatus.PUBLISHED || listing.status() == ListingStatus.EXPIRED,
+						ListingView.date(listing.expiresAt(), locale),
+						notices.stream().filter((notice) -> notice.listingId().equals(listing.id()))
+							.map((notice) -> new NewMatch("/listings/" + notice.matchedId(), notice.matchedTitle(),
+									notice.matchedLanguage()))
+							.toList()))
+					.toList());
+		}).map((mine) -> {
+			Map<String, Object> model = this.layout.model(exchange, "mine.page-title");
+			model.put("mine", mine);
+			model.put("empty", mine.isEmpty());
+			if (done != null && List.of("saved", "renewed", "fulfilled", "withdrawn").contains(done)) {
+				model.put("done", this.messages.get(locale, "mine.done." + done));
+			}
+			return Rendering.view(MINE_VIEW).model(model).build();
+		});
 	}
 
 	@PostMapping("/listings/{id}/renewal")

@@ -90,8 +90,7 @@ record SearchPageView(String q, String near, String radiusKm, List<SortOption> s
 				items.isEmpty(), facets,
 				(result.page() > 1) ? pageLink(exchange, result.page() - 1) : null,
 				result.hasNext() ? pageLink(exchange, result.page() + 1) : null, result.didYouMean(),
-				(result.didYouMean() != null) ? UriComponentsBuilder.fromPath("/search")
-					.query(exchange.getRequest().getURI().getRawQuery())
+				(result.didYouMean() != null) ? searchLink(exchange)
 					.replaceQueryParam("q", result.didYouMean())
 					.replaceQueryParam("page")
 					.encode()
@@ -114,21 +113,17 @@ record SearchPageView(String q, String near, String radiusKm, List<SortOption> s
 	}
 
 	private static String link(ServerWebExchange exchange, String param, String value, int page) {
-		return UriComponentsBuilder.fromPath("/search")
-			.query(exchange.getRequest().getURI().getRawQuery())
-			.replaceQueryParam(param, value)
-			.replaceQueryParam("page", page)
-			.encode()
-			.build()
+		return searchLink(exchange).replaceQueryParam(param, value).replaceQueryParam("page", page).encode().build()
 			.toUriString();
 	}
 
 	private static String pageLink(ServerWebExchange exchange, int page) {
-		return UriComponentsBuilder.fromPath("/search")
-			.query(exchange.getRequest().getURI().getRawQuery())
-			.replaceQueryParam("page", page)
-			.build()
-			.toUriString();
+		return searchLink(exchange).replaceQueryParam("page", page).encode().build().toUriString();
+	}
+
+	/** The current search, from the decoded parameters: encoding the raw query again would double-encode it. */
+	private static UriComponentsBuilder searchLink(ServerWebExchange exchange) {
+		return UriComponentsBuilder.fromPath("/search").queryParams(exchange.getRequest().getQueryParams());
 	}
 
 }

@@ -50,8 +50,9 @@ public class Layout {
 	private List<LanguageLink> languageLinks(ServerWebExchange exchange, Locale current) {
 		return InterfaceLanguages.CODES.stream().map((code) -> {
 			String href = UriComponentsBuilder.fromPath(exchange.getRequest().getPath().value())
-				.query(exchange.getRequest().getURI().getRawQuery())
+				.queryParams(exchange.getRequest().getQueryParams())
 				.replaceQueryParam(InterfaceLanguages.PARAMETER, code)
+				.encode()
 				.build()
 				.toUriString();
 			return new LanguageLink(code, this.messages.get(Locale.forLanguageTag(code), "language.self"), href,

@@ -1,0 +1,93 @@
+package de.pinnwand.matching;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import de.pinnwand.listings.ListingPublished;
+import de.pinnwand.listings.ListingService;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * When a listing is published, its matches are computed at once and the owners of the matching listings get
+ * a notice in the portal ('a new listing matches yours'). This runs after the write committed and never
+ * delays or fails it; while search is away, no notices are made for that listing.
+ */
+@Component
+public class MatchNotices {
+
+	private static final Log logger = LogFactory.getLog(MatchNotices.class);
+
+	private final ListingService listings;
+
+	private final Matchmaker matchmaker;
+
+	private final DatabaseClient database;
+
+	MatchNotices(ListingService listings, Matchmaker matchmaker, DatabaseClient database) {
+		this.listings = listings;
+		this.matchmaker = matchmaker;
+		this.database = database;
+	}
+
+	/** A notice for the owner of {@code listingId}: {@code matched} is new and fits it. */
+	public record Notice(UUID listingId, UUID matchedId, String matchedTitle, String matchedLanguage,
+			Instant createdAt) {
+	}
+
+	@EventListener
+	void on(ListingPublished published) {
+		notifyMatchesOf(published.listingId())
+			.subscribe((count) -> logger.debug(count + " match notice(s) for " + published.listingId()),
+					(ex) -> logger.warn("No match notices for " + published.listingId() + ": " + ex.getMessage()));
+	}
+
+	Mono<Long> notifyMatchesOf(UUID listingId) {
+		return this.listings.find(listingId)
+			.flatMap(this.matchmaker::matchesFor)
+			.flatMapMany(Flux::fromIterable)
+			.concatMap((match) -> this.database
+				.sql("insert into match_notice (listing_id, matched_listing_id) values (:listing, :matched) "
+						+ "on conflict do nothing")
+				.bind("listing", UUID.fromString(match.listing().id()))
+				.bind("matched", listingId)
+				.fetch()
+				.rowsUpdated())
+			.reduce(0L, Long::sum);
+	}
+
+	/** The unseen notices of these listings whose matched listing is still public, newest first. */
+	public Flux<Notice> unseen(Collection<UUID> listingIds) {
+		if (listingIds.isEmpty()) {
+			return Flux.empty();
+		}
+		return this.database
+			.sql("select n.listing_id, n.matched_listing_id, l.title, l.text_language, n.created_at "
+					+ "from match_notice n join listing l on l.id = n.matched_listing_id "
+					+ "where n.listing_id = any(:ids) and n.seen_at is null and l.status = 'PUBLISHED' "
+					+ "and l.expires_at > now() order by n.created_at desc limit 50")
+			.bind("ids", listingIds.toArray(UUID[]::new))
+			.map((row, meta) -> new Notice(row.get("listing_id", UUID.class), row.get("matched_listing_id", UUID.class),
+					row.get("title", String.class), row.get("text_language", String.class),
+					row.get("created_at", Instant.class)))
+			.all();
+	}
+
+	/** Marks the notices of these listings as seen, once their owner was shown them. */
+	public Mono<Void> markSeen(List<UUID> listingIds) {
+		if (listingIds.isEmpty()) {
+			return Mono.empty();
+		}
+		return this.database.sql("update match_notice set seen_at = now() where listing_id = any(:ids) and seen_at is null")
+			.bind("ids", listingIds.toArray(UUID[]::new))
+			.then();
+	}
+
+}
