@@ -52,7 +52,16 @@ public class ListingSearch {
 		if (query.after() == null && query.from() + query.size() > ListingQuery.MAX_WINDOW) {
 			return Mono.just(new SearchResult(0, List.of(), Map.of(), query.page(), query.size(), null, null));
 		}
-		SearchRequest request = request(query);
+		return run(query, false).flatMap((exact) -> (exact.total() == 0 && !query.text().isBlank() && query.after() == null)
+				? run(query, true) : Mono.just(exact));
+	}
+
+	/**
+	 * Fuzzy matching is the most expensive part of a query, and a query that finds something has no typo worth
+	 * correcting: it is only tried when the exact query finds nothing.
+	 */
+	private Mono<SearchResult> run(ListingQuery query, boolean fuzzy) {
+		SearchRequest request = request(query, fuzzy);
 		return this.index.call(() -> this.client.search(request, ListingDocument.class))
 			.doOnError((ex) -> logger.warn("Search failed: " + ex.getMessage()))
 			.map((response) -> result(query, response));
@@ -74,11 +83,11 @@ public class ListingSearch {
 				.toList());
 	}
 
-	SearchRequest request(ListingQuery query) {
+	SearchRequest request(ListingQuery query, boolean fuzzy) {
 		Map<String, List<String>> facetFilters = facetFilters(query);
 		return SearchRequest.of((s) -> {
 			s.index(this.index.alias())
-				.query(query(query))
+				.query(query(query, fuzzy))
 				.postFilter(facetQuery(facetFilters, null))
 				.from(query.from())
 				.size(query.size())
@@ -140,22 +149,25 @@ public class ListingSearch {
 	 * Text relevance, and for every query nearness and freshness: a listing close to the searched place and a
 	 * recent one rank higher, smoothly (Gaussian decay) rather than in steps.
 	 */
-	private static Query query(ListingQuery query) {
+	private static Query query(ListingQuery query, boolean fuzzy) {
 		BoolQuery.Builder bool = new BoolQuery.Builder();
 		bool.filter((f) -> f.range((r) -> r.date((d) -> d.field("expiresAt").gt("now"))));
 		if (!query.text().isBlank()) {
-			bool.must((m) -> m.bool((b) -> b
-				.should((sh) -> sh.multiMatch((mm) -> mm.query(query.text())
+			bool.must((m) -> m.bool((b) -> {
+				b.should((sh) -> sh.multiMatch((mm) -> mm.query(query.text())
 					.fields("title^3", "description", "text.*.title^3", "text.*.description", "title.compound^1.5",
 							"description.compound^0.5")
-					.type(TextQueryType.BestFields)))
-				// Small typos still find something, ranked below exact matches.
-				.should((sh) -> sh.multiMatch((mm) -> mm.query(query.text())
-					.fields("title", "description")
-					.fuzziness("AUTO")
-					.prefixLength(1)
-					.boost(0.5f)))
-				.minimumShouldMatch("1")));
+					.type(TextQueryType.BestFields)));
+				if (fuzzy) {
+					// Small typos still find something, ranked below exact matches.
+					b.should((sh) -> sh.multiMatch((mm) -> mm.query(query.text())
+						.fields("title", "description")
+						.fuzziness("AUTO")
+						.prefixLength(1)
+						.boost(0.5f)));
+				}
+				return b.minimumShouldMatch("1");
+			}));
 		}
 		for (String slot : query.when()) {
 			bool.filter((f) -> f.terms((t) -> t.field("timeSlots")
