@@ -14,17 +14,24 @@ local function urlencode(s)
   return (s:gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", string.byte(c)) end))
 end
 
--- The exact body ListingSearch sends for a text query without filters (relevance order, page 1, size 20);
--- the Java client adds ?typed_keys=true.
-local body_template = '{"aggregations":{"kind":{"terms":{"field":"kind","size":30}},'
-  .. '"topics":{"terms":{"field":"topics","size":30}},"languages":{"terms":{"field":"languages","size":30}},'
-  .. '"district":{"terms":{"field":"district","size":30}}},"from":0,'
+-- The body ListingSearch sends for a text query without filters (relevance order, page 1, size 20): the exact
+-- phase, which is all a query that finds something costs (the fuzzy phase runs only after zero hits). Facets
+-- are filter aggregations (each facet counted with the other filters), scoring adds freshness decay, and a
+-- term suggester rides along. The Java client adds ?typed_keys=true. Keep in step with ListingSearch.
+local facet = function(name)
+  return '"' .. name .. '":{"filter":{"bool":{}},"aggregations":{"values":{"terms":{"field":"' .. name
+    .. '","size":30}}}}'
+end
+local body_template = '{"aggregations":{' .. facet("kind") .. ',' .. facet("topics") .. ',' .. facet("languages")
+  .. ',' .. facet("district") .. '},"from":0,"post_filter":{"bool":{}},'
+  .. '"query":{"function_score":{"boost_mode":"multiply","score_mode":"sum",'
+  .. '"functions":[{"gauss":{"createdAt":{"origin":"now","scale":"30d","decay":0.5}},"weight":0.5}],'
   .. '"query":{"bool":{"filter":[{"range":{"expiresAt":{"gt":"now"}}}],"must":[{"bool":{"minimum_should_match":"1",'
   .. '"should":[{"multi_match":{"fields":["title^3","description","text.*.title^3","text.*.description",'
-  .. '"title.compound^1.5","description.compound^0.5"],"query":"WORD","type":"best_fields"}},'
-  .. '{"multi_match":{"boost":0.5,"fields":["title","description"],"fuzziness":"AUTO","prefix_length":1,'
-  .. '"query":"WORD"}}]}}]}},"size":20,"sort":[{"_score":{"order":"desc"}},{"createdAt":{"order":"desc"}},'
-  .. '{"id":{"order":"asc"}}],"track_total_hits":true}'
+  .. '"title.compound^1.5","description.compound^0.5"],"query":"WORD","type":"best_fields"}}]}}]}}}},'
+  .. '"size":20,"sort":[{"_score":{"order":"desc"}},{"createdAt":{"order":"desc"}},{"id":{"order":"asc"}}],'
+  .. '"suggest":{"text":"WORD","didYouMean":{"term":{"field":"title","suggest_mode":"popular","size":1,'
+  .. '"min_word_length":4}}},"track_total_hits":true}'
 
 local requests = {}
 for i, w in ipairs(words) do
