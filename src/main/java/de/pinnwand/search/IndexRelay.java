@@ -11,13 +11,12 @@ import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.ListingChanged;
 import de.pinnwand.listings.Listings;
 import de.pinnwand.listings.SearchOutbox;
+import de.pinnwand.system.BackgroundLoop;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -28,7 +27,7 @@ import reactor.core.publisher.Sinks;
  * removed only once the index has them.
  */
 @Component
-class IndexRelay implements SmartLifecycle {
+class IndexRelay extends BackgroundLoop {
 
 	private static final Log logger = LogFactory.getLog(IndexRelay.class);
 
@@ -43,8 +42,6 @@ class IndexRelay implements SmartLifecycle {
 	private final SearchProperties properties;
 
 	private final Sinks.Many<Boolean> nudges = Sinks.many().multicast().directBestEffort();
-
-	private volatile Disposable loop;
 
 	private volatile boolean unavailableLogged;
 
@@ -63,28 +60,13 @@ class IndexRelay implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		this.loop = Flux.merge(Flux.interval(Duration.ZERO, this.properties.relayInterval()).map((tick) -> true),
+	protected Flux<?> loop() {
+		return Flux.merge(Flux.interval(Duration.ZERO, this.properties.relayInterval()).map((tick) -> true),
 				this.nudges.asFlux())
 			// A nudge during a running drain is kept (only the latest), so a write made meanwhile is sent right
 			// after it instead of waiting for the next tick.
 			.onBackpressureLatest()
-			.concatMap((tick) -> drain(), 1)
-			.subscribe();
-	}
-
-	@Override
-	public void stop() {
-		Disposable running = this.loop;
-		if (running != null) {
-			running.dispose();
-		}
-		this.loop = null;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.loop != null && !this.loop.isDisposed();
+			.concatMap((tick) -> drain(), 1);
 	}
 
 	/** Drains batch after batch until the outbox has nothing due; never fails. */

@@ -9,7 +9,7 @@ import de.pinnwand.listings.FieldProblem;
 import de.pinnwand.listings.InvalidListing;
 import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.ListingDraft;
-import de.pinnwand.listings.ListingNotFound;
+import de.pinnwand.listings.ListingIds;
 import de.pinnwand.listings.ListingService;
 import de.pinnwand.listings.ListingStatus;
 import de.pinnwand.listings.ListingsProperties;
@@ -228,8 +228,7 @@ class ListingPages {
 	}
 
 	private static Mono<UUID> id(String value) {
-		UUID uuid = ListingsApi.uuidOrNull(value);
-		return (uuid != null) ? Mono.just(uuid) : Mono.error(new ListingNotFound(null));
+		return ListingIds.require(value);
 	}
 
 	private static ListingDraft draftOf(Listing listing) {

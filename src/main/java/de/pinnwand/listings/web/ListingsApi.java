@@ -7,7 +7,7 @@ import java.util.UUID;
 import de.pinnwand.listings.FieldProblem;
 import de.pinnwand.listings.InvalidListing;
 import de.pinnwand.listings.ListingDraft;
-import de.pinnwand.listings.ListingNotFound;
+import de.pinnwand.listings.ListingIds;
 import de.pinnwand.listings.ListingService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -105,20 +105,11 @@ class ListingsApi {
 	}
 
 	private static Mono<UUID> id(String value) {
-		UUID uuid = uuidOrNull(value);
-		return (uuid != null) ? Mono.just(uuid) : Mono.error(new ListingNotFound(null));
+		return ListingIds.require(value);
 	}
 
 	static UUID uuidOrNull(String value) {
-		if (value == null || value.length() != 36) {
-			return null;
-		}
-		try {
-			return UUID.fromString(value);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
+		return ListingIds.parse(value);
 	}
 
 

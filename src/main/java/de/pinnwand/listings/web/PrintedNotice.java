@@ -3,7 +3,7 @@ package de.pinnwand.listings.web;
 import java.util.Map;
 import java.util.UUID;
 
-import de.pinnwand.listings.ListingNotFound;
+import de.pinnwand.listings.ListingIds;
 import de.pinnwand.listings.ListingService;
 import de.pinnwand.system.web.Layout;
 import de.pinnwand.system.web.Messages;
@@ -59,8 +59,7 @@ class PrintedNotice {
 	}
 
 	private Mono<de.pinnwand.listings.Listing> find(String id) {
-		UUID uuid = ListingsApi.uuidOrNull(id);
-		return (uuid != null) ? this.listings.findPublic(uuid) : Mono.error(new ListingNotFound(null));
+		return ListingIds.require(id).flatMap(this.listings::findPublic);
 	}
 
 	private static String pageUrl(ServerWebExchange exchange, UUID id) {

@@ -1,9 +1,8 @@
 package de.pinnwand.matching.web;
 
 import java.util.List;
-import java.util.UUID;
 
-import de.pinnwand.listings.ListingNotFound;
+import de.pinnwand.listings.ListingIds;
 import de.pinnwand.listings.ListingService;
 import de.pinnwand.matching.Matchmaker;
 import de.pinnwand.system.web.Messages;
@@ -47,18 +46,9 @@ class MatchesApi {
 
 	@GetMapping("/api/v1/listings/{id}/matches")
 	Mono<Matches> matches(@PathVariable String id, ServerWebExchange exchange) {
-		UUID uuid;
-		try {
-			uuid = (id.length() == 36) ? UUID.fromString(id) : null;
-		}
-		catch (IllegalArgumentException ex) {
-			uuid = null;
-		}
-		if (uuid == null) {
-			return Mono.error(new ListingNotFound(null));
-		}
 		var locale = Messages.localeOf(exchange);
-		return this.listings.findPublic(uuid)
+		return ListingIds.require(id)
+			.flatMap(this.listings::findPublic)
 			.flatMap(this.matchmaker::matchesFor)
 			.map((matches) -> new Matches(matches.stream().map((match) -> new Item(
 					new MatchedListing(match.listing().id(), match.listing().kind(), match.listing().title(),
