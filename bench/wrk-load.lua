@@ -16,8 +16,9 @@ end
 
 -- The body ListingSearch sends for a text query without filters (relevance order, page 1, size 20): the exact
 -- phase, which is all a query that finds something costs (the fuzzy phase runs only after zero hits). Facets
--- are filter aggregations (each facet counted with the other filters), scoring adds freshness decay, and a
--- term suggester rides along. The Java client adds ?typed_keys=true. Keep in step with ListingSearch.
+-- are filter aggregations (each facet counted with the other filters) and scoring adds freshness decay; the
+-- 'did you mean' suggester belongs to the fuzzy phase only. The Java client adds ?typed_keys=true. Keep in
+-- step with ListingSearch.
 local facet = function(name)
   return '"' .. name .. '":{"filter":{"bool":{}},"aggregations":{"values":{"terms":{"field":"' .. name
     .. '","size":30}}}}'
@@ -30,8 +31,7 @@ local body_template = '{"aggregations":{' .. facet("kind") .. ',' .. facet("topi
   .. '"should":[{"multi_match":{"fields":["title^3","description","text.*.title^3","text.*.description",'
   .. '"title.compound^1.5","description.compound^0.5"],"query":"WORD","type":"best_fields"}}]}}]}}}},'
   .. '"size":20,"sort":[{"_score":{"order":"desc"}},{"createdAt":{"order":"desc"}},{"id":{"order":"asc"}}],'
-  .. '"suggest":{"text":"WORD","didYouMean":{"term":{"field":"title","suggest_mode":"popular","size":1,'
-  .. '"min_word_length":4}}},"track_total_hits":true}'
+  .. '"track_total_hits":true}'
 
 local requests = {}
 for i, w in ipairs(words) do

@@ -32,8 +32,6 @@ public final class Languages {
 		ENDONYMS.put("pl", "Polski");
 	}
 
-	private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "fa", "prs", "ps", "ckb");
-
 	private Languages() {
 	}
 
@@ -49,10 +47,6 @@ public final class Languages {
 	/** The language's name in itself, e.g. "العربية" for ar. */
 	public static String endonym(String code) {
 		return ENDONYMS.getOrDefault(code, code);
-	}
-
-	public static boolean isRightToLeft(String code) {
-		return RIGHT_TO_LEFT.contains(code);
 	}
 
 }

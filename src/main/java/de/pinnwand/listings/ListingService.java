@@ -164,9 +164,8 @@ public class ListingService {
 
 	/** The listings of the keys a browser holds, newest first. */
 	public Flux<Listing> findOwned(java.util.Map<UUID, UUID> keysById) {
-		return Flux.fromIterable(keysById.entrySet())
-			.concatMap((entry) -> findOwned(entry.getKey(), entry.getValue()).onErrorResume(ListingNotFound.class,
-					(gone) -> Mono.empty()))
+		return this.listings.findAllById(keysById.keySet())
+			.filter((listing) -> ManageKeys.matches(keysById.get(listing.id()), listing.submissionKeyHash()))
 			.sort(java.util.Comparator.comparing(Listing::createdAt).reversed());
 	}
 

@@ -111,8 +111,8 @@ public class ListingSearch {
 				s.searchAfter(query.after());
 			}
 			// Each facet is counted with every filter applied except its own, so its other values stay visible.
-			if (!query.text().isBlank()) {
-				// Cheap to ask along: used only when nothing is found, to offer a corrected query.
+			if (fuzzy) {
+				// Only the fuzzy phase can end with no hits, the one case 'did you mean' is for.
 				s.suggest((sg) -> sg.text(query.text())
 					.suggesters("didYouMean", (d) -> d.term((t) -> t.field("title").suggestMode(SuggestMode.Popular)
 						.size(1).minWordLength(4))));

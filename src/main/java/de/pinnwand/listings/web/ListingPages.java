@@ -80,7 +80,7 @@ class ListingPages {
 	@PostMapping("/listings")
 	Mono<Rendering> post(ServerWebExchange exchange) {
 		return exchange.getFormData().flatMap((form) -> {
-			ListingDraft draft = draft(form, ListingsApi.uuidOrNull(form.getFirst("submissionKey")));
+			ListingDraft draft = draft(form, ListingIds.parse(form.getFirst("submissionKey")));
 			UUID key = (draft.submissionKey() != null) ? draft.submissionKey() : UUID.randomUUID();
 			ListingDraft keyed = (draft.submissionKey() != null) ? draft : draft(form, key);
 			return this.listings.publish(keyed).map((listing) -> {

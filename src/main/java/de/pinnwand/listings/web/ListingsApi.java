@@ -63,7 +63,8 @@ class ListingsApi {
 	@PostMapping
 	Mono<ResponseEntity<ListingJson>> post(@RequestBody NewListing body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-		UUID key = (uuidOrNull(idempotencyKey) != null) ? uuidOrNull(idempotencyKey) : UUID.randomUUID();
+		UUID given = ListingIds.parse(idempotencyKey);
+		UUID key = (given != null) ? given : UUID.randomUUID();
 		return this.listings.publish(body.toDraft(key))
 			.map((listing) -> ResponseEntity.created(URI.create("/api/v1/listings/" + listing.id()))
 				.header(MANAGE_KEY, key.toString())
@@ -82,7 +83,7 @@ class ListingsApi {
 		if (body.version() == null) {
 			return Mono.error(new InvalidListing(List.of(new FieldProblem("version", "version.missing"))));
 		}
-		return id(id).flatMap((uuid) -> this.listings.update(uuid, uuidOrNull(key), body.version(), body.toDraft(null)))
+		return id(id).flatMap((uuid) -> this.listings.update(uuid, ListingIds.parse(key), body.version(), body.toDraft(null)))
 			.map(ListingJson::of);
 	}
 
@@ -90,26 +91,22 @@ class ListingsApi {
 	@DeleteMapping("/{id}")
 	Mono<ResponseEntity<Void>> delete(@PathVariable String id,
 			@RequestHeader(name = MANAGE_KEY, required = false) String key) {
-		return id(id).flatMap((uuid) -> this.listings.withdraw(uuid, uuidOrNull(key)))
+		return id(id).flatMap((uuid) -> this.listings.withdraw(uuid, ListingIds.parse(key)))
 			.thenReturn(ResponseEntity.noContent().build());
 	}
 
 	@PostMapping("/{id}/renewal")
 	Mono<ListingJson> renew(@PathVariable String id, @RequestHeader(name = MANAGE_KEY, required = false) String key) {
-		return id(id).flatMap((uuid) -> this.listings.renew(uuid, uuidOrNull(key))).map(ListingJson::of);
+		return id(id).flatMap((uuid) -> this.listings.renew(uuid, ListingIds.parse(key))).map(ListingJson::of);
 	}
 
 	@PostMapping("/{id}/fulfilment")
 	Mono<ListingJson> fulfil(@PathVariable String id, @RequestHeader(name = MANAGE_KEY, required = false) String key) {
-		return id(id).flatMap((uuid) -> this.listings.fulfil(uuid, uuidOrNull(key))).map(ListingJson::of);
+		return id(id).flatMap((uuid) -> this.listings.fulfil(uuid, ListingIds.parse(key))).map(ListingJson::of);
 	}
 
 	private static Mono<UUID> id(String value) {
 		return ListingIds.require(value);
-	}
-
-	static UUID uuidOrNull(String value) {
-		return ListingIds.parse(value);
 	}
 
 

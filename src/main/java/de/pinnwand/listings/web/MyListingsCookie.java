@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import de.pinnwand.listings.ListingIds;
+
 import org.springframework.http.HttpCookie;
 import org.springframework.http.ResponseCookie;
 import org.springframework.web.server.ServerWebExchange;
@@ -33,8 +35,8 @@ final class MyListingsCookie {
 		for (String pair : cookie.getValue().split("\\.")) {
 			String[] parts = pair.split("_");
 			if (parts.length == 2) {
-				UUID id = ListingsApi.uuidOrNull(parts[0]);
-				UUID key = ListingsApi.uuidOrNull(parts[1]);
+				UUID id = ListingIds.parse(parts[0]);
+				UUID key = ListingIds.parse(parts[1]);
 				if (id != null && key != null && keys.size() < MAX) {
 					keys.put(id, key);
 				}
