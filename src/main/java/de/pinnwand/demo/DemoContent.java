@@ -6,15 +6,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import de.pinnwand.listings.FieldProblem;
+import de.pinnwand.accounts.AccountService;
+import de.pinnwand.accounts.Member;
+import de.pinnwand.accounts.Role;
 import de.pinnwand.listings.InvalidListing;
 import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.ListingDraft;
 import de.pinnwand.listings.ListingService;
 import de.pinnwand.listings.Listings;
+import de.pinnwand.system.FieldProblem;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -44,9 +48,27 @@ class DemoContent {
 
 	private final ListingService service;
 
-	DemoContent(Listings listings, ListingService service) {
+	private final AccountService accounts;
+
+	DemoContent(Listings listings, ListingService service, AccountService accounts) {
 		this.listings = listings;
 		this.service = service;
+		this.accounts = accounts;
+	}
+
+	/**
+	 * The demo accounts, by the names they sign in with at the embedded provider (see the README): a person who
+	 * fled Syria, one who fled Ukraine, a volunteer, an organisation's admin, the coordination office and an admin.
+	 */
+	static final List<DemoAccount> ACCOUNTS = List.of(
+			new DemoAccount("amal", "Amal", List.of("ar", "de"), Set.of()),
+			new DemoAccount("olena", "Olena", List.of("uk", "ru"), Set.of()),
+			new DemoAccount("jonas", "Jonas", List.of("de", "en"), Set.of()),
+			new DemoAccount("sabine", "Sabine", List.of("de", "en"), Set.of()),
+			new DemoAccount("koordination", "Ehrenamtskoordination", List.of("de", "en"), Set.of(Role.COORDINATOR)),
+			new DemoAccount("admin", "Admin", List.of("de", "en"), Set.of(Role.ADMIN)));
+
+	record DemoAccount(String username, String displayName, List<String> languages, Set<Role> roles) {
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -62,21 +84,28 @@ class DemoContent {
 				logger.info("Demo content: skipped, listings exist");
 				return Mono.empty();
 			}
-			return Mono.fromCallable(DemoContent::drafts)
-				.subscribeOn(Schedulers.boundedElastic())
-				.flatMapMany(Flux::fromIterable)
-				.index()
-				.concatMap((indexed) -> publish(indexed.getT1().intValue(), indexed.getT2()))
-				.count();
+			return Flux.fromIterable(ACCOUNTS)
+				.concatMap((account) -> this.accounts.prepare(account.username(), account.displayName(),
+						account.languages(), account.roles()))
+				.collectMap((member) -> member.displayName(), Member::accountId)
+				.flatMap((posters) -> Mono.fromCallable(DemoContent::drafts)
+					.subscribeOn(Schedulers.boundedElastic())
+					.flatMapMany(Flux::fromIterable)
+					.index()
+					.concatMap((indexed) -> publish(indexed.getT1().intValue(), indexed.getT2(), posters))
+					.count());
 		});
 	}
 
-	private Mono<Listing> publish(int index, ListingDraft listing) {
+	/** Offers come from the volunteer, requests from the person whose languages fit the text. */
+	private Mono<Listing> publish(int index, ListingDraft listing, java.util.Map<String, UUID> posters) {
+		String poster = "OFFER".equals(listing.kind()) ? "Jonas" : List.of("uk", "ru").contains(listing.textLanguage())
+				? "Olena" : "Amal";
 		ListingDraft draft = new ListingDraft(listing.kind(), listing.title(), listing.description(),
 				listing.topics(), listing.languages(), listing.textLanguage(), listing.place(), listing.reachKm(),
 				submissionKey(index), listing.timeFrameType(), listing.timeFrameDate(), listing.timeFrameWeekday(),
 				listing.timeFrameFrom(), listing.timeFrameTo(), listing.capacity());
-		return this.service.publish(draft).onErrorResume(InvalidListing.class, (ex) -> {
+		return this.service.publish(draft, posters.get(poster), null).onErrorResume(InvalidListing.class, (ex) -> {
 			logger.warn("Demo content: listing " + index + " (\"" + listing.title() + "\") refused: "
 					+ describe(ex.problems()));
 			return Mono.empty();

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 
+import de.pinnwand.system.FieldProblem;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -15,8 +17,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Posting and changing listings. Each write stores the listing and its outbox row in one transaction;
- * indexing follows asynchronously, so Elasticsearch can never fail or slow a write. Until sign-in exists, a
- * listing is managed with the poster's private key (see {@link ManageKeys}).
+ * indexing follows asynchronously, so Elasticsearch can never fail or slow a write. A listing is managed by the
+ * member who posted it and, for one posted on behalf of an organisation, by that organisation's members.
  */
 @Service
 public class ListingService {
@@ -38,8 +40,12 @@ public class ListingService {
 
 	private final Clock clock;
 
+	private final OrganisationStewards stewards;
+
 	ListingService(Listings listings, SearchOutbox outbox, ListingRules rules, ListingsProperties properties,
-			TransactionalOperator transaction, ApplicationEventPublisher events, Clock clock) {
+			TransactionalOperator transaction, ApplicationEventPublisher events, Clock clock,
+			org.springframework.beans.factory.ObjectProvider<OrganisationStewards> stewards) {
+		this.stewards = stewards.getIfAvailable(() -> OrganisationStewards.NONE);
 		this.listings = listings;
 		this.outbox = outbox;
 		this.rules = rules;
@@ -50,10 +56,20 @@ public class ListingService {
 	}
 
 	/**
-	 * Checks and publishes a draft. A draft whose submission key was already used returns the listing stored
-	 * the first time instead of a second one.
+	 * Checks and publishes a member's draft, on behalf of an organisation when {@code organisationId} is given
+	 * (the member must be allowed to post for it). A draft whose submission key was already used returns the
+	 * listing stored the first time instead of a second one.
 	 */
-	public Mono<Listing> publish(ListingDraft draft) {
+	public Mono<Listing> publish(ListingDraft draft, UUID posterAccountId, UUID organisationId) {
+		if (organisationId == null) {
+			return publishChecked(draft, posterAccountId, null);
+		}
+		return this.stewards.canPostFor(posterAccountId, organisationId).flatMap((allowed) -> allowed
+				? publishChecked(draft, posterAccountId, organisationId)
+				: Mono.error(new InvalidListing(java.util.List.of(new FieldProblem("organisation", "organisation.not-member")))));
+	}
+
+	private Mono<Listing> publishChecked(ListingDraft draft, UUID posterAccountId, UUID organisationId) {
 		ListingRules.Checked checked;
 		try {
 			checked = this.rules.check(draft, today());
@@ -62,20 +78,21 @@ public class ListingService {
 			return Mono.error(ex);
 		}
 		UUID key = (draft.submissionKey() != null) ? draft.submissionKey() : UUID.randomUUID();
-		String keyHash = ManageKeys.hash(key);
+		String keyHash = SubmissionKeys.hash(posterAccountId, key);
 		return this.listings.findBySubmissionKeyHash(keyHash)
-			.switchIfEmpty(Mono.defer(() -> store(checked, keyHash)))
+			.switchIfEmpty(Mono.defer(() -> store(checked, keyHash, posterAccountId, organisationId)))
 			.onErrorResume(DataIntegrityViolationException.class,
 					(raced) -> this.listings.findBySubmissionKeyHash(keyHash));
 	}
 
-	private Mono<Listing> store(ListingRules.Checked checked, String keyHash) {
+	private Mono<Listing> store(ListingRules.Checked checked, String keyHash, UUID posterAccountId,
+			UUID organisationId) {
 		Instant now = this.clock.instant();
 		Listing listing = new Listing(UUID.randomUUID(), checked.kind(), ListingStatus.PUBLISHED, checked.title(),
 				checked.description(), checked.topics(), checked.languages(), checked.textLanguage(),
 				checked.place().postcode(), checked.place().name(), checked.place().district(), checked.place().lat(),
-				checked.place().lon(), checked.reachKm(), keyHash, stored(checked.timeFrame()), checked.capacity(), now,
-				now, now.plus(this.properties.lifetimeOf(checked.kind())), null);
+				checked.place().lon(), checked.reachKm(), keyHash, stored(checked.timeFrame()), checked.capacity(),
+				posterAccountId, organisationId, now, now, now.plus(this.properties.lifetimeOf(checked.kind())), null);
 		return write(listing).doOnSuccess((saved) -> this.events.publishEvent(new ListingPublished(saved.id())));
 	}
 
@@ -83,7 +100,7 @@ public class ListingService {
 	 * Replaces a listing's content. A change made in between (another version) fails with an optimistic
 	 * locking error and is never overwritten.
 	 */
-	public Mono<Listing> update(UUID id, UUID key, long expectedVersion, ListingDraft draft) {
+	public Mono<Listing> update(UUID id, UUID accountId, long expectedVersion, ListingDraft draft) {
 		ListingRules.Checked checked;
 		try {
 			checked = this.rules.check(draft, today());
@@ -91,20 +108,21 @@ public class ListingService {
 		catch (InvalidListing ex) {
 			return Mono.error(ex);
 		}
-		return findOwned(id, key)
+		return findOwned(id, accountId)
 			.map((current) -> new Listing(current.id(), checked.kind(), current.status(), checked.title(),
 					checked.description(), checked.topics(), checked.languages(), checked.textLanguage(),
 					checked.place().postcode(), checked.place().name(), checked.place().district(),
 					checked.place().lat(), checked.place().lon(), checked.reachKm(), current.submissionKeyHash(),
-					stored(checked.timeFrame()), checked.capacity(), current.createdAt(), this.clock.instant(),
+					stored(checked.timeFrame()), checked.capacity(), current.ownerAccountId(),
+					current.organisationId(), current.createdAt(), this.clock.instant(),
 					current.expiresAt(), expectedVersion))
 			.flatMap(this::write);
 	}
 
 	/** Keeps the listing up for another lifetime from now; an expired one is published again. */
-	public Mono<Listing> renew(UUID id, UUID key) {
+	public Mono<Listing> renew(UUID id, UUID accountId) {
 		Instant now = this.clock.instant();
-		return findOwned(id, key)
+		return findOwned(id, accountId)
 			.filter((listing) -> listing.status() == ListingStatus.PUBLISHED || listing.status() == ListingStatus.EXPIRED)
 			.switchIfEmpty(Mono.error(() -> new ListingNotFound(id)))
 			.map((listing) -> listing.renewedUntil(now.plus(this.properties.lifetimeOf(listing.kind())), now))
@@ -112,17 +130,17 @@ public class ListingService {
 	}
 
 	/** The help was found or given; the listing leaves search and counts as fulfilled. */
-	public Mono<Listing> fulfil(UUID id, UUID key) {
-		return changeStatus(id, key, ListingStatus.FULFILLED);
+	public Mono<Listing> fulfil(UUID id, UUID accountId) {
+		return changeStatus(id, accountId, ListingStatus.FULFILLED);
 	}
 
 	/** The poster takes the listing down. */
-	public Mono<Listing> withdraw(UUID id, UUID key) {
-		return changeStatus(id, key, ListingStatus.WITHDRAWN);
+	public Mono<Listing> withdraw(UUID id, UUID accountId) {
+		return changeStatus(id, accountId, ListingStatus.WITHDRAWN);
 	}
 
-	private Mono<Listing> changeStatus(UUID id, UUID key, ListingStatus status) {
-		return findOwned(id, key).map((listing) -> listing.withStatus(status, this.clock.instant())).flatMap(this::write);
+	private Mono<Listing> changeStatus(UUID id, UUID accountId, ListingStatus status) {
+		return findOwned(id, accountId).map((listing) -> listing.withStatus(status, this.clock.instant())).flatMap(this::write);
 	}
 
 	/** Marks every published listing whose time is up as expired; returns how many. */
@@ -155,18 +173,34 @@ public class ListingService {
 			.switchIfEmpty(Mono.error(() -> new ListingNotFound(id)));
 	}
 
-	/** A listing of the poster who holds its key, in any status; a wrong key answers like a missing listing. */
-	public Mono<Listing> findOwned(UUID id, UUID key) {
+	/**
+	 * A listing the member may manage, in any status: their own, or one of an organisation they belong to.
+	 * Anyone else's answers exactly like a missing listing.
+	 */
+	public Mono<Listing> findOwned(UUID id, UUID accountId) {
+		if (accountId == null) {
+			return Mono.error(() -> new ListingNotFound(id));
+		}
 		return this.listings.findById(id)
-			.filter((listing) -> ManageKeys.matches(key, listing.submissionKeyHash()))
+			.filterWhen((listing) -> mayManage(listing, accountId))
 			.switchIfEmpty(Mono.error(() -> new ListingNotFound(id)));
 	}
 
-	/** The listings of the keys a browser holds, newest first. */
-	public Flux<Listing> findOwned(java.util.Map<UUID, UUID> keysById) {
-		return this.listings.findAllById(keysById.keySet())
-			.filter((listing) -> ManageKeys.matches(keysById.get(listing.id()), listing.submissionKeyHash()))
-			.sort(java.util.Comparator.comparing(Listing::createdAt).reversed());
+	/** Whether the member may change this listing. */
+	public Mono<Boolean> mayManage(Listing listing, UUID accountId) {
+		if (accountId == null) {
+			return Mono.just(false);
+		}
+		if (accountId.equals(listing.ownerAccountId())) {
+			return Mono.just(true);
+		}
+		return (listing.organisationId() != null) ? this.stewards.canManage(accountId, listing.organisationId())
+				: Mono.just(false);
+	}
+
+	/** The listings a member posted, newest first. */
+	public Flux<Listing> findOwnedBy(UUID accountId) {
+		return this.listings.findByOwnerAccountIdOrderByCreatedAtDesc(accountId);
 	}
 
 	private LocalDate today() {

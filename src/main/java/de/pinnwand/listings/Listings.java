@@ -12,6 +12,8 @@ public interface Listings extends ReactiveCrudRepository<Listing, UUID> {
 
 	Mono<Listing> findBySubmissionKeyHash(String submissionKeyHash);
 
+	Flux<Listing> findByOwnerAccountIdOrderByCreatedAtDesc(UUID ownerAccountId);
+
 	@Query("select * from listing where status = 'PUBLISHED' and expires_at <= :now order by expires_at limit 1000")
 	Flux<Listing> findExpiredPublished(java.time.Instant now);
 

@@ -1,5 +1,6 @@
 package de.pinnwand.listings;
 
+import de.pinnwand.system.FieldProblem;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;

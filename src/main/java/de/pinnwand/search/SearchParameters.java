@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import de.pinnwand.listings.FieldProblem;
+import de.pinnwand.system.FieldProblem;
 import de.pinnwand.listings.Languages;
 import de.pinnwand.listings.ListingKind;
 import de.pinnwand.listings.ListingsProperties;

@@ -1,20 +1,37 @@
 package de.pinnwand.system;
 
+import de.pinnwand.accounts.Members;
+import de.pinnwand.accounts.Role;
+import de.pinnwand.accounts.web.MemberRoles;
+import de.pinnwand.accounts.web.SignIn;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
-import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
-import org.springframework.security.web.server.csrf.CsrfWebFilter;
-import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
-import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
 
 /**
- * HTTP security. Until sign-in lands (issue 5) browsing and posting are open; forms are CSRF-protected,
- * and pages carry a strict Content-Security-Policy (no inline script, nothing from other hosts).
+ * HTTP security, one chain per concern. Browsing needs no account; posting, changing and everything under
+ * 'my' does. Pages sign in through OpenID Connect (authorization code with PKCE) and keep a session; the JSON
+ * API is a stateless resource server that takes the provider's JWTs as bearer tokens. Forms are
+ * CSRF-protected and pages carry a strict Content-Security-Policy (no inline script, nothing from elsewhere).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -32,23 +49,75 @@ class SecurityConfiguration {
 		return repository;
 	}
 
+	/** The JSON API and operator endpoints: bearer tokens, no session, no cookies, errors as problem details. */
 	@Bean
-	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
-		return http
+	@Order(1)
+	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, Members members) {
+		ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> {
+			exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
+			return Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED));
+		};
+		ServerAccessDeniedHandler forbidden = (exchange, ex) -> Mono
+			.error(new ResponseStatusException(HttpStatus.FORBIDDEN));
+		return headers(http)
+			.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**"))
 			.authorizeExchange((exchanges) -> exchanges
 				.pathMatchers("/actuator/health/**", "/actuator/health").permitAll()
-				.pathMatchers("/actuator/**").access(LoopbackOnly.INSTANCE)
-				.anyExchange().permitAll())
-			// The JSON API takes no cookies-based session; it becomes a bearer-token resource server with sign-in.
-			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens()).requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(
-					CsrfWebFilter.DEFAULT_CSRF_MATCHER, new NegatedServerWebExchangeMatcher(
-							ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**")))))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-				.frameOptions((frame) -> frame.mode(Mode.DENY)))
+				.pathMatchers("/actuator/**").access(MemberRoles.hasRole(members, Role.ADMIN))
+				.pathMatchers("/api/v1/me", "/api/v1/me/**").authenticated()
+				.pathMatchers(HttpMethod.GET, "/api/**").permitAll()
+				.pathMatchers(HttpMethod.HEAD, "/api/**").permitAll()
+				.pathMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
+				.anyExchange().authenticated())
+			.oauth2ResourceServer((server) -> server.jwt((jwt) -> { })
+				.authenticationEntryPoint(unauthorized)
+				.accessDeniedHandler(forbidden))
+			.exceptionHandling((handling) -> handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.requestCache((cache) -> cache.disable())
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.build();
+	}
+
+	/** Pages: sign-in with a session; anything that changes something needs a signed-in member. */
+	@Bean
+	@Order(2)
+	SecurityWebFilterChain pageSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
+			ServerAuthenticationSuccessHandler signedIn) {
+		DefaultServerOAuth2AuthorizationRequestResolver authorizationRequests = new DefaultServerOAuth2AuthorizationRequestResolver(
+				registrations);
+		// PKCE for confidential clients too (public clients get it anyway).
+		authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+		OidcClientInitiatedServerLogoutSuccessHandler loggedOut = new OidcClientInitiatedServerLogoutSuccessHandler(
+				registrations);
+		loggedOut.setPostLogoutRedirectUri("{baseUrl}/?signed-out");
+		return headers(http)
+			.authorizeExchange((exchanges) -> exchanges
+				.pathMatchers("/listings/new", "/listings/*/edit", "/my", "/my/**").authenticated()
+				.pathMatchers(HttpMethod.POST, "/logout").permitAll()
+				.pathMatchers(HttpMethod.GET, "/**").permitAll()
+				.pathMatchers(HttpMethod.HEAD, "/**").permitAll()
+				// Whatever changes something needs a member, unless a feature opens it on purpose (above).
+				.anyExchange().authenticated())
+			.oauth2Login((login) -> login.authorizationRequestResolver(authorizationRequests)
+				.authenticationSuccessHandler(signedIn))
+			.exceptionHandling((handling) -> handling
+				.authenticationEntryPoint(new RedirectServerAuthenticationEntryPoint(SignIn.START)))
+			.logout((logout) -> logout.logoutSuccessHandler(loggedOut))
+			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens()))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.build();
+	}
+
+	private static ServerHttpSecurity headers(ServerHttpSecurity http) {
+		return http.headers((headers) -> headers
+			.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+			.frameOptions((frame) -> frame.mode(Mode.DENY)));
 	}
 
 }

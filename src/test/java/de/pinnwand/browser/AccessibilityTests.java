@@ -112,7 +112,7 @@ class AccessibilityTests {
 				body = TestListings.with(TestListings.with(body, "topics", List.of("housing", "donations")), "languages",
 						List.of("uk", "ru", "de"));
 			}
-			String id = this.web.post().uri("/api/v1/listings").bodyValue(body).exchange()
+			String id = this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester")).bodyValue(body).exchange()
 				.expectStatus().isCreated()
 				.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
 			if (this.listingId == null) {

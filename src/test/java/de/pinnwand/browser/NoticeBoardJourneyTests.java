@@ -74,7 +74,7 @@ class NoticeBoardJourneyTests {
 		offer.put("textLanguage", lang);
 		offer.put("topics", List.of(topic));
 		offer.put("place", "71636");
-		this.web.post().uri("/api/v1/listings").bodyValue(offer).exchange().expectStatus().isCreated();
+		this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester")).bodyValue(offer).exchange().expectStatus().isCreated();
 		driver().get("http://localhost:" + this.port + "/?ui=" + lang);
 		WebElement homeSearch = waitFor(By.cssSelector("form[role=search]"));
 		field(text(locale, "search.query")).sendKeys(offerWord);

@@ -34,7 +34,7 @@ class ListingLifecycleTests {
 	}
 
 	private Posted post(Map<String, Object> body) {
-		EntityExchangeResult<Map> result = this.web.post().uri("/api/v1/listings").bodyValue(body).exchange()
+		EntityExchangeResult<Map> result = this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester")).bodyValue(body).exchange()
 			.expectStatus().isCreated()
 			.expectBody(Map.class).returnResult();
 		return new Posted(result.getResponseBody().get("id").toString(),
@@ -76,16 +76,16 @@ class ListingLifecycleTests {
 	@Test
 	void refusesDatesInThePastAndSlotsThatEndBeforeTheyStart() {
 		String yesterday = LocalDate.now().minusDays(2).toString();
-		this.web.post().uri("/api/v1/listings")
+		this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester"))
 			.bodyValue(TestListings.with(TestListings.offer("Termin gestern"), "timeFrame", Map.of("type", "DATE", "date", yesterday)))
 			.exchange().expectStatus().isEqualTo(422)
 			.expectBody().jsonPath("$.errors[0].code").isEqualTo("timeFrame.past");
-		this.web.post().uri("/api/v1/listings")
+		this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester"))
 			.bodyValue(TestListings.with(TestListings.offer("Verkehrte Zeiten"), "timeFrame",
 					Map.of("type", "WEEKLY", "weekday", 3, "from", "18:00", "to", "09:00")))
 			.exchange().expectStatus().isEqualTo(422)
 			.expectBody().jsonPath("$.errors[0].code").isEqualTo("timeFrame.hours");
-		this.web.post().uri("/api/v1/listings")
+		this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester"))
 			.bodyValue(TestListings.with(TestListings.offer("Zu viele"), "capacity", 100000))
 			.exchange().expectStatus().isEqualTo(422)
 			.expectBody().jsonPath("$.errors[0].code").isEqualTo("capacity.range");

@@ -24,7 +24,7 @@ class MatchingTests {
 	}
 
 	private Posted post(Map<String, Object> body) {
-		EntityExchangeResult<Map> result = this.web.post().uri("/api/v1/listings").bodyValue(body).exchange()
+		EntityExchangeResult<Map> result = this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester")).bodyValue(body).exchange()
 			.expectStatus().isCreated().expectBody(Map.class).returnResult();
 		return new Posted(result.getResponseBody().get("id").toString(), result.getResponseHeaders().getFirst("Manage-Key"));
 	}

@@ -42,7 +42,7 @@ class ElasticsearchOutageTests {
 		this.node.stop();
 		assertThat(this.node.isRunning()).isFalse();
 
-		String id = this.web.post().uri("/api/v1/listings").bodyValue(TestListings.offer("Geschrieben während des Ausfalls"))
+		String id = this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester")).bodyValue(TestListings.offer("Geschrieben während des Ausfalls"))
 			.exchange()
 			.expectStatus().isCreated()
 			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();

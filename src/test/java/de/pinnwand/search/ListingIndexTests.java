@@ -72,7 +72,7 @@ class ListingIndexTests {
 
 	@Test
 	void rebuildsIntoANewIndexAndSwapsTheAliasWithoutLosingListings() throws Exception {
-		String id = this.web.post().uri("/api/v1/listings").bodyValue(de.pinnwand.TestListings.offer("Umbau ohne Ausfall"))
+		String id = this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester")).bodyValue(de.pinnwand.TestListings.offer("Umbau ohne Ausfall"))
 			.exchange().expectStatus().isCreated()
 			.expectBody(java.util.Map.class).returnResult().getResponseBody().get("id").toString();
 		var before = this.client.indices().getAlias((get) -> get.name(this.index.alias())).result().keySet();

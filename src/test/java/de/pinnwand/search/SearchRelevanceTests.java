@@ -88,7 +88,7 @@ class SearchRelevanceTests {
 		for (Map<String, Object> listing : corpus) {
 			String title = (String) listing.get("title");
 			UUID key = UUID.nameUUIDFromBytes(("relevance-" + title).getBytes(StandardCharsets.UTF_8));
-			Map<?, ?> posted = this.web.post().uri("/api/v1/listings").header("Idempotency-Key", key.toString())
+			Map<?, ?> posted = this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester")).header("Idempotency-Key", key.toString())
 				.bodyValue(listing).exchange()
 				.expectStatus().isCreated()
 				.expectBody(Map.class).returnResult().getResponseBody();

@@ -19,7 +19,7 @@ class SearchTests {
 	private WebTestClient web;
 
 	private String post(Map<String, Object> body) {
-		return this.web.post().uri("/api/v1/listings").bodyValue(body).exchange()
+		return this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester")).bodyValue(body).exchange()
 			.expectStatus().isCreated()
 			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
 	}

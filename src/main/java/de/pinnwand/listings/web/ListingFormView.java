@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import de.pinnwand.listings.FieldProblem;
+import de.pinnwand.system.FieldProblem;
 import de.pinnwand.listings.Languages;
 import de.pinnwand.listings.ListingDraft;
 import de.pinnwand.system.web.Messages;

@@ -11,7 +11,7 @@ import de.pinnwand.listings.TimeFrame;
  *
  * @param timeFrame when the help is available; null for not said
  * @param capacity for how many people; null for not said
- * @param organisation the organisation it is posted for; null until organisations exist
+ * @param organisation the id of the organisation it is posted for; null for a person's own listing
  */
 public record ListingJson(String id, String kind, String status, String title, String description,
 		List<String> topics, List<String> languages, String textLanguage, PlaceJson place, int reachKm,
@@ -50,7 +50,8 @@ public record ListingJson(String id, String kind, String status, String title, S
 				listing.title(), listing.description(), listing.topics(), listing.languages(), listing.textLanguage(),
 				new PlaceJson(listing.placeName(), listing.postcode(), listing.district(), listing.latitude(),
 						listing.longitude()),
-				listing.reachKm(), TimeFrameJson.of(TimeFrame.parse(listing.timeFrame())), listing.capacity(), null,
+				listing.reachKm(), TimeFrameJson.of(TimeFrame.parse(listing.timeFrame())), listing.capacity(),
+				(listing.organisationId() != null) ? listing.organisationId().toString() : null,
 				listing.createdAt(), listing.expiresAt());
 	}
 

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import de.pinnwand.listings.FieldProblem;
+import de.pinnwand.accounts.Members;
 import de.pinnwand.listings.InvalidListing;
 import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.ListingDraft;
@@ -18,6 +18,7 @@ import de.pinnwand.matching.MatchNotices;
 import de.pinnwand.matching.Matchmaker;
 import de.pinnwand.matching.web.MatchTexts;
 import de.pinnwand.search.SearchUnavailable;
+import de.pinnwand.system.FieldProblem;
 import de.pinnwand.system.web.Layout;
 import de.pinnwand.system.web.Messages;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -33,8 +34,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The pages to post, read, edit and manage listings: plain HTML forms that work without JavaScript. Until
- * sign-in exists, 'my listings' are the ones whose private keys this browser holds in a cookie.
+ * The pages to post, read, edit and manage listings: plain HTML forms that work without JavaScript. Posting and
+ * managing need a signed-in member (the security rules send visitors to sign in first).
  */
 @Controller
 class ListingPages {
@@ -59,8 +60,11 @@ class ListingPages {
 
 	private final MatchNotices notices;
 
+	private final Members members;
+
 	ListingPages(ListingService listings, ListingsProperties properties, Layout layout, Messages messages,
-			Matchmaker matchmaker, MatchTexts matchTexts, MatchNotices notices) {
+			Matchmaker matchmaker, MatchTexts matchTexts, MatchNotices notices, Members members) {
+		this.members = members;
 		this.notices = notices;
 		this.matchmaker = matchmaker;
 		this.matchTexts = matchTexts;
@@ -79,23 +83,25 @@ class ListingPages {
 
 	@PostMapping("/listings")
 	Mono<Rendering> post(ServerWebExchange exchange) {
-		return exchange.getFormData().flatMap((form) -> {
+		return exchange.getFormData().zipWith(this.members.required(exchange)).flatMap((both) -> {
+			MultiValueMap<String, String> form = both.getT1();
 			ListingDraft draft = draft(form, ListingIds.parse(form.getFirst("submissionKey")));
 			UUID key = (draft.submissionKey() != null) ? draft.submissionKey() : UUID.randomUUID();
 			ListingDraft keyed = (draft.submissionKey() != null) ? draft : draft(form, key);
-			return this.listings.publish(keyed).map((listing) -> {
-				MyListingsCookie.add(exchange, listing.id(), key);
-				return Rendering.redirectTo("/listings/" + listing.id() + "?posted").build();
-			}).onErrorResume(InvalidListing.class, (invalid) -> Mono.just(formPage("/listings", null, keyed,
-					invalid.problems(), HttpStatus.UNPROCESSABLE_CONTENT, exchange)));
+			return this.listings.publish(keyed, both.getT2().accountId(), ListingIds.parse(form.getFirst("organisation")))
+				.map((listing) -> Rendering.redirectTo("/listings/" + listing.id() + "?posted").build())
+				.onErrorResume(InvalidListing.class, (invalid) -> Mono.just(formPage("/listings", null, keyed,
+						invalid.problems(), HttpStatus.UNPROCESSABLE_CONTENT, exchange)));
 		});
 	}
 
 	@GetMapping("/listings/{id}")
 	Mono<Rendering> detail(@PathVariable String id, ServerWebExchange exchange) {
 		boolean justPosted = exchange.getRequest().getQueryParams().containsKey("posted");
-		return id(id).flatMap(this.listings::findPublic).flatMap((listing) -> {
-			boolean mine = MyListingsCookie.read(exchange).containsKey(listing.id());
+		return id(id).flatMap(this.listings::findPublic).flatMap((listing) -> this.members.current(exchange)
+			.flatMap((member) -> this.listings.mayManage(listing, member.accountId()))
+			.defaultIfEmpty(false)
+			.flatMap((mine) -> {
 			Mono<List<MatchLine>> matches = mine ? matches(listing, exchange) : Mono.just(List.of());
 			return matches.map((found) -> {
 				Map<String, Object> model = this.layout.model(exchange, "listing.page-title");
@@ -107,7 +113,7 @@ class ListingPages {
 				model.put("matches", found);
 				return Rendering.view(DETAIL_VIEW).model(model).build();
 			});
-		});
+		}));
 	}
 
 	/** A matching listing on its owner's page, with the reasons in the reader's language. */
@@ -135,9 +141,9 @@ class ListingPages {
 		return exchange.getFormData().flatMap((form) -> owned(id, exchange).flatMap((listing) -> {
 			ListingDraft draft = draft(form, null);
 			long version = parseLong(form.getFirst("version"), -1);
-			UUID key = MyListingsCookie.read(exchange).get(listing.id());
 			String action = "/listings/" + listing.id() + "/edit";
-			return this.listings.update(listing.id(), key, version, draft)
+			return this.members.required(exchange)
+				.flatMap((member) -> this.listings.update(listing.id(), member.accountId(), version, draft))
 				.map((saved) -> Rendering.redirectTo("/my/listings?done=saved").build())
 				.onErrorResume(InvalidListing.class, (invalid) -> Mono.just(formPage(action, version, draft,
 						invalid.problems(), HttpStatus.UNPROCESSABLE_CONTENT, exchange)))
@@ -165,8 +171,9 @@ class ListingPages {
 	Mono<Rendering> mine(ServerWebExchange exchange) {
 		Locale locale = Messages.localeOf(exchange);
 		String done = exchange.getRequest().getQueryParams().getFirst("done");
-		Map<UUID, UUID> keys = MyListingsCookie.read(exchange);
-		return this.listings.findOwned(keys).collectList().flatMap((owned) -> {
+		return this.members.required(exchange)
+			.flatMap((member) -> this.listings.findOwnedBy(member.accountId()).collectList())
+			.flatMap((owned) -> {
 			List<UUID> ids = owned.stream().map(Listing::id).toList();
 			return this.notices.unseen(ids).collectList()
 				.flatMap((notices) -> this.notices.markSeen(ids).thenReturn(notices))
@@ -210,12 +217,14 @@ class ListingPages {
 
 	private Mono<Rendering> act(String id, ServerWebExchange exchange,
 			java.util.function.BiFunction<UUID, UUID, Mono<Listing>> action, String done) {
-		return id(id).flatMap((uuid) -> action.apply(uuid, MyListingsCookie.read(exchange).get(uuid)))
+		return id(id).zipWith(this.members.required(exchange))
+			.flatMap((both) -> action.apply(both.getT1(), both.getT2().accountId()))
 			.thenReturn(Rendering.redirectTo("/my/listings?done=" + done).build());
 	}
 
 	private Mono<Listing> owned(String id, ServerWebExchange exchange) {
-		return id(id).flatMap((uuid) -> this.listings.findOwned(uuid, MyListingsCookie.read(exchange).get(uuid)));
+		return id(id).zipWith(this.members.required(exchange))
+			.flatMap((both) -> this.listings.findOwned(both.getT1(), both.getT2().accountId()));
 	}
 
 	private Rendering formPage(String action, Long version, ListingDraft draft, List<FieldProblem> problems,

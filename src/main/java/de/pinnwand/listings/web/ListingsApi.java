@@ -3,8 +3,11 @@ package de.pinnwand.listings.web;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
-import de.pinnwand.listings.FieldProblem;
+import de.pinnwand.accounts.Members;
+import de.pinnwand.listings.Listing;
+import de.pinnwand.system.FieldProblem;
 import de.pinnwand.listings.InvalidListing;
 import de.pinnwand.listings.ListingDraft;
 import de.pinnwand.listings.ListingIds;
@@ -19,22 +22,24 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The listings JSON API; errors are problem details (RFC 9457) with field errors. Until sign-in exists, the
- * {@code Manage-Key} returned when a listing is posted is what changes it; a wrong key answers 404.
+ * The listings JSON API; errors are problem details (RFC 9457) with field errors. Reading is open; posting and
+ * changing take a bearer token, and someone else's listing answers 404 to a change, as a missing one would.
  */
 @RestController
 @RequestMapping("/api/v1/listings")
 class ListingsApi {
 
-	static final String MANAGE_KEY = "Manage-Key";
-
 	private final ListingService listings;
 
-	ListingsApi(ListingService listings) {
+	private final Members members;
+
+	ListingsApi(ListingService listings, Members members) {
 		this.listings = listings;
+		this.members = members;
 	}
 
 	/**
@@ -43,7 +48,7 @@ class ListingsApi {
 	 */
 	record NewListing(String kind, String title, String description, List<String> topics, List<String> languages,
 			String textLanguage, String place, String postcode, Integer reachKm, ListingJson.TimeFrameJson timeFrame,
-			Integer capacity, Long version) {
+			Integer capacity, String organisation, Long version) {
 
 		ListingDraft toDraft(UUID submissionKey) {
 			ListingJson.TimeFrameJson frame = this.timeFrame;
@@ -57,17 +62,21 @@ class ListingsApi {
 	}
 
 	/**
-	 * Posts a listing. A repeated request with the same {@code Idempotency-Key} (a UUID) stores it once; that key
-	 * (or a new one) comes back as {@code Manage-Key}, the poster's private key to change the listing.
+	 * Posts a listing as the signed-in member, or on behalf of an organisation ({@code organisation}: its id)
+	 * they belong to. A repeated request with the same {@code Idempotency-Key} (a UUID) stores it once.
 	 */
 	@PostMapping
 	Mono<ResponseEntity<ListingJson>> post(@RequestBody NewListing body,
-			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, ServerWebExchange exchange) {
 		UUID given = ListingIds.parse(idempotencyKey);
 		UUID key = (given != null) ? given : UUID.randomUUID();
-		return this.listings.publish(body.toDraft(key))
+		UUID organisation = ListingIds.parse(body.organisation());
+		if (body.organisation() != null && !body.organisation().isBlank() && organisation == null) {
+			return Mono.error(new InvalidListing(List.of(new FieldProblem("organisation", "organisation.not-member"))));
+		}
+		return this.members.required(exchange)
+			.flatMap((member) -> this.listings.publish(body.toDraft(key), member.accountId(), organisation))
 			.map((listing) -> ResponseEntity.created(URI.create("/api/v1/listings/" + listing.id()))
-				.header(MANAGE_KEY, key.toString())
 				.body(ListingJson.of(listing)));
 	}
 
@@ -78,31 +87,35 @@ class ListingsApi {
 
 	/** Replaces a listing; {@code version} must be the one last read, or the answer is 409. */
 	@PutMapping("/{id}")
-	Mono<ListingJson> put(@PathVariable String id, @RequestHeader(name = MANAGE_KEY, required = false) String key,
-			@RequestBody NewListing body) {
+	Mono<ListingJson> put(@PathVariable String id, @RequestBody NewListing body, ServerWebExchange exchange) {
 		if (body.version() == null) {
 			return Mono.error(new InvalidListing(List.of(new FieldProblem("version", "version.missing"))));
 		}
-		return id(id).flatMap((uuid) -> this.listings.update(uuid, ListingIds.parse(key), body.version(), body.toDraft(null)))
+		return id(id).zipWith(this.members.required(exchange))
+			.flatMap((both) -> this.listings.update(both.getT1(), both.getT2().accountId(), body.version(),
+					body.toDraft(null)))
 			.map(ListingJson::of);
 	}
 
 	/** Withdraws a listing: it leaves the board and search. */
 	@DeleteMapping("/{id}")
-	Mono<ResponseEntity<Void>> delete(@PathVariable String id,
-			@RequestHeader(name = MANAGE_KEY, required = false) String key) {
-		return id(id).flatMap((uuid) -> this.listings.withdraw(uuid, ListingIds.parse(key)))
-			.thenReturn(ResponseEntity.noContent().build());
+	Mono<ResponseEntity<Void>> delete(@PathVariable String id, ServerWebExchange exchange) {
+		return act(id, exchange, this.listings::withdraw).thenReturn(ResponseEntity.noContent().build());
 	}
 
 	@PostMapping("/{id}/renewal")
-	Mono<ListingJson> renew(@PathVariable String id, @RequestHeader(name = MANAGE_KEY, required = false) String key) {
-		return id(id).flatMap((uuid) -> this.listings.renew(uuid, ListingIds.parse(key))).map(ListingJson::of);
+	Mono<ListingJson> renew(@PathVariable String id, ServerWebExchange exchange) {
+		return act(id, exchange, this.listings::renew).map(ListingJson::of);
 	}
 
 	@PostMapping("/{id}/fulfilment")
-	Mono<ListingJson> fulfil(@PathVariable String id, @RequestHeader(name = MANAGE_KEY, required = false) String key) {
-		return id(id).flatMap((uuid) -> this.listings.fulfil(uuid, ListingIds.parse(key))).map(ListingJson::of);
+	Mono<ListingJson> fulfil(@PathVariable String id, ServerWebExchange exchange) {
+		return act(id, exchange, this.listings::fulfil).map(ListingJson::of);
+	}
+
+	private Mono<Listing> act(String id, ServerWebExchange exchange, BiFunction<UUID, UUID, Mono<Listing>> action) {
+		return id(id).zipWith(this.members.required(exchange))
+			.flatMap((both) -> action.apply(both.getT1(), both.getT2().accountId()));
 	}
 
 	private static Mono<UUID> id(String value) {

@@ -24,12 +24,18 @@ class EmbeddedLaunch implements EnvironmentPostProcessor {
 				!env.containsProperty("pinnwand.search.uris"));
 	}
 
+	static boolean signInWanted(Environment env) {
+		return env.getProperty("pinnwand.embedded.sign-in.enabled", Boolean.class,
+				!env.containsProperty("pinnwand.accounts.issuer-uri"));
+	}
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		boolean postgres = postgresWanted(environment);
 		boolean elasticsearch = elasticsearchWanted(environment);
-		if (postgres || elasticsearch) {
-			environment.getPropertySources().addLast(new Addresses(environment, postgres, elasticsearch));
+		boolean signIn = signInWanted(environment);
+		if (postgres || elasticsearch || signIn) {
+			environment.getPropertySources().addLast(new Addresses(environment, postgres, elasticsearch, signIn));
 		}
 	}
 
@@ -45,11 +51,14 @@ class EmbeddedLaunch implements EnvironmentPostProcessor {
 
 		private final boolean elasticsearch;
 
-		Addresses(Environment environment, boolean postgres, boolean elasticsearch) {
+		private final boolean signIn;
+
+		Addresses(Environment environment, boolean postgres, boolean elasticsearch, boolean signIn) {
 			super("pinnwandEmbeddedServices", new Object());
 			this.environment = environment;
 			this.postgres = postgres;
 			this.elasticsearch = elasticsearch;
+			this.signIn = signIn;
 		}
 
 		@Override
@@ -79,11 +88,14 @@ class EmbeddedLaunch implements EnvironmentPostProcessor {
 					throw ex;
 				}
 			}
+			if (this.signIn && "pinnwand.accounts.issuer-uri".equals(name)) {
+				return services().signIn().issuerUri();
+			}
 			return null;
 		}
 
 		private EmbeddedServices services() {
-			return EmbeddedServices.of(this.environment, this.postgres, this.elasticsearch);
+			return EmbeddedServices.of(this.environment, this.postgres, this.elasticsearch, this.signIn);
 		}
 
 	}

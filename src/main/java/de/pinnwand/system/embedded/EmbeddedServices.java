@@ -26,18 +26,23 @@ public final class EmbeddedServices {
 
 	private final EmbeddedElasticsearchNode elasticsearch;
 
+	private final EmbeddedSignInProvider signIn;
+
 	private CompletableFuture<Void> postgresStarted;
 
 	private CompletableFuture<Void> elasticsearchStarted;
 
-	private EmbeddedServices(EmbeddedPostgresServer postgres, EmbeddedElasticsearchNode elasticsearch) {
+	private EmbeddedServices(EmbeddedPostgresServer postgres, EmbeddedElasticsearchNode elasticsearch,
+			EmbeddedSignInProvider signIn) {
 		this.postgres = postgres;
 		this.elasticsearch = elasticsearch;
+		this.signIn = signIn;
 	}
 
-	static synchronized EmbeddedServices of(Environment environment, boolean postgres, boolean elasticsearch) {
+	static synchronized EmbeddedServices of(Environment environment, boolean postgres, boolean elasticsearch,
+			boolean signIn) {
 		if (instance == null) {
-			instance = create(environment, postgres, elasticsearch);
+			instance = create(environment, postgres, elasticsearch, signIn);
 			SpringApplication.getShutdownHandlers().add(instance::stop);
 		}
 		return instance;
@@ -51,7 +56,16 @@ public final class EmbeddedServices {
 		return instance.elasticsearch;
 	}
 
-	private static EmbeddedServices create(Environment env, boolean postgresWanted, boolean elasticsearchWanted) {
+	/** The embedded sign-in provider of this JVM, started; tests get tokens and its password from it. */
+	public static synchronized EmbeddedSignInProvider signInProvider() {
+		if (instance == null || instance.signIn == null) {
+			throw new IllegalStateException("No embedded sign-in provider in this JVM");
+		}
+		return instance.signIn();
+	}
+
+	private static EmbeddedServices create(Environment env, boolean postgresWanted, boolean elasticsearchWanted,
+			boolean signInWanted) {
 		Path dataDirectory = Path.of(env.getProperty("pinnwand.data-dir", "data")).toAbsolutePath().normalize();
 		EmbeddedPostgresServer postgres = postgresWanted
 				? new EmbeddedPostgresServer(dataDirectory.resolve("postgres")) : null;
@@ -67,7 +81,12 @@ public final class EmbeddedServices {
 							Duration.ofSeconds(180)),
 					env.getProperty("pinnwand.embedded.elasticsearch.system-user", "pinnwand-es")));
 		}
-		return new EmbeddedServices(postgres, elasticsearch);
+		EmbeddedSignInProvider signIn = signInWanted ? new EmbeddedSignInProvider(
+				env.getProperty("pinnwand.embedded.sign-in.port", Integer.class, 0),
+				env.getProperty("pinnwand.embedded.sign-in.password"),
+				java.util.Set.of(env.getProperty("pinnwand.embedded.sign-in.accounts", String[].class, new String[0])))
+				: null;
+		return new EmbeddedServices(postgres, elasticsearch, signIn);
 	}
 
 	/** Root's home is closed to other users, so root keeps the cache where the node's user can read it. */
@@ -125,6 +144,11 @@ public final class EmbeddedServices {
 		return this.elasticsearch;
 	}
 
+	synchronized EmbeddedSignInProvider signIn() {
+		this.signIn.start();
+		return this.signIn;
+	}
+
 	private static void await(CompletableFuture<Void> start) {
 		try {
 			start.join();
@@ -138,6 +162,9 @@ public final class EmbeddedServices {
 	}
 
 	private void stop() {
+		if (this.signIn != null) {
+			this.signIn.stop();
+		}
 		if (this.elasticsearch != null) {
 			this.elasticsearch.stop();
 		}

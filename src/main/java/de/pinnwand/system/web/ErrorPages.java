@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import de.pinnwand.listings.FieldProblem;
-import de.pinnwand.listings.InvalidListing;
+import de.pinnwand.system.FieldProblem;
+import de.pinnwand.system.InvalidInput;
 import de.pinnwand.search.SearchUnavailable;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -73,7 +73,7 @@ class ErrorPages implements ErrorWebExceptionHandler {
 		if (ex instanceof NotFound) {
 			return HttpStatus.NOT_FOUND;
 		}
-		if (ex instanceof InvalidListing) {
+		if (ex instanceof InvalidInput) {
 			return HttpStatus.UNPROCESSABLE_CONTENT;
 		}
 		if (ex instanceof SearchUnavailable) {
@@ -101,7 +101,7 @@ class ErrorPages implements ErrorWebExceptionHandler {
 		body.put("status", status.value());
 		body.put("detail", this.messages.get(locale, detailKey(status)));
 		body.put("instance", exchange.getRequest().getPath().value());
-		if (ex instanceof InvalidListing invalid) {
+		if (ex instanceof InvalidInput invalid) {
 			body.put("errors", invalid.problems().stream().map((problem) -> fieldError(locale, problem)).toList());
 		}
 		byte[] bytes = this.json.writeValueAsBytes(body);
@@ -133,6 +133,8 @@ class ErrorPages implements ErrorWebExceptionHandler {
 	private static String titleKey(HttpStatusCode status) {
 		return switch (status.value()) {
 			case 400 -> "errorpage.title.400";
+			case 401 -> "errorpage.title.401";
+			case 403 -> "errorpage.title.403";
 			case 404 -> "errorpage.title.404";
 			case 405 -> "errorpage.title.405";
 			case 409 -> "errorpage.title.409";

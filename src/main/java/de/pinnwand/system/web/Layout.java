@@ -20,6 +20,9 @@ import reactor.core.publisher.Mono;
 @Component
 public class Layout {
 
+	/** The exchange attribute with the signed-in member's display name; absent for visitors. */
+	public static final String MEMBER_NAME = Layout.class.getName() + ".memberName";
+
 	private final Messages messages;
 
 	Layout(Messages messages) {
@@ -40,6 +43,10 @@ public class Layout {
 		model.put("t", (Mustache.Lambda) (fragment, out) -> out
 			.write(HtmlUtils.htmlEscape(this.messages.get(locale, fragment.execute().strip()))));
 		model.put("languages", languageLinks(exchange, locale));
+		String memberName = exchange.getAttribute(MEMBER_NAME);
+		if (memberName != null) {
+			model.put("memberName", memberName);
+		}
 		Mono<CsrfToken> csrf = exchange.getAttribute(CsrfToken.class.getName());
 		if (csrf != null) {
 			model.put("_csrf", csrf);

@@ -26,7 +26,7 @@ class ListingsApiTests {
 
 	@Test
 	void postsAListingAndReadsItBack() {
-		String location = this.web.post().uri("/api/v1/listings")
+		String location = this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester"))
 			.bodyValue(TestListings.offer("Fahrrad für Erwachsene"))
 			.exchange()
 			.expectStatus().isCreated()
@@ -47,7 +47,7 @@ class ListingsApiTests {
 		long before = this.listings.count().block();
 		Map<String, Object> body = TestListings.with(TestListings.with(TestListings.offer("<script>alert(1)</script>"),
 				"place", "00000"), "topics", List.of("astrology"));
-		this.web.post().uri("/api/v1/listings").header("Accept-Language", "ar").bodyValue(body)
+		this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester")).header("Accept-Language", "ar").bodyValue(body)
 			.exchange()
 			.expectStatus().isEqualTo(422)
 			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -63,7 +63,7 @@ class ListingsApiTests {
 
 	@Test
 	void refusesOverLongTextAndForeignPostcodes() {
-		this.web.post().uri("/api/v1/listings")
+		this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester"))
 			.bodyValue(TestListings.with(TestListings.with(TestListings.offer("x".repeat(121)), "place", "1010 Wien"),
 					"reachKm", 5000))
 			.exchange()
@@ -76,17 +76,17 @@ class ListingsApiTests {
 
 	@Test
 	void answersMalformedJsonWithAProblemNotAStackTrace() {
-		this.web.post().uri("/api/v1/listings").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"title\": ")
+		this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester")).contentType(MediaType.APPLICATION_JSON).bodyValue("{\"title\": ")
 			.exchange()
 			.expectStatus().isBadRequest()
 			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody(String.class).value((body) -> assertThat(body).doesNotContain("Exception").doesNotContain("at de."));
-		this.web.post().uri("/api/v1/listings").contentType(MediaType.APPLICATION_JSON)
+		this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester")).contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"topics\": 5, \"languages\": {\"a\": 1}}")
 			.exchange()
 			.expectStatus().is4xxClientError()
 			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-		this.web.post().uri("/api/v1/listings").contentType(MediaType.TEXT_PLAIN).bodyValue("hello")
+		this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester")).contentType(MediaType.TEXT_PLAIN).bodyValue("hello")
 			.exchange()
 			.expectStatus().isEqualTo(415);
 	}
@@ -106,10 +106,10 @@ class ListingsApiTests {
 	void storesARepeatedRequestWithTheSameIdempotencyKeyOnce() {
 		String key = UUID.randomUUID().toString();
 		Map<String, Object> body = TestListings.offer("Nur einmal gespeichert");
-		String first = this.web.post().uri("/api/v1/listings").header("Idempotency-Key", key).bodyValue(body)
+		String first = this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester")).header("Idempotency-Key", key).bodyValue(body)
 			.exchange().expectStatus().isCreated()
 			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
-		String second = this.web.post().uri("/api/v1/listings").header("Idempotency-Key", key).bodyValue(body)
+		String second = this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester")).header("Idempotency-Key", key).bodyValue(body)
 			.exchange().expectStatus().isCreated()
 			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
 		assertThat(second).isEqualTo(first);

@@ -20,7 +20,7 @@ class NoticeBoardPagesTests {
 
 	@Test
 	void printsANoticeWithAQrCodeThatLeadsToTheListing() {
-		String id = this.web.post().uri("/api/v1/listings").bodyValue(TestListings.offer("Aushang für das Café"))
+		String id = this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester")).bodyValue(TestListings.offer("Aushang für das Café"))
 			.exchange().expectStatus().isCreated()
 			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
 		this.web.get().uri("/listings/" + id + "/print").exchange()

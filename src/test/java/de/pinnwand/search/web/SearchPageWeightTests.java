@@ -45,7 +45,7 @@ class SearchPageWeightTests {
 		for (int i = 0; i < 22; i++) {
 			Map<String, Object> listing = TestListings.with(TestListings.with(TestListings.offer("Gewichtstest Umzug Nummer " + i),
 					"description", description), "topics", List.of("housing", "mobility", "donations"));
-			this.web.post().uri("/api/v1/listings").bodyValue(listing).exchange().expectStatus().isCreated();
+			this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester")).bodyValue(listing).exchange().expectStatus().isCreated();
 		}
 		long start = System.nanoTime();
 		while (true) {

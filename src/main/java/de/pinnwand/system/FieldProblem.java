@@ -1,4 +1,4 @@
-package de.pinnwand.listings;
+package de.pinnwand.system;
 
 /**
  * One thing wrong with one field of a form or request body.

@@ -1,0 +1,275 @@
+package de.pinnwand.accounts;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import de.pinnwand.audit.AuditLog;
+import de.pinnwand.listings.Languages;
+import de.pinnwand.places.Gazetteer;
+import de.pinnwand.system.FieldProblem;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Accounts and their roles. An account is made at the first sign-in; roles that the provider's groups grant
+ * follow those groups at every sign-in, roles granted in the portal stay until an admin revokes them. Every
+ * role change is written to the audit log in the same transaction.
+ */
+@Service
+public class AccountService {
+
+	static final int MAX_DISPLAY_NAME = 60;
+
+	private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"]{1,64}@[^@\\s<>\"]{1,190}\\.[^@\\s<>\"]{2,}$");
+
+	private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()/-]{5,30}$");
+
+	private static final Set<String> INTERFACE_LANGUAGES = Set.of("de", "en", "ar", "fa", "uk", "ru", "tr");
+
+	private final Accounts accounts;
+
+	private final DatabaseClient database;
+
+	private final AuditLog audit;
+
+	private final Gazetteer gazetteer;
+
+	private final AccountsProperties properties;
+
+	private final TransactionalOperator transaction;
+
+	private final Clock clock;
+
+	AccountService(Accounts accounts, DatabaseClient database, AuditLog audit, Gazetteer gazetteer,
+			AccountsProperties properties, TransactionalOperator transaction, Clock clock) {
+		this.accounts = accounts;
+		this.database = database;
+		this.audit = audit;
+		this.gazetteer = gazetteer;
+		this.properties = properties;
+		this.transaction = transaction;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records a sign-in: makes the account at the first one, and brings provider-granted roles in line with the
+	 * groups the provider sent (null when it sends none, which leaves them as they are).
+	 * @param suggestedName the provider's name for the person, a starting point for the display name only
+	 */
+	public Mono<Member> signedIn(String subject, String suggestedName, Collection<String> groups) {
+		Instant now = this.clock.instant();
+		Mono<Account> account = this.accounts.findBySubject(subject)
+			.flatMap((found) -> this.accounts.save(found.signedInAt(now)))
+			.switchIfEmpty(Mono.defer(() -> create(subject, suggestedName, now)));
+		return account.flatMap((found) -> syncProviderRoles(found, groups).then(member(found)))
+			.as(this.transaction::transactional);
+	}
+
+	private Mono<Account> create(String subject, String suggestedName, Instant now) {
+		Account account = new Account(UUID.randomUUID(), subject, displayNameFrom(suggestedName, subject), List.of(),
+				null, null, null, EmailNotifications.NEVER, null, now, now, null);
+		return this.accounts.save(account)
+			.flatMap((saved) -> this.audit.record(null, "account.created", "account", saved.id().toString(), null, null)
+				.thenReturn(saved))
+			// Two first requests of the same person at once: the other one made the account.
+			.onErrorResume(DataIntegrityViolationException.class, (raced) -> this.accounts.findBySubject(subject));
+	}
+
+	/** Names from the provider can be e-mail addresses or real names; only a short, plain first part is used. */
+	static String displayNameFrom(String suggested, String subject) {
+		String name = (suggested != null && !suggested.isBlank()) ? suggested.strip() : subject;
+		int at = name.indexOf('@');
+		if (at > 0) {
+			name = name.substring(0, at);
+		}
+		name = name.replaceAll("[\\p{Cc}<>]", "");
+		if (name.length() > 30) {
+			name = name.substring(0, 30);
+		}
+		return name.isBlank() ? "Mitglied" : name;
+	}
+
+	private Mono<Void> syncProviderRoles(Account account, Collection<String> groups) {
+		if (groups == null) {
+			return Mono.empty();
+		}
+		Set<Role> granted = EnumSet.noneOf(Role.class);
+		if (groups.contains(this.properties.coordinatorGroup())) {
+			granted.add(Role.COORDINATOR);
+		}
+		if (groups.contains(this.properties.adminGroup())) {
+			granted.add(Role.ADMIN);
+		}
+		return roleRows(account.id()).collectList().flatMap((rows) -> {
+			List<Mono<Void>> changes = new ArrayList<>();
+			for (Role role : granted) {
+				if (rows.stream().noneMatch((row) -> row.role() == role)) {
+					changes.add(insertRole(account.id(), role, "PROVIDER")
+						.then(this.audit.record(null, "role.granted", "account", account.id().toString(),
+								role.name() + " from provider groups", null)));
+				}
+			}
+			for (RoleRow row : rows) {
+				if ("PROVIDER".equals(row.source()) && !granted.contains(row.role())) {
+					changes.add(deleteRole(account.id(), row.role())
+						.then(this.audit.record(null, "role.revoked", "account", account.id().toString(),
+								row.role().name() + " no longer in provider groups", null)));
+				}
+			}
+			return Flux.concat(changes).then();
+		});
+	}
+
+	/**
+	 * Makes an account ahead of its first sign-in, with portal roles, for demo content and first
+	 * installations; an existing account is returned unchanged. Roles granted here are audited as the system's.
+	 */
+	public Mono<Member> prepare(String subject, String displayName, List<String> languages, Set<Role> roles) {
+		Instant now = this.clock.instant();
+		return this.accounts.findBySubject(subject)
+			.switchIfEmpty(Mono.defer(() -> create(subject, displayName, now)
+				.map((created) -> created.with(new Profile(displayName, languages, null, null, null,
+						EmailNotifications.NEVER, null)))
+				.flatMap(this.accounts::save)
+				.flatMap((saved) -> Flux.fromIterable(roles)
+					.concatMap((role) -> insertRole(saved.id(), role, "PORTAL").then(this.audit.record(null,
+							"role.granted", "account", saved.id().toString(), role.name(), "prepared account")))
+					.then(Mono.just(saved)))))
+			.flatMap(this::member)
+			.as(this.transaction::transactional);
+	}
+
+	/** The member behind a provider subject, if they ever signed in. */
+	public Mono<Member> bySubject(String subject) {
+		return this.accounts.findBySubject(subject).flatMap(this::member);
+	}
+
+	public Mono<Account> account(UUID accountId) {
+		return this.accounts.findById(accountId).switchIfEmpty(Mono.error(AccountNotFound::new));
+	}
+
+	/** Display names of accounts, for pages that list people (e.g. an activity's sign-ups). */
+	public Flux<Account> accounts(Collection<UUID> ids) {
+		return this.accounts.findAllById(ids);
+	}
+
+	private Mono<Member> member(Account account) {
+		return roleRows(account.id()).map(RoleRow::role).collectList().map((roles) -> new Member(account.id(),
+				account.displayName(), roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles)));
+	}
+
+	/**
+	 * Grants a portal-wide role; only admins may. Audited.
+	 */
+	public Mono<Void> grant(Member by, UUID accountId, Role role, String reason) {
+		if (!by.isAdmin()) {
+			return Mono.error(AccountNotFound::new);
+		}
+		return account(accountId).flatMap((account) -> roleRows(accountId).any((row) -> row.role() == role)
+			.flatMap((has) -> has ? Mono.<Void>empty()
+					: insertRole(accountId, role, "PORTAL").then(this.audit.record(by.accountId(), "role.granted",
+							"account", accountId.toString(), role.name(), reason))))
+			.as(this.transaction::transactional);
+	}
+
+	/** Revokes a portal-wide role; only admins may. Audited. */
+	public Mono<Void> revoke(Member by, UUID accountId, Role role, String reason) {
+		if (!by.isAdmin()) {
+			return Mono.error(AccountNotFound::new);
+		}
+		return account(accountId).flatMap((account) -> deleteRole(accountId, role).flatMap((removed) -> (removed > 0)
+				? this.audit.record(by.accountId(), "role.revoked", "account", accountId.toString(), role.name(), reason)
+				: Mono.<Void>empty()))
+			.as(this.transaction::transactional);
+	}
+
+	/** Changes the member's own profile after checking every field; nothing is stored if one is wrong. */
+	public Mono<Account> updateProfile(UUID accountId, Profile change) {
+		List<FieldProblem> problems = new ArrayList<>();
+		String displayName = (change.displayName() != null) ? change.displayName().strip() : "";
+		if (displayName.isEmpty()) {
+			problems.add(new FieldProblem("displayName", "displayName.missing"));
+		}
+		else if (displayName.length() > MAX_DISPLAY_NAME) {
+			problems.add(new FieldProblem("displayName", "text.too-long", MAX_DISPLAY_NAME));
+		}
+		List<String> languages = (change.languages() != null) ? change.languages().stream().distinct().toList()
+				: List.of();
+		if (languages.stream().anyMatch((code) -> !Languages.isKnown(code))) {
+			problems.add(new FieldProblem("languages", "languages.unknown"));
+		}
+		String postcode = blankToNull(change.homePostcode());
+		if (postcode != null && this.gazetteer.byPostcode(postcode).isEmpty()) {
+			problems.add(new FieldProblem("homePostcode", "place.unknown"));
+		}
+		String email = blankToNull(change.contactEmail());
+		if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
+			problems.add(new FieldProblem("contactEmail", "email.invalid"));
+		}
+		String phone = blankToNull(change.contactPhone());
+		if (phone != null && !PHONE.matcher(phone).matches()) {
+			problems.add(new FieldProblem("contactPhone", "phone.invalid"));
+		}
+		String interfaceLanguage = blankToNull(change.interfaceLanguage());
+		if (interfaceLanguage != null && !INTERFACE_LANGUAGES.contains(interfaceLanguage.toLowerCase(Locale.ROOT))) {
+			problems.add(new FieldProblem("interfaceLanguage", "interfaceLanguage.unknown"));
+		}
+		EmailNotifications notifications = (change.emailNotifications() != null) ? change.emailNotifications()
+				: EmailNotifications.NEVER;
+		if (notifications != EmailNotifications.NEVER && email == null) {
+			problems.add(new FieldProblem("contactEmail", "email.needed-for-notifications"));
+		}
+		if (!problems.isEmpty()) {
+			return Mono.error(new InvalidProfile(problems));
+		}
+		Profile checked = new Profile(displayName, languages, postcode, email, phone, notifications,
+				(interfaceLanguage != null) ? interfaceLanguage.toLowerCase(Locale.ROOT) : null);
+		return account(accountId).map((account) -> account.with(checked)).flatMap(this.accounts::save);
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	private record RoleRow(Role role, String source) {
+	}
+
+	private Flux<RoleRow> roleRows(UUID accountId) {
+		return this.database.sql("select role, source from account_role where account_id = :id")
+			.bind("id", accountId)
+			.map((row, meta) -> new RoleRow(Role.valueOf(row.get("role", String.class)), row.get("source", String.class)))
+			.all();
+	}
+
+	private Mono<Void> insertRole(UUID accountId, Role role, String source) {
+		return this.database
+			.sql("insert into account_role (account_id, role, source, granted_at) values (:id, :role, :source, :at) "
+					+ "on conflict do nothing")
+			.bind("id", accountId)
+			.bind("role", role.name())
+			.bind("source", source)
+			.bind("at", this.clock.instant())
+			.then();
+	}
+
+	private Mono<Long> deleteRole(UUID accountId, Role role) {
+		return this.database.sql("delete from account_role where account_id = :id and role = :role")
+			.bind("id", accountId)
+			.bind("role", role.name())
+			.fetch()
+			.rowsUpdated();
+	}
+
+}

@@ -1,0 +1,25 @@
+package de.pinnwand.accounts;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Sign-in settings. Without an issuer the app starts its embedded provider (see the README); in production
+ * they point at Keycloak or any other OpenID Connect provider.
+ *
+ * @param issuerUri the provider's issuer; discovery, keys and endpoints are found from it
+ * @param clientId the portal's client at the provider
+ * @param clientSecret the client's secret (only from the environment); blank for a public client
+ * @param groupsClaim the claim in which the provider lists a person's groups
+ * @param coordinatorGroup the provider group whose members are coordinators
+ * @param adminGroup the provider group whose members are admins
+ */
+@ConfigurationProperties("pinnwand.accounts")
+public record AccountsProperties(String issuerUri, @DefaultValue("pinnwand") String clientId, String clientSecret,
+		@DefaultValue("groups") String groupsClaim, @DefaultValue("coordinators") String coordinatorGroup,
+		@DefaultValue("admins") String adminGroup) {
+
+	/** The registration id in Spring Security, and the path segment of sign-in URLs. */
+	public static final String REGISTRATION_ID = "pinnwand";
+
+}

@@ -1,0 +1,84 @@
+package de.pinnwand.accounts;
+
+import java.util.Collection;
+import java.util.Map;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Who is asking: the member behind a request's sign-in (a page session or an API bearer token), looked up once
+ * per request. A bearer token of someone who never signed in on a page makes their account on first use.
+ */
+@Component
+public class Members {
+
+	private static final String ATTRIBUTE = Members.class.getName() + ".current";
+
+	private final AccountService accounts;
+
+	private final AccountsProperties properties;
+
+	Members(AccountService accounts, AccountsProperties properties) {
+		this.accounts = accounts;
+		this.properties = properties;
+	}
+
+	/** The signed-in member, or empty for a visitor. */
+	public Mono<Member> current(ServerWebExchange exchange) {
+		Mono<Member> cached = exchange.getAttribute(ATTRIBUTE);
+		if (cached == null) {
+			cached = exchange.getPrincipal()
+				.filter(Authentication.class::isInstance)
+				.cast(Authentication.class)
+				.filter(Authentication::isAuthenticated)
+				.flatMap(this::member)
+				.cache();
+			exchange.getAttributes().put(ATTRIBUTE, cached);
+		}
+		return cached;
+	}
+
+	/** The signed-in member; the security rules make sure there is one where this is used. */
+	public Mono<Member> required(ServerWebExchange exchange) {
+		return current(exchange).switchIfEmpty(Mono.error(AccountNotFound::new));
+	}
+
+	private Mono<Member> member(Authentication authentication) {
+		if (authentication instanceof JwtAuthenticationToken jwt) {
+			return this.accounts.bySubject(jwt.getName())
+				.switchIfEmpty(Mono.defer(() -> this.accounts.signedIn(jwt.getName(),
+						jwt.getToken().getClaimAsString("preferred_username"), groups(jwt.getTokenAttributes()))));
+		}
+		if (authentication instanceof OAuth2AuthenticationToken) {
+			return this.accounts.bySubject(authentication.getName());
+		}
+		return Mono.empty();
+	}
+
+	/** What to record at a page sign-in. */
+	public Mono<Member> signedIn(Authentication authentication) {
+		if (authentication.getPrincipal() instanceof OidcUser user) {
+			String name = (user.getPreferredUsername() != null) ? user.getPreferredUsername() : user.getGivenName();
+			return this.accounts.signedIn(user.getSubject(), name, groups(user.getClaims()));
+		}
+		return this.accounts.signedIn(authentication.getName(), null, null);
+	}
+
+	/** The provider's groups, or null when it sent none; Keycloak may send full paths such as /coordinators. */
+	private Collection<String> groups(Map<String, Object> claims) {
+		Object value = claims.get(this.properties.groupsClaim());
+		if (!(value instanceof Collection<?> collection)) {
+			return null;
+		}
+		return collection.stream().map(String::valueOf).map((group) -> group.startsWith("/") ? group.substring(1) : group)
+			.toList();
+	}
+
+
+}
