@@ -105,11 +105,14 @@ public class AccountService {
 		if (groups == null) {
 			return Mono.empty();
 		}
+		// Keycloak may send full group paths such as /coordinators.
+		Set<String> names = new java.util.HashSet<>();
+		groups.forEach((group) -> names.add(group.startsWith("/") ? group.substring(1) : group));
 		Set<Role> granted = EnumSet.noneOf(Role.class);
-		if (groups.contains(this.properties.coordinatorGroup())) {
+		if (names.contains(this.properties.coordinatorGroup())) {
 			granted.add(Role.COORDINATOR);
 		}
-		if (groups.contains(this.properties.adminGroup())) {
+		if (names.contains(this.properties.adminGroup())) {
 			granted.add(Role.ADMIN);
 		}
 		return roleRows(account.id()).collectList().flatMap((rows) -> {

@@ -70,14 +70,13 @@ public class Members {
 		return this.accounts.signedIn(authentication.getName(), null, null);
 	}
 
-	/** The provider's groups, or null when it sent none; Keycloak may send full paths such as /coordinators. */
+	/** The provider's groups, or null when it sent none. */
 	private Collection<String> groups(Map<String, Object> claims) {
 		Object value = claims.get(this.properties.groupsClaim());
 		if (!(value instanceof Collection<?> collection)) {
 			return null;
 		}
-		return collection.stream().map(String::valueOf).map((group) -> group.startsWith("/") ? group.substring(1) : group)
-			.toList();
+		return collection.stream().map(String::valueOf).toList();
 	}
 
 

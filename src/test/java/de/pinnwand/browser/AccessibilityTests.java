@@ -95,6 +95,7 @@ class AccessibilityTests {
 		this.pages.put("my listings", (lang) -> open("/my/listings", lang));
 		this.pages.put("my listing", (lang) -> open("/listings/" + this.ownListingId, lang));
 		this.pages.put("edit form", (lang) -> open("/listings/" + this.ownListingId + "/edit", lang));
+		this.pages.put("my account", (lang) -> open("/my/account", lang));
 	}
 
 	@BeforeAll
@@ -129,6 +130,7 @@ class AccessibilityTests {
 
 	private String postThroughTheForm() {
 		open("/listings/new?kind=OFFER", "de");
+		browser.signInIfAsked("accessibility-tester", "/listings/new");
 		driver().findElement(By.id("title")).sendKeys("Fahrräder zu verschenken " + this.word);
 		driver().findElement(By.id("description")).sendKeys("Zwei Kinderfahrräder, abzuholen am Wochenende.");
 		driver().findElement(By.cssSelector("input[name=topics][value=mobility]")).click();

@@ -86,6 +86,25 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 	}
 
 	/** Runs a script in the page for a measurement; the tests drive the pages with real clicks and typing. */
+	/**
+	 * Where the portal sent the browser to sign in, signs in at the provider's page as a person would, and waits
+	 * until the browser is back at {@code returnTo}. A browser that is signed in already goes straight on.
+	 */
+	public void signInIfAsked(String username, String returnTo) {
+		WebDriver driver = driver();
+		new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+			.until((d) -> d.getCurrentUrl().contains("/pinnwand/authorize") || d.getCurrentUrl().contains(returnTo));
+		if (!driver.getCurrentUrl().contains("/pinnwand/authorize")) {
+			return;
+		}
+		driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+		driver.findElement(org.openqa.selenium.By.id("password"))
+			.sendKeys(de.pinnwand.system.embedded.EmbeddedServices.signInProvider().password());
+		driver.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+		new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains(returnTo));
+	}
+
 	public Object measure(String script) {
 		return ((JavascriptExecutor) this.driver).executeScript(script);
 	}

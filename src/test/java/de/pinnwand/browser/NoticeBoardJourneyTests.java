@@ -89,6 +89,8 @@ class NoticeBoardJourneyTests {
 		driver().get("http://localhost:" + this.port + "/?ui=" + lang);
 
 		click(link(driver().findElement(By.tagName("main")), text(locale, "home.need-help")));
+		// Posting needs an account: a visitor signs in at the provider and comes back to the form.
+		browser.signInIfAsked("journey-" + lang, "/listings/new");
 		WebElement form = waitFor(By.cssSelector("form.listing-form"));
 		assertThat(form.findElement(By.cssSelector("input[name=kind][value=REQUEST]")).isSelected())
 			.as("the request entry chooses 'I need help'").isTrue();

@@ -20,13 +20,18 @@ class MatchingTests {
 	@Autowired
 	private WebTestClient web;
 
-	private record Posted(String id, String key) {
+	/** A posted listing and the account that posted it. */
+	private record Posted(String id, String poster) {
 	}
 
 	private Posted post(Map<String, Object> body) {
-		EntityExchangeResult<Map> result = this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester")).bodyValue(body).exchange()
+		return post(body, "tester");
+	}
+
+	private Posted post(Map<String, Object> body, String poster) {
+		EntityExchangeResult<Map> result = this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer(poster)).bodyValue(body).exchange()
 			.expectStatus().isCreated().expectBody(Map.class).returnResult();
-		return new Posted(result.getResponseBody().get("id").toString(), result.getResponseHeaders().getFirst("Manage-Key"));
+		return new Posted(result.getResponseBody().get("id").toString(), poster);
 	}
 
 	private static Map<String, Object> listing(String kind, String title, List<String> topics, List<String> languages,
@@ -86,7 +91,7 @@ class MatchingTests {
 		assertThat((Double) found.get(0).get("score")).isBetween(0.0, 1.0);
 
 		this.web.get().uri("/listings/" + request.id() + "?ui=de")
-			.cookie("pinnwand_mine", request.id() + "_" + request.key()).exchange()
+			.cookie("SESSION", de.pinnwand.TestMembers.signIn(this.web, request.poster())).exchange()
 			.expectBody(String.class).value((html) -> assertThat(html).contains("Wer könnte helfen?")
 				.contains("Matchtest Begleitung dienstags").contains("spricht العربية"));
 		this.web.get().uri("/listings/" + request.id()).exchange()
@@ -96,14 +101,14 @@ class MatchingTests {
 	@Test
 	void tellsTheOwnersOfMatchingListingsWhenANewOneIsPublished() throws InterruptedException {
 		Posted request = post(listing("REQUEST", "Matchtest Hinweis Nachhilfe Mathe gesucht", List.of("children"),
-				List.of("uk", "de"), "71634", 10));
+				List.of("uk", "de"), "71634", 10), "match-notice-requester");
 		awaitSearchable(List.of(request));
 		Posted offer = post(listing("OFFER", "Hinweistest Mathe-Nachhilfe auf Ukrainisch", List.of("children"),
 				List.of("uk"), "71638", 10));
-		String cookie = request.id() + "_" + request.key();
+		String session = de.pinnwand.TestMembers.signIn(this.web, request.poster());
 		long start = System.nanoTime();
 		while (true) {
-			String html = this.web.get().uri("/my/listings?ui=en").cookie("pinnwand_mine", cookie).exchange()
+			String html = this.web.get().uri("/my/listings?ui=en").cookie("SESSION", session).exchange()
 				.expectBody(String.class).returnResult().getResponseBody();
 			if (html.contains("New and matching this listing:")) {
 				assertThat(html).contains("/listings/" + offer.id()).contains("Hinweistest Mathe-Nachhilfe auf Ukrainisch");
@@ -113,7 +118,7 @@ class MatchingTests {
 				.isLessThan(Duration.ofSeconds(10));
 			Thread.sleep(200);
 		}
-		this.web.get().uri("/my/listings?ui=en").cookie("pinnwand_mine", cookie).exchange()
+		this.web.get().uri("/my/listings?ui=en").cookie("SESSION", session).exchange()
 			.expectBody(String.class).value((html) -> assertThat(html).as("a notice is shown once")
 				.doesNotContain("New and matching this listing:"));
 	}

@@ -18,7 +18,10 @@ import org.springframework.web.reactive.function.BodyInserters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The post-a-listing form as a browser without JavaScript uses it: real CSRF token, real session cookie. */
+/**
+ * The post-a-listing form as a browser without JavaScript uses it: signed in through the real provider, with
+ * the real CSRF token and session cookie.
+ */
 @PinnwandTest
 class ListingPagesTests {
 
@@ -30,11 +33,18 @@ class ListingPagesTests {
 	@Autowired
 	private Listings listings;
 
-	private record Form(String token, String session) {
+	/** The form's CSRF token, the CSRF cookie, and the signed-in member's session. */
+	private record Form(String token, String session, String member) {
 	}
 
 	private Form openForm(String language) {
+		return openForm(language, "form-tester");
+	}
+
+	private Form openForm(String language, String username) {
+		String member = de.pinnwand.TestMembers.signIn(this.web, username);
 		EntityExchangeResult<String> page = this.web.get().uri("/listings/new?kind=REQUEST&ui=" + language)
+			.cookie("SESSION", member)
 			.exchange()
 			.expectStatus().isOk()
 			.expectBody(String.class).returnResult();
@@ -42,7 +52,7 @@ class ListingPagesTests {
 		assertThat(token.find()).as("the form carries a CSRF token").isTrue();
 		ResponseCookie session = page.getResponseCookies().getFirst("XSRF-TOKEN");
 		assertThat(session).isNotNull();
-		return new Form(token.group(1), session.getValue());
+		return new Form(token.group(1), session.getValue(), member);
 	}
 
 	private MultiValueMap<String, String> fields(Form form, String title, String description) {
@@ -64,7 +74,7 @@ class ListingPagesTests {
 	@Test
 	void postsARequestThroughTheFormAndShowsItEscaped() {
 		Form form = openForm("de");
-		String location = this.web.post().uri("/listings").cookie("XSRF-TOKEN", form.session())
+		String location = this.web.post().uri("/listings").cookie("XSRF-TOKEN", form.session()).cookie("SESSION", form.member())
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData(fields(form, "Begleitung zur Ausländerbehörde",
 					"Dienstag früh, Termin um 9 Uhr.\nBitte mit Dari & Deutsch: a < b")))
@@ -87,7 +97,7 @@ class ListingPagesTests {
 		long before = this.listings.count().block();
 		MultiValueMap<String, String> fields = fields(form, "Ок", "");
 		fields.set("place", "99999");
-		this.web.post().uri("/listings").cookie("XSRF-TOKEN", form.session()).cookie("lang", "uk")
+		this.web.post().uri("/listings").cookie("XSRF-TOKEN", form.session()).cookie("SESSION", form.member()).cookie("lang", "uk")
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData(fields))
 			.exchange()
@@ -110,7 +120,7 @@ class ListingPagesTests {
 	}
 
 	private String submit(Form form, MultiValueMap<String, String> fields) {
-		return this.web.post().uri("/listings").cookie("XSRF-TOKEN", form.session())
+		return this.web.post().uri("/listings").cookie("XSRF-TOKEN", form.session()).cookie("SESSION", form.member())
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData(fields))
 			.exchange()
@@ -119,46 +129,55 @@ class ListingPagesTests {
 	}
 
 	@Test
-	void managesMyListingsWithTheKeyThisBrowserHolds() {
-		Form form = openForm("en");
+	void managesMyListingsAsTheMemberWhoPostedThem() {
+		Form form = openForm("en", "manager-of-own-listings");
 		EntityExchangeResult<byte[]> posted = this.web.post().uri("/listings").cookie("XSRF-TOKEN", form.session())
+			.cookie("SESSION", form.member())
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData(fields(form, "Mein eigener Eintrag", "Den verwalte ich selbst.")))
 			.exchange()
 			.expectStatus().is3xxRedirection()
 			.expectBody().returnResult();
 		String id = posted.getResponseHeaders().getLocation().getPath().substring("/listings/".length());
-		ResponseCookie mine = posted.getResponseCookies().getFirst("pinnwand_mine");
-		assertThat(mine).isNotNull();
-		assertThat(mine.isHttpOnly()).isTrue();
 
-		this.web.get().uri("/my/listings?ui=en").cookie("pinnwand_mine", mine.getValue()).cookie("XSRF-TOKEN", form.session())
+		this.web.get().uri("/my/listings?ui=en").cookie("SESSION", form.member())
 			.exchange()
 			.expectStatus().isOk()
 			.expectBody(String.class).value((html) -> assertThat(html)
 				.contains("Mein eigener Eintrag")
 				.contains("/listings/" + id + "/renewal")
 				.contains("/listings/" + id + "/edit"));
-		this.web.get().uri("/my/listings").exchange()
+		// A visitor is sent to sign in; another member sees neither the listing in their list nor its edit form.
+		this.web.get().uri("/my/listings").exchange().expectStatus().is3xxRedirection()
+			.expectHeader().location("/oauth2/authorization/pinnwand");
+		String other = de.pinnwand.TestMembers.signIn(this.web, "someone-else-entirely");
+		this.web.get().uri("/my/listings").cookie("SESSION", other).exchange()
 			.expectBody(String.class).value((html) -> assertThat(html).doesNotContain("Mein eigener Eintrag"));
-		this.web.get().uri("/listings/" + id + "/edit").exchange().expectStatus().isNotFound();
+		this.web.get().uri("/listings/" + id + "/edit").cookie("SESSION", other).exchange().expectStatus().isNotFound();
 
-		this.web.post().uri("/listings/" + id + "/renewal").cookie("pinnwand_mine", mine.getValue())
+		this.web.post().uri("/listings/" + id + "/renewal").cookie("SESSION", form.member())
 			.cookie("XSRF-TOKEN", form.session())
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData("_csrf", form.token()))
 			.exchange()
 			.expectStatus().is3xxRedirection()
 			.expectHeader().location("/my/listings?done=renewed");
-		this.web.post().uri("/listings/" + id + "/withdrawal").cookie("pinnwand_mine", mine.getValue())
+		this.web.post().uri("/listings/" + id + "/withdrawal").cookie("SESSION", form.member())
 			.cookie("XSRF-TOKEN", form.session())
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData("_csrf", form.token()))
 			.exchange()
 			.expectStatus().is3xxRedirection();
 		this.web.get().uri("/listings/" + id).exchange().expectStatus().isNotFound();
-		this.web.get().uri("/my/listings?ui=en").cookie("pinnwand_mine", mine.getValue()).exchange()
+		this.web.get().uri("/my/listings?ui=en").cookie("SESSION", form.member()).exchange()
 			.expectBody(String.class).value((html) -> assertThat(html).contains("Mein eigener Eintrag").contains("withdrawn"));
+	}
+
+	@Test
+	void sendsVisitorsWhoWantToPostToSignInFirst() {
+		this.web.get().uri("/listings/new?kind=OFFER").header("Accept", "text/html").exchange()
+			.expectStatus().is3xxRedirection()
+			.expectHeader().location("/oauth2/authorization/pinnwand");
 	}
 
 	@Test
@@ -166,7 +185,7 @@ class ListingPagesTests {
 		Form form = openForm("de");
 		MultiValueMap<String, String> fields = fields(form, "Ohne Token", "Dieser Eintrag darf nicht entstehen.");
 		fields.remove("_csrf");
-		this.web.post().uri("/listings").cookie("XSRF-TOKEN", form.session())
+		this.web.post().uri("/listings").cookie("XSRF-TOKEN", form.session()).cookie("SESSION", form.member())
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData(fields))
 			.exchange()

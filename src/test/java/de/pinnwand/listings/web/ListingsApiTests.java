@@ -7,7 +7,6 @@ import java.util.UUID;
 import de.pinnwand.PinnwandTest;
 import de.pinnwand.TestListings;
 import de.pinnwand.listings.Listings;
-import de.pinnwand.listings.ManageKeys;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -113,7 +112,12 @@ class ListingsApiTests {
 			.exchange().expectStatus().isCreated()
 			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
 		assertThat(second).isEqualTo(first);
-		assertThat(this.listings.findBySubmissionKeyHash(ManageKeys.hash(UUID.fromString(key))).block()).isNotNull();
+		// The key is the member's own: another member using the same key posts a listing of their own.
+		String another = this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("idempotency-other"))
+			.header("Idempotency-Key", key).bodyValue(body)
+			.exchange().expectStatus().isCreated()
+			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+		assertThat(another).isNotEqualTo(first);
 	}
 
 }

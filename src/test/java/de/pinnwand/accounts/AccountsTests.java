@@ -1,0 +1,154 @@
+package de.pinnwand.accounts;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import de.pinnwand.PinnwandTest;
+import de.pinnwand.TestListings;
+import de.pinnwand.TestMembers;
+import de.pinnwand.audit.AuditLog;
+import de.pinnwand.system.embedded.EmbeddedServices;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseCookie;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Accounts as people meet them: signing in at the real provider, their profile, their data, their roles. */
+@PinnwandTest
+class AccountsTests {
+
+	@Autowired
+	private WebTestClient web;
+
+	@Autowired
+	private AccountService accounts;
+
+	@Autowired
+	private AuditLog audit;
+
+	@Autowired
+	private DatabaseClient database;
+
+	@Test
+	void signsInAtTheProviderAndKeepsTheSessionCookieSafe() {
+		var start = this.web.get().uri("/oauth2/authorization/pinnwand").exchange().expectStatus().is3xxRedirection()
+			.returnResult(Void.class);
+		String authorize = start.getResponseHeaders().getLocation().toString();
+		assertThat(authorize).contains("code_challenge=").contains("code_challenge_method=S256")
+			.startsWith(EmbeddedServices.signInProvider().issuerUri() + "/authorize");
+		ResponseCookie session = start.getResponseCookies().getFirst("SESSION");
+		assertThat(session).isNotNull();
+		assertThat(session.isHttpOnly()).isTrue();
+		assertThat(session.getSameSite()).isEqualToIgnoringCase("Lax");
+
+		String member = TestMembers.signIn(this.web, "profile-tester");
+		this.web.get().uri("/my/account?ui=en").cookie("SESSION", member).exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).value((html) -> assertThat(html).contains("profile-tester").contains("Sign out")
+				.doesNotContain("real name</label>"));
+	}
+
+	@Test
+	void refusesWrongPasswordsAndGrantsThePortalDoesNotUse() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		String token = EmbeddedServices.signInProvider().tokenUri();
+		HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(URI.create(token))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=pinnwand&username=amal&password=pinnwand-local"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(wrong.statusCode()).as("the README's demo password works only in the local profile").isEqualTo(400);
+		HttpResponse<String> machine = http.send(HttpRequest.newBuilder(URI.create(token))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=pinnwand&client_secret=x"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(machine.statusCode()).isEqualTo(400);
+		assertThat(machine.body()).contains("unsupported_grant_type");
+		this.web.get().uri("/api/v1/me").header("Authorization", "Bearer not-a-token").exchange()
+			.expectStatus().isUnauthorized()
+			.expectHeader().contentType("application/problem+json");
+	}
+
+	@Test
+	void changesTheProfileOnlyWhenEveryFieldIsRight() {
+		this.web.put().uri("/api/v1/me").headers(TestMembers.bearer("profile-api")).header("Accept-Language", "en")
+			.bodyValue(Map.of("displayName", "Nadia", "languages", List.of("fa", "xx"), "contactEmail", "not-an-address",
+					"emailNotifications", "DAILY"))
+			.exchange()
+			.expectStatus().isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[?(@.field == 'languages')].code").isEqualTo("languages.unknown")
+			.jsonPath("$.errors[?(@.field == 'contactEmail')].message").isEqualTo("This e-mail address is not valid.");
+		this.web.get().uri("/api/v1/me").headers(TestMembers.bearer("profile-api")).exchange()
+			.expectBody().jsonPath("$.displayName").isEqualTo("profile-api");
+
+		this.web.put().uri("/api/v1/me").headers(TestMembers.bearer("profile-api"))
+			.bodyValue(Map.of("displayName", "Nadia", "languages", List.of("fa", "prs", "de"), "homePostcode", "71634",
+					"contactEmail", "nadia@example.org", "emailNotifications", "DAILY", "interfaceLanguage", "fa"))
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.displayName").isEqualTo("Nadia").jsonPath("$.languages[1]").isEqualTo("prs");
+	}
+
+	@Test
+	void exportsEverythingAboutTheMemberAndNothingAboutOthers() {
+		this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer("export-tester"))
+			.bodyValue(TestListings.offer("Exporttest Nähmaschine")).exchange().expectStatus().isCreated();
+		this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer("export-other"))
+			.bodyValue(TestListings.offer("Exporttest fremder Eintrag")).exchange().expectStatus().isCreated();
+		this.web.get().uri("/api/v1/me/export").headers(TestMembers.bearer("export-tester")).exchange()
+			.expectStatus().isOk()
+			.expectHeader().valueMatches("Content-Disposition", "attachment.*")
+			.expectBody(String.class).value((json) -> assertThat(json).contains("export-tester")
+				.contains("Exporttest Nähmaschine").doesNotContain("Exporttest fremder Eintrag"));
+		this.web.get().uri("/api/v1/me/listings").exchange().expectStatus().isUnauthorized();
+	}
+
+	@Test
+	void followsTheProvidersGroupsAndAuditsEveryRoleChange() {
+		Member coordinator = this.accounts.signedIn("group-member", "Grete", List.of("/coordinators")).block();
+		assertThat(coordinator.isCoordinator()).isTrue();
+		Member again = this.accounts.signedIn("group-member", "Grete", List.of()).block();
+		assertThat(again.roles()).isEmpty();
+		List<String> actions = this.audit.about("account", again.accountId().toString())
+			.map(AuditLog.Entry::action).collectList().block();
+		assertThat(actions).containsSubsequence("account.created", "role.granted", "role.revoked");
+	}
+
+	@Test
+	void letsOnlyAdminsGrantRolesAndOnlyAdminsReachOperatorEndpoints() {
+		Member admin = this.accounts.prepare("role-admin", "Admin", List.of("de"), Set.of(Role.ADMIN)).block();
+		Member member = this.accounts.signedIn("role-member", "Mo", null).block();
+		assertThatThrownBy(() -> this.accounts.grant(member, member.accountId(), Role.ADMIN, "self-service").block())
+			.isInstanceOf(AccountNotFound.class);
+		this.accounts.grant(admin, member.accountId(), Role.COORDINATOR, "Integrationsmanagerin Kornwestheim").block();
+		assertThat(this.accounts.bySubject("role-member").block().isCoordinator()).isTrue();
+		assertThat(this.audit.about("account", member.accountId().toString()).mapNotNull(AuditLog.Entry::reason).collectList()
+			.block()).contains("Integrationsmanagerin Kornwestheim");
+
+		this.web.get().uri("/actuator/searchindex").exchange().expectStatus().isUnauthorized();
+		this.web.get().uri("/actuator/searchindex").headers(TestMembers.bearer("role-member")).exchange()
+			.expectStatus().isForbidden();
+		this.web.get().uri("/actuator/searchindex").headers(TestMembers.bearer("role-admin")).exchange()
+			.expectStatus().isOk();
+		this.web.get().uri("/actuator/health").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void keepsTheAuditLogAppendOnly() {
+		this.audit.record(null, "test.entry", "test", "1", null, null).block();
+		assertThatThrownBy(() -> this.database.sql("update audit_log set reason = 'changed'").then().block())
+			.hasMessageContaining("append-only");
+		assertThatThrownBy(() -> this.database.sql("delete from audit_log").then().block())
+			.hasMessageContaining("append-only");
+	}
+
+}
