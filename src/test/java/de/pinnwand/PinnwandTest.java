@@ -18,7 +18,11 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Tests post far more listings from this machine than a person may; RateLimitsTests plays other clients through
+// X-Forwarded-For. Every test class sets the same properties here, so all of them still share one context.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "pinnwand.rate-limits.exempt-addresses=127.0.0.0/8,::1",
+				"pinnwand.rate-limits.trust-forwarded-for=true" })
 @AutoConfigureWebTestClient
 @ExtendWith(SearchReady.class)
 public @interface PinnwandTest {

@@ -1,2 +1,2 @@
-/** Cross-cutting wiring: clock, security, and the embedded services for local runs and tests. */
+/** Cross-cutting wiring: clock, security, rate limits, and the embedded services for local runs and tests. */
 package de.pinnwand.system;

@@ -48,15 +48,15 @@ class DockerComposeTests {
 	private static final Set<String> SERVICES = Set.of("postgres", "elasticsearch", "keycloak", "pinnwand");
 
 	/**
-	 * Sign-in settings that compose already passes, although nothing on the classpath declares them until the OAuth2
-	 * client and resource server modules arrive. {@link #settingsAwaitingSignInAreStillUndeclared()} fails once they
-	 * are declared: then empty this set, and the general check covers them too.
+	 * Sign-in settings that compose already passes for {@code AccountsProperties} ({@code pinnwand.accounts.*}), which
+	 * the sign-in work adds. {@link #settingsAwaitingAccountsPropertiesAreStillUndeclared()} fails once they are
+	 * declared: then remove this set, and the general check covers them too.
 	 */
-	private static final Set<String> AWAITING_SIGN_IN = Set.of(
-			"SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_KEYCLOAK_ISSUER_URI",
-			"SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_KEYCLOAK_CLIENT_ID",
-			"SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_KEYCLOAK_CLIENT_SECRET",
-			"SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI");
+	private static final Set<String> AWAITING_ACCOUNTS_PROPERTIES = Set.of("PINNWAND_ACCOUNTS_ISSUER_URI",
+			"PINNWAND_ACCOUNTS_CLIENT_ID", "PINNWAND_ACCOUNTS_CLIENT_SECRET");
+
+	/** The app's registration of the provider: sign-in starts at /oauth2/authorization/pinnwand. */
+	private static final String REGISTRATION_ID = "pinnwand";
 
 	/** A compose reference {@code ${NAME...}} or {@code $NAME}; {@code $$} is an escaped dollar, not a reference. */
 	private static final Pattern COMPOSE_REFERENCE = Pattern
@@ -116,17 +116,45 @@ class DockerComposeTests {
 	void passesTheAppOnlySettingsThatNameARealProperty() {
 		Set<String> unknown = environment(services.get("pinnwand")).keySet()
 			.stream()
-			.filter((variable) -> !AWAITING_SIGN_IN.contains(variable))
+			.filter((variable) -> !AWAITING_ACCOUNTS_PROPERTIES.contains(variable))
 			.filter((variable) -> !declared.bind(variable))
 			.collect(Collectors.toCollection(TreeSet::new));
 		assertThat(unknown).as("settings of pinnwand that no configuration property on the classpath takes").isEmpty();
 	}
 
 	@Test
-	void settingsAwaitingSignInAreStillUndeclared() {
-		assertThat(environment(services.get("pinnwand"))).containsKeys(AWAITING_SIGN_IN.toArray(String[]::new));
-		assertThat(AWAITING_SIGN_IN).as("declared now: remove them from AWAITING_SIGN_IN")
+	void settingsAwaitingAccountsPropertiesAreStillUndeclared() {
+		assertThat(environment(services.get("pinnwand")))
+			.containsKeys(AWAITING_ACCOUNTS_PROPERTIES.toArray(String[]::new));
+		assertThat(AWAITING_ACCOUNTS_PROPERTIES).as("declared now: remove AWAITING_ACCOUNTS_PROPERTIES")
 			.noneMatch(declared::bind);
+	}
+
+	@Test
+	void signsTheAppInWithTheClientOfTheImportedRealm() {
+		Map<String, String> app = environment(services.get("pinnwand"));
+		Map<String, String> keycloak = environment(services.get("keycloak"));
+		JsonNode realm = json.readTree(REALM_FILE);
+		JsonNode client = portalClient(realm);
+		// Browsers and the app both see Keycloak at KC_HOSTNAME, so the issuer in tokens is the one the app expects.
+		assertThat(app.get("PINNWAND_ACCOUNTS_ISSUER_URI"))
+			.isEqualTo(keycloak.get("KC_HOSTNAME") + "/realms/" + realm.path("realm").asString());
+		assertThat(app.get("PINNWAND_ACCOUNTS_CLIENT_ID")).isEqualTo(client.path("clientId").asString());
+		// One secret in .env, handed to Keycloak's realm import and to the app.
+		Matcher secret = REALM_PLACEHOLDER.matcher(client.path("secret").asString());
+		assertThat(secret.matches()).isTrue();
+		assertThat(app.get("PINNWAND_ACCOUNTS_CLIENT_SECRET")).isEqualTo(keycloak.get(secret.group(1)));
+		assertThat(client.path("redirectUris").values()).extracting(JsonNode::asString)
+			.containsExactly("${PINNWAND_PUBLIC_URL}/login/oauth2/code/" + REGISTRATION_ID);
+	}
+
+	@Test
+	void letsTheAppCountVisitorsByTheAddressTheProxyForwards() {
+		// Only the reverse proxy on the host reaches the app; without this every visitor would share its address.
+		assertThat((List<?>) services.get("pinnwand").get("ports")).isNotEmpty()
+			.allSatisfy((port) -> assertThat(port.toString()).startsWith("127.0.0.1:"));
+		assertThat(environment(services.get("pinnwand"))).containsEntry("PINNWAND_RATE_LIMITS_TRUST_FORWARDED_FOR",
+				"true");
 	}
 
 	@Test
@@ -171,37 +199,6 @@ class DockerComposeTests {
 	}
 
 	@Test
-	void realmLetsPeopleRegisterAndSignsThePortalInWithCodeFlowAndPkce() {
-		JsonNode realm = json.readTree(REALM_FILE);
-		assertThat(realm.path("realm").asString()).isEqualTo("pinnwand");
-		assertThat(realm.path("registrationAllowed").asBoolean()).isTrue();
-		assertThat(realm.path("verifyEmail").asBoolean()).isTrue();
-		assertThat(realm.path("loginWithEmailAllowed").asBoolean()).isTrue();
-		assertThat(realm.path("users").isMissingNode()).as("users in the realm file").isTrue();
-		assertThat(realm.path("groups").findValuesAsString("name")).containsExactlyInAnyOrder("coordinators", "admins");
-		// Declaring any client scope stops Keycloak from creating its built-in ones, "basic" (the sub claim) among them.
-		assertThat(realm.path("clientScopes").isMissingNode()).as("clientScopes in the realm file").isTrue();
-
-		JsonNode portal = portalClient(realm);
-		assertThat(portal.path("publicClient").asBoolean()).isFalse();
-		assertThat(portal.path("standardFlowEnabled").asBoolean()).isTrue();
-		assertThat(portal.path("implicitFlowEnabled").asBoolean()).isFalse();
-		assertThat(portal.path("directAccessGrantsEnabled").asBoolean()).isFalse();
-		assertThat(portal.path("serviceAccountsEnabled").asBoolean()).isFalse();
-		assertThat(portal.path("attributes").path("pkce.code.challenge.method").asString()).isEqualTo("S256");
-		assertThat(portal.path("redirectUris").values()).extracting(JsonNode::asString)
-			.containsExactly("${PINNWAND_PUBLIC_URL}/login/oauth2/code/*");
-		assertThat(portal.path("defaultClientScopes").values()).extracting(JsonNode::asString)
-			.contains("basic", "profile", "email");
-		assertThat(portal.path("protocolMappers").values()).anySatisfy((mapper) -> {
-			assertThat(mapper.path("protocolMapper").asString()).isEqualTo("oidc-group-membership-mapper");
-			assertThat(mapper.path("config").path("claim.name").asString()).isEqualTo("groups");
-			assertThat(mapper.path("config").path("id.token.claim").asString()).isEqualTo("true");
-			assertThat(mapper.path("config").path("full.path").asString()).isEqualTo("false");
-		});
-	}
-
-	@Test
 	void elasticsearchImageRunsTheVersionThePluginWasBuiltFor() throws IOException {
 		String dockerfile = Files.readString(ELASTICSEARCH_DOCKERFILE);
 		Matcher from = Pattern.compile("(?m)^FROM docker\\.elastic\\.co/elasticsearch/elasticsearch:(\\S+)$")
@@ -227,9 +224,9 @@ class DockerComposeTests {
 		return realm.path("clients")
 			.values()
 			.stream()
-			.filter((client) -> "pinnwand-portal".equals(client.path("clientId").asString()))
+			.filter((client) -> "pinnwand".equals(client.path("clientId").asString()))
 			.findFirst()
-			.orElseThrow(() -> new AssertionError("No client pinnwand-portal in " + REALM_FILE));
+			.orElseThrow(() -> new AssertionError("No client pinnwand in " + REALM_FILE));
 	}
 
 	private static Properties pluginDescriptor() throws IOException {

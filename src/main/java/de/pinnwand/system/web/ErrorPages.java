@@ -9,6 +9,7 @@ import java.util.Map;
 import de.pinnwand.system.FieldProblem;
 import de.pinnwand.system.InvalidInput;
 import de.pinnwand.search.SearchUnavailable;
+import de.pinnwand.system.RateLimitExceeded;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
@@ -37,6 +38,8 @@ class ErrorPages implements ErrorWebExceptionHandler {
 
 	private static final Log logger = LogFactory.getLog(ErrorPages.class);
 
+	private static final String RATE_LIMIT_DETAIL = "errorpage.detail.ratelimit";
+
 	private final List<ViewResolver> viewResolvers;
 
 	private final Layout layout;
@@ -63,10 +66,14 @@ class ErrorPages implements ErrorWebExceptionHandler {
 					+ " failed", ex);
 		}
 		exchange.getResponse().setStatusCode(status);
+		if (ex instanceof ResponseStatusException responseStatus) {
+			// Retry-After of a 429, Allow of a 405, Accept of a 415.
+			exchange.getResponse().getHeaders().putAll(responseStatus.getHeaders());
+		}
 		if (wantsProblem(exchange)) {
 			return problem(exchange, status, ex);
 		}
-		return page(exchange, status);
+		return page(exchange, status, ex);
 	}
 
 	static HttpStatusCode statusOf(Throwable ex) {
@@ -99,7 +106,9 @@ class ErrorPages implements ErrorWebExceptionHandler {
 		body.put("type", "about:blank");
 		body.put("title", this.messages.get(locale, titleKey(status)));
 		body.put("status", status.value());
-		body.put("detail", this.messages.get(locale, detailKey(status)));
+		body.put("detail", (ex instanceof RateLimitExceeded exceeded)
+				? this.messages.get(locale, RATE_LIMIT_DETAIL) + " " + retryText(locale, exceeded)
+				: this.messages.get(locale, detailKey(status)));
 		body.put("instance", exchange.getRequest().getPath().value());
 		if (ex instanceof InvalidInput invalid) {
 			body.put("errors", invalid.problems().stream().map((problem) -> fieldError(locale, problem)).toList());
@@ -118,16 +127,37 @@ class ErrorPages implements ErrorWebExceptionHandler {
 		return error;
 	}
 
-	private Mono<Void> page(ServerWebExchange exchange, HttpStatusCode status) {
+	private Mono<Void> page(ServerWebExchange exchange, HttpStatusCode status, Throwable ex) {
 		Map<String, Object> model = this.layout.model(exchange, titleKey(status));
 		model.put("status", status.value());
 		model.put("detail", this.messages.get(exchange, detailKey(status)));
-		String view = (status.value() == 404) ? "error/404" : status.is4xxClientError() ? "error/4xx" : "error/5xx";
+		if (ex instanceof RateLimitExceeded exceeded) {
+			model.put("detail", this.messages.get(exchange, RATE_LIMIT_DETAIL));
+			model.put("retry", retryText(Messages.localeOf(exchange), exceeded));
+		}
+		String view = (ex instanceof RateLimitExceeded) ? "error/429" : (status.value() == 404) ? "error/404"
+				: status.is4xxClientError() ? "error/4xx" : "error/5xx";
 		exchange.getResponse().getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
 		return Flux.fromIterable(this.viewResolvers)
 			.concatMap((resolver) -> resolver.resolveViewName(view, Messages.localeOf(exchange)))
 			.next()
 			.flatMap((resolved) -> resolved.render(model, MediaType.TEXT_HTML, exchange));
+	}
+
+	/**
+	 * When to try again, in the unit a person would say it: seconds below a minute, minutes below two hours, else
+	 * hours; always rounded up, as earlier would be refused again.
+	 */
+	private String retryText(Locale locale, RateLimitExceeded exceeded) {
+		long seconds = exceeded.retryAfterSeconds();
+		if (seconds < 60) {
+			return this.messages.get(locale, "errorpage.retry.seconds", seconds);
+		}
+		long minutes = (seconds + 59) / 60;
+		if (minutes < 120) {
+			return this.messages.get(locale, "errorpage.retry.minutes", minutes);
+		}
+		return this.messages.get(locale, "errorpage.retry.hours", (minutes + 59) / 60);
 	}
 
 	private static String titleKey(HttpStatusCode status) {

@@ -1,0 +1,259 @@
+package de.pinnwand.system;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import de.pinnwand.system.RateLimitsProperties.Rule;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+import reactor.core.publisher.Mono;
+
+/**
+ * Counts the requests of each client against the configured {@link RateLimitsProperties rules} and answers
+ * {@link RateLimitExceeded} (429 with {@code Retry-After}) once a client has used up a rule's capacity. A client is
+ * the signed-in person when there is one, else the address the request came from.
+ * <p>
+ * It runs inside Spring Security's filter chain ({@link RateLimitsConfiguration}), after the security context is
+ * loaded and before the filter that answers sign-in starts ({@code /oauth2/authorization/**}) by itself.
+ */
+class RateLimits implements WebFilter {
+
+	private static final Pattern IPV4_LITERAL = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+
+	/** A bracketed or bare IPv6 literal: with a colon in it, {@link InetAddress} parses and never looks it up. */
+	private static final Pattern IPV6_LITERAL = Pattern.compile("\\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*]?");
+
+	private final boolean enabled;
+
+	private final boolean trustForwardedFor;
+
+	private final List<Network> exempt;
+
+	private final List<Limit> limits;
+
+	RateLimits(RateLimitsProperties properties, TimeMeter time) {
+		this.enabled = properties.enabled();
+		this.trustForwardedFor = properties.trustForwardedFor();
+		this.exempt = properties.exemptAddresses().stream().map(Network::parse).toList();
+		this.limits = properties.rules()
+			.entrySet()
+			.stream()
+			.map((rule) -> new Limit(rule.getKey(), rule.getValue(), properties.maxClientsPerRule(), time))
+			.toList();
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (!this.enabled) {
+			return chain.filter(exchange);
+		}
+		List<Limit> matching = this.limits.stream().filter((limit) -> limit.counts(exchange.getRequest())).toList();
+		if (matching.isEmpty()) {
+			return chain.filter(exchange);
+		}
+		InetAddress address = clientAddress(exchange.getRequest());
+		if (address != null && this.exempt.stream().anyMatch((network) -> network.contains(address))) {
+			return chain.filter(exchange);
+		}
+		return signedIn().map((name) -> "person:" + name)
+			.defaultIfEmpty("address:" + addressKey(address))
+			.flatMap((client) -> {
+				RateLimitExceeded exceeded = null;
+				// Every matching rule takes its token, so a request never slips through one rule because another
+				// refused it; overlapping rules are rare, and a refused request then costs the others one token.
+				for (Limit limit : matching) {
+					ConsumptionProbe probe = limit.bucket(client).tryConsumeAndReturnRemaining(1);
+					if (!probe.isConsumed()) {
+						Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
+						if (exceeded == null || wait.compareTo(exceeded.retryAfter()) > 0) {
+							exceeded = new RateLimitExceeded(limit.name, wait);
+						}
+					}
+				}
+				return (exceeded != null) ? Mono.error(exceeded) : chain.filter(exchange);
+			});
+	}
+
+	/** How many clients a rule remembers right now; for tests of the store's bound. */
+	long clientsTracked(String rule) {
+		Limit limit = this.limits.stream().filter((candidate) -> candidate.name.equals(rule)).findFirst().orElseThrow();
+		limit.buckets.cleanUp();
+		return limit.buckets.estimatedSize();
+	}
+
+	private static Mono<String> signedIn() {
+		return ReactiveSecurityContextHolder.getContext()
+			.mapNotNull(SecurityContext::getAuthentication)
+			.filter((authentication) -> authentication.isAuthenticated()
+					&& !(authentication instanceof AnonymousAuthenticationToken))
+			.map(Authentication::getName);
+	}
+
+	private InetAddress clientAddress(ServerHttpRequest request) {
+		if (this.trustForwardedFor) {
+			// The proxy appends the address it saw to whatever the client sent, so only the last entry is its word.
+			List<String> forwarded = request.getHeaders().getValuesAsList("X-Forwarded-For");
+			if (!forwarded.isEmpty()) {
+				InetAddress address = literal(forwarded.get(forwarded.size() - 1));
+				if (address != null) {
+					return address;
+				}
+			}
+		}
+		InetSocketAddress remote = request.getRemoteAddress();
+		return (remote != null) ? remote.getAddress() : null;
+	}
+
+	/** An address written as a literal, or null: never a DNS look-up for what a header says. */
+	static InetAddress literal(String text) {
+		String candidate = text.strip();
+		try {
+			Matcher ipv4 = IPV4_LITERAL.matcher(candidate);
+			if (ipv4.matches()) {
+				// By hand: InetAddress takes "999.1.1.1" for a host name and would look it up.
+				byte[] bytes = new byte[4];
+				for (int i = 0; i < 4; i++) {
+					int part = Integer.parseInt(ipv4.group(i + 1));
+					if (part > 255) {
+						return null;
+					}
+					bytes[i] = (byte) part;
+				}
+				return InetAddress.getByAddress(bytes);
+			}
+			return IPV6_LITERAL.matcher(candidate).matches() ? InetAddress.getByName(candidate) : null;
+		}
+		catch (UnknownHostException | IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * The bucket key of an address. An IPv6 client usually holds a whole /64 and could step around its limit by
+	 * changing the rest of the address, so IPv6 addresses count by their /64 network.
+	 */
+	static String addressKey(InetAddress address) {
+		if (address == null) {
+			return "unknown";
+		}
+		byte[] bytes = address.getAddress();
+		if (bytes.length == 16) {
+			StringBuilder network = new StringBuilder();
+			for (int i = 0; i < 8; i += 2) {
+				network.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+			}
+			return network.append(":/64").toString();
+		}
+		return address.getHostAddress();
+	}
+
+	/** An address or a network in CIDR notation; Spring Security's IpAddressMatcher would need the servlet API. */
+	private record Network(byte[] address, int prefixLength) {
+
+		static Network parse(String text) {
+			int slash = text.indexOf('/');
+			InetAddress address = literal((slash < 0) ? text : text.substring(0, slash));
+			if (address == null) {
+				throw new IllegalArgumentException("Not an address or network: " + text);
+			}
+			int bits = address.getAddress().length * 8;
+			int prefixLength = (slash < 0) ? bits : Integer.parseInt(text.substring(slash + 1).strip());
+			if (prefixLength < 0 || prefixLength > bits) {
+				throw new IllegalArgumentException("Not an address or network: " + text);
+			}
+			return new Network(address.getAddress(), prefixLength);
+		}
+
+		boolean contains(InetAddress candidate) {
+			byte[] other = candidate.getAddress();
+			if (other.length != this.address.length) {
+				return false;
+			}
+			for (int bit = 0; bit < this.prefixLength; bit++) {
+				int mask = 0x80 >>> (bit % 8);
+				if ((other[bit / 8] & mask) != (this.address[bit / 8] & mask)) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+	}
+
+	/** A rule with its buckets, one per client. */
+	private static final class Limit {
+
+		private final String name;
+
+		private final HttpMethod method;
+
+		private final List<PathPattern> paths;
+
+		private final long capacity;
+
+		private final Duration period;
+
+		private final TimeMeter time;
+
+		/**
+		 * Caffeine rather than a map, so that visitors cannot fill the memory: the number of clients is bounded
+		 * (beyond it the least recently seen are dropped), and a bucket untouched for a whole period is dropped as
+		 * well, which loses nothing, as it has refilled completely by then and a new one starts full. Dropping a
+		 * half-used bucket under pressure lets that client start afresh; with one token per several minutes that
+		 * is the cheaper failure than unbounded memory.
+		 */
+		private final Cache<String, Bucket> buckets;
+
+		Limit(String name, Rule rule, int maxClients, TimeMeter time) {
+			this.name = name;
+			this.method = rule.method();
+			this.paths = rule.paths().stream().map(PathPatternParser.defaultInstance::parse).toList();
+			this.capacity = rule.capacity();
+			this.period = rule.period();
+			this.time = time;
+			this.buckets = Caffeine.newBuilder()
+				.maximumSize(maxClients)
+				.expireAfterAccess(rule.period())
+				.ticker(time::currentTimeNanos)
+				.build();
+		}
+
+		boolean counts(ServerHttpRequest request) {
+			if (!this.method.equals(request.getMethod())) {
+				return false;
+			}
+			PathContainer path = request.getPath().pathWithinApplication();
+			return this.paths.stream().anyMatch((pattern) -> pattern.matches(path));
+		}
+
+		Bucket bucket(String client) {
+			return this.buckets.get(client,
+					(key) -> Bucket.builder()
+						.addLimit((limit) -> limit.capacity(this.capacity).refillGreedy(this.capacity, this.period))
+						.withCustomTimePrecision(this.time)
+						.build());
+		}
+
+	}
+
+}
