@@ -47,14 +47,6 @@ class DockerComposeTests {
 
 	private static final Set<String> SERVICES = Set.of("postgres", "elasticsearch", "keycloak", "pinnwand");
 
-	/**
-	 * Sign-in settings that compose already passes for {@code AccountsProperties} ({@code pinnwand.accounts.*}), which
-	 * the sign-in work adds. {@link #settingsAwaitingAccountsPropertiesAreStillUndeclared()} fails once they are
-	 * declared: then remove this set, and the general check covers them too.
-	 */
-	private static final Set<String> AWAITING_ACCOUNTS_PROPERTIES = Set.of("PINNWAND_ACCOUNTS_ISSUER_URI",
-			"PINNWAND_ACCOUNTS_CLIENT_ID", "PINNWAND_ACCOUNTS_CLIENT_SECRET");
-
 	/** The app's registration of the provider: sign-in starts at /oauth2/authorization/pinnwand. */
 	private static final String REGISTRATION_ID = "pinnwand";
 
@@ -116,18 +108,9 @@ class DockerComposeTests {
 	void passesTheAppOnlySettingsThatNameARealProperty() {
 		Set<String> unknown = environment(services.get("pinnwand")).keySet()
 			.stream()
-			.filter((variable) -> !AWAITING_ACCOUNTS_PROPERTIES.contains(variable))
 			.filter((variable) -> !declared.bind(variable))
 			.collect(Collectors.toCollection(TreeSet::new));
 		assertThat(unknown).as("settings of pinnwand that no configuration property on the classpath takes").isEmpty();
-	}
-
-	@Test
-	void settingsAwaitingAccountsPropertiesAreStillUndeclared() {
-		assertThat(environment(services.get("pinnwand")))
-			.containsKeys(AWAITING_ACCOUNTS_PROPERTIES.toArray(String[]::new));
-		assertThat(AWAITING_ACCOUNTS_PROPERTIES).as("declared now: remove AWAITING_ACCOUNTS_PROPERTIES")
-			.noneMatch(declared::bind);
 	}
 
 	@Test
