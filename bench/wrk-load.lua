@@ -19,11 +19,14 @@ end
 -- are filter aggregations (each facet counted with the other filters) and scoring adds freshness decay; the
 -- 'did you mean' suggester belongs to the fuzzy phase only. The Java client adds ?typed_keys=true. Keep in
 -- step with ListingSearch.
-local facet = function(name)
+-- The topic facet counts parent topics only (listings carry their sub-topics' parents too).
+local facet = function(name, include)
   return '"' .. name .. '":{"filter":{"bool":{}},"aggregations":{"values":{"terms":{"field":"' .. name
-    .. '","size":30}}}}'
+    .. '",' .. (include and ('"include":' .. include .. ',') or '') .. '"size":30}}}}'
 end
-local body_template = '{"aggregations":{' .. facet("kind") .. ',' .. facet("topics") .. ',' .. facet("languages")
+local parents = '["language-learning","accompaniment","housing","donations","mobility","work","children",'
+  .. '"health","leisure","meeting-places","interpreting","counselling"]'
+local body_template = '{"aggregations":{' .. facet("kind") .. ',' .. facet("topics", parents) .. ',' .. facet("languages")
   .. ',' .. facet("district") .. '},"from":0,"post_filter":{"bool":{}},'
   .. '"query":{"function_score":{"boost_mode":"multiply","score_mode":"sum",'
   .. '"functions":[{"gauss":{"createdAt":{"origin":"now","scale":"30d","decay":0.5}},"weight":0.5}],'

@@ -25,6 +25,7 @@ class ListingRules {
 
 	static final int DESCRIPTION_MAX = 4000;
 
+	/** How many parent topics a listing may have; sub-topics are bounded by the taxonomy. */
 	static final int TOPICS_MAX = 5;
 
 	/** Plain text only: a tag is refused with a message rather than silently changed. */
@@ -34,10 +35,13 @@ class ListingRules {
 
 	private final ListingsProperties properties;
 
+	private final TopicTree topicTree;
+
 	private final Gazetteer gazetteer;
 
-	ListingRules(ListingsProperties properties, Gazetteer gazetteer) {
+	ListingRules(ListingsProperties properties, TopicTree topicTree, Gazetteer gazetteer) {
 		this.properties = properties;
+		this.topicTree = topicTree;
 		this.gazetteer = gazetteer;
 	}
 
@@ -57,11 +61,15 @@ class ListingRules {
 		if (topics.isEmpty()) {
 			problems.add(new FieldProblem("topics", "topics.missing"));
 		}
-		else if (topics.size() > TOPICS_MAX) {
+		else if (topics.stream().map(TopicTree::parentOf).distinct().count() > TOPICS_MAX) {
 			problems.add(new FieldProblem("topics", "topics.too-many", TOPICS_MAX));
 		}
-		else if (!this.properties.topics().containsAll(topics)) {
+		else if (!topics.stream().allMatch(this.topicTree::isKnown)) {
 			problems.add(new FieldProblem("topics", "topics.unknown"));
+		}
+		else {
+			// A sub-topic is filed under its parent as well, so a search for the parent finds it.
+			topics = TopicTree.withParents(topics);
 		}
 		List<String> languages = distinct(draft.languages());
 		if (languages.isEmpty()) {

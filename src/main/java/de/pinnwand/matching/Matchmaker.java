@@ -14,6 +14,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.ListingKind;
 import de.pinnwand.listings.TimeFrame;
+import de.pinnwand.listings.TopicTree;
 import de.pinnwand.places.Gazetteer;
 import de.pinnwand.search.ListingDocument;
 import de.pinnwand.search.ListingIndex;
@@ -100,20 +101,60 @@ public class Matchmaker {
 			List<MatchReason> reasons = new ArrayList<>();
 			List<String> sharedLanguages = other.languages().stream().filter(ownLanguages::contains).toList();
 			sharedLanguages.forEach((language) -> reasons.add(MatchReason.of("language", language)));
-			List<String> sharedTopics = other.topics().stream().filter(listing.topics()::contains).toList();
-			sharedTopics.forEach((topic) -> reasons.add(MatchReason.of("topic", topic)));
+			sharedTopics(listing.topics(), other.topics()).forEach((topic) -> reasons.add(MatchReason.of("topic", topic)));
 			reasons.add(MatchReason.of("distance", Math.round(distance * 10) / 10.0));
 			double timeFit = timeFit(own, TimeFrame.parse(other.timeFrame()));
 			if (timeFit >= 1.0) {
 				reasons.add(MatchReason.of("time", other.timeFrame()));
 			}
-			double topicShare = (double) sharedTopics.size() / Math.max(1, listing.topics().size());
+			double topicShare = topicFit(listing.topics(), other.topics());
 			double nearness = 1 - distance / Math.max(1, Math.min(other.reachKm(), listing.reachKm()));
 			double score = 0.45 * topicShare + 0.35 * Math.max(0, nearness) + 0.2 * timeFit;
 			matches.add(new Match(other, Math.round(score * 1000) / 1000.0, distance, reasons));
 		}
 		matches.sort(Comparator.comparingDouble(Match::score).reversed().thenComparingDouble(Match::distanceKm));
 		return matches.subList(0, Math.min(LIMIT, matches.size()));
+	}
+
+	/**
+	 * The topics both carry, as reasons: a shared sub-topic says more than its parent, so the parent is left out
+	 * when a sub-topic of it is shared.
+	 */
+	static List<String> sharedTopics(List<String> own, List<String> other) {
+		List<String> shared = own.stream().filter(other::contains).toList();
+		return shared.stream()
+			.filter((code) -> TopicTree.isSubtopic(code) || shared.stream()
+				.noneMatch((s) -> TopicTree.isSubtopic(s) && TopicTree.parentOf(s).equals(code)))
+			.toList();
+	}
+
+	/**
+	 * How well the other side's topics cover this side's, 0 to 1. Each of this side's topics counts alike: fully
+	 * when the other side has it and either this side named none of its sub-topics or both share one; ¾ when only
+	 * this side named sub-topics of it; ½ when both named different ones.
+	 */
+	static double topicFit(List<String> own, List<String> other) {
+		List<String> parents = own.stream().map(TopicTree::parentOf).distinct().toList();
+		double fit = 0;
+		for (String parent : parents) {
+			if (other.stream().map(TopicTree::parentOf).noneMatch(parent::equals)) {
+				continue;
+			}
+			List<String> ownSubtopics = subtopicsUnder(parent, own);
+			List<String> otherSubtopics = subtopicsUnder(parent, other);
+			if (ownSubtopics.isEmpty() || ownSubtopics.stream().anyMatch(otherSubtopics::contains)) {
+				fit += 1;
+			}
+			else {
+				fit += otherSubtopics.isEmpty() ? 0.75 : 0.5;
+			}
+		}
+		return fit / Math.max(1, parents.size());
+	}
+
+	private static List<String> subtopicsUnder(String parent, List<String> codes) {
+		return codes.stream().filter((code) -> TopicTree.isSubtopic(code) && TopicTree.parentOf(code).equals(parent))
+			.toList();
 	}
 
 	/**

@@ -24,6 +24,7 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import de.pinnwand.listings.TimeFrame;
+import de.pinnwand.listings.TopicTree;
 import de.pinnwand.places.Gazetteer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -38,13 +39,21 @@ public class ListingSearch {
 
 	static final List<String> FACETS = List.of("kind", "topics", "languages", "district");
 
+	/**
+	 * The facet of the chosen topics' sub-topics, counted like the topic facet; empty while no topic is chosen.
+	 */
+	static final String SUBTOPICS = "subtopics";
+
 	private final ElasticsearchAsyncClient client;
 
 	private final ListingIndex index;
 
-	ListingSearch(ElasticsearchAsyncClient client, ListingIndex index) {
+	private final TopicTree topicTree;
+
+	ListingSearch(ElasticsearchAsyncClient client, ListingIndex index, TopicTree topicTree) {
 		this.client = client;
 		this.index = index;
+		this.topicTree = topicTree;
 	}
 
 	/** Searches; fails with {@link SearchUnavailable} when Elasticsearch cannot answer. */
@@ -118,11 +127,38 @@ public class ListingSearch {
 						.size(1).minWordLength(4))));
 			}
 			for (String facet : FACETS) {
-				s.aggregations(facet, Aggregation.of((a) -> a.filter(facetQuery(facetFilters, facet))
-					.aggregations("values", Aggregation.of((v) -> v.terms((t) -> t.field(facet).size(30))))));
+				// A listing carries its sub-topics' parents too; the topic facet counts the parents only.
+				List<String> only = facet.equals("topics") ? this.topicTree.parents() : List.of();
+				s.aggregations(facet, facet(facetQuery(facetFilters, facet), facet, only, 30));
+			}
+			List<String> subtopics = subtopicsOfChosenTopics(query);
+			if (!subtopics.isEmpty()) {
+				// Counted with the same filters as the topic facet: a sub-topic's listings all carry its parent.
+				s.aggregations(SUBTOPICS, facet(facetQuery(facetFilters, "topics"), "topics", subtopics, 0));
 			}
 			return s;
 		});
+	}
+
+	/** Counts of the field's values among the listings that pass the filter; {@code only} those values if given. */
+	private static Aggregation facet(Query filter, String field, List<String> only, int size) {
+		return Aggregation.of((a) -> a.filter(filter)
+			.aggregations("values", Aggregation.of((v) -> v.terms((t) -> {
+				t.field(field).size(Math.max(size, only.size()));
+				if (!only.isEmpty()) {
+					t.include((i) -> i.terms(only));
+				}
+				return t;
+			}))));
+	}
+
+	/** The sub-topics of every topic the query filters by, or of the parent of a sub-topic it filters by. */
+	private List<String> subtopicsOfChosenTopics(ListingQuery query) {
+		return query.topics().stream()
+			.map(TopicTree::parentOf)
+			.distinct()
+			.flatMap((parent) -> this.topicTree.subtopicsOf(parent).stream())
+			.toList();
 	}
 
 	private static Map<String, List<String>> facetFilters(ListingQuery query) {
@@ -216,21 +252,26 @@ public class ListingSearch {
 		}
 		Map<String, List<SearchResult.FacetCount>> facets = new LinkedHashMap<>();
 		for (String facet : FACETS) {
-			Aggregate filtered = response.aggregations().get(facet);
-			Aggregate aggregate = (filtered != null && filtered.isFilter())
-					? filtered.filter().aggregations().get("values") : null;
-			List<SearchResult.FacetCount> counts = new ArrayList<>();
-			if (aggregate != null && aggregate.isSterms()) {
-				aggregate.sterms().buckets().array()
-					.forEach((b) -> counts.add(new SearchResult.FacetCount(b.key().stringValue(), b.docCount())));
-			}
-			facets.put(facet, counts);
+			facets.put(facet, counts(response, facet));
 		}
+		facets.put(SUBTOPICS, counts(response, SUBTOPICS));
 		long total = (response.hits().total() != null) ? response.hits().total().value() : items.size();
 		List<Hit<ListingDocument>> hits = response.hits().hits();
 		String next = (hits.size() == query.size()) ? SearchCursor.encode(hits.get(hits.size() - 1).sort()) : null;
 		return new SearchResult(total, items, facets, query.page(), query.size(),
 				(total == 0) ? didYouMean(query.text(), response) : null, next);
+	}
+
+	private static List<SearchResult.FacetCount> counts(SearchResponse<ListingDocument> response, String facet) {
+		Aggregate filtered = response.aggregations().get(facet);
+		Aggregate aggregate = (filtered != null && filtered.isFilter()) ? filtered.filter().aggregations().get("values")
+				: null;
+		List<SearchResult.FacetCount> counts = new ArrayList<>();
+		if (aggregate != null && aggregate.isSterms()) {
+			aggregate.sterms().buckets().array()
+				.forEach((b) -> counts.add(new SearchResult.FacetCount(b.key().stringValue(), b.docCount())));
+		}
+		return counts;
 	}
 
 	/** The query with each word the index does not know replaced by its most common close spelling. */

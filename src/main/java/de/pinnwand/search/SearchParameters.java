@@ -9,8 +9,8 @@ import java.util.Optional;
 import de.pinnwand.system.FieldProblem;
 import de.pinnwand.listings.Languages;
 import de.pinnwand.listings.ListingKind;
-import de.pinnwand.listings.ListingsProperties;
 import de.pinnwand.listings.TimeFrame;
+import de.pinnwand.listings.TopicTree;
 import de.pinnwand.places.Gazetteer;
 import de.pinnwand.places.Place;
 import org.springframework.stereotype.Component;
@@ -34,11 +34,11 @@ public class SearchParameters {
 
 	private final Gazetteer gazetteer;
 
-	private final ListingsProperties listings;
+	private final TopicTree topicTree;
 
-	SearchParameters(Gazetteer gazetteer, ListingsProperties listings) {
+	SearchParameters(Gazetteer gazetteer, TopicTree topicTree) {
 		this.gazetteer = gazetteer;
-		this.listings = listings;
+		this.topicTree = topicTree;
 	}
 
 	/** The query, and what could not be understood (at most a place that was not found). */
@@ -54,7 +54,7 @@ public class SearchParameters {
 		List<String> kinds = values(params, "kind").stream().map((k) -> k.toUpperCase(Locale.ROOT))
 			.filter((k) -> k.equals(ListingKind.OFFER.name()) || k.equals(ListingKind.REQUEST.name()))
 			.toList();
-		List<String> topics = values(params, "topic").stream().filter(this.listings.topics()::contains).toList();
+		List<String> topics = values(params, "topic").stream().filter(this.topicTree::isKnown).toList();
 		List<String> languages = values(params, "lang").stream().filter(Languages::isKnown).toList();
 		List<String> districts = values(params, "district");
 		List<String> when = values(params, "when").stream().filter(TimeFrame.SLOTS::contains).toList();

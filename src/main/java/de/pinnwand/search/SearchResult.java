@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * @param total how many listings fit in all
  * @param items this page's listings, with the distance from the query's place when it has one
- * @param facets per facet (kind, topics, languages, district) the values and their counts
+ * @param facets per facet (kind, topics, languages, district) the values and their counts; topics counts parent
+ * topics, and subtopics the sub-topics of the topics filtered by (empty while none is)
  * @param didYouMean a corrected query when nothing was found and a spelling close to the query's is in the
  * index; else null
  * @param next the cursor of the next page ({@code after=}), or null on the last page

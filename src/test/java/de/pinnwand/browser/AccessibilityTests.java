@@ -79,6 +79,7 @@ class AccessibilityTests {
 	{
 		this.pages.put("home", (lang) -> open("/", lang));
 		this.pages.put("search with results", (lang) -> open("/search?q=" + this.word, lang));
+		this.pages.put("search by topic with sub-topics", (lang) -> open("/search?q=" + this.word + "&topic=housing", lang));
 		this.pages.put("search without results", (lang) -> open("/search?q=Nirgendwo" + randomLetters(8), lang));
 		this.pages.put("listing", (lang) -> open("/listings/" + this.listingId, lang));
 		this.pages.put("listing just posted", (lang) -> open("/listings/" + this.listingId + "?posted", lang));
@@ -110,7 +111,8 @@ class AccessibilityTests {
 			else if (i % 3 == 2) {
 				body = TestListings.with(TestListings.with(body, "textLanguage", "uk"), "title",
 						"Допомога з переїздом і меблями " + this.word);
-				body = TestListings.with(TestListings.with(body, "topics", List.of("housing", "donations")), "languages",
+				body = TestListings.with(TestListings.with(body, "topics",
+						List.of("housing", "housing/moving-help", "donations", "donations/furniture")), "languages",
 						List.of("uk", "ru", "de"));
 			}
 			String id = this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester")).bodyValue(body).exchange()

@@ -12,11 +12,15 @@ import java.util.stream.Collectors;
 
 import de.pinnwand.listings.Languages;
 import de.pinnwand.listings.ListingDraft;
+import de.pinnwand.listings.ListingsProperties;
+import de.pinnwand.listings.TopicTree;
 import de.pinnwand.places.Gazetteer;
 import de.pinnwand.places.PlacesProperties;
 import de.pinnwand.places.Place;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +32,11 @@ class DemoContentTests {
 
 	private static final Set<String> TOPICS = Set.of("language-learning", "accompaniment", "housing", "donations",
 			"mobility", "work", "children", "health", "leisure", "meeting-places", "interpreting", "counselling");
+
+	/** The board's default taxonomy, as Spring binds it when nothing is configured. */
+	private static final TopicTree TREE = TopicTree.of(new Binder(new MapConfigurationPropertySource())
+		.bindOrCreate("pinnwand.listings", ListingsProperties.class)
+		.topics());
 
 	private static final String COUNTY = "Landkreis Ludwigsburg";
 
@@ -59,9 +68,11 @@ class DemoContentTests {
 			}
 			checkText(at + "title", listing.title(), 3, 120, problems);
 			checkText(at + "description", listing.description(), 10, 4000, problems);
-			if (listing.topics() == null || listing.topics().isEmpty() || listing.topics().size() > 3
-					|| !TOPICS.containsAll(listing.topics())
-					|| Set.copyOf(listing.topics()).size() != listing.topics().size()) {
+			// Up to three topics, each sub-topic with its parent written out, as the form would store it.
+			if (listing.topics() == null || parents(listing).isEmpty() || parents(listing).size() > 3
+					|| !TOPICS.containsAll(parents(listing))
+					|| !listing.topics().stream().allMatch(TREE::isKnown)
+					|| !TopicTree.withParents(listing.topics()).equals(listing.topics())) {
 				problems.add(at + "topics " + listing.topics());
 			}
 			if (listing.languages() == null || listing.languages().isEmpty() || listing.languages().size() > 4
@@ -104,6 +115,24 @@ class DemoContentTests {
 			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
 		assertThat(TOPICS).allSatisfy(
 				(topic) -> assertThat(byTopic.getOrDefault(topic, 0L)).as(topic).isGreaterThanOrEqualTo(3));
+	}
+
+	@Test
+	void filesMostListingsUnderSubtopicsToo() {
+		long withSubtopics = listings.stream()
+			.filter((listing) -> listing.topics().stream().anyMatch(TopicTree::isSubtopic))
+			.count();
+		assertThat(withSubtopics).isGreaterThanOrEqualTo(listings.size() * 3 / 4);
+		Set<String> used = listings.stream()
+			.flatMap((listing) -> listing.topics().stream())
+			.filter(TopicTree::isSubtopic)
+			.collect(Collectors.toSet());
+		assertThat(TREE.parents()).allSatisfy((topic) -> assertThat(TREE.subtopicsOf(topic)).as(topic)
+			.anyMatch(used::contains));
+	}
+
+	private static List<String> parents(ListingDraft listing) {
+		return listing.topics().stream().map(TopicTree::parentOf).distinct().toList();
 	}
 
 	@Test

@@ -99,6 +99,31 @@ class MatchingTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void ranksTheOfferWithTheSameSubtopicFirstAndNamesIt() throws InterruptedException {
+		Posted sofa = post(listing("OFFER", "Matchtest Sofa und Sessel abzugeben", List.of("donations/furniture"),
+				List.of("ar"), "71634", 10));
+		Posted anything = post(listing("OFFER", "Matchtest Sachspenden aller Art", List.of("donations"), List.of("ar"),
+				"71634", 10));
+		Posted clothes = post(listing("OFFER", "Matchtest Kinderkleidung abzugeben", List.of("donations/clothes"),
+				List.of("ar"), "71634", 10));
+		awaitSearchable(List.of(sofa, anything, clothes));
+		Posted request = post(listing("REQUEST", "Matchtest Sofa gesucht", List.of("donations/furniture"), List.of("ar"),
+				"71634", 10));
+
+		List<Map<String, Object>> found = matches(request.id(), "en");
+		List<String> ids = ids(found);
+		assertThat(ids).as("a sub-topic finds the offers filed under its parent").contains(sofa.id(), anything.id(),
+				clothes.id());
+		assertThat(ids.indexOf(sofa.id())).isLessThan(ids.indexOf(anything.id()));
+		assertThat(ids.indexOf(anything.id())).as("different sub-topics fit least").isLessThan(ids.indexOf(clothes.id()));
+		assertThat((List<String>) found.get(ids.indexOf(sofa.id())).get("reasons")).contains("topic: Furniture")
+			.noneMatch((reason) -> reason.contains("donations"));
+		assertThat((List<String>) found.get(ids.indexOf(anything.id())).get("reasons"))
+			.contains("topic: Furniture, clothes and other donations");
+	}
+
+	@Test
 	void tellsTheOwnersOfMatchingListingsWhenANewOneIsPublished() throws InterruptedException {
 		Posted request = post(listing("REQUEST", "Matchtest Hinweis Nachhilfe Mathe gesucht", List.of("children"),
 				List.of("uk", "de"), "71634", 10), "match-notice-requester");

@@ -119,6 +119,82 @@ class SearchTests {
 			.expectBody().jsonPath("$.total").isEqualTo(3);
 	}
 
+	@Test
+	void findsASubtopicsListingsByTheSubtopicAndByItsParent() throws InterruptedException {
+		String flat = post(TestListings.with(TestListings.offer("Kolibri Wohnung gesucht"), "topics",
+				List.of("housing/flat-search")));
+		String moving = post(TestListings.with(TestListings.offer("Kolibri Umzugshilfe"), "topics",
+				List.of("housing/moving-help", "mobility")));
+		String housing = post(TestListings.with(TestListings.offer("Kolibri Wohnen allgemein"), "topics",
+				List.of("housing")));
+		awaitFound("q=Kolibri", flat);
+		awaitFound("q=Kolibri", moving);
+		awaitFound("q=Kolibri", housing);
+		assertThat(ids("q=Kolibri&topic=housing")).containsExactlyInAnyOrder(flat, moving, housing);
+		assertThat(ids("q=Kolibri&topic=housing/flat-search")).containsExactly(flat);
+		assertThat(ids("q=Kolibri&topic=housing/flat-search,housing/moving-help")).containsExactlyInAnyOrder(flat, moving);
+		assertThat(ids("q=Kolibri&topic=housing/castles")).as("an unknown code is no filter").hasSize(3);
+		this.web.get().uri("/search?q=Kolibri&topic=housing/flat-search&ui=en").exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).value((html) -> assertThat(html).contains("/listings/" + flat)
+				.doesNotContain("/listings/" + moving).contains("Housing and moving: Finding a flat"));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void countsTheChosenTopicsSubtopicsAsANestedFacet() throws InterruptedException {
+		String a = post(TestListings.with(TestListings.offer("Zaunkönig Sofa"), "topics",
+				List.of("donations/furniture", "donations/household")));
+		String b = post(TestListings.with(TestListings.offer("Zaunkönig Regal"), "topics", List.of("donations/furniture")));
+		String c = post(TestListings.with(TestListings.offer("Zaunkönig Spenden"), "topics", List.of("donations")));
+		String d = post(TestListings.with(TestListings.offer("Zaunkönig Fahrrad"), "topics", List.of("mobility/bikes")));
+		for (String id : List.of(a, b, c, d)) {
+			awaitFound("q=Zaunkönig", id);
+		}
+		Map<String, List<Map<String, Object>>> none = facets("q=Zaunkönig");
+		assertThat(none.get("subtopics")).as("no topic chosen, no nested facet").isEmpty();
+		assertThat(count(none.get("topics"), "donations")).isEqualTo(3);
+		assertThat(count(none.get("topics"), "mobility")).isEqualTo(1);
+		assertThat(none.get("topics")).as("the topic facet counts parent topics only")
+			.noneMatch((value) -> value.get("value").toString().contains("/"));
+
+		Map<String, List<Map<String, Object>>> donations = facets("q=Zaunkönig&topic=donations");
+		assertThat(count(donations.get("subtopics"), "donations/furniture")).isEqualTo(2);
+		assertThat(count(donations.get("subtopics"), "donations/household")).isEqualTo(1);
+		assertThat(donations.get("subtopics")).as("only the chosen topic's sub-topics, only those with listings")
+			.extracting((value) -> value.get("value")).containsExactlyInAnyOrder("donations/furniture", "donations/household");
+		assertThat(count(donations.get("topics"), "mobility")).as("other topics stay countable").isEqualTo(1);
+
+		Map<String, List<Map<String, Object>>> furniture = facets("q=Zaunkönig&topic=donations/furniture");
+		assertThat(count(furniture.get("subtopics"), "donations/household")).as("sibling sub-topics stay countable")
+			.isEqualTo(1);
+		assertThat(count(furniture.get("subtopics"), "donations/furniture")).isEqualTo(2);
+		assertThat(count(furniture.get("topics"), "donations")).isEqualTo(3);
+
+		this.web.get().uri("/search?q=Zaunkönig&topic=donations&ui=en").exchange()
+			.expectBody(String.class).value((html) -> assertThat(html)
+				.containsPattern("aria-current=\"true\">Furniture, clothes and other donations</a> "
+						+ "<span class=\"count\">\\(3\\)</span>\\s*<ul class=\"subfacet\">")
+				.containsPattern("href=\"[^\"]*topic&#x3D;donations/furniture[^\"]*\">Furniture</a> "
+						+ "<span class=\"count\">\\(2\\)</span>")
+				.contains(">Household items</a> <span class=\"count\">(1)</span>")
+				.doesNotContain(">Toys</a>"));
+		this.web.get().uri("/search?q=Zaunkönig&ui=en").exchange()
+			.expectBody(String.class).value((html) -> assertThat(html).doesNotContain("subfacet"));
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<String> ids(String query) {
+		return items(query).stream().map((item) -> ((Map<String, Object>) item.get("listing")).get("id").toString())
+			.toList();
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, List<Map<String, Object>>> facets(String query) {
+		return (Map<String, List<Map<String, Object>>>) this.web.get().uri("/api/v1/listings?" + query).exchange()
+			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("facets");
+	}
+
 	private static long count(List<Map<String, Object>> facet, String value) {
 		return facet.stream().filter((f) -> value.equals(f.get("value"))).mapToLong((f) -> ((Number) f.get("count")).longValue())
 			.findFirst().orElse(0);

@@ -6,7 +6,7 @@ import java.util.Map;
 import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.ListingKind;
 import de.pinnwand.listings.Listings;
-import de.pinnwand.listings.ListingsProperties;
+import de.pinnwand.listings.TopicTree;
 import de.pinnwand.system.web.Layout;
 import de.pinnwand.system.web.Messages;
 import org.springframework.stereotype.Controller;
@@ -28,15 +28,15 @@ class HomePage {
 
 	private final Listings listings;
 
-	private final ListingsProperties properties;
+	private final TopicTree topicTree;
 
 	private final Layout layout;
 
 	private final Messages messages;
 
-	HomePage(Listings listings, ListingsProperties properties, Layout layout, Messages messages) {
+	HomePage(Listings listings, TopicTree topicTree, Layout layout, Messages messages) {
 		this.listings = listings;
-		this.properties = properties;
+		this.topicTree = topicTree;
 		this.layout = layout;
 		this.messages = messages;
 	}
@@ -57,7 +57,7 @@ class HomePage {
 			Map<String, Object> model = this.layout.model(exchange, "home.page-title");
 			model.put("offers", newest.getT1());
 			model.put("requests", newest.getT2());
-			model.put("topics", this.properties.topics().stream()
+			model.put("topics", this.topicTree.parents().stream()
 				.map((code) -> new Topic("/search?topic=" + code, this.messages.get(exchange, "topic." + code)))
 				.toList());
 			return Rendering.view(VIEW).model(model).build();

@@ -11,6 +11,7 @@ import java.util.UUID;
 import de.pinnwand.system.FieldProblem;
 import de.pinnwand.listings.Languages;
 import de.pinnwand.listings.ListingDraft;
+import de.pinnwand.listings.TopicTree;
 import de.pinnwand.system.web.Messages;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -22,7 +23,7 @@ import org.springframework.web.server.ServerWebExchange;
  * @param version the version being edited; null when posting a new listing
  */
 record ListingFormView(String action, String version, boolean offer, boolean request, String title,
-		String description, List<Option> topics, List<Option> languages, List<Option> textLanguages, String place,
+		String description, List<TopicGroup> topics, List<Option> languages, List<Option> textLanguages, String place,
 		String reachKm, List<Option> timeFrameTypes, String timeFrameDate, List<Option> weekdays,
 		String timeFrameFrom, String timeFrameTo, String capacity, String submissionKey, Map<String, String> errors,
 		boolean hasErrors, List<String> errorList) {
@@ -31,13 +32,20 @@ record ListingFormView(String action, String version, boolean offer, boolean req
 	record Option(String value, String label, boolean checked, String lang) {
 	}
 
-	static ListingFormView of(String action, Long version, ListingDraft draft, List<String> topicCodes,
+	/** A topic's checkbox and its sub-topics' checkboxes, one group of the form. */
+	record TopicGroup(Option topic, List<Option> subtopics) {
+	}
+
+	static ListingFormView of(String action, Long version, ListingDraft draft, TopicTree topicTree,
 			List<FieldProblem> problems, Messages messages, ServerWebExchange exchange) {
 		var locale = Messages.localeOf(exchange);
 		List<String> chosenTopics = (draft.topics() != null) ? draft.topics() : List.of();
 		List<String> chosenLanguages = (draft.languages() != null) ? draft.languages() : List.of();
-		List<Option> topics = topicCodes.stream()
-			.map((code) -> new Option(code, messages.get(exchange, "topic." + code), chosenTopics.contains(code), null))
+		List<TopicGroup> topics = topicTree.topics().stream()
+			.map((topic) -> new TopicGroup(topicOption(topic.code(), chosenTopics, messages, exchange),
+					topic.subtopics().stream()
+						.map((code) -> topicOption(code, chosenTopics, messages, exchange))
+						.toList()))
 			.toList();
 		List<Option> languages = Languages.codes().stream()
 			.map((code) -> new Option(code, Languages.endonym(code), chosenLanguages.contains(code), code))
@@ -67,6 +75,11 @@ record ListingFormView(String action, String version, boolean offer, boolean req
 				nullToEmpty(draft.timeFrameDate()), weekdays, nullToEmpty(draft.timeFrameFrom()),
 				nullToEmpty(draft.timeFrameTo()), (draft.capacity() != null) ? draft.capacity().toString() : "",
 				key.toString(), errors, !errors.isEmpty(), List.copyOf(errors.values()));
+	}
+
+	private static Option topicOption(String code, List<String> chosen, Messages messages,
+			ServerWebExchange exchange) {
+		return new Option(code, messages.get(exchange, "topic." + code), chosen.contains(code), null);
 	}
 
 	private static String nullToEmpty(String value) {

@@ -12,8 +12,8 @@ import de.pinnwand.listings.ListingDraft;
 import de.pinnwand.listings.ListingIds;
 import de.pinnwand.listings.ListingService;
 import de.pinnwand.listings.ListingStatus;
-import de.pinnwand.listings.ListingsProperties;
 import de.pinnwand.listings.TimeFrame;
+import de.pinnwand.listings.TopicTree;
 import de.pinnwand.matching.MatchNotices;
 import de.pinnwand.matching.Matchmaker;
 import de.pinnwand.matching.web.MatchTexts;
@@ -48,7 +48,7 @@ class ListingPages {
 
 	private final ListingService listings;
 
-	private final ListingsProperties properties;
+	private final TopicTree topicTree;
 
 	private final Layout layout;
 
@@ -62,14 +62,14 @@ class ListingPages {
 
 	private final Members members;
 
-	ListingPages(ListingService listings, ListingsProperties properties, Layout layout, Messages messages,
+	ListingPages(ListingService listings, TopicTree topicTree, Layout layout, Messages messages,
 			Matchmaker matchmaker, MatchTexts matchTexts, MatchNotices notices, Members members) {
 		this.members = members;
 		this.notices = notices;
 		this.matchmaker = matchmaker;
 		this.matchTexts = matchTexts;
 		this.listings = listings;
-		this.properties = properties;
+		this.topicTree = topicTree;
 		this.layout = layout;
 		this.messages = messages;
 	}
@@ -231,7 +231,7 @@ class ListingPages {
 			HttpStatus status, ServerWebExchange exchange) {
 		Map<String, Object> model = this.layout.model(exchange,
 				(version != null) ? "form.edit-title" : "form.page-title");
-		model.put("form", ListingFormView.of(action, version, draft, this.properties.topics(), problems, this.messages,
+		model.put("form", ListingFormView.of(action, version, draft, this.topicTree, problems, this.messages,
 				exchange));
 		return Rendering.view(FORM_VIEW).model(model).status(status).build();
 	}

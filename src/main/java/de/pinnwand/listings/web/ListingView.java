@@ -4,6 +4,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,6 +13,7 @@ import de.pinnwand.listings.Languages;
 import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.ListingKind;
 import de.pinnwand.listings.TimeFrame;
+import de.pinnwand.listings.TopicTree;
 import de.pinnwand.system.web.Messages;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -27,7 +30,7 @@ public record ListingView(String id, String kindLabel, boolean offer, String tit
 				messages.get(exchange, "kind." + listing.kind().name().toLowerCase(Locale.ROOT)),
 				listing.kind() == ListingKind.OFFER, listing.title(),
 				TextLines.of(listing.description()), listing.textLanguage(),
-				listing.topics().stream().map((t) -> messages.get(exchange, "topic." + t)).toList(),
+				topics(listing.topics(), messages, locale),
 				listing.languages().stream().map(Languages::endonym).toList(),
 				listing.postcode() + " " + listing.placeName() + " (" + listing.district() + ")",
 				messages.get(exchange, "listing.reach", listing.reachKm()),
@@ -35,6 +38,25 @@ public record ListingView(String id, String kindLabel, boolean offer, String tit
 				(listing.capacity() != null) ? messages.get(locale, "listing.capacity", listing.capacity()) : null,
 				date(listing.expiresAt(), locale),
 				messages.get(locale, "status." + listing.status().name().toLowerCase(Locale.ROOT)), justPosted);
+	}
+
+	/**
+	 * A listing's topics as people read them, one entry per topic with its sub-topics: 'Health: Mental health,
+	 * Pregnancy'.
+	 */
+	public static List<String> topics(List<String> codes, Messages messages, Locale locale) {
+		var byParent = new LinkedHashMap<String, List<String>>();
+		for (String code : codes) {
+			List<String> subtopics = byParent.computeIfAbsent(TopicTree.parentOf(code), (parent) -> new ArrayList<>());
+			if (TopicTree.isSubtopic(code)) {
+				subtopics.add(messages.get(locale, "topic." + code));
+			}
+		}
+		return byParent.entrySet().stream().map((topic) -> {
+			String label = messages.get(locale, "topic." + topic.getKey());
+			return topic.getValue().isEmpty() ? label
+					: messages.get(locale, "topic.with-subtopics", label, String.join(", ", topic.getValue()));
+		}).toList();
 	}
 
 	static String date(java.time.Instant instant, Locale locale) {

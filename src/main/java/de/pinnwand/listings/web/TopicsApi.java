@@ -1,35 +1,50 @@
 package de.pinnwand.listings.web;
 
 import java.util.List;
+import java.util.Locale;
 
-import de.pinnwand.listings.ListingsProperties;
+import de.pinnwand.listings.TopicTree;
 import de.pinnwand.system.web.Messages;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
-/** {@code GET /api/v1/topics}: the topics listings can have, labelled in the reader's language. */
+/**
+ * {@code GET /api/v1/topics}: the topics listings can have with their sub-topics, labelled in the reader's
+ * language.
+ */
 @RestController
 class TopicsApi {
 
-	private final ListingsProperties properties;
+	private final TopicTree topicTree;
 
 	private final Messages messages;
 
-	TopicsApi(ListingsProperties properties, Messages messages) {
-		this.properties = properties;
+	TopicsApi(TopicTree topicTree, Messages messages) {
+		this.topicTree = topicTree;
 		this.messages = messages;
 	}
 
-	/** A topic: its stable code and its label in the language of the request. */
-	record Topic(String code, String label) {
+	/** A topic: its stable code, its label in the language of the request, and its sub-topics. */
+	record Topic(String code, String label, List<Subtopic> subtopics) {
+	}
+
+	/** A sub-topic: its stable code ({@code topic/subtopic}) and its label. */
+	record Subtopic(String code, String label) {
 	}
 
 	@GetMapping("/api/v1/topics")
 	List<Topic> topics(ServerWebExchange exchange) {
-		return this.properties.topics().stream()
-			.map((code) -> new Topic(code, this.messages.get(exchange, "topic." + code)))
+		Locale locale = Messages.localeOf(exchange);
+		return this.topicTree.topics().stream()
+			.map((topic) -> new Topic(topic.code(), label(topic.code(), locale), topic.subtopics().stream()
+				.map((code) -> new Subtopic(code, label(code, locale)))
+				.toList()))
 			.toList();
+	}
+
+	private String label(String code, Locale locale) {
+		return this.messages.get(locale, "topic." + code);
 	}
 
 }

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import de.pinnwand.listings.Languages;
+import de.pinnwand.listings.TopicTree;
+import de.pinnwand.listings.web.ListingView;
 import de.pinnwand.search.ListingQuery;
 import de.pinnwand.search.SearchResult;
 import de.pinnwand.system.web.Messages;
@@ -47,14 +49,17 @@ record SearchPageView(String q, String near, String radiusKm, List<SortOption> s
 	record Facet(String label, List<Value> values) {
 	}
 
-	/** A facet value: its label, count and link. */
-	record Value(String label, String count, String href, String lang) {
+	/**
+	 * A facet value: its label, count and link, whether the search is narrowed by it, and the values nested under
+	 * it (a chosen topic's sub-topics).
+	 */
+	record Value(String label, String count, String href, String lang, boolean selected, List<Value> nested,
+			boolean hasNested) {
 	}
 
 	static SearchPageView of(ListingQuery query, SearchResult result, String notice, Messages messages,
 			ServerWebExchange exchange) {
 		Locale locale = Messages.localeOf(exchange);
-		NumberFormat numbers = NumberFormat.getIntegerInstance(locale);
 		NumberFormat decimals = NumberFormat.getNumberInstance(locale);
 		decimals.setMaximumFractionDigits(1);
 		List<Item> items = result.items().stream().map((hit) -> {
@@ -65,20 +70,23 @@ record SearchPageView(String q, String near, String radiusKm, List<SortOption> s
 					listing.postcode() + " " + listing.placeName(),
 					(hit.distanceKm() != null) ? messages.get(locale, "search.distance", decimals.format(hit.distanceKm()))
 							: null,
-					String.join(", ", listing.topics().stream().map((t) -> messages.get(locale, "topic." + t)).toList()),
+					String.join(" · ", ListingView.topics(listing.topics(), messages, locale)),
 					String.join(" · ", listing.languages().stream().map(Languages::endonym).toList()));
 		}).toList();
+		List<SearchResult.FacetCount> subtopics = result.facets().getOrDefault("subtopics", List.of());
 		List<Facet> facets = new ArrayList<>();
 		for (Map.Entry<String, List<SearchResult.FacetCount>> facet : result.facets().entrySet()) {
-			String param = switch (facet.getKey()) {
-				case "topics" -> "topic";
-				case "languages" -> "lang";
-				default -> facet.getKey();
-			};
-			List<Value> values = facet.getValue().stream().map((count) -> new Value(
-					label(facet.getKey(), count.value(), messages, locale), numbers.format(count.count()),
-					link(exchange, param, count.value(), 1), "languages".equals(facet.getKey()) ? count.value() : null))
-				.toList();
+			if (facet.getKey().equals("subtopics")) {
+				continue;
+			}
+			List<Value> values = facet.getValue().stream().map((count) -> {
+				// A chosen topic shows its sub-topics beneath it.
+				List<Value> nested = facet.getKey().equals("topics") ? subtopics.stream()
+					.filter((sub) -> TopicTree.parentOf(sub.value()).equals(count.value()))
+					.map((sub) -> value("topics", sub, query, List.of(), messages, exchange))
+					.toList() : List.<Value>of();
+				return value(facet.getKey(), count, query, nested, messages, exchange);
+			}).toList();
 			if (!values.isEmpty()) {
 				facets.add(new Facet(messages.get(locale, "facet." + facet.getKey()), values));
 			}
@@ -101,6 +109,27 @@ record SearchPageView(String q, String near, String radiusKm, List<SortOption> s
 	static SearchPageView unavailable(String q, String notice) {
 		return new SearchPageView(q, "", "", List.of(), List.of(), true, notice, null, List.of(), false, List.of(), null,
 				null, null, null);
+	}
+
+	private static Value value(String facet, SearchResult.FacetCount count, ListingQuery query, List<Value> nested,
+			Messages messages, ServerWebExchange exchange) {
+		Locale locale = Messages.localeOf(exchange);
+		String param = switch (facet) {
+			case "topics" -> "topic";
+			case "languages" -> "lang";
+			default -> facet;
+		};
+		List<String> chosen = switch (facet) {
+			case "kind" -> query.kinds();
+			case "topics" -> query.topics();
+			case "languages" -> query.languages();
+			case "district" -> query.districts();
+			default -> List.of();
+		};
+		return new Value(label(facet, count.value(), messages, locale),
+				NumberFormat.getIntegerInstance(locale).format(count.count()), link(exchange, param, count.value(), 1),
+				"languages".equals(facet) ? count.value() : null, chosen.contains(count.value()), nested,
+				!nested.isEmpty());
 	}
 
 	private static String label(String facet, String value, Messages messages, Locale locale) {

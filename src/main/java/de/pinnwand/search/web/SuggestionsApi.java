@@ -2,8 +2,9 @@ package de.pinnwand.search.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
-import de.pinnwand.listings.ListingsProperties;
+import de.pinnwand.listings.TopicTree;
 import de.pinnwand.places.Gazetteer;
 import de.pinnwand.search.ListingSearch;
 import de.pinnwand.search.SearchUnavailable;
@@ -27,14 +28,14 @@ class SuggestionsApi {
 
 	private final Gazetteer gazetteer;
 
-	private final ListingsProperties listings;
+	private final TopicTree topicTree;
 
 	private final Messages messages;
 
-	SuggestionsApi(ListingSearch search, Gazetteer gazetteer, ListingsProperties listings, Messages messages) {
+	SuggestionsApi(ListingSearch search, Gazetteer gazetteer, TopicTree topicTree, Messages messages) {
 		this.search = search;
 		this.gazetteer = gazetteer;
-		this.listings = listings;
+		this.topicTree = topicTree;
 		this.messages = messages;
 	}
 
@@ -42,7 +43,7 @@ class SuggestionsApi {
 	record Suggestions(List<Topic> topics, List<Place> places, List<String> titles) {
 	}
 
-	/** A topic: its code (a search filter) and label. */
+	/** A topic or sub-topic: its code (a search filter) and label. */
 	record Topic(String code, String label) {
 	}
 
@@ -58,7 +59,9 @@ class SuggestionsApi {
 		}
 		Locale locale = Messages.localeOf(exchange);
 		String lower = text.toLowerCase(locale);
-		List<Topic> topics = this.listings.topics().stream()
+		// Parents before their sub-topics: 'Gesundheit' comes before 'Psychische Gesundheit'.
+		List<Topic> topics = this.topicTree.topics().stream()
+			.flatMap((topic) -> Stream.concat(Stream.of(topic.code()), topic.subtopics().stream()))
 			.map((code) -> new Topic(code, this.messages.get(locale, "topic." + code)))
 			.filter((topic) -> topic.label().toLowerCase(locale).contains(lower))
 			.limit(LIMIT)

@@ -111,6 +111,43 @@ class ListingPagesTests {
 	}
 
 	@Test
+	void groupsSubtopicsUnderTheirTopicAndShowsThemOnTheListing() {
+		Form form = openForm("de");
+		String page = this.web.get().uri("/listings/new?ui=en").cookie("SESSION", form.member()).exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(page).containsPattern("<fieldset class=\"topic-group\"><legend><label class=\"choice\">"
+				+ "<input type=\"checkbox\" name=\"topics\" value=\"housing\"> Housing and moving</label></legend>\\s*"
+				+ "<div class=\"subtopics\"><label class=\"choice\"><input type=\"checkbox\" name=\"topics\" "
+				+ "value=\"housing/flat-search\"> Finding a flat</label>");
+		assertThat(page.split("class=\"topic-group\"", -1)).hasSize(13);
+
+		MultiValueMap<String, String> fields = fields(form, "Formtest Unterthema Umzugskartons",
+				"Wir brauchen Hilfe beim Tragen der Kartons.");
+		fields.set("topics", "housing/moving-help");
+		fields.add("topics", "accompaniment");
+		EntityExchangeResult<byte[]> posted = this.web.post().uri("/listings").cookie("XSRF-TOKEN", form.session())
+			.cookie("SESSION", form.member())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData(fields))
+			.exchange()
+			.expectStatus().is3xxRedirection()
+			.expectBody().returnResult();
+		String listing = posted.getResponseHeaders().getLocation().getPath();
+		this.web.get().uri(listing + "?ui=de").exchange()
+			.expectBody(String.class).value((html) -> assertThat(html)
+				.contains("<span class=\"chip\">Wohnen und Umzug: Hilfe beim Umzug</span>")
+				.contains("<span class=\"chip\">Begleitung zu Ämtern und Ärzten</span>"));
+		this.web.get().uri(listing + "/edit?ui=de").cookie("SESSION", form.member()).exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).value((html) -> assertThat(html)
+				.as("the implied parent is ticked when the listing is edited")
+				.contains("value=\"housing\" checked")
+				.contains("value=\"housing/moving-help\" checked")
+				.doesNotContain("value=\"housing/flat-search\" checked"));
+	}
+
+	@Test
 	void storesADoubleClickedSubmitOnce() {
 		Form form = openForm("de");
 		MultiValueMap<String, String> fields = fields(form, "Doppelt geklickt", "Nur ein Eintrag soll entstehen.");

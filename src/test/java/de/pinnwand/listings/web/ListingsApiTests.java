@@ -61,6 +61,55 @@ class ListingsApiTests {
 	}
 
 	@Test
+	void filesASubtopicUnderItsParentToo() {
+		String location = this.web.post().uri("/api/v1/listings")
+			.bodyValue(TestListings.with(TestListings.offer("Unterthementest Sofa"), "topics",
+					List.of("mobility", "donations/furniture", "donations/toys", "donations")))
+			.exchange()
+			.expectStatus().isCreated()
+			.expectBody()
+			.jsonPath("$.topics").isEqualTo(List.of("mobility", "donations", "donations/furniture", "donations/toys"))
+			.returnResult().getResponseHeaders().getLocation().toString();
+		this.web.get().uri(location).exchange()
+			.expectBody().jsonPath("$.topics").isEqualTo(List.of("mobility", "donations", "donations/furniture",
+					"donations/toys"));
+	}
+
+	@Test
+	void refusesUnknownSubtopicsWithTheLocalizedUnknownTopicError() {
+		long before = this.listings.count().block();
+		for (String topic : List.of("donations/castles", "flat-search", "housing/", "astrology/flat-search")) {
+			this.web.post().uri("/api/v1/listings").header("Accept-Language", "uk")
+				.bodyValue(TestListings.with(TestListings.offer("Unterthementest unbekannt"), "topics",
+						List.of("housing", topic)))
+				.exchange()
+				.expectStatus().isEqualTo(422)
+				.expectBody()
+				.jsonPath("$.errors[?(@.field == 'topics')].code").isEqualTo("topics.unknown")
+				.jsonPath("$.errors[?(@.field == 'topics')].message").value((message) ->
+						assertThat(message.toString()).as(topic).containsPattern("\\p{IsCyrillic}"));
+		}
+		assertThat(this.listings.count().block()).isEqualTo(before);
+	}
+
+	@Test
+	void countsTopicsNotSubtopicsAgainstTheLimit() {
+		List<String> fiveWithSubtopics = List.of("housing/flat-search", "housing/moving-help", "donations/furniture",
+				"donations/clothes", "mobility/bikes", "work/job-search", "children/school", "children/childcare");
+		this.web.post().uri("/api/v1/listings")
+			.bodyValue(TestListings.with(TestListings.offer("Unterthementest fünf Themen"), "topics", fiveWithSubtopics))
+			.exchange()
+			.expectStatus().isCreated();
+		this.web.post().uri("/api/v1/listings")
+			.bodyValue(TestListings.with(TestListings.offer("Unterthementest sechs Themen"), "topics",
+					List.of("housing/flat-search", "donations/furniture", "mobility/bikes", "work/job-search",
+							"children/school", "health/pregnancy")))
+			.exchange()
+			.expectStatus().isEqualTo(422)
+			.expectBody().jsonPath("$.errors[?(@.field == 'topics')].code").isEqualTo("topics.too-many");
+	}
+
+	@Test
 	void refusesOverLongTextAndForeignPostcodes() {
 		this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester"))
 			.bodyValue(TestListings.with(TestListings.with(TestListings.offer("x".repeat(121)), "place", "1010 Wien"),

@@ -1,5 +1,6 @@
 package de.pinnwand.listings.web;
 
+import java.util.List;
 import java.util.Map;
 
 import de.pinnwand.PinnwandTest;
@@ -66,6 +67,25 @@ class NoticeBoardPagesTests {
 			.jsonPath("$.length()").isEqualTo(12)
 			.jsonPath("$[0].code").isEqualTo("language-learning")
 			.jsonPath("$[0].label").value((label) -> assertThat(label.toString()).containsPattern("\\p{IsCyrillic}"));
+	}
+
+	@Test
+	void listsEachTopicsSubtopicsAsATree() {
+		this.web.get().uri("/api/v1/topics").header("Accept-Language", "en").exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$[?(@.code == 'donations')].label").isEqualTo(List.of("Furniture, clothes and other donations"))
+			.jsonPath("$[?(@.code == 'donations')].subtopics[*].code").isEqualTo(List.of("donations/furniture",
+					"donations/clothes", "donations/household", "donations/toys"))
+			.jsonPath("$[?(@.code == 'donations')].subtopics[0].label").isEqualTo(List.of("Furniture"))
+			.jsonPath("$[*].subtopics[*].code").value((codes) -> assertThat((List<?>) codes).hasSize(40))
+			.jsonPath("$[*].subtopics[*].label").value((labels) -> assertThat((List<?>) labels)
+				.allSatisfy((label) -> assertThat(label.toString()).doesNotStartWith("topic.")));
+		this.web.get().uri("/api/v1/topics").header("Accept-Language", "ar").exchange()
+			.expectBody()
+			.jsonPath("$[0].subtopics[0].code").isEqualTo("language-learning/german-course")
+			.jsonPath("$[0].subtopics[0].label").value((label) -> assertThat(label.toString())
+				.containsPattern("\\p{InArabic}"));
 	}
 
 	@Test
