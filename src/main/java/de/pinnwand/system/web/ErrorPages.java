@@ -86,6 +86,11 @@ class ErrorPages implements ErrorWebExceptionHandler {
 		if (ex instanceof SearchUnavailable) {
 			return HttpStatus.SERVICE_UNAVAILABLE;
 		}
+		// The session store is full (see SessionConfiguration): refuse for now rather than grow without bound.
+		if (ex instanceof IllegalStateException && ex.getMessage() != null
+				&& ex.getMessage().startsWith("Max sessions limit reached")) {
+			return HttpStatus.SERVICE_UNAVAILABLE;
+		}
 		if (ex instanceof OptimisticLockingFailureException) {
 			return HttpStatus.CONFLICT;
 		}
