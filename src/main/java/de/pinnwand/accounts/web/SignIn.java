@@ -54,6 +54,12 @@ public class SignIn {
 		return NimbusReactiveJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
 	}
 
+	@Bean
+	@org.springframework.core.annotation.Order(0)
+	org.springframework.web.server.WebFilter signedInMemberFilter(Members members) {
+		return new SignedInMemberFilter(members);
+	}
+
 	/** Records the sign-in (account, provider roles), then returns to the page that asked for it. */
 	@Bean
 	ServerAuthenticationSuccessHandler signedIn(Members members) {

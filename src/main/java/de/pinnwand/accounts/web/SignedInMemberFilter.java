@@ -2,8 +2,6 @@ package de.pinnwand.accounts.web;
 
 import de.pinnwand.accounts.Members;
 import de.pinnwand.system.web.Layout;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -11,10 +9,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Puts the signed-in member's display name where every page's layout finds it (the header shows it with the
- * sign-out button). Visitors cost nothing: without a sign-in no account is looked up.
+ * sign-out button). Visitors cost nothing: without a sign-in no account is looked up. Registered by
+ * {@link SignIn}, not by scanning, so that web slice tests without accounts do not pick it up.
  */
-@Component
-@Order(0)
 class SignedInMemberFilter implements WebFilter {
 
 	private final Members members;
