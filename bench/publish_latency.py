@@ -12,6 +12,7 @@ import random
 import string
 import sys
 import time
+import os
 import urllib.request
 
 
@@ -33,7 +34,9 @@ def main():
                 "description": "Eine Beschreibung, lang genug für die Regeln. Abholung in Ludwigsburg.",
                 "topics": ["mobility"], "languages": ["de", "ar"], "textLanguage": "de", "place": "71634"}
         request = urllib.request.Request(base + "/api/v1/listings", data=json.dumps(body).encode(),
-                                         headers={"Content-Type": "application/json"}, method="POST")
+                                         headers={"Content-Type": "application/json",
+                                                  "Authorization": "Bearer " + os.environ["BENCH_TOKEN"]},
+                                         method="POST")
         started = time.perf_counter()
         with urllib.request.urlopen(request, timeout=10) as response:
             listing = json.load(response)

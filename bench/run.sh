@@ -78,7 +78,12 @@ PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
 log "starting $JAR on port $PORT, data in $WORK/data"
 # A private cache: the shared one (/var/cache/pinnwand) is replaced whenever another build changes the plugin.
-java -jar "$JAR" --server.port="$PORT" --pinnwand.data-dir="$WORK/data" --pinnwand.embedded.cache-dir="$WORK/cache" > "$WORK/app.log" 2>&1 &
+# The embedded sign-in provider on a known port with a password made for this run: the benchmark signs in as
+# 'bench' (posting needs an account) and makes that account an admin (the rebuild endpoint needs one).
+SIGNIN_PORT=$(free_port)
+SIGNIN_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+java -jar "$JAR" --server.port="$PORT" --pinnwand.data-dir="$WORK/data" --pinnwand.embedded.cache-dir="$WORK/cache" \
+	--pinnwand.embedded.sign-in.port="$SIGNIN_PORT" --pinnwand.embedded.sign-in.password="$SIGNIN_PASSWORD" > "$WORK/app.log" 2>&1 &
 APP_PID=$!
 
 deadline=$((SECONDS + 300))
@@ -92,6 +97,13 @@ START_LINE=$(grep -o 'Started PinnwandApplication in [0-9.]* seconds' "$WORK/app
 PG_PORT=$(grep -o 'Embedded PostgreSQL ready on port [0-9]*' "$WORK/app.log" | grep -o '[0-9]*$' | head -1)
 ES=$(grep -o 'Embedded Elasticsearch ready at http://127.0.0.1:[0-9]*' "$WORK/app.log" | grep -o 'http://.*' | head -1)
 log "ready ($START_LINE); PostgreSQL on $PG_PORT, Elasticsearch at $ES"
+BENCH_TOKEN=$(curl -fsS -d grant_type=password -d client_id=pinnwand -d scope=openid -d username=bench \
+	--data-urlencode password="$SIGNIN_PASSWORD" "http://127.0.0.1:$SIGNIN_PORT/pinnwand/token" \
+	| python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+export BENCH_TOKEN
+curl -fsS -H "Authorization: Bearer $BENCH_TOKEN" "$BASE/api/v1/me" > /dev/null
+psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d pinnwand -c "insert into account_role (account_id, role, source, granted_at)
+	select id, 'ADMIN', 'PORTAL', now() from account where subject = 'bench' on conflict do nothing" >&2
 
 # 2. Load, rebuild, raw bulk ----------------------------------------------------------------------------------
 log "generating $N listings"
@@ -106,7 +118,7 @@ COPY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
 ROWS=$(psql -tA -h 127.0.0.1 -p "$PG_PORT" -U postgres -d pinnwand -c "select count(*) from listing")
 log "copied $ROWS rows in $COPY_MS ms; full rebuild through POST /actuator/searchindex"
 t0=$(date +%s%N)
-REBUILD_JSON=$(curl -fsS --max-time 900 -X POST "$BASE/actuator/searchindex")
+REBUILD_JSON=$(curl -fsS --max-time 900 -X POST -H "Authorization: Bearer $BENCH_TOKEN" "$BASE/actuator/searchindex")
 REBUILD_WALL_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
 REBUILD_DOCS=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["documents"])' "$REBUILD_JSON")
 log "rebuild: $REBUILD_JSON (wall $REBUILD_WALL_MS ms)"

@@ -1,5 +1,6 @@
 package de.pinnwand.system;
 
+import de.pinnwand.accounts.AccountsProperties;
 import de.pinnwand.accounts.Members;
 import de.pinnwand.accounts.Role;
 import de.pinnwand.accounts.web.MemberRoles;
@@ -36,8 +37,16 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+	/**
+	 * The pages' policy. Forms post only to the portal, and to the sign-in provider: signing out is a form whose
+	 * answer redirects there, and browsers hold redirects after a form to the same rule.
+	 */
+	static String contentSecurityPolicy(String issuerUri) {
+		java.net.URI issuer = java.net.URI.create(issuerUri);
+		String provider = issuer.getScheme() + "://" + issuer.getRawAuthority();
+		return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+				+ "base-uri 'none'; form-action 'self' " + provider + "; frame-ancestors 'none'";
+	}
 
 	/**
 	 * The CSRF token travels in a cookie and in the form (double submit): no server-side session is made for
@@ -52,14 +61,14 @@ class SecurityConfiguration {
 	/** The JSON API and operator endpoints: bearer tokens, no session, no cookies, errors as problem details. */
 	@Bean
 	@Order(1)
-	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, Members members) {
+	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, Members members, AccountsProperties accounts) {
 		ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> {
 			exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
 			return Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED));
 		};
 		ServerAccessDeniedHandler forbidden = (exchange, ex) -> Mono
 			.error(new ResponseStatusException(HttpStatus.FORBIDDEN));
-		return headers(http)
+		return headers(http, accounts)
 			.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**"))
 			.authorizeExchange((exchanges) -> exchanges
 				.pathMatchers("/actuator/health/**", "/actuator/health").permitAll()
@@ -86,7 +95,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityWebFilterChain pageSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
-			ServerAuthenticationSuccessHandler signedIn) {
+			ServerAuthenticationSuccessHandler signedIn, AccountsProperties accounts) {
 		DefaultServerOAuth2AuthorizationRequestResolver authorizationRequests = new DefaultServerOAuth2AuthorizationRequestResolver(
 				registrations);
 		// PKCE for confidential clients too (public clients get it anyway).
@@ -94,7 +103,7 @@ class SecurityConfiguration {
 		OidcClientInitiatedServerLogoutSuccessHandler loggedOut = new OidcClientInitiatedServerLogoutSuccessHandler(
 				registrations);
 		loggedOut.setPostLogoutRedirectUri("{baseUrl}/?signed-out");
-		return headers(http)
+		return headers(http, accounts)
 			.authorizeExchange((exchanges) -> exchanges
 				.pathMatchers("/listings/new", "/listings/*/edit", "/my", "/my/**").authenticated()
 				.pathMatchers(HttpMethod.POST, "/logout").permitAll()
@@ -113,9 +122,9 @@ class SecurityConfiguration {
 			.build();
 	}
 
-	private static ServerHttpSecurity headers(ServerHttpSecurity http) {
+	private static ServerHttpSecurity headers(ServerHttpSecurity http, AccountsProperties accounts) {
 		return http.headers((headers) -> headers
-			.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy(accounts.issuerUri())))
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 			.frameOptions((frame) -> frame.mode(Mode.DENY)));
 	}

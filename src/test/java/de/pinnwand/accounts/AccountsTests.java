@@ -58,6 +58,28 @@ class AccountsTests {
 	}
 
 	@Test
+	void signsOutOfThePortalAndOfTheProvider() {
+		String member = TestMembers.signIn(this.web, "sign-out-tester");
+		var page = this.web.get().uri("/my/account").cookie("SESSION", member).exchange().expectStatus().isOk()
+			.returnResult(String.class);
+		String html = page.getResponseBody().collectList().block().stream().reduce("", String::concat);
+		java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+		assertThat(token.find()).isTrue();
+		String xsrf = page.getResponseCookies().getFirst("XSRF-TOKEN").getValue();
+		var out = this.web.post().uri("/logout").cookie("SESSION", member).cookie("XSRF-TOKEN", xsrf)
+			.contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue("_csrf=" + token.group(1))
+			.exchange().expectStatus().is3xxRedirection().returnResult(Void.class);
+		assertThat(out.getResponseHeaders().getLocation().toString())
+			.startsWith(EmbeddedServices.signInProvider().issuerUri() + "/endsession")
+			.contains("id_token_hint=").contains("post_logout_redirect_uri=");
+		assertThat(out.getResponseHeaders().getFirst("Content-Security-Policy"))
+			.as("the browser may follow the sign-out form's redirect to the provider")
+			.contains("form-action 'self' " + EmbeddedServices.signInProvider().issuerUri().replace("/pinnwand", ""));
+		this.web.get().uri("/my/account").cookie("SESSION", member).exchange().expectStatus().is3xxRedirection();
+	}
+
+	@Test
 	void refusesWrongPasswordsAndGrantsThePortalDoesNotUse() throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
 		String token = EmbeddedServices.signInProvider().tokenUri();

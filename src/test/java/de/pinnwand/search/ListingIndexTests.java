@@ -28,6 +28,9 @@ class ListingIndexTests {
 	@Autowired
 	private WebTestClient web;
 
+	@Autowired
+	private de.pinnwand.accounts.AccountService accounts;
+
 	private static Listing listing(UUID id, String title, long version, ListingStatus status) {
 		return listing(id, title, version, status, Instant.now().plus(7, ChronoUnit.DAYS));
 	}
@@ -77,7 +80,9 @@ class ListingIndexTests {
 			.expectBody(java.util.Map.class).returnResult().getResponseBody().get("id").toString();
 		var before = this.client.indices().getAlias((get) -> get.name(this.index.alias())).result().keySet();
 
-		this.web.post().uri("/actuator/searchindex").exchange().expectStatus().isOk()
+		this.accounts.prepare("index-admin", "Admin", List.of("de"), java.util.Set.of(de.pinnwand.accounts.Role.ADMIN)).block();
+		this.web.post().uri("/actuator/searchindex").headers(de.pinnwand.TestMembers.bearer("index-admin")).exchange()
+			.expectStatus().isOk()
 			.expectBody().jsonPath("$.index").value((name) -> assertThat(before).doesNotContain(name.toString()));
 
 		var after = this.client.indices().getAlias((get) -> get.name(this.index.alias())).result().keySet();

@@ -165,7 +165,9 @@ public final class EmbeddedSignInProvider {
 
 		private OAuth2HttpResponse html(int status, String body) {
 			return new OAuth2HttpResponse(Headers.of("Content-Type", "text/html; charset=UTF-8", "Cache-Control",
-					"no-store", "Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'"),
+					"no-store",
+					// No form-action: the form's answer redirects back to the portal, which form-action would block.
+					"Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"),
 					status, body, null);
 		}
 

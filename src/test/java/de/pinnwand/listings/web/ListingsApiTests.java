@@ -62,7 +62,7 @@ class ListingsApiTests {
 
 	@Test
 	void filesASubtopicUnderItsParentToo() {
-		String location = this.web.post().uri("/api/v1/listings")
+		String location = this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester"))
 			.bodyValue(TestListings.with(TestListings.offer("Unterthementest Sofa"), "topics",
 					List.of("mobility", "donations/furniture", "donations/toys", "donations")))
 			.exchange()
@@ -79,7 +79,7 @@ class ListingsApiTests {
 	void refusesUnknownSubtopicsWithTheLocalizedUnknownTopicError() {
 		long before = this.listings.count().block();
 		for (String topic : List.of("donations/castles", "flat-search", "housing/", "astrology/flat-search")) {
-			this.web.post().uri("/api/v1/listings").header("Accept-Language", "uk")
+			this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester")).header("Accept-Language", "uk")
 				.bodyValue(TestListings.with(TestListings.offer("Unterthementest unbekannt"), "topics",
 						List.of("housing", topic)))
 				.exchange()
@@ -96,11 +96,11 @@ class ListingsApiTests {
 	void countsTopicsNotSubtopicsAgainstTheLimit() {
 		List<String> fiveWithSubtopics = List.of("housing/flat-search", "housing/moving-help", "donations/furniture",
 				"donations/clothes", "mobility/bikes", "work/job-search", "children/school", "children/childcare");
-		this.web.post().uri("/api/v1/listings")
+		this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester"))
 			.bodyValue(TestListings.with(TestListings.offer("Unterthementest fünf Themen"), "topics", fiveWithSubtopics))
 			.exchange()
 			.expectStatus().isCreated();
-		this.web.post().uri("/api/v1/listings")
+		this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester"))
 			.bodyValue(TestListings.with(TestListings.offer("Unterthementest sechs Themen"), "topics",
 					List.of("housing/flat-search", "donations/furniture", "mobility/bikes", "work/job-search",
 							"children/school", "health/pregnancy")))
