@@ -1,0 +1,281 @@
+package de.pinnwand.system;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import de.pinnwand.PinnwandTest;
+import de.pinnwand.TestListings;
+import de.pinnwand.TestMembers;
+import de.pinnwand.accounts.AccountService;
+import de.pinnwand.accounts.Role;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who may do what: every route of the app × every kind of person × their own object or someone else's, with
+ * the answer each must get. Someone else's private object answers exactly like a missing one (404). A route
+ * added without an entry here fails {@link #everyRouteHasAnEntry()}.
+ * <p>
+ * Answers are classed, not matched exactly: ALLOWED is anything past the gate (2xx, a redirect elsewhere, or
+ * 409/422 for a body the rules refuse), DENIED is 401, 403 or the redirect to sign in, NOT_FOUND is 404.
+ */
+@PinnwandTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTests {
+
+	/** The kinds of people the matrix tries. */
+	enum Actor {
+
+		ANONYMOUS, MEMBER, ORG_MEMBER, ORG_ADMIN, COORDINATOR, ADMIN;
+
+		String username() {
+			return "matrix-" + name().toLowerCase().replace('_', '-');
+		}
+
+	}
+
+	/** Whose object the path names. */
+	enum Whose {
+
+		OWN, OTHERS
+
+	}
+
+	enum Outcome {
+
+		ALLOWED, DENIED, NOT_FOUND
+
+	}
+
+	/** What a path's {@code {id}} names. */
+	enum Resource {
+
+		NONE, LISTING
+
+	}
+
+	/** Who may: a function of the actor and whose object it is. */
+	interface Policy extends BiFunction<Actor, Whose, Outcome> {
+	}
+
+	static final Policy PUBLIC = (actor, whose) -> Outcome.ALLOWED;
+
+	static final Policy SIGNED_IN = (actor, whose) -> (actor == Actor.ANONYMOUS) ? Outcome.DENIED : Outcome.ALLOWED;
+
+	/** Only the one who posted it; for everyone else it does not exist. */
+	static final Policy OWNER = (actor, whose) -> (actor == Actor.ANONYMOUS) ? Outcome.DENIED
+			: (whose == Whose.OWN) ? Outcome.ALLOWED : Outcome.NOT_FOUND;
+
+	static final Policy ADMIN_ONLY = (actor, whose) -> (actor == Actor.ADMIN) ? Outcome.ALLOWED : Outcome.DENIED;
+
+	/** One route and who may use it. */
+	record Rule(String method, String pattern, Resource resource, Policy policy) {
+
+		String key() {
+			return this.method + " " + this.pattern;
+		}
+
+		@Override
+		public String toString() {
+			return key();
+		}
+
+	}
+
+	static final List<Rule> RULES = List.of(
+			// Public pages and reads
+			new Rule("GET", "/", Resource.NONE, PUBLIC),
+			new Rule("GET", "/about", Resource.NONE, PUBLIC),
+			new Rule("GET", "/search", Resource.NONE, PUBLIC),
+			new Rule("GET", "/listings/{id}", Resource.LISTING, PUBLIC),
+			new Rule("GET", "/listings/{id}/print", Resource.LISTING, PUBLIC),
+			new Rule("GET", "/listings/{id}/qr.svg", Resource.LISTING, PUBLIC),
+			new Rule("GET", "/api/v1/listings", Resource.NONE, PUBLIC),
+			new Rule("GET", "/api/v1/listings/{id}", Resource.LISTING, PUBLIC),
+			new Rule("GET", "/api/v1/listings/{id}/matches", Resource.LISTING, PUBLIC),
+			new Rule("GET", "/api/v1/topics", Resource.NONE, PUBLIC),
+			new Rule("GET", "/api/v1/places", Resource.NONE, PUBLIC),
+			new Rule("GET", "/api/v1/suggestions", Resource.NONE, PUBLIC),
+			// Posting and one's own things
+			new Rule("GET", "/listings/new", Resource.NONE, SIGNED_IN),
+			new Rule("POST", "/listings", Resource.NONE, SIGNED_IN),
+			new Rule("POST", "/api/v1/listings", Resource.NONE, SIGNED_IN),
+			new Rule("GET", "/my/listings", Resource.NONE, SIGNED_IN),
+			new Rule("GET", "/my/account", Resource.NONE, SIGNED_IN),
+			new Rule("POST", "/my/account", Resource.NONE, SIGNED_IN),
+			new Rule("GET", "/my/account/export", Resource.NONE, SIGNED_IN),
+			new Rule("GET", "/api/v1/me", Resource.NONE, SIGNED_IN),
+			new Rule("PUT", "/api/v1/me", Resource.NONE, SIGNED_IN),
+			new Rule("GET", "/api/v1/me/export", Resource.NONE, SIGNED_IN),
+			new Rule("GET", "/api/v1/me/listings", Resource.NONE, SIGNED_IN),
+			new Rule("GET", "/listings/{id}/edit", Resource.LISTING, OWNER),
+			new Rule("POST", "/listings/{id}/edit", Resource.LISTING, OWNER),
+			new Rule("POST", "/listings/{id}/renewal", Resource.LISTING, OWNER),
+			new Rule("POST", "/listings/{id}/fulfilment", Resource.LISTING, OWNER),
+			new Rule("POST", "/listings/{id}/withdrawal", Resource.LISTING, OWNER),
+			new Rule("PUT", "/api/v1/listings/{id}", Resource.LISTING, OWNER),
+			new Rule("DELETE", "/api/v1/listings/{id}", Resource.LISTING, OWNER),
+			new Rule("POST", "/api/v1/listings/{id}/renewal", Resource.LISTING, OWNER),
+			new Rule("POST", "/api/v1/listings/{id}/fulfilment", Resource.LISTING, OWNER),
+			// Operators
+			new Rule("GET", "/actuator/searchindex", Resource.NONE, ADMIN_ONLY));
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	@Autowired
+	private WebTestClient web;
+
+	@Autowired
+	@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+	private RequestMappingHandlerMapping mappings;
+
+	@Autowired
+	private AccountService accounts;
+
+	/** Each actor's page session and CSRF token (cookie and form value). */
+	private record PageSession(String session, String xsrfCookie, String csrfToken) {
+	}
+
+	private final Map<Actor, PageSession> sessions = new EnumMap<>(Actor.class);
+
+	private final Map<String, Integer> counters = new ConcurrentHashMap<>();
+
+	@BeforeAll
+	void signEveryoneIn() {
+		this.accounts.prepare(Actor.COORDINATOR.username(), "Matrix Koordination", List.of("de"), Set.of(Role.COORDINATOR))
+			.block();
+		this.accounts.prepare(Actor.ADMIN.username(), "Matrix Admin", List.of("de"), Set.of(Role.ADMIN)).block();
+		for (Actor actor : Actor.values()) {
+			if (actor == Actor.ANONYMOUS) {
+				continue;
+			}
+			String session = TestMembers.signIn(this.web, actor.username());
+			EntityExchangeResult<String> page = this.web.get().uri("/my/account").cookie("SESSION", session).exchange()
+				.expectStatus().isOk().expectBody(String.class).returnResult();
+			Matcher token = CSRF.matcher(page.getResponseBody());
+			assertThat(token.find()).isTrue();
+			this.sessions.put(actor, new PageSession(session,
+					page.getResponseCookies().getFirst("XSRF-TOKEN").getValue(), token.group(1)));
+		}
+	}
+
+	@Test
+	void everyRouteHasAnEntry() {
+		Set<String> routes = new TreeSet<>();
+		this.mappings.getHandlerMethods().keySet().forEach((info) -> {
+			Set<String> methods = new TreeSet<>();
+			info.getMethodsCondition().getMethods().forEach((method) -> methods.add(method.name()));
+			if (methods.isEmpty()) {
+				methods.add("GET");
+			}
+			info.getPatternsCondition().getPatterns().forEach((pattern) -> methods
+				.forEach((method) -> routes.add(method + " " + pattern.getPatternString())));
+		});
+		routes.removeIf((route) -> route.contains("/api/docs") || route.contains("/swagger"));
+		Set<String> listed = new TreeSet<>();
+		RULES.forEach((rule) -> listed.add(rule.key()));
+		listed.remove("GET /actuator/searchindex");
+		assertThat(routes).as("routes without an entry in the authorization matrix").isSubsetOf(listed);
+		assertThat(listed).as("entries for routes that no longer exist").isSubsetOf(routes);
+	}
+
+	Stream<Arguments> cells() {
+		List<Arguments> cells = new ArrayList<>();
+		for (Rule rule : RULES) {
+			for (Actor actor : Actor.values()) {
+				for (Whose whose : (rule.resource() == Resource.NONE) ? List.of(Whose.OWN) : List.of(Whose.values())) {
+					cells.add(Arguments.of(rule, actor, whose));
+				}
+			}
+		}
+		return cells.stream();
+	}
+
+	@ParameterizedTest(name = "{0} as {1}, {2}")
+	@MethodSource("cells")
+	void answersEachPersonAsTheMatrixSays(Rule rule, Actor actor, Whose whose) {
+		String path = rule.pattern().replace("{id}", id(rule.resource(), actor, whose));
+		Outcome expected = rule.policy().apply(actor, whose);
+		EntityExchangeResult<byte[]> result = send(rule.method(), path, actor, rule.resource(), whose);
+		assertThat(classify(result)).as("%s %s as %s on %s object: %s", rule.method(), path, actor, whose,
+				result.getStatus()).isEqualTo(expected);
+	}
+
+	private EntityExchangeResult<byte[]> send(String method, String path, Actor actor, Resource resource, Whose whose) {
+		boolean api = path.startsWith("/api/") || path.startsWith("/actuator/");
+		String query = path.equals("/api/v1/places") ? "?q=Lud" : "";
+		WebTestClient.RequestBodySpec request = this.web.method(HttpMethod.valueOf(method)).uri(path + query);
+		PageSession page = this.sessions.get(actor);
+		if (api && actor != Actor.ANONYMOUS) {
+			request.headers(TestMembers.bearer(actor.username()));
+		}
+		if (!api && page != null) {
+			request.cookie("SESSION", page.session()).cookie("XSRF-TOKEN", page.xsrfCookie());
+		}
+		request.header("Accept", api ? "application/json" : "text/html");
+		if (method.equals("GET") || method.equals("DELETE")) {
+			return request.exchange().expectBody().returnResult();
+		}
+		if (api) {
+			Map<String, Object> body = TestListings.with(TestListings.offer("Matrix Eintrag"), "version", 0);
+			return request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectBody().returnResult();
+		}
+		String csrf = (page != null) ? page.csrfToken() : "";
+		return request.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue("_csrf=" + csrf + "&kind=OFFER&title=Matrix&description=Matrix%20Beschreibung%20lang%20genug"
+					+ "&topics=mobility&languages=de&textLanguage=de&place=71634&version=0&displayName=Matrix")
+			.exchange().expectBody().returnResult();
+	}
+
+	private static Outcome classify(EntityExchangeResult<byte[]> result) {
+		int status = result.getStatus().value();
+		if (status == 404) {
+			return Outcome.NOT_FOUND;
+		}
+		URI location = result.getResponseHeaders().getLocation();
+		if (status == 401 || status == 403
+				|| (location != null && location.toString().contains("/oauth2/authorization/"))) {
+			return Outcome.DENIED;
+		}
+		return Outcome.ALLOWED;
+	}
+
+	/**
+	 * A fresh object for every request, so that what one request changes (a withdrawal) never decides another's
+	 * answer: the actor's own, or one of a stranger's.
+	 */
+	private String id(Resource resource, Actor actor, Whose whose) {
+		if (resource == Resource.NONE) {
+			return "";
+		}
+		String owner = (whose == Whose.OWN && actor != Actor.ANONYMOUS) ? actor.username() : "matrix-stranger";
+		int n = this.counters.merge(owner, 1, Integer::sum);
+		return this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer(owner))
+			.bodyValue(TestListings.offer("Matrix " + owner + " " + n)).exchange()
+			.expectStatus().isCreated()
+			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+	}
+
+}
