@@ -76,6 +76,36 @@ public class ListingSearch {
 			.map((response) -> result(query, response));
 	}
 
+	/**
+	 * Which of these searches find the listing, in one round trip: each search runs exactly as the search page
+	 * would (text, time, place and facet filters), narrowed to this one listing. For saved searches.
+	 */
+	public Mono<List<Boolean>> whichFind(java.util.UUID listingId, List<ListingQuery> queries) {
+		if (queries.isEmpty()) {
+			return Mono.just(List.of());
+		}
+		List<co.elastic.clients.elasticsearch.core.msearch.RequestItem> searches = queries.stream()
+			.map((query) -> co.elastic.clients.elasticsearch.core.msearch.RequestItem.of((item) -> item
+				.header((h) -> h.index(this.index.alias()))
+				.body((b) -> b.size(0).trackTotalHits((t) -> t.enabled(true))
+					.query((q) -> q.bool((bool) -> bool.must(query(query, false))
+						.filter(facetQuery(facetFilters(query), null))
+						.filter((f) -> f.ids((ids) -> ids.values(listingId.toString()))))))))
+			.toList();
+		return this.index.call(() -> this.client.msearch((m) -> m.searches(searches), ListingDocument.class))
+			.map((response) -> response.responses().stream()
+				.map((item) -> item.isResult() && item.result().hits().total() != null
+						&& item.result().hits().total().value() > 0)
+				.toList());
+	}
+
+	/** Whether the listing can be found yet (it is indexed and the index refreshed). */
+	public Mono<Boolean> isSearchable(java.util.UUID listingId) {
+		return this.index.call(() -> this.client.count((c) -> c.index(this.index.alias())
+			.query((q) -> q.ids((ids) -> ids.values(listingId.toString())))))
+			.map((response) -> response.count() > 0);
+	}
+
 	/** Titles of published listings that start like the typed text, for suggestions while typing. */
 	public Mono<List<String>> titlesStartingWith(String text, int limit) {
 		String prefix = (text.length() > 60) ? text.substring(0, 60) : text;

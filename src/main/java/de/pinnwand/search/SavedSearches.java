@@ -1,0 +1,298 @@
+package de.pinnwand.search;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import de.pinnwand.listings.Listing;
+import de.pinnwand.listings.ListingPublished;
+import de.pinnwand.listings.ListingService;
+import de.pinnwand.system.FieldProblem;
+import de.pinnwand.system.InvalidInput;
+import de.pinnwand.system.web.NotFound;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Saved searches and their notices. When a listing is published, the saved searches whose structured filters
+ * (kind, topics, languages, district, place and radius) can fit it are found in PostgreSQL; once the listing is
+ * searchable, exactly those are run against the index in one multi-search narrowed to the new listing, and
+ * each that finds it gets a notice. The distribution embedded here has no percolator; on a cluster with one,
+ * the second step would percolate the new listing against stored queries instead (see docs/search-design.md).
+ */
+@Service
+public class SavedSearches {
+
+	/** How many saved searches one member may keep. */
+	static final int MAX_PER_MEMBER = 20;
+
+	private static final Log logger = LogFactory.getLog(SavedSearches.class);
+
+	private final DatabaseClient database;
+
+	private final SearchParameters parameters;
+
+	private final ListingSearch search;
+
+	private final ListingService listings;
+
+	private final Clock clock;
+
+	SavedSearches(DatabaseClient database, SearchParameters parameters, ListingSearch search, ListingService listings,
+			Clock clock) {
+		this.database = database;
+		this.parameters = parameters;
+		this.search = search;
+		this.listings = listings;
+		this.clock = clock;
+	}
+
+	/** A saved search as its member sees it. */
+	public record Saved(UUID id, String queryString, String label, Instant createdAt, int unseenHits) {
+	}
+
+	/** A new listing that fits one of the member's saved searches. */
+	public record Hit(UUID savedSearchId, UUID listingId, String title, String textLanguage, Instant createdAt) {
+	}
+
+	/** No such saved search, or another member's. */
+	public static class SavedSearchNotFound extends NotFound {
+
+		public SavedSearchNotFound() {
+			super("No such saved search");
+		}
+
+	}
+
+	/** The search could not be saved. */
+	public static class InvalidSavedSearch extends InvalidInput {
+
+		public InvalidSavedSearch(List<FieldProblem> problems) {
+			super("saved search", problems);
+		}
+
+	}
+
+	/**
+	 * Saves the search that the query string describes (as the search page takes it). A search that filters
+	 * nothing, or more than {@value #MAX_PER_MEMBER} of them, is refused.
+	 */
+	public Mono<Saved> save(UUID accountId, String queryString, String label) {
+		String canonical = canonical(queryString);
+		SearchParameters.Parsed parsed = this.parameters
+			.parse(UriComponentsBuilder.newInstance().query(canonical).build().getQueryParams());
+		ListingQuery query = parsed.query();
+		List<FieldProblem> problems = new ArrayList<>(parsed.problems());
+		boolean filtersSomething = !query.text().isBlank() || !query.kinds().isEmpty() || !query.topics().isEmpty()
+				|| !query.languages().isEmpty() || !query.districts().isEmpty() || query.near() != null
+				|| !query.when().isEmpty();
+		if (!filtersSomething) {
+			problems.add(new FieldProblem("query", "saved-search.empty"));
+		}
+		String name = (label != null && !label.isBlank()) ? label.strip() : describe(query);
+		if (name.length() > 200) {
+			name = name.substring(0, 200);
+		}
+		if (!problems.isEmpty()) {
+			return Mono.error(new InvalidSavedSearch(problems));
+		}
+		String finalName = name;
+		return this.database.sql("select count(*) from saved_search where account_id = :account")
+			.bind("account", accountId)
+			.map((row, meta) -> row.get(0, Long.class))
+			.one()
+			.flatMap((count) -> (count >= MAX_PER_MEMBER)
+					? Mono.<Saved>error(new InvalidSavedSearch(List.of(new FieldProblem("query", "saved-search.too-many",
+							MAX_PER_MEMBER))))
+					: insert(accountId, canonical, finalName, query));
+	}
+
+	private Mono<Saved> insert(UUID accountId, String queryString, String label, ListingQuery query) {
+		UUID id = UUID.randomUUID();
+		Instant now = this.clock.instant();
+		DatabaseClient.GenericExecuteSpec insert = this.database
+			.sql("insert into saved_search (id, account_id, query_string, label, has_text, kinds, topics, languages, "
+					+ "districts, near_lat, near_lon, radius_km, created_at) values (:id, :account, :query, :label, "
+					+ ":text, :kinds, :topics, :languages, :districts, :lat, :lon, :radius, :at)")
+			.bind("id", id)
+			.bind("account", accountId)
+			.bind("query", queryString)
+			.bind("label", label)
+			.bind("text", !query.text().isBlank())
+			.bind("kinds", query.kinds().toArray(String[]::new))
+			.bind("topics", query.topics().toArray(String[]::new))
+			.bind("languages", query.languages().toArray(String[]::new))
+			.bind("districts", query.districts().toArray(String[]::new))
+			.bind("at", now);
+		if (query.near() != null) {
+			insert = insert.bind("lat", query.near().lat()).bind("lon", query.near().lon()).bind("radius", query.radiusKm());
+		}
+		else {
+			insert = insert.bindNull("lat", Double.class).bindNull("lon", Double.class).bindNull("radius", Integer.class);
+		}
+		return insert.then().thenReturn(new Saved(id, queryString, label, now, 0));
+	}
+
+	/** The member's saved searches, newest first, with how many new listings each found. */
+	public Flux<Saved> of(UUID accountId) {
+		return this.database
+			.sql("select s.id, s.query_string, s.label, s.created_at, "
+					+ "(select count(*) from saved_search_hit h join listing l on l.id = h.listing_id "
+					+ "where h.saved_search_id = s.id and h.seen_at is null and l.status = 'PUBLISHED' "
+					+ "and l.expires_at > now()) as unseen "
+					+ "from saved_search s where s.account_id = :account order by s.created_at desc")
+			.bind("account", accountId)
+			.map((row, meta) -> new Saved(row.get("id", UUID.class), row.get("query_string", String.class),
+					row.get("label", String.class), row.get("created_at", Instant.class),
+					row.get("unseen", Long.class).intValue()))
+			.all();
+	}
+
+	/** Removes one of the member's saved searches; another member's answers like a missing one. */
+	public Mono<Void> delete(UUID accountId, UUID id) {
+		return this.database.sql("delete from saved_search where id = :id and account_id = :account")
+			.bind("id", id)
+			.bind("account", accountId)
+			.fetch()
+			.rowsUpdated()
+			.flatMap((deleted) -> (deleted == 0) ? Mono.error(new SavedSearchNotFound()) : Mono.empty());
+	}
+
+	/** The member's unseen hits of still-public listings, newest first; marks them seen. */
+	public Flux<Hit> takeUnseenHits(UUID accountId) {
+		Flux<Hit> hits = this.database
+			.sql("select h.saved_search_id, h.listing_id, l.title, l.text_language, h.created_at "
+					+ "from saved_search_hit h join saved_search s on s.id = h.saved_search_id "
+					+ "join listing l on l.id = h.listing_id where s.account_id = :account and h.seen_at is null "
+					+ "and l.status = 'PUBLISHED' and l.expires_at > now() order by h.created_at desc limit 100")
+			.bind("account", accountId)
+			.map((row, meta) -> new Hit(row.get("saved_search_id", UUID.class), row.get("listing_id", UUID.class),
+					row.get("title", String.class), row.get("text_language", String.class),
+					row.get("created_at", Instant.class)))
+			.all();
+		return hits.collectList()
+			.flatMapMany((list) -> this.database
+				.sql("update saved_search_hit set seen_at = now() where seen_at is null and saved_search_id in "
+						+ "(select id from saved_search where account_id = :account)")
+				.bind("account", accountId)
+				.then()
+				.thenMany(Flux.fromIterable(list)));
+	}
+
+	@EventListener
+	void on(ListingPublished published) {
+		notifyFor(published.listingId()).subscribe(
+				(count) -> logger.debug(count + " saved-search hit(s) for " + published.listingId()),
+				(ex) -> logger.warn("Saved searches not evaluated for " + published.listingId() + ": " + ex.getMessage()));
+	}
+
+	/** Evaluates the saved searches against a newly published listing; emits how many it fits. */
+	Mono<Long> notifyFor(UUID listingId) {
+		return this.listings.find(listingId)
+			.flatMap((listing) -> candidates(listing).collectList().flatMap((candidates) -> candidates.isEmpty()
+					? Mono.just(0L) : awaitSearchable(listingId).then(verify(listing, candidates))));
+	}
+
+	private record Candidate(UUID id, UUID accountId, String queryString) {
+	}
+
+	/**
+	 * The saved searches whose structured filters let the listing through. Not the poster's own: nobody needs
+	 * a notice of what they just posted.
+	 */
+	private Flux<Candidate> candidates(Listing listing) {
+		return this.database
+			.sql("select id, account_id, query_string from saved_search where account_id <> :owner "
+					+ "and (cardinality(kinds) = 0 or :kind = any(kinds)) "
+					+ "and (cardinality(topics) = 0 or topics && :topics) "
+					+ "and (cardinality(languages) = 0 or languages && :languages) "
+					+ "and (cardinality(districts) = 0 or :district = any(districts)) "
+					+ "and (near_lat is null or 2 * 6371 * asin(sqrt(power(sin(radians(:lat - near_lat) / 2), 2) "
+					+ "+ cos(radians(near_lat)) * cos(radians(:lat)) * power(sin(radians(:lon - near_lon) / 2), 2))) "
+					+ "<= radius_km)")
+			.bind("owner", (listing.ownerAccountId() != null) ? listing.ownerAccountId() : new UUID(0, 0))
+			.bind("kind", listing.kind().name())
+			.bind("topics", listing.topics().toArray(String[]::new))
+			.bind("languages", listing.languages().toArray(String[]::new))
+			.bind("district", listing.district())
+			.bind("lat", listing.latitude())
+			.bind("lon", listing.longitude())
+			.map((row, meta) -> new Candidate(row.get("id", UUID.class), row.get("account_id", UUID.class),
+					row.get("query_string", String.class)))
+			.all();
+	}
+
+	/** The relay indexes a new listing within about a second; waits up to ten. */
+	private Mono<Boolean> awaitSearchable(UUID listingId) {
+		return this.search.isSearchable(listingId)
+			.filter(Boolean::booleanValue)
+			.repeatWhenEmpty(40, (attempts) -> attempts.delayElements(Duration.ofMillis(250)))
+			.defaultIfEmpty(false);
+	}
+
+	private Mono<Long> verify(Listing listing, List<Candidate> candidates) {
+		return Flux.fromIterable(candidates)
+			.buffer(100)
+			.concatMap((batch) -> {
+				List<ListingQuery> queries = batch.stream()
+					.map((candidate) -> this.parameters.parse(UriComponentsBuilder.newInstance()
+						.query(candidate.queryString()).build().getQueryParams()).query())
+					.toList();
+				return this.search.whichFind(listing.id(), queries).flatMapMany((found) -> {
+					List<Candidate> fitting = new ArrayList<>();
+					for (int i = 0; i < batch.size(); i++) {
+						if (found.get(i)) {
+							fitting.add(batch.get(i));
+						}
+					}
+					return Flux.fromIterable(fitting);
+				});
+			})
+			.concatMap((candidate) -> this.database
+				.sql("insert into saved_search_hit (saved_search_id, listing_id) values (:search, :listing) "
+						+ "on conflict do nothing")
+				.bind("search", candidate.id())
+				.bind("listing", listing.id())
+				.fetch()
+				.rowsUpdated())
+			.reduce(0L, Long::sum);
+	}
+
+	/** Only the parameters a search is made of; paging and order are not part of what was saved. */
+	static String canonical(String queryString) {
+		var params = UriComponentsBuilder.newInstance().query((queryString != null) ? queryString : "").build()
+			.getQueryParams();
+		UriComponentsBuilder kept = UriComponentsBuilder.newInstance();
+		for (String name : List.of("q", "kind", "topic", "lang", "district", "when", "near", "radiusKm")) {
+			List<String> values = params.getOrDefault(name, List.of());
+			values.stream().limit(20).forEach((value) -> kept.queryParam(name, value));
+		}
+		String query = kept.build().getQuery();
+		return (query != null) ? query : "";
+	}
+
+	private static String describe(ListingQuery query) {
+		List<String> parts = new ArrayList<>();
+		if (!query.text().isBlank()) {
+			parts.add("„" + query.text() + "“");
+		}
+		parts.addAll(query.kinds());
+		parts.addAll(query.topics());
+		parts.addAll(query.languages());
+		if (query.near() != null) {
+			parts.add(query.near().label() + " " + query.radiusKm() + " km");
+		}
+		parts.addAll(query.districts());
+		return String.join(" · ", parts);
+	}
+
+}
