@@ -123,12 +123,12 @@ class OrganisationsApi {
 			.map(OrganisationJson::of);
 	}
 
-	/** Takes the verification back. Coordinators only; audited. */
+	/** Takes the verification back ({@code reason} as a query parameter). Coordinators only; audited. */
 	@DeleteMapping("/organisations/{id}/verification")
-	Mono<OrganisationJson> unverify(@PathVariable String id, @RequestBody(required = false) ReasonBody body,
+	Mono<OrganisationJson> unverify(@PathVariable String id, @RequestParam(required = false) String reason,
 			ServerWebExchange exchange) {
 		return id(id).zipWith(this.members.required(exchange))
-			.flatMap((both) -> this.organisations.unverify(both.getT2(), both.getT1(), reason(body)))
+			.flatMap((both) -> this.organisations.unverify(both.getT2(), both.getT1(), reason))
 			.map(OrganisationJson::of);
 	}
 
