@@ -18,6 +18,10 @@ import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.ListingDraft;
 import de.pinnwand.listings.ListingService;
 import de.pinnwand.listings.Listings;
+import de.pinnwand.organisations.Organisation;
+import de.pinnwand.organisations.OrganisationProfile;
+import de.pinnwand.organisations.OrganisationService;
+import de.pinnwand.organisations.Organisations;
 import de.pinnwand.system.FieldProblem;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -50,10 +54,89 @@ class DemoContent {
 
 	private final AccountService accounts;
 
-	DemoContent(Listings listings, ListingService service, AccountService accounts) {
+	private final OrganisationService organisationService;
+
+	private final Organisations organisations;
+
+	DemoContent(Listings listings, ListingService service, AccountService accounts,
+			OrganisationService organisationService, Organisations organisations) {
 		this.listings = listings;
 		this.service = service;
 		this.accounts = accounts;
+		this.organisationService = organisationService;
+		this.organisations = organisations;
+	}
+
+	/**
+	 * Invented organisations of the county, each founded by a demo account (who becomes its admin); those marked
+	 * verified are verified by the coordination office.
+	 */
+	static final List<DemoOrganisation> ORGANISATIONS = List.of(
+			new DemoOrganisation("Sabine", true, new OrganisationProfile("Begegnungscafé Weststadt", "MEETING_PLACE",
+					"Jeden Donnerstag Kaffee, Kuchen und Gespräche für Alteingesessene und Neuangekommene. "
+							+ "Kinder sind willkommen, es gibt eine Spielecke.",
+					List.of("de", "ar", "uk", "fa"), "Gemeindehaus, Weststadtplatz 3", "71636",
+					"Donnerstag 15–18 Uhr", "cafe-weststadt@example.org", null, null)),
+			new DemoOrganisation("Jonas", true, new OrganisationProfile("Arbeitskreis Asyl Musterhausen",
+					"VOLUNTEER_GROUP",
+					"Ehrenamtliche aus Asperg und Umgebung: Deutschkurse, Begleitung zu Ämtern, Patenschaften. "
+							+ "Neue Mitstreiterinnen und Mitstreiter sind immer willkommen.",
+					List.of("de", "en"), null, "71679", "Treffen jeden ersten Montag im Monat, 19 Uhr",
+					"ak-asyl@example.org", null, "https://ak-asyl.example.org")),
+			new DemoOrganisation("Sabine", true, new OrganisationProfile("Migrationsberatung Wohlfahrtsverband Neckar-Enz",
+					"COUNSELLING_SERVICE",
+					"Kostenlose und vertrauliche Beratung für Erwachsene: Aufenthalt, Familiennachzug, Arbeit, "
+							+ "Sprachkurse, Briefe von Behörden.",
+					List.of("de", "en", "ar", "tr"), "Bahnhofstraße 12", "71638",
+					"Offene Sprechstunde Dienstag 9–12 Uhr, sonst nach Vereinbarung", "migration@example.org",
+					"07141 555010", "https://beratung.example.org")),
+			new DemoOrganisation("Ehrenamtskoordination", true, new OrganisationProfile(
+					"Integrationsmanagement im Landkreis", "AUTHORITY",
+					"Das Integrationsmanagement begleitet Geflüchtete in der Anschlussunterbringung: "
+							+ "ein persönlicher Plan, Unterstützung bei Anträgen, Vermittlung zu Kursen und Beratung.",
+					List.of("de", "en", "ar", "uk", "ru"), "Landratsamt, Hindenburgstraße 40", "71638",
+					"Montag bis Freitag 8.30–12 Uhr", "integration@example.org", "07141 555200", null)),
+			new DemoOrganisation("Ehrenamtskoordination", true, new OrganisationProfile(
+					"Ehrenamtskoordination Flüchtlingshilfe", "AUTHORITY",
+					"Wir bringen Menschen, die helfen wollen, und Menschen, die Hilfe brauchen, zusammen, und "
+							+ "unterstützen die Arbeitskreise im Landkreis.",
+					List.of("de", "en"), "Rathaus, Wilhelmstraße 11", "71634", "Mittwoch 14–17 Uhr",
+					"ehrenamt@example.org", "07141 555300", null)),
+			new DemoOrganisation("Jonas", false, new OrganisationProfile("Fahrradwerkstatt Rückenwind",
+					"VOLUNTEER_GROUP",
+					"Wir reparieren gespendete Fahrräder und geben sie an Geflüchtete weiter. Wer schrauben lernen "
+							+ "will, macht einfach mit.",
+					List.of("de", "en", "fa"), "Hinterhof Schillerstraße 8", "71640", "Samstag 10–13 Uhr", null,
+					null, null)),
+			new DemoOrganisation("Jonas", false, new OrganisationProfile("Sportverein Freiberg – Sport für alle",
+					"ASSOCIATION",
+					"Fußball, Basketball und Schwimmen für Kinder, Jugendliche und Erwachsene. Für Geflüchtete "
+							+ "ist das erste Jahr beitragsfrei.",
+					List.of("de", "tr"), "Sportplatz am Neckar", "71691", null, "sport@example.org", null, null)),
+			new DemoOrganisation("Sabine", false, new OrganisationProfile("Kleiderkammer Marbach", "ASSOCIATION",
+					"Gut erhaltene Kleidung, Schuhe und Babysachen für alle, die sie brauchen. Spenden nehmen wir "
+							+ "zu den Öffnungszeiten an.",
+					List.of("de", "ar", "uk"), "Alte Schule, Kirchgasse 5", "71672", "Dienstag und Freitag 14–17 Uhr",
+					null, "07144 555400", null)),
+			new DemoOrganisation("Ehrenamtskoordination", true, new OrganisationProfile(
+					"Jugendmigrationsdienst Remseck", "COUNSELLING_SERVICE",
+					"Beratung für junge Menschen von 12 bis 27 Jahren: Schule, Ausbildung, Beruf und Freizeit.",
+					List.of("de", "en", "ar", "ru"), "Marktplatz 2", "71686", "Montag und Donnerstag 13–17 Uhr",
+					"jmd@example.org", null, null)),
+			new DemoOrganisation("Jonas", false, new OrganisationProfile("Malerbetrieb Sonnenschein", "COMPANY",
+					"Ein Handwerksbetrieb, der Praktika und Ausbildungsplätze für Geflüchtete anbietet.",
+					List.of("de"), "Gewerbegebiet Nord 7", "71696", null, "ausbildung@example.org", null, null)));
+
+	/** Demo offers posted on behalf of an organisation, by title. */
+	static final java.util.Map<String, String> POSTED_FOR = java.util.Map.of(
+			"Kostenloser Deutschkurs für Anfänger am Abend", "Arbeitskreis Asyl Musterhausen",
+			"Begegnungscafé jeden Donnerstag im Gemeindehaus", "Begegnungscafé Weststadt",
+			"Offene Sprechstunde zum Asylverfahren", "Migrationsberatung Wohlfahrtsverband Neckar-Enz",
+			"Fahrräder für Geflüchtete – Fahrradwerkstatt jeden Samstag", "Fahrradwerkstatt Rückenwind",
+			"Fußballtraining für Jugendliche – einfach vorbeikommen", "Sportverein Freiberg – Sport für alle",
+			"Nähtreff für Frauen – Nähmaschinen sind da", "Begegnungscafé Weststadt");
+
+	record DemoOrganisation(String admin, boolean verified, OrganisationProfile profile) {
 	}
 
 	/**
@@ -87,25 +170,49 @@ class DemoContent {
 			return Flux.fromIterable(ACCOUNTS)
 				.concatMap((account) -> this.accounts.prepare(account.username(), account.displayName(),
 						account.languages(), account.roles()))
-				.collectMap((member) -> member.displayName(), Member::accountId)
-				.flatMap((posters) -> Mono.fromCallable(DemoContent::drafts)
-					.subscribeOn(Schedulers.boundedElastic())
-					.flatMapMany(Flux::fromIterable)
-					.index()
-					.concatMap((indexed) -> publish(indexed.getT1().intValue(), indexed.getT2(), posters))
-					.count());
+				.collectMap(Member::displayName)
+				.flatMap((members) -> Flux.fromIterable(ORGANISATIONS)
+					.concatMap((organisation) -> organisation(organisation, members))
+					.collectMap(Organisation::name, Organisation::id)
+					.flatMap((organisations) -> Mono.fromCallable(DemoContent::drafts)
+						.subscribeOn(Schedulers.boundedElastic())
+						.flatMapMany(Flux::fromIterable)
+						.index()
+						.concatMap((indexed) -> publish(indexed.getT1().intValue(), indexed.getT2(), members,
+								organisations))
+						.count()));
 		});
 	}
 
-	/** Offers come from the volunteer, requests from the person whose languages fit the text. */
-	private Mono<Listing> publish(int index, ListingDraft listing, java.util.Map<String, UUID> posters) {
-		String poster = "OFFER".equals(listing.kind()) ? "Jonas" : List.of("uk", "ru").contains(listing.textLanguage())
-				? "Olena" : "Amal";
+	/** Founds the organisation unless it exists; verified by the coordination office where marked. */
+	private Mono<Organisation> organisation(DemoOrganisation demo, java.util.Map<String, Member> members) {
+		Member coordination = members.get("Ehrenamtskoordination");
+		return this.organisations.findByNameIgnoringCase(demo.profile().name())
+			.switchIfEmpty(Mono.defer(() -> this.organisationService.create(members.get(demo.admin()), demo.profile())
+				.flatMap((created) -> demo.verified()
+						? this.organisationService.verify(coordination, created.id(), "Demo: bekannt aus der Arbeit")
+						: Mono.just(created))));
+	}
+
+	/**
+	 * Offers come from the volunteer, requests from the person whose languages fit the text; offers of an
+	 * organisation from its admin, on its behalf.
+	 */
+	private Mono<Listing> publish(int index, ListingDraft listing, java.util.Map<String, Member> members,
+			java.util.Map<String, UUID> organisations) {
+		String organisationName = POSTED_FOR.get(listing.title());
+		UUID organisation = (organisationName != null) ? organisations.get(organisationName) : null;
+		String poster = (organisation != null) ? ORGANISATIONS.stream()
+			.filter((demo) -> demo.profile().name().equals(organisationName))
+			.findFirst()
+			.orElseThrow()
+			.admin() : "OFFER".equals(listing.kind()) ? "Jonas"
+					: List.of("uk", "ru").contains(listing.textLanguage()) ? "Olena" : "Amal";
 		ListingDraft draft = new ListingDraft(listing.kind(), listing.title(), listing.description(),
 				listing.topics(), listing.languages(), listing.textLanguage(), listing.place(), listing.reachKm(),
 				submissionKey(index), listing.timeFrameType(), listing.timeFrameDate(), listing.timeFrameWeekday(),
 				listing.timeFrameFrom(), listing.timeFrameTo(), listing.capacity());
-		return this.service.publish(draft, posters.get(poster), null).onErrorResume(InvalidListing.class, (ex) -> {
+		return this.service.publish(draft, members.get(poster).accountId(), organisation).onErrorResume(InvalidListing.class, (ex) -> {
 			logger.warn("Demo content: listing " + index + " (\"" + listing.title() + "\") refused: "
 					+ describe(ex.problems()));
 			return Mono.empty();

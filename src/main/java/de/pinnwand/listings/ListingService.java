@@ -198,6 +198,39 @@ public class ListingService {
 				: Mono.just(false);
 	}
 
+	/**
+	 * The listings a member may manage, newest first: their own and those of the organisations they belong to.
+	 */
+	public Flux<Listing> findManagedBy(UUID accountId) {
+		return this.stewards.organisationsOf(accountId)
+			.map(OrganisationStewards.OrganisationName::id)
+			.collectList()
+			.flatMapMany((organisations) -> organisations.isEmpty()
+					? this.listings.findByOwnerAccountIdOrderByCreatedAtDesc(accountId)
+					: this.listings.findByOwnerOrOrganisations(accountId, organisations));
+	}
+
+	/** An organisation's public listings, newest first. */
+	public Flux<Listing> findPublicByOrganisation(UUID organisationId) {
+		return this.listings.findPublishedByOrganisation(organisationId, this.clock.instant());
+	}
+
+	/** The organisations the member may post for, by name, for the form's 'post as' choice. */
+	public Flux<OrganisationStewards.OrganisationName> postingOrganisationsOf(UUID accountId) {
+		return (accountId != null) ? this.stewards.organisationsOf(accountId) : Flux.empty();
+	}
+
+	/** The names of the organisations the listings were posted for, by organisation id. */
+	public Mono<java.util.Map<UUID, String>> organisationNames(java.util.Collection<Listing> listings) {
+		java.util.Set<UUID> ids = new java.util.HashSet<>();
+		listings.forEach((listing) -> {
+			if (listing.organisationId() != null) {
+				ids.add(listing.organisationId());
+			}
+		});
+		return ids.isEmpty() ? Mono.just(java.util.Map.of()) : this.stewards.names(ids);
+	}
+
 	/** The listings a member posted, newest first. */
 	public Flux<Listing> findOwnedBy(UUID accountId) {
 		return this.listings.findByOwnerAccountIdOrderByCreatedAtDesc(accountId);

@@ -25,4 +25,14 @@ public interface Listings extends ReactiveCrudRepository<Listing, UUID> {
 			+ "order by created_at desc limit :limit")
 	Flux<Listing> findNewestPublished(String kind, int limit);
 
+	/** An organisation's public listings, newest first. */
+	@Query("select * from listing where organisation_id = :organisationId and status = 'PUBLISHED' "
+			+ "and expires_at > :now order by created_at desc limit 200")
+	Flux<Listing> findPublishedByOrganisation(UUID organisationId, java.time.Instant now);
+
+	/** A member's own listings and those of the given organisations, newest first. */
+	@Query("select * from listing where owner_account_id = :accountId or organisation_id in (:organisationIds) "
+			+ "order by created_at desc")
+	Flux<Listing> findByOwnerOrOrganisations(UUID accountId, java.util.Collection<UUID> organisationIds);
+
 }

@@ -23,4 +23,8 @@ public record Organisation(@Id UUID id, String name, OrganisationType type, Stri
 		return this.verifiedAt != null;
 	}
 
+	public boolean hasLogo() {
+		return this.logoType != null;
+	}
+
 }

@@ -1,6 +1,8 @@
 package de.pinnwand.organisations;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
 import java.util.UUID;
 
 import de.pinnwand.listings.OrganisationStewards;
@@ -91,6 +93,37 @@ public class OrganisationMemberships implements OrganisationStewards {
 	@Override
 	public Mono<Boolean> canManage(UUID accountId, UUID organisationId) {
 		return roleOf(accountId, organisationId).hasElement();
+	}
+
+	@Override
+	public Flux<OrganisationName> organisationsOf(UUID accountId) {
+		return this.database
+			.sql("select o.id, o.name from organisation_member m join organisation o on o.id = m.organisation_id "
+					+ "where m.account_id = :account order by lower(o.name)")
+			.bind("account", accountId)
+			.map((row, meta) -> new OrganisationName(row.get("id", UUID.class), row.get("name", String.class)))
+			.all();
+	}
+
+	@Override
+	public Mono<Map<UUID, String>> names(Collection<UUID> organisationIds) {
+		if (organisationIds.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return this.database.sql("select id, name from organisation where id = any(:ids)")
+			.bind("ids", organisationIds.toArray(UUID[]::new))
+			.map((row, meta) -> new OrganisationName(row.get("id", UUID.class), row.get("name", String.class)))
+			.all()
+			.collectMap(OrganisationName::id, OrganisationName::name);
+	}
+
+	/** How many admins the organisation has; it must always keep one. */
+	Mono<Long> adminCount(UUID organisationId) {
+		return this.database
+			.sql("select count(*) as admins from organisation_member where organisation_id = :organisation and role = 'ADMIN'")
+			.bind("organisation", organisationId)
+			.map((row, meta) -> row.get("admins", Long.class))
+			.one();
 	}
 
 }

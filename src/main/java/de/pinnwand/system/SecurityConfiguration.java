@@ -22,6 +22,7 @@ import org.springframework.security.web.server.authentication.ServerAuthenticati
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -58,6 +59,16 @@ class SecurityConfiguration {
 		return repository;
 	}
 
+	/**
+	 * Reads the token from multipart forms too (an organisation's logo upload), not only from URL-encoded ones,
+	 * so that uploads work without JavaScript.
+	 */
+	static XorServerCsrfTokenRequestAttributeHandler csrfFromForms() {
+		XorServerCsrfTokenRequestAttributeHandler handler = new XorServerCsrfTokenRequestAttributeHandler();
+		handler.setTokenFromMultipartDataEnabled(true);
+		return handler;
+	}
+
 	/** The JSON API and operator endpoints: bearer tokens, no session, no cookies, errors as problem details. */
 	@Bean
 	@Order(1)
@@ -74,6 +85,7 @@ class SecurityConfiguration {
 				.pathMatchers("/actuator/health/**", "/actuator/health").permitAll()
 				.pathMatchers("/actuator/**").access(MemberRoles.hasRole(members, Role.ADMIN))
 				.pathMatchers("/api/v1/me", "/api/v1/me/**").authenticated()
+				.pathMatchers("/api/v1/organisations/*/members", "/api/v1/organisations/*/members/**").authenticated()
 				.pathMatchers(HttpMethod.GET, "/api/**").permitAll()
 				.pathMatchers(HttpMethod.HEAD, "/api/**").permitAll()
 				.pathMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
@@ -105,7 +117,8 @@ class SecurityConfiguration {
 		loggedOut.setPostLogoutRedirectUri("{baseUrl}/?signed-out");
 		return headers(http, accounts)
 			.authorizeExchange((exchanges) -> exchanges
-				.pathMatchers("/listings/new", "/listings/*/edit", "/my", "/my/**").authenticated()
+				.pathMatchers("/listings/new", "/listings/*/edit", "/my", "/my/**", "/organisations/new",
+						"/organisations/*/edit", "/organisations/*/members", "/invitations/**").authenticated()
 				.pathMatchers(HttpMethod.POST, "/logout").permitAll()
 				.pathMatchers(HttpMethod.GET, "/**").permitAll()
 				.pathMatchers(HttpMethod.HEAD, "/**").permitAll()
@@ -116,7 +129,7 @@ class SecurityConfiguration {
 			.exceptionHandling((handling) -> handling
 				.authenticationEntryPoint(new RedirectServerAuthenticationEntryPoint(SignIn.START)))
 			.logout((logout) -> logout.logoutSuccessHandler(loggedOut))
-			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens()))
+			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens()).csrfTokenRequestHandler(csrfFromForms()))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.build();

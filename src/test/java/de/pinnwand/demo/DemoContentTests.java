@@ -200,4 +200,23 @@ class DemoContentTests {
 			.toList();
 	}
 
+	@Test
+	void demoOrganisationsLieInTheCountyAndOwnTheOffersPostedForThem() {
+		Set<String> names = new java.util.HashSet<>();
+		for (DemoContent.DemoOrganisation organisation : DemoContent.ORGANISATIONS) {
+			var profile = organisation.profile();
+			assertThat(names.add(profile.name().toLowerCase())).as("unique " + profile.name()).isTrue();
+			assertThat(profile.name().length()).isBetween(2, 120);
+			assertThat(gazetteer.byPostcode(profile.postcode())).as(profile.name())
+				.hasValueSatisfying((place) -> assertThat(place.district()).contains("Ludwigsburg"));
+			assertThat(DemoContent.ACCOUNTS).anyMatch((account) -> account.displayName().equals(organisation.admin()));
+		}
+		assertThat(DemoContent.ORGANISATIONS).hasSizeGreaterThanOrEqualTo(10);
+		Set<String> titles = listings.stream().map(ListingDraft::title).collect(Collectors.toSet());
+		DemoContent.POSTED_FOR.forEach((title, organisation) -> {
+			assertThat(titles).contains(title);
+			assertThat(names).contains(organisation.toLowerCase());
+		});
+	}
+
 }

@@ -12,6 +12,7 @@ import de.pinnwand.system.FieldProblem;
 import de.pinnwand.listings.Languages;
 import de.pinnwand.listings.ListingDraft;
 import de.pinnwand.listings.TopicTree;
+import de.pinnwand.listings.OrganisationStewards;
 import de.pinnwand.system.web.Messages;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -25,8 +26,12 @@ import org.springframework.web.server.ServerWebExchange;
 record ListingFormView(String action, String version, boolean offer, boolean request, String title,
 		String description, List<TopicGroup> topics, List<Option> languages, List<Option> textLanguages, String place,
 		String reachKm, List<Option> timeFrameTypes, String timeFrameDate, List<Option> weekdays,
-		String timeFrameFrom, String timeFrameTo, String capacity, String submissionKey, Map<String, String> errors,
-		boolean hasErrors, List<String> errorList) {
+		String timeFrameFrom, String timeFrameTo, String capacity, String submissionKey, List<Option> postAs,
+		Map<String, String> errors, boolean hasErrors, List<String> errorList) {
+
+	public boolean hasPostAs() {
+		return !this.postAs.isEmpty();
+	}
 
 	/** A checkbox or select option. */
 	record Option(String value, String label, boolean checked, String lang) {
@@ -37,6 +42,16 @@ record ListingFormView(String action, String version, boolean offer, boolean req
 	}
 
 	static ListingFormView of(String action, Long version, ListingDraft draft, TopicTree topicTree,
+			List<FieldProblem> problems, Messages messages, ServerWebExchange exchange) {
+		return of(action, version, draft, topicTree, List.of(), null, problems, messages, exchange);
+	}
+
+	/**
+	 * @param organisations the organisations the member may post for; with any, the form offers to post as one
+	 * @param organisation the one chosen in the last try; null for the member themselves
+	 */
+	static ListingFormView of(String action, Long version, ListingDraft draft, TopicTree topicTree,
+			List<OrganisationStewards.OrganisationName> organisations, String organisation,
 			List<FieldProblem> problems, Messages messages, ServerWebExchange exchange) {
 		var locale = Messages.localeOf(exchange);
 		List<String> chosenTopics = (draft.topics() != null) ? draft.topics() : List.of();
@@ -68,13 +83,20 @@ record ListingFormView(String action, String version, boolean offer, boolean req
 			errors.putIfAbsent(problem.field(), messages.get(exchange, "error." + problem.code(), problem.arguments()));
 		}
 		UUID key = (draft.submissionKey() != null) ? draft.submissionKey() : UUID.randomUUID();
+		List<Option> postAs = new java.util.ArrayList<>();
+		if (!organisations.isEmpty()) {
+			String chosen = (organisation != null) ? organisation : "";
+			postAs.add(new Option("", messages.get(exchange, "form.post-as.myself"), chosen.isEmpty(), null));
+			organisations.forEach((each) -> postAs.add(new Option(each.id().toString(), each.name(),
+					chosen.equals(each.id().toString()), null)));
+		}
 		return new ListingFormView(action, (version != null) ? version.toString() : null,
 				!"REQUEST".equalsIgnoreCase(draft.kind()), "REQUEST".equalsIgnoreCase(draft.kind()),
 				nullToEmpty(draft.title()), nullToEmpty(draft.description()), topics, languages, textLanguages,
 				nullToEmpty(draft.place()), (draft.reachKm() != null) ? draft.reachKm().toString() : "", types,
 				nullToEmpty(draft.timeFrameDate()), weekdays, nullToEmpty(draft.timeFrameFrom()),
 				nullToEmpty(draft.timeFrameTo()), (draft.capacity() != null) ? draft.capacity().toString() : "",
-				key.toString(), errors, !errors.isEmpty(), List.copyOf(errors.values()));
+				key.toString(), postAs, errors, !errors.isEmpty(), List.copyOf(errors.values()));
 	}
 
 	private static Option topicOption(String code, List<String> chosen, Messages messages,

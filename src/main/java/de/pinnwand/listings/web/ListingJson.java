@@ -12,10 +12,12 @@ import de.pinnwand.listings.TimeFrame;
  * @param timeFrame when the help is available; null for not said
  * @param capacity for how many people; null for not said
  * @param organisation the id of the organisation it is posted for; null for a person's own listing
+ * @param organisationName that organisation's name; null for a person's own listing (and in search results)
  */
 public record ListingJson(String id, String kind, String status, String title, String description,
 		List<String> topics, List<String> languages, String textLanguage, PlaceJson place, int reachKm,
-		TimeFrameJson timeFrame, Integer capacity, String organisation, Instant createdAt, Instant expiresAt) {
+		TimeFrameJson timeFrame, Integer capacity, String organisation, String organisationName, Instant createdAt,
+		Instant expiresAt) {
 
 	/** Where a listing is, as a postcode centroid. */
 	public record PlaceJson(String name, String postcode, String district, double lat, double lon) {
@@ -46,12 +48,17 @@ public record ListingJson(String id, String kind, String status, String title, S
 	}
 
 	public static ListingJson of(Listing listing) {
+		return of(listing, null);
+	}
+
+	/** @param organisationName the name of the organisation it is posted for; null for none */
+	public static ListingJson of(Listing listing, String organisationName) {
 		return new ListingJson(listing.id().toString(), listing.kind().name(), listing.status().name(),
 				listing.title(), listing.description(), listing.topics(), listing.languages(), listing.textLanguage(),
 				new PlaceJson(listing.placeName(), listing.postcode(), listing.district(), listing.latitude(),
 						listing.longitude()),
 				listing.reachKm(), TimeFrameJson.of(TimeFrame.parse(listing.timeFrame())), listing.capacity(),
-				(listing.organisationId() != null) ? listing.organisationId().toString() : null,
+				(listing.organisationId() != null) ? listing.organisationId().toString() : null, organisationName,
 				listing.createdAt(), listing.expiresAt());
 	}
 

@@ -12,6 +12,7 @@ import de.pinnwand.listings.ListingDraft;
 import de.pinnwand.listings.ListingIds;
 import de.pinnwand.listings.ListingService;
 import de.pinnwand.listings.ListingStatus;
+import de.pinnwand.listings.OrganisationStewards;
 import de.pinnwand.listings.TimeFrame;
 import de.pinnwand.listings.TopicTree;
 import de.pinnwand.matching.MatchNotices;
@@ -75,10 +76,20 @@ class ListingPages {
 	}
 
 	@GetMapping("/listings/new")
-	Rendering form(@RequestParam(name = "kind", required = false) String kind, ServerWebExchange exchange) {
+	Mono<Rendering> form(@RequestParam(name = "kind", required = false) String kind, ServerWebExchange exchange) {
 		String lang = Messages.localeOf(exchange).getLanguage();
 		ListingDraft empty = new ListingDraft(kind, null, null, List.of(), List.of(lang), lang, null, null, null);
-		return formPage("/listings", null, empty, List.of(), HttpStatus.OK, exchange);
+		return this.members.required(exchange)
+			.flatMap((member) -> this.listings.postingOrganisationsOf(member.accountId()).collectList())
+			.map((organisations) -> newFormPage(empty, organisations, null, List.of(), HttpStatus.OK, exchange));
+	}
+
+	private Rendering newFormPage(ListingDraft draft, List<OrganisationStewards.OrganisationName> organisations,
+			String organisation, List<FieldProblem> problems, HttpStatus status, ServerWebExchange exchange) {
+		Map<String, Object> model = this.layout.model(exchange, "form.page-title");
+		model.put("form", ListingFormView.of("/listings", null, draft, this.topicTree, organisations,
+				organisation, problems, this.messages, exchange));
+		return Rendering.view(FORM_VIEW).model(model).status(status).build();
 	}
 
 	@PostMapping("/listings")
@@ -88,10 +99,19 @@ class ListingPages {
 			ListingDraft draft = draft(form, ListingIds.parse(form.getFirst("submissionKey")));
 			UUID key = (draft.submissionKey() != null) ? draft.submissionKey() : UUID.randomUUID();
 			ListingDraft keyed = (draft.submissionKey() != null) ? draft : draft(form, key);
-			return this.listings.publish(keyed, both.getT2().accountId(), ListingIds.parse(form.getFirst("organisation")))
+			String organisation = form.getFirst("organisation");
+			boolean named = organisation != null && !organisation.isBlank();
+			UUID organisationId = ListingIds.parse(organisation);
+			Mono<Listing> published = (named && organisationId == null)
+					? Mono.error(new InvalidListing(List.of(new FieldProblem("organisation", "organisation.not-member"))))
+					: this.listings.publish(keyed, both.getT2().accountId(), organisationId);
+			return published
 				.map((listing) -> Rendering.redirectTo("/listings/" + listing.id() + "?posted").build())
-				.onErrorResume(InvalidListing.class, (invalid) -> Mono.just(formPage("/listings", null, keyed,
-						invalid.problems(), HttpStatus.UNPROCESSABLE_CONTENT, exchange)));
+				.onErrorResume(InvalidListing.class, (invalid) -> this.listings
+					.postingOrganisationsOf(both.getT2().accountId())
+					.collectList()
+					.map((organisations) -> newFormPage(keyed, organisations, named ? organisation : null,
+							invalid.problems(), HttpStatus.UNPROCESSABLE_CONTENT, exchange)));
 		});
 	}
 
@@ -101,12 +121,16 @@ class ListingPages {
 		return id(id).flatMap(this.listings::findPublic).flatMap((listing) -> this.members.current(exchange)
 			.flatMap((member) -> this.listings.mayManage(listing, member.accountId()))
 			.defaultIfEmpty(false)
-			.flatMap((mine) -> {
+			.zipWith(this.listings.organisationNames(List.of(listing)))
+			.flatMap((both) -> {
+			boolean mine = both.getT1();
+			String organisationName = (listing.organisationId() != null) ? both.getT2().get(listing.organisationId())
+					: null;
 			Mono<List<MatchLine>> matches = mine ? matches(listing, exchange) : Mono.just(List.of());
 			return matches.map((found) -> {
 				Map<String, Object> model = this.layout.model(exchange, "listing.page-title");
 				model.put("title", listing.title());
-				model.put("listing", ListingView.of(listing, justPosted, this.messages, exchange));
+				model.put("listing", ListingView.of(listing, organisationName, justPosted, this.messages, exchange));
 				model.put("mine", mine);
 				model.put("matchesHeading", this.messages.get(exchange,
 						"match.heading." + listing.kind().name().toLowerCase(Locale.ROOT)));
@@ -155,7 +179,8 @@ class ListingPages {
 
 	/** A listing of mine as 'my listings' shows it, with what I can do with it. */
 	record MyListing(String id, String title, String textLanguage, String kindLabel, String status,
-			boolean published, boolean canRenew, String expires, List<NewMatch> newMatches) {
+			boolean published, boolean canRenew, String expires, List<NewMatch> newMatches, String organisationId,
+			String organisationName) {
 
 		public boolean hasNewMatches() {
 			return !this.newMatches.isEmpty();
@@ -172,8 +197,11 @@ class ListingPages {
 		Locale locale = Messages.localeOf(exchange);
 		String done = exchange.getRequest().getQueryParams().getFirst("done");
 		return this.members.required(exchange)
-			.flatMap((member) -> this.listings.findOwnedBy(member.accountId()).collectList())
-			.flatMap((owned) -> {
+			.flatMap((member) -> this.listings.findManagedBy(member.accountId()).collectList())
+			.zipWhen(this.listings::organisationNames)
+			.flatMap((found) -> {
+			List<Listing> owned = found.getT1();
+			Map<UUID, String> organisations = found.getT2();
 			List<UUID> ids = owned.stream().map(Listing::id).toList();
 			return this.notices.unseen(ids).collectList()
 				.flatMap((notices) -> this.notices.markSeen(ids).thenReturn(notices))
@@ -187,7 +215,9 @@ class ListingPages {
 						notices.stream().filter((notice) -> notice.listingId().equals(listing.id()))
 							.map((notice) -> new NewMatch("/listings/" + notice.matchedId(), notice.matchedTitle(),
 									notice.matchedLanguage()))
-							.toList()))
+							.toList(),
+						(listing.organisationId() != null) ? listing.organisationId().toString() : null,
+						(listing.organisationId() != null) ? organisations.get(listing.organisationId()) : null))
 					.toList());
 		}).map((mine) -> {
 			Map<String, Object> model = this.layout.model(exchange, "mine.page-title");

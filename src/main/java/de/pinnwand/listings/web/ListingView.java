@@ -20,11 +20,18 @@ import org.springframework.web.server.ServerWebExchange;
 /** A listing's detail page: its text split into lines, labels in the reader's language. */
 public record ListingView(String id, String kindLabel, boolean offer, String title, List<TextLines.Line> descriptionLines,
 		String textLanguage, List<String> topics, List<String> languages, String place, String reach,
-		String timeFrame, String capacity, String expires, String status, boolean justPosted) {
+		String timeFrame, String capacity, String expires, String status, boolean justPosted, String organisationId,
+		String organisationName) {
 
 	private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
 	static ListingView of(Listing listing, boolean justPosted, Messages messages, ServerWebExchange exchange) {
+		return of(listing, null, justPosted, messages, exchange);
+	}
+
+	/** @param organisationName the name of the organisation it was posted for; null for a person's own */
+	static ListingView of(Listing listing, String organisationName, boolean justPosted, Messages messages,
+			ServerWebExchange exchange) {
 		Locale locale = Messages.localeOf(exchange);
 		return new ListingView(listing.id().toString(),
 				messages.get(exchange, "kind." + listing.kind().name().toLowerCase(Locale.ROOT)),
@@ -37,7 +44,8 @@ public record ListingView(String id, String kindLabel, boolean offer, String tit
 				timeFrame(TimeFrame.parse(listing.timeFrame()), messages, locale),
 				(listing.capacity() != null) ? messages.get(locale, "listing.capacity", listing.capacity()) : null,
 				date(listing.expiresAt(), locale),
-				messages.get(locale, "status." + listing.status().name().toLowerCase(Locale.ROOT)), justPosted);
+				messages.get(locale, "status." + listing.status().name().toLowerCase(Locale.ROOT)), justPosted,
+				(organisationName != null) ? listing.organisationId().toString() : null, organisationName);
 	}
 
 	/**

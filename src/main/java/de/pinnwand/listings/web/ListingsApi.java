@@ -76,13 +76,14 @@ class ListingsApi {
 		}
 		return this.members.required(exchange)
 			.flatMap((member) -> this.listings.publish(body.toDraft(key), member.accountId(), organisation))
-			.map((listing) -> ResponseEntity.created(URI.create("/api/v1/listings/" + listing.id()))
-				.body(ListingJson.of(listing)));
+			.flatMap((listing) -> json(listing).map((json) -> ResponseEntity
+				.created(URI.create("/api/v1/listings/" + listing.id()))
+				.body(json)));
 	}
 
 	@GetMapping("/{id}")
 	Mono<ListingJson> get(@PathVariable String id) {
-		return id(id).flatMap(this.listings::findPublic).map(ListingJson::of);
+		return id(id).flatMap(this.listings::findPublic).flatMap(this::json);
 	}
 
 	/** Replaces a listing; {@code version} must be the one last read, or the answer is 409. */
@@ -94,7 +95,7 @@ class ListingsApi {
 		return id(id).zipWith(this.members.required(exchange))
 			.flatMap((both) -> this.listings.update(both.getT1(), both.getT2().accountId(), body.version(),
 					body.toDraft(null)))
-			.map(ListingJson::of);
+			.flatMap(this::json);
 	}
 
 	/** Withdraws a listing: it leaves the board and search. */
@@ -105,17 +106,24 @@ class ListingsApi {
 
 	@PostMapping("/{id}/renewal")
 	Mono<ListingJson> renew(@PathVariable String id, ServerWebExchange exchange) {
-		return act(id, exchange, this.listings::renew).map(ListingJson::of);
+		return act(id, exchange, this.listings::renew).flatMap(this::json);
 	}
 
 	@PostMapping("/{id}/fulfilment")
 	Mono<ListingJson> fulfil(@PathVariable String id, ServerWebExchange exchange) {
-		return act(id, exchange, this.listings::fulfil).map(ListingJson::of);
+		return act(id, exchange, this.listings::fulfil).flatMap(this::json);
 	}
 
 	private Mono<Listing> act(String id, ServerWebExchange exchange, BiFunction<UUID, UUID, Mono<Listing>> action) {
 		return id(id).zipWith(this.members.required(exchange))
 			.flatMap((both) -> action.apply(both.getT1(), both.getT2().accountId()));
+	}
+
+	/** The listing with the name of the organisation it was posted for. */
+	private Mono<ListingJson> json(Listing listing) {
+		return this.listings.organisationNames(List.of(listing))
+			.map((names) -> ListingJson.of(listing,
+					(listing.organisationId() != null) ? names.get(listing.organisationId()) : null));
 	}
 
 	private static Mono<UUID> id(String value) {

@@ -16,6 +16,7 @@ import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -90,6 +91,10 @@ class ErrorPages implements ErrorWebExceptionHandler {
 		if (ex instanceof IllegalStateException && ex.getMessage() != null
 				&& ex.getMessage().startsWith("Max sessions limit reached")) {
 			return HttpStatus.SERVICE_UNAVAILABLE;
+		}
+		if (ex instanceof DataBufferLimitException) {
+			// An upload beyond the multipart limits, stopped while it arrived.
+			return HttpStatus.CONTENT_TOO_LARGE;
 		}
 		if (ex instanceof OptimisticLockingFailureException) {
 			return HttpStatus.CONFLICT;

@@ -1,0 +1,12 @@
+package de.pinnwand.organisations;
+
+import de.pinnwand.system.web.NotFound;
+
+/** An invitation link that is unknown, used or expired: all three answer alike, so links cannot be probed. */
+public class InvitationNotFound extends NotFound {
+
+	public InvitationNotFound() {
+		super("Invitation not found");
+	}
+
+}

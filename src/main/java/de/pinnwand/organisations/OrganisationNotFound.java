@@ -1,0 +1,14 @@
+package de.pinnwand.organisations;
+
+import de.pinnwand.system.web.NotFound;
+
+/**
+ * No organisation with that id, or (for managing it) the one asking is not its admin: both answer alike.
+ */
+public class OrganisationNotFound extends NotFound {
+
+	public OrganisationNotFound(Object id) {
+		super("Organisation " + id + " not found");
+	}
+
+}
