@@ -72,7 +72,16 @@ class AuthorizationMatrixTests {
 	/** What a path's {@code {id}} names. */
 	enum Resource {
 
-		NONE, LISTING
+		NONE, LISTING,
+
+		/** An organisation; its own is the one where ORG_MEMBER is a member and ORG_ADMIN an admin. */
+		ORGANISATION,
+
+		/** An organisation and one of its plain members ({@code {accountId}}). */
+		ORGANISATION_MEMBER,
+
+		/** An unused invitation link of an organisation. */
+		INVITATION
 
 	}
 
@@ -89,6 +98,14 @@ class AuthorizationMatrixTests {
 			: (whose == Whose.OWN) ? Outcome.ALLOWED : Outcome.NOT_FOUND;
 
 	static final Policy ADMIN_ONLY = (actor, whose) -> (actor == Actor.ADMIN) ? Outcome.ALLOWED : Outcome.DENIED;
+
+	/** Only the organisation's admins; for everyone else the object does not exist. */
+	static final Policy ORGANISATION_ADMIN = (actor, whose) -> (actor == Actor.ANONYMOUS) ? Outcome.DENIED
+			: (actor == Actor.ORG_ADMIN && whose == Whose.OWN) ? Outcome.ALLOWED : Outcome.NOT_FOUND;
+
+	/** Only the coordination office (and admins); for everyone else it does not exist. */
+	static final Policy COORDINATORS = (actor, whose) -> (actor == Actor.ANONYMOUS) ? Outcome.DENIED
+			: (actor == Actor.COORDINATOR || actor == Actor.ADMIN) ? Outcome.ALLOWED : Outcome.NOT_FOUND;
 
 	/** One route and who may use it. */
 	record Rule(String method, String pattern, Resource resource, Policy policy) {
@@ -139,6 +156,40 @@ class AuthorizationMatrixTests {
 			new Rule("DELETE", "/api/v1/listings/{id}", Resource.LISTING, OWNER),
 			new Rule("POST", "/api/v1/listings/{id}/renewal", Resource.LISTING, OWNER),
 			new Rule("POST", "/api/v1/listings/{id}/fulfilment", Resource.LISTING, OWNER),
+			// Organisations: public profiles, admins manage, coordinators verify
+			new Rule("GET", "/organisations", Resource.NONE, PUBLIC),
+			new Rule("GET", "/organisations/{id}", Resource.ORGANISATION, PUBLIC),
+			new Rule("GET", "/organisations/{id}/logo", Resource.ORGANISATION, (actor, whose) -> Outcome.NOT_FOUND),
+			new Rule("GET", "/api/v1/organisations", Resource.NONE, PUBLIC),
+			new Rule("GET", "/api/v1/organisations/{id}", Resource.ORGANISATION, PUBLIC),
+			new Rule("GET", "/organisations/new", Resource.NONE, SIGNED_IN),
+			new Rule("POST", "/organisations", Resource.NONE, SIGNED_IN),
+			new Rule("POST", "/api/v1/organisations", Resource.NONE, SIGNED_IN),
+			new Rule("GET", "/organisations/{id}/edit", Resource.ORGANISATION, ORGANISATION_ADMIN),
+			new Rule("POST", "/organisations/{id}/edit", Resource.ORGANISATION, ORGANISATION_ADMIN),
+			new Rule("POST", "/organisations/{id}/logo", Resource.ORGANISATION, ORGANISATION_ADMIN),
+			new Rule("PUT", "/api/v1/organisations/{id}", Resource.ORGANISATION, ORGANISATION_ADMIN),
+			new Rule("GET", "/organisations/{id}/members", Resource.ORGANISATION, ORGANISATION_ADMIN),
+			new Rule("GET", "/api/v1/organisations/{id}/members", Resource.ORGANISATION, ORGANISATION_ADMIN),
+			new Rule("GET", "/api/v1/organisations/{id}/members/{accountId}", Resource.ORGANISATION_MEMBER,
+					ORGANISATION_ADMIN),
+			new Rule("PUT", "/api/v1/organisations/{id}/members/{accountId}", Resource.ORGANISATION_MEMBER,
+					ORGANISATION_ADMIN),
+			new Rule("DELETE", "/api/v1/organisations/{id}/members/{accountId}", Resource.ORGANISATION_MEMBER,
+					ORGANISATION_ADMIN),
+			new Rule("POST", "/organisations/{id}/members/{accountId}/role", Resource.ORGANISATION_MEMBER,
+					ORGANISATION_ADMIN),
+			new Rule("POST", "/organisations/{id}/members/{accountId}/removal", Resource.ORGANISATION_MEMBER,
+					ORGANISATION_ADMIN),
+			new Rule("POST", "/organisations/{id}/invitations", Resource.ORGANISATION, ORGANISATION_ADMIN),
+			new Rule("POST", "/api/v1/organisations/{id}/invitations", Resource.ORGANISATION, ORGANISATION_ADMIN),
+			new Rule("GET", "/invitations/{token}", Resource.INVITATION, SIGNED_IN),
+			new Rule("POST", "/invitations/{token}", Resource.INVITATION, SIGNED_IN),
+			new Rule("POST", "/api/v1/invitations/{token}", Resource.INVITATION, SIGNED_IN),
+			new Rule("POST", "/organisations/{id}/verification", Resource.ORGANISATION, COORDINATORS),
+			new Rule("POST", "/organisations/{id}/verification/removal", Resource.ORGANISATION, COORDINATORS),
+			new Rule("POST", "/api/v1/organisations/{id}/verification", Resource.ORGANISATION, COORDINATORS),
+			new Rule("DELETE", "/api/v1/organisations/{id}/verification", Resource.ORGANISATION, COORDINATORS),
 			// Operators
 			new Rule("GET", "/actuator/searchindex", Resource.NONE, ADMIN_ONLY));
 
@@ -153,6 +204,9 @@ class AuthorizationMatrixTests {
 
 	@Autowired
 	private AccountService accounts;
+
+	@Autowired
+	private de.pinnwand.organisations.OrganisationMemberships memberships;
 
 	/** Each actor's page session and CSRF token (cookie and form value). */
 	private record PageSession(String session, String xsrfCookie, String csrfToken) {
@@ -216,7 +270,7 @@ class AuthorizationMatrixTests {
 	@ParameterizedTest(name = "{0} as {1}, {2}")
 	@MethodSource("cells")
 	void answersEachPersonAsTheMatrixSays(Rule rule, Actor actor, Whose whose) {
-		String path = rule.pattern().replace("{id}", id(rule.resource(), actor, whose));
+		String path = path(rule, actor, whose);
 		Outcome expected = rule.policy().apply(actor, whose);
 		EntityExchangeResult<byte[]> result = send(rule.method(), path, actor, rule.resource(), whose);
 		assertThat(classify(result)).as("%s %s as %s on %s object: %s", rule.method(), path, actor, whose,
@@ -239,13 +293,19 @@ class AuthorizationMatrixTests {
 			return request.exchange().expectBody().returnResult();
 		}
 		if (api) {
+			// One body for every route: each takes its own fields and ignores the others.
 			Map<String, Object> body = TestListings.with(TestListings.offer("Matrix Eintrag"), "version", 0);
+			body.put("name", "Matrix Organisation " + java.util.UUID.randomUUID());
+			body.put("type", "ASSOCIATION");
+			body.put("role", "MEMBER");
+			body.put("reason", "Matrix");
 			return request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectBody().returnResult();
 		}
 		String csrf = (page != null) ? page.csrfToken() : "";
 		return request.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.bodyValue("_csrf=" + csrf + "&kind=OFFER&title=Matrix&description=Matrix%20Beschreibung%20lang%20genug"
-					+ "&topics=mobility&languages=de&textLanguage=de&place=71634&version=0&displayName=Matrix")
+					+ "&topics=mobility&languages=de&textLanguage=de&place=71634&version=0&displayName=Matrix"
+					+ "&name=Matrix%20Organisation%20" + java.util.UUID.randomUUID() + "&type=ASSOCIATION&role=MEMBER")
 			.exchange().expectBody().returnResult();
 	}
 
@@ -260,6 +320,54 @@ class AuthorizationMatrixTests {
 			return Outcome.DENIED;
 		}
 		return Outcome.ALLOWED;
+	}
+
+	/** The rule's path with fresh objects for its variables. */
+	private String path(Rule rule, Actor actor, Whose whose) {
+		String pattern = rule.pattern();
+		switch (rule.resource()) {
+			case ORGANISATION -> {
+				return pattern.replace("{id}", organisation(actor, whose).toString());
+			}
+			case ORGANISATION_MEMBER -> {
+				java.util.UUID organisation = organisation(actor, whose);
+				java.util.UUID plain = accountId("matrix-org-plain");
+				this.memberships.put(organisation, plain, de.pinnwand.organisations.OrganisationRole.MEMBER).block();
+				return pattern.replace("{id}", organisation.toString()).replace("{accountId}", plain.toString());
+			}
+			case INVITATION -> {
+				java.util.UUID organisation = organisation(Actor.MEMBER, Whose.OTHERS);
+				String link = (String) this.web.post().uri("/api/v1/organisations/" + organisation + "/invitations")
+					.headers(TestMembers.bearer("matrix-org-founder")).bodyValue(Map.of("role", "MEMBER")).exchange()
+					.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("link");
+				return pattern.replace("{token}", link.substring(link.lastIndexOf('/') + 1));
+			}
+			default -> {
+				return pattern.replace("{id}", id(rule.resource(), actor, whose));
+			}
+		}
+	}
+
+	/**
+	 * A fresh organisation founded by someone else; when it is the actor's own, the organisation member and
+	 * admin actors belong to it in their role.
+	 */
+	private java.util.UUID organisation(Actor actor, Whose whose) {
+		String id = (String) this.web.post().uri("/api/v1/organisations").headers(TestMembers.bearer("matrix-org-founder"))
+			.bodyValue(Map.of("name", "Matrix Organisation " + java.util.UUID.randomUUID(), "type", "ASSOCIATION"))
+			.exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+		java.util.UUID organisation = java.util.UUID.fromString(id);
+		if (whose == Whose.OWN && (actor == Actor.ORG_MEMBER || actor == Actor.ORG_ADMIN)) {
+			this.memberships.put(organisation, accountId(actor.username()), (actor == Actor.ORG_ADMIN)
+					? de.pinnwand.organisations.OrganisationRole.ADMIN : de.pinnwand.organisations.OrganisationRole.MEMBER)
+				.block();
+		}
+		return organisation;
+	}
+
+	private java.util.UUID accountId(String username) {
+		return java.util.UUID.fromString((String) this.web.get().uri("/api/v1/me").headers(TestMembers.bearer(username))
+			.exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("id"));
 	}
 
 	/**
