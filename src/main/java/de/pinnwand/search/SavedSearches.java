@@ -18,7 +18,6 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
-import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -88,8 +87,7 @@ public class SavedSearches {
 	 */
 	public Mono<Saved> save(UUID accountId, String queryString, String label) {
 		String canonical = canonical(queryString);
-		SearchParameters.Parsed parsed = this.parameters
-			.parse(UriComponentsBuilder.newInstance().query(canonical).build().getQueryParams());
+		SearchParameters.Parsed parsed = this.parameters.parse(params(canonical));
 		ListingQuery query = parsed.query();
 		List<FieldProblem> problems = new ArrayList<>(parsed.problems());
 		boolean filtersSomething = !query.text().isBlank() || !query.kinds().isEmpty() || !query.topics().isEmpty()
@@ -244,8 +242,7 @@ public class SavedSearches {
 			.buffer(100)
 			.concatMap((batch) -> {
 				List<ListingQuery> queries = batch.stream()
-					.map((candidate) -> this.parameters.parse(UriComponentsBuilder.newInstance()
-						.query(candidate.queryString()).build().getQueryParams()).query())
+					.map((candidate) -> this.parameters.parse(params(candidate.queryString())).query())
 					.toList();
 				return this.search.whichFind(listing.id(), queries).flatMapMany((found) -> {
 					List<Candidate> fitting = new ArrayList<>();
@@ -267,17 +264,43 @@ public class SavedSearches {
 			.reduce(0L, Long::sum);
 	}
 
-	/** Only the parameters a search is made of; paging and order are not part of what was saved. */
-	static String canonical(String queryString) {
-		var params = UriComponentsBuilder.newInstance().query((queryString != null) ? queryString : "").build()
-			.getQueryParams();
-		UriComponentsBuilder kept = UriComponentsBuilder.newInstance();
-		for (String name : List.of("q", "kind", "topic", "lang", "district", "when", "near", "radiusKm")) {
-			List<String> values = params.getOrDefault(name, List.of());
-			values.stream().limit(20).forEach((value) -> kept.queryParam(name, value));
+	private static final List<String> SEARCH_PARAMETERS = List.of("q", "kind", "topic", "lang", "district", "when", "near",
+			"radiusKm");
+
+	/**
+	 * Only the parameters a search is made of, URL-encoded in a fixed order; paging and order are not part of
+	 * what was saved.
+	 */
+	public static String canonical(String rawQuery) {
+		org.springframework.util.MultiValueMap<String, String> params = params(rawQuery);
+		List<String> parts = new ArrayList<>();
+		for (String name : SEARCH_PARAMETERS) {
+			params.getOrDefault(name, List.of()).stream().filter((value) -> !value.isBlank()).limit(20)
+				.forEach((value) -> parts.add(name + "=" + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)));
 		}
-		String query = kept.build().getQuery();
-		return (query != null) ? query : "";
+		String joined = String.join("&", parts);
+		return (joined.length() <= 1000) ? joined : "";
+	}
+
+	/** A URL-encoded query string's parameters, decoded. */
+	static org.springframework.util.MultiValueMap<String, String> params(String rawQuery) {
+		org.springframework.util.MultiValueMap<String, String> params = new org.springframework.util.LinkedMultiValueMap<>();
+		if (rawQuery == null || rawQuery.isBlank()) {
+			return params;
+		}
+		for (String pair : rawQuery.split("&")) {
+			int equals = pair.indexOf('=');
+			String name = (equals >= 0) ? pair.substring(0, equals) : pair;
+			String value = (equals >= 0) ? pair.substring(equals + 1) : "";
+			try {
+				params.add(java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8),
+						java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8));
+			}
+			catch (IllegalArgumentException ex) {
+				// A broken escape: the parameter is left out, like any other nonsense in a query string.
+			}
+		}
+		return params;
 	}
 
 	private static String describe(ListingQuery query) {

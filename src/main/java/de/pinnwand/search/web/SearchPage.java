@@ -40,6 +40,10 @@ class SearchPage {
 		SearchParameters.Parsed parsed = this.parameters.parse(exchange.getRequest().getQueryParams());
 		String notice = parsed.problems().isEmpty() ? null : this.messages.get(exchange, "error.place.unknown");
 		Map<String, Object> model = this.layout.model(exchange, "search.page-title");
+		String saveQuery = de.pinnwand.search.SavedSearches.canonical(exchange.getRequest().getURI().getRawQuery());
+		if (!saveQuery.isEmpty()) {
+			model.put("saveQuery", saveQuery);
+		}
 		return this.search.search(parsed.query()).map((result) -> {
 			model.put("search", SearchPageView.of(parsed.query(), result, notice, this.messages, exchange));
 			return Rendering.view(VIEW).model(model).build();
