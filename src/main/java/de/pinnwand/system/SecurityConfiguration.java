@@ -65,6 +65,7 @@ class SecurityConfiguration {
 				.pathMatchers("/actuator/health/**", "/actuator/health").permitAll()
 				.pathMatchers("/actuator/**").access(MemberRoles.hasRole(members, Role.ADMIN))
 				.pathMatchers("/api/v1/me", "/api/v1/me/**").authenticated()
+				.pathMatchers("/api/v1/activities/*/signups", "/api/v1/activities/*/signups/**").authenticated()
 				.pathMatchers(HttpMethod.GET, "/api/**").permitAll()
 				.pathMatchers(HttpMethod.HEAD, "/api/**").permitAll()
 				.pathMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
@@ -97,6 +98,7 @@ class SecurityConfiguration {
 		return headers(http)
 			.authorizeExchange((exchanges) -> exchanges
 				.pathMatchers("/listings/new", "/listings/*/edit", "/my", "/my/**").authenticated()
+				.pathMatchers("/activities/new", "/activities/*/edit", "/activities/*/signups").authenticated()
 				.pathMatchers(HttpMethod.POST, "/logout").permitAll()
 				.pathMatchers(HttpMethod.GET, "/**").permitAll()
 				.pathMatchers(HttpMethod.HEAD, "/**").permitAll()

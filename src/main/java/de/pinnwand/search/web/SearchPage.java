@@ -40,6 +40,9 @@ class SearchPage {
 		SearchParameters.Parsed parsed = this.parameters.parse(exchange.getRequest().getQueryParams());
 		String notice = parsed.problems().isEmpty() ? null : this.messages.get(exchange, "error.place.unknown");
 		Map<String, Object> model = this.layout.model(exchange, "search.page-title");
+		String query = exchange.getRequest().getURI().getRawQuery();
+		model.put("feed", Map.of("href", "/search.atom" + ((query != null) ? "?" + query : ""), "type",
+				"application/atom+xml", "label", this.messages.get(exchange, "search.subscribe")));
 		return this.search.search(parsed.query()).map((result) -> {
 			model.put("search", SearchPageView.of(parsed.query(), result, notice, this.messages, exchange));
 			return Rendering.view(VIEW).model(model).build();
