@@ -160,9 +160,11 @@ class ActivityPages {
 	Mono<Rendering> detail(@PathVariable String id, ServerWebExchange exchange) {
 		Locale locale = Messages.localeOf(exchange);
 		MultiValueMap<String, String> params = exchange.getRequest().getQueryParams();
-		String done = DONE.contains(params.getFirst("done")) ? this.messages.get(locale, "activity.done." + params.getFirst("done")) : null;
-		String problem = PROBLEMS.contains(params.getFirst("problem"))
-				? this.messages.get(locale, "error." + params.getFirst("problem")) : null;
+		// Set.of refuses to look up null: absent parameters become "".
+		String doneKey = java.util.Objects.toString(params.getFirst("done"), "");
+		String problemKey = java.util.Objects.toString(params.getFirst("problem"), "");
+		String done = DONE.contains(doneKey) ? this.messages.get(locale, "activity.done." + doneKey) : null;
+		String problem = PROBLEMS.contains(problemKey) ? this.messages.get(locale, "error." + problemKey) : null;
 		return ActivityIds.require(id).flatMap(this.activities::find).flatMap((activity) -> {
 			LocalDate today = LocalDate.now(this.clock.withZone(Activity.ZONE));
 			List<LocalDate> next = activity.isCancelled() ? List.of()
