@@ -86,6 +86,7 @@ class SecurityConfiguration {
 				.pathMatchers("/actuator/**").access(MemberRoles.hasRole(members, Role.ADMIN))
 				.pathMatchers("/api/v1/me", "/api/v1/me/**").authenticated()
 				.pathMatchers("/api/v1/organisations/*/members", "/api/v1/organisations/*/members/**").authenticated()
+				.pathMatchers("/api/v1/activities/*/signups", "/api/v1/activities/*/signups/**").authenticated()
 				.pathMatchers(HttpMethod.GET, "/api/**").permitAll()
 				.pathMatchers(HttpMethod.HEAD, "/api/**").permitAll()
 				.pathMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
@@ -119,6 +120,7 @@ class SecurityConfiguration {
 			.authorizeExchange((exchanges) -> exchanges
 				.pathMatchers("/listings/new", "/listings/*/edit", "/my", "/my/**", "/organisations/new",
 						"/organisations/*/edit", "/organisations/*/members", "/invitations/**").authenticated()
+				.pathMatchers("/activities/new", "/activities/*/edit", "/activities/*/signups").authenticated()
 				.pathMatchers(HttpMethod.POST, "/logout").permitAll()
 				.pathMatchers(HttpMethod.GET, "/**").permitAll()
 				.pathMatchers(HttpMethod.HEAD, "/**").permitAll()

@@ -44,6 +44,9 @@ class SearchPage {
 		if (!saveQuery.isEmpty()) {
 			model.put("saveQuery", saveQuery);
 		}
+		String query = exchange.getRequest().getURI().getRawQuery();
+		model.put("feed", Map.of("href", "/search.atom" + ((query != null) ? "?" + query : ""), "type",
+				"application/atom+xml", "label", this.messages.get(exchange, "search.subscribe")));
 		return this.search.search(parsed.query()).map((result) -> {
 			model.put("search", SearchPageView.of(parsed.query(), result, notice, this.messages, exchange));
 			return Rendering.view(VIEW).model(model).build();

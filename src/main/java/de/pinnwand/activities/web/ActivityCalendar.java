@@ -1,0 +1,154 @@
+package de.pinnwand.activities.web;
+
+import java.net.URI;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+
+import de.pinnwand.activities.Activity;
+import de.pinnwand.activities.ActivityIds;
+import de.pinnwand.activities.ActivityFilter;
+import de.pinnwand.activities.ActivityService;
+import de.pinnwand.activities.Recurrence;
+import de.pinnwand.organisations.Organisation;
+import de.pinnwand.organisations.Organisations;
+import de.pinnwand.system.web.NotFound;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Recur;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.LastModified;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.model.property.Status;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Calendar feeds (iCalendar, RFC 5545) to subscribe to: an organisation's or volunteer group's activities, and
+ * any filtered list of activities. A weekly activity is one event with a weekly rule; times carry the
+ * Europe/Berlin zone, which the feed defines; UIDs never change. Feeds hold no personal data: no names, no
+ * sign-ups.
+ */
+@RestController
+class ActivityCalendar {
+
+	static final MediaType TEXT_CALENDAR = new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8);
+
+	private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+
+	private final ActivityService activities;
+
+	private final ActivityListing listing;
+
+	private final Organisations organisations;
+
+	/** Loaded once: the zone definitions come with ical4j, and reading them touches the classpath. */
+	private volatile VTimeZone berlin;
+
+	ActivityCalendar(ActivityService activities, ActivityListing listing, Organisations organisations) {
+		this.activities = activities;
+		this.listing = listing;
+		this.organisations = organisations;
+	}
+
+	@GetMapping("/activities.ics")
+	Mono<ResponseEntity<String>> filtered(@RequestParam MultiValueMap<String, String> params,
+			ServerWebExchange exchange) {
+		ActivityListing.Parsed parsed = this.listing.parse(params);
+		return feed(parsed.filter(), "Pinnwand", exchange);
+	}
+
+	@GetMapping("/organisations/{id}/activities.ics")
+	Mono<ResponseEntity<String>> organisation(@PathVariable String id, ServerWebExchange exchange) {
+		UUID organisationId = ActivityIds.parse(id);
+		Mono<Organisation> organisation = (organisationId != null) ? this.organisations.findById(organisationId)
+				: Mono.empty();
+		return organisation.switchIfEmpty(Mono.error(OrganisationNotFound::new))
+			.flatMap((found) -> feed(ActivityFilter.organisation(found.id()), found.name(), exchange));
+	}
+
+	/** No organisation with that id. */
+	static class OrganisationNotFound extends NotFound {
+
+		OrganisationNotFound() {
+			super("Organisation not found");
+		}
+
+	}
+
+	private Mono<ResponseEntity<String>> feed(ActivityFilter filter, String name, ServerWebExchange exchange) {
+		String base = UriComponentsBuilder.fromUri(exchange.getRequest().getURI()).replacePath(null).replaceQuery(null)
+			.build().toUriString();
+		return this.activities.upcoming(filter).collectList()
+			.publishOn(Schedulers.boundedElastic())
+			.map((found) -> ResponseEntity.ok().contentType(TEXT_CALENDAR).body(calendar(found, name, base)));
+	}
+
+	String calendar(List<Activity> found, String name, String base) {
+		Calendar calendar = new Calendar();
+		calendar.add(new ProdId("-//Pinnwand//Aktivitäten//DE"));
+		calendar.add(ImmutableVersion.VERSION_2_0);
+		calendar.add(ImmutableCalScale.GREGORIAN);
+		calendar.add(ImmutableMethod.PUBLISH);
+		calendar.add(new XProperty("X-WR-CALNAME", name));
+		calendar.add(new XProperty("X-WR-TIMEZONE", Activity.ZONE.getId()));
+		calendar.add(berlin());
+		for (Activity activity : found) {
+			calendar.add(event(activity, base));
+		}
+		return calendar.toString();
+	}
+
+	private VEvent event(Activity activity, String base) {
+		ZonedDateTime start = activity.startOf(activity.firstDate());
+		ZonedDateTime end = activity.endOf(activity.firstDate());
+		VEvent event = new VEvent(start, end, activity.title());
+		event.add(new Uid("activity-" + activity.id() + "@pinnwand"));
+		if (activity.recurrence() == Recurrence.WEEKLY) {
+			// RFC 5545: with a zoned start, UNTIL is in UTC; the end of the last day in Berlin.
+			ZonedDateTime until = activity.repeatUntil().plusDays(1).atStartOfDay(Activity.ZONE).minusSeconds(1)
+				.withZoneSameInstant(ZoneOffset.UTC);
+			event.add(new RRule<>(new Recur<>("FREQ=WEEKLY;UNTIL=" + UTC.format(until))));
+		}
+		event.add(new Location(activity.placeName() + ", " + activity.postcode()));
+		if (activity.description() != null && !activity.description().isBlank()) {
+			event.add(new Description(activity.description()));
+		}
+		event.add(new Url(URI.create(base + "/activities/" + activity.id())));
+		event.add(new LastModified(activity.updatedAt()));
+		event.add(new Status(Status.VALUE_CONFIRMED));
+		return event;
+	}
+
+	private VTimeZone berlin() {
+		if (this.berlin == null) {
+			TimeZoneRegistry registry = TimeZoneRegistryFactory.getInstance().createRegistry();
+			this.berlin = registry.getTimeZone(Activity.ZONE.getId()).getVTimeZone();
+		}
+		return this.berlin;
+	}
+
+
+}
