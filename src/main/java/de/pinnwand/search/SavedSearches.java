@@ -211,8 +211,8 @@ public class SavedSearches {
 		return this.database
 			.sql("select id, account_id, query_string from saved_search where account_id <> :owner "
 					+ "and (cardinality(kinds) = 0 or :kind = any(kinds)) "
-					+ "and (cardinality(topics) = 0 or topics && :topics) "
-					+ "and (cardinality(languages) = 0 or languages && :languages) "
+					+ "and (cardinality(topics) = 0 or topics && cast(:topics as varchar[])) "
+					+ "and (cardinality(languages) = 0 or languages && cast(:languages as varchar[])) "
 					+ "and (cardinality(districts) = 0 or :district = any(districts)) "
 					+ "and (near_lat is null or 2 * 6371 * asin(sqrt(power(sin(radians(:lat - near_lat) / 2), 2) "
 					+ "+ cos(radians(near_lat)) * cos(radians(:lat)) * power(sin(radians(:lon - near_lon) / 2), 2))) "

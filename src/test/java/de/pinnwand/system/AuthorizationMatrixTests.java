@@ -81,7 +81,16 @@ class AuthorizationMatrixTests {
 		ORGANISATION_MEMBER,
 
 		/** An unused invitation link of an organisation. */
-		INVITATION
+		INVITATION,
+
+		/** A weekly activity; its own is one of the organisation ORG_MEMBER and ORG_ADMIN belong to. */
+		ACTIVITY,
+
+		/** An activity's first occurrence ({@code {occurrence}}) that the actor signed up for. */
+		ACTIVITY_SIGNUP,
+
+		/** A saved search: the actor's own, or a stranger's. */
+		SAVED_SEARCH
 
 	}
 
@@ -102,6 +111,11 @@ class AuthorizationMatrixTests {
 	/** Only the organisation's admins; for everyone else the object does not exist. */
 	static final Policy ORGANISATION_ADMIN = (actor, whose) -> (actor == Actor.ANONYMOUS) ? Outcome.DENIED
 			: (actor == Actor.ORG_ADMIN && whose == Whose.OWN) ? Outcome.ALLOWED : Outcome.NOT_FOUND;
+
+	/** Any member of the organisation; for everyone else the object does not exist. */
+	static final Policy ORGANISATION_MEMBERS = (actor, whose) -> (actor == Actor.ANONYMOUS) ? Outcome.DENIED
+			: ((actor == Actor.ORG_ADMIN || actor == Actor.ORG_MEMBER) && whose == Whose.OWN) ? Outcome.ALLOWED
+					: Outcome.NOT_FOUND;
 
 	/** Only the coordination office (and admins); for everyone else it does not exist. */
 	static final Policy COORDINATORS = (actor, whose) -> (actor == Actor.ANONYMOUS) ? Outcome.DENIED
@@ -190,6 +204,38 @@ class AuthorizationMatrixTests {
 			new Rule("POST", "/organisations/{id}/verification/removal", Resource.ORGANISATION, COORDINATORS),
 			new Rule("POST", "/api/v1/organisations/{id}/verification", Resource.ORGANISATION, COORDINATORS),
 			new Rule("DELETE", "/api/v1/organisations/{id}/verification", Resource.ORGANISATION, COORDINATORS),
+			// Activities: public, organised by the organisation's members, anyone signed in signs up
+			new Rule("GET", "/activities", Resource.NONE, PUBLIC),
+			new Rule("GET", "/activities.ics", Resource.NONE, PUBLIC),
+			new Rule("GET", "/activities/{id}", Resource.ACTIVITY, PUBLIC),
+			new Rule("GET", "/organisations/{id}/activities.ics", Resource.ORGANISATION, PUBLIC),
+			new Rule("GET", "/api/v1/activities", Resource.NONE, PUBLIC),
+			new Rule("GET", "/api/v1/activities/{id}", Resource.ACTIVITY, PUBLIC),
+			new Rule("GET", "/search.atom", Resource.NONE, PUBLIC),
+			new Rule("GET", "/activities/new", Resource.NONE, SIGNED_IN),
+			new Rule("POST", "/activities", Resource.NONE, SIGNED_IN),
+			new Rule("POST", "/api/v1/activities", Resource.NONE, SIGNED_IN),
+			new Rule("GET", "/activities/{id}/edit", Resource.ACTIVITY, ORGANISATION_MEMBERS),
+			new Rule("POST", "/activities/{id}/edit", Resource.ACTIVITY, ORGANISATION_MEMBERS),
+			new Rule("POST", "/activities/{id}/cancellation", Resource.ACTIVITY, ORGANISATION_MEMBERS),
+			new Rule("PUT", "/api/v1/activities/{id}", Resource.ACTIVITY, ORGANISATION_MEMBERS),
+			new Rule("DELETE", "/api/v1/activities/{id}", Resource.ACTIVITY, ORGANISATION_MEMBERS),
+			new Rule("GET", "/activities/{id}/signups", Resource.ACTIVITY, ORGANISATION_MEMBERS),
+			new Rule("GET", "/api/v1/activities/{id}/signups", Resource.ACTIVITY, ORGANISATION_MEMBERS),
+			new Rule("POST", "/activities/{id}/signups", Resource.ACTIVITY, SIGNED_IN),
+			new Rule("POST", "/api/v1/activities/{id}/signups", Resource.ACTIVITY, SIGNED_IN),
+			new Rule("GET", "/api/v1/activities/{id}/signups/mine", Resource.ACTIVITY, SIGNED_IN),
+			new Rule("POST", "/activities/{id}/signups/{occurrence}/cancellation", Resource.ACTIVITY_SIGNUP, OWNER),
+			new Rule("DELETE", "/api/v1/activities/{id}/signups/{occurrence}", Resource.ACTIVITY_SIGNUP, OWNER),
+			// Saved searches: one's own
+			new Rule("GET", "/my/searches", Resource.NONE, SIGNED_IN),
+			new Rule("GET", "/my/searches/new", Resource.NONE, SIGNED_IN),
+			new Rule("POST", "/my/searches", Resource.NONE, SIGNED_IN),
+			new Rule("GET", "/api/v1/me/searches", Resource.NONE, SIGNED_IN),
+			new Rule("POST", "/api/v1/me/searches", Resource.NONE, SIGNED_IN),
+			new Rule("GET", "/api/v1/me/searches/hits", Resource.NONE, SIGNED_IN),
+			new Rule("POST", "/my/searches/{id}/removal", Resource.SAVED_SEARCH, OWNER),
+			new Rule("DELETE", "/api/v1/me/searches/{id}", Resource.SAVED_SEARCH, OWNER),
 			// Operators
 			new Rule("GET", "/actuator/searchindex", Resource.NONE, ADMIN_ONLY));
 
@@ -299,13 +345,21 @@ class AuthorizationMatrixTests {
 			body.put("type", "ASSOCIATION");
 			body.put("role", "MEMBER");
 			body.put("reason", "Matrix");
+			body.put("occurrence", firstOccurrence().toString());
+			body.put("sharedContact", "NONE");
+			body.put("date", firstOccurrence().toString());
+			body.put("startTime", "15:00");
+			body.put("endTime", "17:00");
+			body.put("query", "q=Matrix");
 			return request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectBody().returnResult();
 		}
 		String csrf = (page != null) ? page.csrfToken() : "";
 		return request.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.bodyValue("_csrf=" + csrf + "&kind=OFFER&title=Matrix&description=Matrix%20Beschreibung%20lang%20genug"
 					+ "&topics=mobility&languages=de&textLanguage=de&place=71634&version=0&displayName=Matrix"
-					+ "&name=Matrix%20Organisation%20" + java.util.UUID.randomUUID() + "&type=ASSOCIATION&role=MEMBER")
+					+ "&name=Matrix%20Organisation%20" + java.util.UUID.randomUUID() + "&type=ASSOCIATION&role=MEMBER"
+					+ "&occurrence=" + firstOccurrence() + "&sharedContact=NONE&date=" + firstOccurrence()
+					+ "&startTime=15:00&endTime=17:00&query=q%3DMatrix")
 			.exchange().expectBody().returnResult();
 	}
 
@@ -342,6 +396,24 @@ class AuthorizationMatrixTests {
 					.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("link");
 				return pattern.replace("{token}", link.substring(link.lastIndexOf('/') + 1));
 			}
+			case ACTIVITY -> {
+				return pattern.replace("{id}", activity(organisation(actor, whose)));
+			}
+			case ACTIVITY_SIGNUP -> {
+				String activity = activity(organisation(Actor.MEMBER, Whose.OTHERS));
+				String who = (whose == Whose.OWN && actor != Actor.ANONYMOUS) ? actor.username() : "matrix-stranger";
+				this.web.post().uri("/api/v1/activities/" + activity + "/signups").headers(TestMembers.bearer(who))
+					.bodyValue(Map.of("occurrence", firstOccurrence().toString(), "sharedContact", "NONE")).exchange()
+					.expectStatus().isCreated();
+				return pattern.replace("{id}", activity).replace("{occurrence}", firstOccurrence().toString());
+			}
+			case SAVED_SEARCH -> {
+				String who = (whose == Whose.OWN && actor != Actor.ANONYMOUS) ? actor.username() : "matrix-stranger";
+				String id = (String) this.web.post().uri("/api/v1/me/searches").headers(TestMembers.bearer(who))
+					.bodyValue(Map.of("query", "q=Matrixsuche" + this.counters.merge(who, 1, Integer::sum)))
+					.exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+				return pattern.replace("{id}", id);
+			}
 			default -> {
 				return pattern.replace("{id}", id(rule.resource(), actor, whose));
 			}
@@ -363,6 +435,29 @@ class AuthorizationMatrixTests {
 				.block();
 		}
 		return organisation;
+	}
+
+	private static java.time.LocalDate firstOccurrence() {
+		return java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).plusDays(7);
+	}
+
+	/** A weekly activity of the organisation, put up by its founder. */
+	private String activity(java.util.UUID organisation) {
+		Map<String, Object> body = new java.util.LinkedHashMap<>();
+		body.put("organisation", organisation.toString());
+		body.put("title", "Matrix-Café");
+		body.put("description", "Ein Treffen für die Berechtigungsprüfung.");
+		body.put("languages", List.of("de"));
+		body.put("place", "71634");
+		body.put("date", firstOccurrence().toString());
+		body.put("startTime", "15:00");
+		body.put("endTime", "17:00");
+		body.put("recurrence", "WEEKLY");
+		body.put("repeatUntil", firstOccurrence().plusWeeks(4).toString());
+		body.put("capacity", 10);
+		return this.web.post().uri("/api/v1/activities").headers(TestMembers.bearer("matrix-org-founder")).bodyValue(body)
+			.exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")
+			.toString();
 	}
 
 	private java.util.UUID accountId(String username) {
