@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
  * (kind, topics, languages, district, place and radius) can fit it are found in PostgreSQL; once the listing is
  * searchable, exactly those are run against the index in one multi-search narrowed to the new listing, and
  * each that finds it gets a notice. The distribution embedded here has no percolator; on a cluster with one,
- * the second step would percolate the new listing against stored queries instead (see docs/search-design.md).
+ * the second step would percolate the new listing against stored queries instead (see docs/saved-searches.md).
  */
 @Service
 public class SavedSearches {
