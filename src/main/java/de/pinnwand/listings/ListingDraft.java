@@ -16,17 +16,26 @@ import java.util.UUID;
  * @param timeFrameFrom optional start of a WEEKLY slot (HH:mm)
  * @param timeFrameTo optional end of a WEEKLY slot (HH:mm)
  * @param capacity for how many people; null for not said
+ * @param languageNeed SHARED, ANY or INTERPRETER (requests only); empty for SHARED
  */
 public record ListingDraft(String kind, String title, String description, List<String> topics,
 		List<String> languages, String textLanguage, String place, Integer reachKm, UUID submissionKey,
 		String timeFrameType, String timeFrameDate, String timeFrameWeekday, String timeFrameFrom,
-		String timeFrameTo, Integer capacity) {
+		String timeFrameTo, Integer capacity, String languageNeed) {
+
+	/** A draft that needs a shared language, as every offer and most requests do. */
+	public ListingDraft(String kind, String title, String description, List<String> topics, List<String> languages,
+			String textLanguage, String place, Integer reachKm, UUID submissionKey, String timeFrameType,
+			String timeFrameDate, String timeFrameWeekday, String timeFrameFrom, String timeFrameTo, Integer capacity) {
+		this(kind, title, description, topics, languages, textLanguage, place, reachKm, submissionKey, timeFrameType,
+				timeFrameDate, timeFrameWeekday, timeFrameFrom, timeFrameTo, capacity, null);
+	}
 
 	/** A draft without time frame and capacity. */
 	public ListingDraft(String kind, String title, String description, List<String> topics, List<String> languages,
 			String textLanguage, String place, Integer reachKm, UUID submissionKey) {
 		this(kind, title, description, topics, languages, textLanguage, place, reachKm, submissionKey, null, null,
-				null, null, null, null);
+				null, null, null, null, null);
 	}
 
 }

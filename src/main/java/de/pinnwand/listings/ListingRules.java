@@ -47,7 +47,8 @@ class ListingRules {
 
 	/** A draft that passed every rule, normalised. */
 	record Checked(ListingKind kind, String title, String description, List<String> topics, List<String> languages,
-			String textLanguage, Place place, int reachKm, TimeFrame timeFrame, Integer capacity) {
+			String textLanguage, Place place, int reachKm, TimeFrame timeFrame, Integer capacity,
+			LanguageNeed languageNeed) {
 	}
 
 	static final int CAPACITY_MAX = 500;
@@ -111,11 +112,31 @@ class ListingRules {
 		if (draft.capacity() != null && (draft.capacity() < 1 || draft.capacity() > CAPACITY_MAX)) {
 			problems.add(new FieldProblem("capacity", "capacity.range", 1, CAPACITY_MAX));
 		}
+		LanguageNeed languageNeed = languageNeed(draft.languageNeed(), kind, problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidListing(problems);
 		}
 		return new Checked(kind, title, description, topics, languages, textLanguage, place, reachKm,
-				timeFrame.timeFrame(), draft.capacity());
+				timeFrame.timeFrame(), draft.capacity(), languageNeed);
+	}
+
+	/** Only a request can take any language or ask for an interpreter; an offer's poster says what they speak. */
+	private static LanguageNeed languageNeed(String value, ListingKind kind, List<FieldProblem> problems) {
+		String given = blankToNull(value);
+		if (given == null) {
+			return LanguageNeed.SHARED;
+		}
+		try {
+			LanguageNeed need = LanguageNeed.valueOf(given.toUpperCase(Locale.ROOT));
+			if (need != LanguageNeed.SHARED && kind == ListingKind.OFFER) {
+				problems.add(new FieldProblem("languageNeed", "languageNeed.offer"));
+			}
+			return need;
+		}
+		catch (IllegalArgumentException ex) {
+			problems.add(new FieldProblem("languageNeed", "languageNeed.unknown"));
+			return LanguageNeed.SHARED;
+		}
 	}
 
 	private static ListingKind kind(String value, List<FieldProblem> problems) {

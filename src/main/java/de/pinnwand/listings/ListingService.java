@@ -92,7 +92,7 @@ public class ListingService {
 				checked.description(), checked.topics(), checked.languages(), checked.textLanguage(),
 				checked.place().postcode(), checked.place().name(), checked.place().district(), checked.place().lat(),
 				checked.place().lon(), checked.reachKm(), keyHash, stored(checked.timeFrame()), checked.capacity(),
-				posterAccountId, organisationId, now, now, now.plus(this.properties.lifetimeOf(checked.kind())), null);
+				checked.languageNeed(), posterAccountId, organisationId, now, now, now.plus(this.properties.lifetimeOf(checked.kind())), null);
 		return write(listing).doOnSuccess((saved) -> this.events.publishEvent(new ListingPublished(saved.id())));
 	}
 
@@ -113,7 +113,7 @@ public class ListingService {
 					checked.description(), checked.topics(), checked.languages(), checked.textLanguage(),
 					checked.place().postcode(), checked.place().name(), checked.place().district(),
 					checked.place().lat(), checked.place().lon(), checked.reachKm(), current.submissionKeyHash(),
-					stored(checked.timeFrame()), checked.capacity(), current.ownerAccountId(),
+					stored(checked.timeFrame()), checked.capacity(), checked.languageNeed(), current.ownerAccountId(),
 					current.organisationId(), current.createdAt(), this.clock.instant(),
 					current.expiresAt(), expectedVersion))
 			.flatMap(this::write);

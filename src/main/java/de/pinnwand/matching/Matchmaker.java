@@ -9,8 +9,10 @@ import java.util.Set;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import de.pinnwand.listings.LanguageNeed;
 import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.ListingKind;
 import de.pinnwand.listings.TimeFrame;
@@ -24,12 +26,17 @@ import reactor.core.publisher.Mono;
 /**
  * Finds, for a listing, the listings of the other kind that fit it. A match needs a shared language, a shared
  * topic, and a distance within what both sides said they can reach; time frames that both give should meet.
+ * A request that takes any language needs no shared one; a request that asks for an interpreter needs none for
+ * its topic and also brings in the interpreting offers in one of its languages, whatever their topic.
  * One Elasticsearch query finds the candidates (the other kind, a shared topic and language, within this
  * listing's reach); the ranking and the reasons are computed here, where the other side's reach and the time
  * frames are at hand.
  */
 @Service
 public class Matchmaker {
+
+	/** The topic of interpreting offers, which a request asking for an interpreter brings in. */
+	static final String INTERPRETING = "interpreting";
 
 	/** How many matches a listing shows. */
 	public static final int LIMIT = 10;
@@ -55,12 +62,44 @@ public class Matchmaker {
 		String otherKind = (listing.kind() == ListingKind.OFFER) ? ListingKind.REQUEST.name() : ListingKind.OFFER.name();
 		List<FieldValue> topics = listing.topics().stream().map(FieldValue::of).toList();
 		List<FieldValue> languages = speakable(listing.languages()).stream().map(FieldValue::of).toList();
+		Query sharedTopic = Query.of((q) -> q.terms((t) -> t.field("topics").terms((v) -> v.value(topics))));
+		Query sharedLanguage = Query.of((q) -> q.terms((t) -> t.field("languages").terms((v) -> v.value(languages))));
+		Query interpreting = Query.of((q) -> q.term((t) -> t.field("topics").value(INTERPRETING)));
+		Query fits;
+		if (listing.kind() == ListingKind.REQUEST && listing.languageNeed() == LanguageNeed.ANY) {
+			fits = sharedTopic;
+		}
+		else if (listing.kind() == ListingKind.REQUEST && listing.languageNeed() == LanguageNeed.INTERPRETER) {
+			fits = Query.of((q) -> q.bool((b) -> b.should(sharedTopic)
+				.should((sh) -> sh.bool((i) -> i.filter(interpreting).filter(sharedLanguage)))
+				.minimumShouldMatch("1")));
+		}
+		else if (listing.kind() == ListingKind.OFFER) {
+			// Requests in its topic that share a language or take any; and, for an interpreter, the requests
+			// in its languages that ask for one.
+			Query anyLanguage = Query.of((q) -> q.terms((t) -> t.field("languageNeed")
+				.terms((v) -> v.value(List.of(FieldValue.of(LanguageNeed.ANY.name()),
+						FieldValue.of(LanguageNeed.INTERPRETER.name()))))));
+			Query asksForInterpreter = Query.of((q) -> q.term((t) -> t.field("languageNeed")
+				.value(LanguageNeed.INTERPRETER.name())));
+			boolean interpreter = listing.topics().contains(INTERPRETING);
+			fits = Query.of((q) -> q.bool((b) -> {
+				b.should((sh) -> sh.bool((i) -> i.filter(sharedTopic)
+					.should(sharedLanguage).should(anyLanguage).minimumShouldMatch("1")));
+				if (interpreter) {
+					b.should((sh) -> sh.bool((i) -> i.filter(asksForInterpreter).filter(sharedLanguage)));
+				}
+				return b.minimumShouldMatch("1");
+			}));
+		}
+		else {
+			fits = Query.of((q) -> q.bool((b) -> b.filter(sharedTopic).filter(sharedLanguage)));
+		}
 		return SearchRequest.of((s) -> s.index(this.index.alias())
 			.size(CANDIDATES)
 			.query((q) -> q.bool((b) -> b
 				.filter((f) -> f.term((t) -> t.field("kind").value(otherKind)))
-				.filter((f) -> f.terms((t) -> t.field("topics").terms((v) -> v.value(topics))))
-				.filter((f) -> f.terms((t) -> t.field("languages").terms((v) -> v.value(languages))))
+				.filter(fits)
 				.filter((f) -> f.range((r) -> r.date((d) -> d.field("expiresAt").gt("now"))))
 				.filter((f) -> f.geoDistance((g) -> g.field("location")
 					.distance(Math.max(listing.reachKm(), 1) + "km")
@@ -101,6 +140,18 @@ public class Matchmaker {
 			List<MatchReason> reasons = new ArrayList<>();
 			List<String> sharedLanguages = other.languages().stream().filter(ownLanguages::contains).toList();
 			sharedLanguages.forEach((language) -> reasons.add(MatchReason.of("language", language)));
+			String request = (listing.kind() == ListingKind.REQUEST) ? listing.languageNeed().name() : other.languageNeed();
+			boolean interpreterOffer = (listing.kind() == ListingKind.REQUEST ? other.topics() : listing.topics())
+				.contains(INTERPRETING);
+			if (LanguageNeed.INTERPRETER.name().equals(request) && interpreterOffer && !sharedLanguages.isEmpty()) {
+				reasons.add(0, MatchReason.of("interpreter", sharedLanguages.get(0)));
+			}
+			else if (sharedLanguages.isEmpty() && LanguageNeed.ANY.name().equals(request)) {
+				reasons.add(0, MatchReason.of("any-language"));
+			}
+			else if (sharedLanguages.isEmpty() && LanguageNeed.INTERPRETER.name().equals(request)) {
+				reasons.add(0, MatchReason.of("needs-interpreter"));
+			}
 			sharedTopics(listing.topics(), other.topics()).forEach((topic) -> reasons.add(MatchReason.of("topic", topic)));
 			reasons.add(MatchReason.of("distance", Math.round(distance * 10) / 10.0));
 			double timeFit = timeFit(own, TimeFrame.parse(other.timeFrame()));

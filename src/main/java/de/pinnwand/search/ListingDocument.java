@@ -14,7 +14,7 @@ import de.pinnwand.listings.TimeFrame;
 public record ListingDocument(String id, String kind, String title, String description,
 		Map<String, LocalizedText> text, List<String> topics, List<String> languages, String textLanguage,
 		String postcode, String placeName, String district, Location location, int reachKm, String timeFrame,
-		List<String> timeSlots, Integer capacity, long createdAt, long expiresAt) {
+		List<String> timeSlots, Integer capacity, String languageNeed, long createdAt, long expiresAt) {
 
 	/** Title and description under a language's own analyzer. */
 	public record LocalizedText(String title, String description) {
@@ -40,7 +40,8 @@ public record ListingDocument(String id, String kind, String title, String descr
 				listing.description(), text, listing.topics(), listing.languages(), listing.textLanguage(),
 				listing.postcode(), listing.placeName(), listing.district(),
 				new Location(listing.latitude(), listing.longitude()), listing.reachKm(), listing.timeFrame(),
-				TimeFrame.slotsOf(listing.timeFrame()), listing.capacity(), listing.createdAt().toEpochMilli(), listing.expiresAt().toEpochMilli());
+				TimeFrame.slotsOf(listing.timeFrame()), listing.capacity(), listing.languageNeed().name(),
+				listing.createdAt().toEpochMilli(), listing.expiresAt().toEpochMilli());
 	}
 
 	/** The external version of a listing's document: grows with every write, so stale writes lose. */

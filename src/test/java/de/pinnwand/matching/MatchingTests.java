@@ -124,6 +124,61 @@ class MatchingTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void bringsHelpInAnyLanguageOrWithAnInterpreterWhereTheRequestAsksForIt() throws InterruptedException {
+		Posted germanSofa = post(listing("OFFER", "Matchtest Sprache Sofa abzugeben", List.of("donations"), List.of("de"),
+				"71634", 10));
+		Posted germanCompany = post(listing("OFFER", "Matchtest Sprache Begleitung zum Jobcenter", List.of("accompaniment"),
+				List.of("de"), "71634", 10));
+		Posted dariInterpreter = post(listing("OFFER", "Matchtest Sprache Dolmetschen Dari", List.of("interpreting"),
+				List.of("fa", "de"), "71636", 10));
+		Posted arabicInterpreter = post(listing("OFFER", "Matchtest Sprache Dolmetschen Arabisch", List.of("interpreting"),
+				List.of("ar", "de"), "71636", 10));
+		awaitSearchable(List.of(germanSofa, germanCompany, dariInterpreter, arabicInterpreter));
+
+		Posted anyLanguage = post(TestListings.with(listing("REQUEST", "Matchtest Sprache brauche ein Sofa",
+				List.of("donations"), List.of("ti"), "71634", 10), "languageNeed", "ANY"));
+		List<Map<String, Object>> forSofa = matches(anyLanguage.id(), "en");
+		assertThat(ids(forSofa)).contains(germanSofa.id());
+		assertThat((List<String>) forSofa.get(ids(forSofa).indexOf(germanSofa.id())).get("reasons"))
+			.contains("any language is fine");
+
+		Posted interpreter = post(TestListings.with(listing("REQUEST", "Matchtest Sprache Begleitung mit Dolmetscher",
+				List.of("accompaniment"), List.of("prs"), "71634", 10), "languageNeed", "INTERPRETER"));
+		List<Map<String, Object>> forInterpreter = matches(interpreter.id(), "en");
+		assertThat(ids(forInterpreter)).contains(dariInterpreter.id(), germanCompany.id())
+			.doesNotContain(arabicInterpreter.id());
+		assertThat((List<String>) forInterpreter.get(ids(forInterpreter).indexOf(dariInterpreter.id())).get("reasons"))
+			.anyMatch((reason) -> reason.startsWith("interprets"));
+		assertThat((List<String>) forInterpreter.get(ids(forInterpreter).indexOf(germanCompany.id())).get("reasons"))
+			.contains("with an interpreter");
+
+		// A request that needs a shared language still does not get the German-only sofa.
+		Posted shared = post(listing("REQUEST", "Matchtest Sprache Sofa nur auf Tigrinya", List.of("donations"), List.of("ti"),
+				"71634", 10));
+		assertThat(ids(matches(shared.id(), "en"))).doesNotContain(germanSofa.id());
+
+		// The offers see those requests too.
+		awaitSearchable(List.of(anyLanguage, interpreter));
+		assertThat(ids(matches(germanSofa.id(), "en"))).contains(anyLanguage.id()).doesNotContain(shared.id());
+		assertThat(ids(matches(dariInterpreter.id(), "en"))).contains(interpreter.id());
+	}
+
+	@Test
+	void refusesALanguageChoiceOnOffers() {
+		this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester"))
+			.header("Accept-Language", "en")
+			.bodyValue(TestListings.with(TestListings.offer("Matchtest Sprache Angebot jede Sprache"), "languageNeed", "ANY"))
+			.exchange().expectStatus().isEqualTo(422)
+			.expectBody().jsonPath("$.errors[0].code").isEqualTo("languageNeed.offer");
+		this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester"))
+			.bodyValue(TestListings.with(TestListings.with(TestListings.offer("Matchtest Sprache Unsinn"), "kind", "REQUEST"),
+					"languageNeed", "TELEPATHY"))
+			.exchange().expectStatus().isEqualTo(422)
+			.expectBody().jsonPath("$.errors[0].code").isEqualTo("languageNeed.unknown");
+	}
+
+	@Test
 	void tellsTheOwnersOfMatchingListingsWhenANewOneIsPublished() throws InterruptedException {
 		Posted request = post(listing("REQUEST", "Matchtest Hinweis Nachhilfe Mathe gesucht", List.of("children"),
 				List.of("uk", "de"), "71634", 10), "match-notice-requester");

@@ -39,7 +39,7 @@ class ListingIndexTests {
 		Instant now = Instant.now();
 		return new Listing(id, ListingKind.OFFER, status, title, "Beschreibung für den Versionstest.",
 				List.of("housing"), List.of("de"), "de", "71634", "Ludwigsburg", "Landkreis Ludwigsburg", 48.9, 9.19, 10,
-				null, "WEEKLY:2:15:00-17:00", 2, null, null, now, now, expiresAt, version);
+				null, "WEEKLY:2:15:00-17:00", 2, de.pinnwand.listings.LanguageNeed.SHARED, null, null, now, now, expiresAt, version);
 	}
 
 	private String titleInIndex(UUID id) throws Exception {

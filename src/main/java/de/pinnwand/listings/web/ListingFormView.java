@@ -26,7 +26,8 @@ import org.springframework.web.server.ServerWebExchange;
 record ListingFormView(String action, String version, boolean offer, boolean request, String title,
 		String description, List<TopicGroup> topics, List<Option> languages, List<Option> textLanguages, String place,
 		String reachKm, List<Option> timeFrameTypes, String timeFrameDate, List<Option> weekdays,
-		String timeFrameFrom, String timeFrameTo, String capacity, String submissionKey, List<Option> postAs,
+		String timeFrameFrom, String timeFrameTo, String capacity, List<Option> languageNeeds, String submissionKey,
+		List<Option> postAs,
 		Map<String, String> errors, boolean hasErrors, List<String> errorList) {
 
 	public boolean hasPostAs() {
@@ -96,7 +97,17 @@ record ListingFormView(String action, String version, boolean offer, boolean req
 				nullToEmpty(draft.place()), (draft.reachKm() != null) ? draft.reachKm().toString() : "", types,
 				nullToEmpty(draft.timeFrameDate()), weekdays, nullToEmpty(draft.timeFrameFrom()),
 				nullToEmpty(draft.timeFrameTo()), (draft.capacity() != null) ? draft.capacity().toString() : "",
-				key.toString(), postAs, errors, !errors.isEmpty(), List.copyOf(errors.values()));
+				languageNeeds(draft.languageNeed(), messages, exchange), key.toString(), postAs, errors, !errors.isEmpty(), List.copyOf(errors.values()));
+	}
+
+	/** Shared language (the default), any language, or an interpreter: a request's choice. */
+	private static List<Option> languageNeeds(String chosen, Messages messages, ServerWebExchange exchange) {
+		String current = (chosen != null && !chosen.isBlank()) ? chosen.strip().toUpperCase(java.util.Locale.ROOT)
+				: "SHARED";
+		return java.util.stream.Stream.of("SHARED", "ANY", "INTERPRETER")
+			.map((need) -> new Option(need, messages.get(exchange, "form.language-need." + need.toLowerCase()),
+					need.equals(current), null))
+			.toList();
 	}
 
 	private static Option topicOption(String code, List<String> chosen, Messages messages,

@@ -12,11 +12,13 @@ import de.pinnwand.listings.TimeFrame;
  * @param timeFrame when the help is available; null for not said
  * @param capacity for how many people; null for not said
  * @param organisation the id of the organisation it is posted for; null for a person's own listing
+ * @param languageNeed SHARED, ANY (a request that takes help in any language) or INTERPRETER (one that asks
+ * for an interpreter)
  * @param organisationName that organisation's name; null for a person's own listing (and in search results)
  */
 public record ListingJson(String id, String kind, String status, String title, String description,
 		List<String> topics, List<String> languages, String textLanguage, PlaceJson place, int reachKm,
-		TimeFrameJson timeFrame, Integer capacity, String organisation, String organisationName, Instant createdAt,
+		TimeFrameJson timeFrame, Integer capacity, String languageNeed, String organisation, String organisationName, Instant createdAt,
 		Instant expiresAt) {
 
 	/** Where a listing is, as a postcode centroid. */
@@ -58,7 +60,7 @@ public record ListingJson(String id, String kind, String status, String title, S
 				new PlaceJson(listing.placeName(), listing.postcode(), listing.district(), listing.latitude(),
 						listing.longitude()),
 				listing.reachKm(), TimeFrameJson.of(TimeFrame.parse(listing.timeFrame())), listing.capacity(),
-				(listing.organisationId() != null) ? listing.organisationId().toString() : null, organisationName,
+				listing.languageNeed().name(), (listing.organisationId() != null) ? listing.organisationId().toString() : null, organisationName,
 				listing.createdAt(), listing.expiresAt());
 	}
 

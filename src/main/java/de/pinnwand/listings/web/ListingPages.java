@@ -278,7 +278,8 @@ class ListingPages {
 				(frame != null && frame.date() != null) ? frame.date().toString() : null,
 				(frame != null && frame.weekday() != null) ? Integer.toString(frame.weekday().getValue()) : null,
 				(frame != null && frame.from() != null) ? frame.from().toString() : null,
-				(frame != null && frame.to() != null) ? frame.to().toString() : null, listing.capacity());
+				(frame != null && frame.to() != null) ? frame.to().toString() : null, listing.capacity(),
+				listing.languageNeed().name());
 	}
 
 	private static ListingDraft draft(MultiValueMap<String, String> form, UUID submissionKey) {
@@ -288,7 +289,7 @@ class ListingPages {
 				form.getOrDefault("topics", List.of()), form.getOrDefault("languages", List.of()),
 				form.getFirst("textLanguage"), form.getFirst("place"), reach, submissionKey,
 				form.getFirst("timeFrameType"), form.getFirst("timeFrameDate"), form.getFirst("timeFrameWeekday"),
-				form.getFirst("timeFrameFrom"), form.getFirst("timeFrameTo"), capacity);
+				form.getFirst("timeFrameFrom"), form.getFirst("timeFrameTo"), capacity, form.getFirst("languageNeed"));
 	}
 
 	/** Null for an empty field; -1 (which the rules refuse with a message) for something that is not a number. */

@@ -20,7 +20,7 @@ import org.springframework.web.server.ServerWebExchange;
 /** A listing's detail page: its text split into lines, labels in the reader's language. */
 public record ListingView(String id, String kindLabel, boolean offer, String title, List<TextLines.Line> descriptionLines,
 		String textLanguage, List<String> topics, List<String> languages, String place, String reach,
-		String timeFrame, String capacity, String expires, String status, boolean justPosted, String organisationId,
+		String timeFrame, String capacity, String languageNeed, String expires, String status, boolean justPosted, String organisationId,
 		String organisationName) {
 
 	private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
@@ -43,6 +43,8 @@ public record ListingView(String id, String kindLabel, boolean offer, String tit
 				messages.get(exchange, "listing.reach", listing.reachKm()),
 				timeFrame(TimeFrame.parse(listing.timeFrame()), messages, locale),
 				(listing.capacity() != null) ? messages.get(locale, "listing.capacity", listing.capacity()) : null,
+				(listing.languageNeed() != de.pinnwand.listings.LanguageNeed.SHARED) ? messages.get(locale,
+						"listing.language-need." + listing.languageNeed().name().toLowerCase(Locale.ROOT)) : null,
 				date(listing.expiresAt(), locale),
 				messages.get(locale, "status." + listing.status().name().toLowerCase(Locale.ROOT)), justPosted,
 				(organisationName != null) ? listing.organisationId().toString() : null, organisationName);

@@ -48,7 +48,7 @@ class ListingsApi {
 	 */
 	record NewListing(String kind, String title, String description, List<String> topics, List<String> languages,
 			String textLanguage, String place, String postcode, Integer reachKm, ListingJson.TimeFrameJson timeFrame,
-			Integer capacity, String organisation, Long version) {
+			Integer capacity, String languageNeed, String organisation, Long version) {
 
 		ListingDraft toDraft(UUID submissionKey) {
 			ListingJson.TimeFrameJson frame = this.timeFrame;
@@ -56,7 +56,8 @@ class ListingsApi {
 					this.textLanguage, (this.place != null) ? this.place : this.postcode, this.reachKm, submissionKey,
 					(frame != null) ? frame.type() : null, (frame != null) ? frame.date() : null,
 					(frame != null && frame.weekday() != null) ? frame.weekday().toString() : null,
-					(frame != null) ? frame.from() : null, (frame != null) ? frame.to() : null, this.capacity);
+					(frame != null) ? frame.from() : null, (frame != null) ? frame.to() : null, this.capacity,
+					this.languageNeed);
 		}
 
 	}

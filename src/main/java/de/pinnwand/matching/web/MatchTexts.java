@@ -28,7 +28,7 @@ public class MatchTexts {
 	private String text(MatchReason reason, Locale locale) {
 		Object value = reason.values().isEmpty() ? "" : reason.values().get(0);
 		Object shown = switch (reason.code()) {
-			case "language" -> Languages.endonym(value.toString());
+			case "language", "interpreter" -> Languages.endonym(value.toString());
 			case "topic" -> this.messages.get(locale, "topic." + value);
 			case "time" -> ListingView.timeFrame(TimeFrame.parse(value.toString()), this.messages, locale);
 			default -> value;

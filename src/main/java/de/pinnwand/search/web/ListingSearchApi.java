@@ -60,7 +60,7 @@ class ListingSearchApi {
 				new ListingJson.PlaceJson(document.placeName(), document.postcode(), document.district(),
 						document.location().lat(), document.location().lon()),
 				document.reachKm(), ListingJson.TimeFrameJson.of(TimeFrame.parse(document.timeFrame())),
-				document.capacity(), null, null, java.time.Instant.ofEpochMilli(document.createdAt()),
+				document.capacity(), document.languageNeed(), null, null, java.time.Instant.ofEpochMilli(document.createdAt()),
 				java.time.Instant.ofEpochMilli(document.expiresAt()));
 	}
 
