@@ -58,8 +58,12 @@ class DemoContent {
 
 	private final Organisations organisations;
 
+	private final de.pinnwand.search.ListingIndex index;
+
 	DemoContent(Listings listings, ListingService service, AccountService accounts,
-			OrganisationService organisationService, Organisations organisations) {
+			OrganisationService organisationService, Organisations organisations,
+			de.pinnwand.search.ListingIndex index) {
+		this.index = index;
 		this.listings = listings;
 		this.service = service;
 		this.accounts = accounts;
@@ -156,7 +160,14 @@ class DemoContent {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void onReady() {
-		post().subscribe((posted) -> logger.info("Demo content: " + posted + " listings posted"),
+		// After the first build of the search index, so that each demo listing is matched as it is published;
+		// PostgreSQL is what counts, so after two minutes without search the listings are posted anyway.
+		Flux.interval(java.time.Duration.ZERO, java.time.Duration.ofMillis(100))
+			.filter((tick) -> this.index.isReady())
+			.next()
+			.timeout(java.time.Duration.ofMinutes(2), Mono.just(0L))
+			.then(Mono.defer(this::post))
+			.subscribe((posted) -> logger.info("Demo content: " + posted + " listings posted"),
 				(ex) -> logger.error("Demo content: not posted", ex));
 	}
 
