@@ -33,8 +33,9 @@ import reactor.core.publisher.Mono;
  * {@link RateLimitExceeded} (429 with {@code Retry-After}) once a client has used up a rule's capacity. A client is
  * the signed-in person when there is one, else the address the request came from.
  * <p>
- * It runs inside Spring Security's filter chain ({@link RateLimitsConfiguration}), after the security context is
- * loaded and before the filter that answers sign-in starts ({@code /oauth2/authorization/**}) by itself.
+ * It runs inside both of Spring Security's filter chains ({@link SecurityConfiguration}): in the API chain after
+ * bearer authentication; in the page chain after the session's security context is loaded and before the filter
+ * that answers sign-in starts ({@code /oauth2/authorization/**}) by itself.
  */
 class RateLimits implements WebFilter {
 

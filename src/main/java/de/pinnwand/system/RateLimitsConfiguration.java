@@ -3,23 +3,27 @@ package de.pinnwand.system;
 import io.github.bucket4j.TimeMeter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
-import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
-import org.springframework.security.config.web.server.ServerHttpSecurity;
 
 /**
- * Puts {@link RateLimits} into every security filter chain the app builds. Spring Security applies
- * {@code Customizer<ServerHttpSecurity>} beans to each chain, so the security configuration of sign-in and of
- * later features need not know about rate limits. As a plain WebFilter bean it would run outside the chain: before
- * it, the signed-in person is unknown; after it, sign-in starts are already answered.
+ * One {@link RateLimits} (one set of buckets) that {@link SecurityConfiguration} puts into both security filter
+ * chains, each at the place where it knows who is asking: in the API chain after bearer authentication, so a
+ * client with a token is counted as its member; in the page chain right after the session's security context is
+ * loaded, before sign-in starts are answered. As a plain WebFilter bean it would run outside the chains and know
+ * neither.
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimitsConfiguration {
 
+	/**
+	 * The filter, wrapped: as a bean of type WebFilter Boot would also run it outside the security chains, and
+	 * every request would count twice.
+	 */
+	record SharedRateLimits(RateLimits filter) {
+	}
+
 	@Bean
-	Customizer<ServerHttpSecurity> rateLimitsInSecurityChain(RateLimitsProperties properties) {
-		RateLimits rateLimits = new RateLimits(properties, TimeMeter.SYSTEM_NANOTIME);
-		return (http) -> http.addFilterAfter(rateLimits, SecurityWebFiltersOrder.REACTOR_CONTEXT);
+	SharedRateLimits rateLimits(RateLimitsProperties properties) {
+		return new SharedRateLimits(new RateLimits(properties, TimeMeter.SYSTEM_NANOTIME));
 	}
 
 }

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
@@ -72,7 +73,8 @@ class SecurityConfiguration {
 	/** The JSON API and operator endpoints: bearer tokens, no session, no cookies, errors as problem details. */
 	@Bean
 	@Order(1)
-	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, Members members, AccountsProperties accounts) {
+	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, Members members, AccountsProperties accounts,
+			RateLimitsConfiguration.SharedRateLimits rateLimits) {
 		ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> {
 			exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
 			return Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED));
@@ -95,6 +97,7 @@ class SecurityConfiguration {
 				.authenticationEntryPoint(unauthorized)
 				.accessDeniedHandler(forbidden))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+			.addFilterAfter(rateLimits.filter(), SecurityWebFiltersOrder.AUTHENTICATION)
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.requestCache((cache) -> cache.disable())
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -108,7 +111,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityWebFilterChain pageSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
-			ServerAuthenticationSuccessHandler signedIn, AccountsProperties accounts) {
+			ServerAuthenticationSuccessHandler signedIn, AccountsProperties accounts,
+			RateLimitsConfiguration.SharedRateLimits rateLimits) {
 		DefaultServerOAuth2AuthorizationRequestResolver authorizationRequests = new DefaultServerOAuth2AuthorizationRequestResolver(
 				registrations);
 		// PKCE for confidential clients too (public clients get it anyway).
@@ -131,6 +135,7 @@ class SecurityConfiguration {
 			.exceptionHandling((handling) -> handling
 				.authenticationEntryPoint(new RedirectServerAuthenticationEntryPoint(SignIn.START)))
 			.logout((logout) -> logout.logoutSuccessHandler(loggedOut))
+			.addFilterAfter(rateLimits.filter(), SecurityWebFiltersOrder.REACTOR_CONTEXT)
 			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens()).csrfTokenRequestHandler(csrfFromForms()))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)

@@ -89,6 +89,26 @@ class RateLimitAnswersTests {
 			.expectStatus().value((status) -> assertThat(status).isNotEqualTo(429));
 	}
 
+	@Test
+	void countsAnApiClientWithATokenAsItsMemberNotItsAddress() {
+		EntityExchangeResult<byte[]> refused = firstRefusal(10, () -> this.web.post()
+			.uri("/api/v1/listings")
+			.headers(de.pinnwand.TestMembers.bearer("rate-limited-poster"))
+			.header("X-Forwarded-For", "198.51.100.25")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(de.pinnwand.TestListings.offer("Ratenlimit Eintrag")));
+		assertThat(refused.getStatus().value()).isEqualTo(429);
+		// Another member behind the same address (an advice centre's network) can still post.
+		this.web.post()
+			.uri("/api/v1/listings")
+			.headers(de.pinnwand.TestMembers.bearer("rate-limited-neighbour"))
+			.header("X-Forwarded-For", "198.51.100.25")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(de.pinnwand.TestListings.offer("Ratenlimit Nachbar"))
+			.exchange()
+			.expectStatus().isCreated();
+	}
+
 	/**
 	 * Sends the request until it is refused, and checks that the first {@code capacity} went through. A few more
 	 * may pass on a slow machine, where the bucket gives one back meanwhile; never more than three.
