@@ -309,6 +309,20 @@ public class OrganisationService {
 			.as(this.transaction::transactional));
 	}
 
+	/**
+	 * The member leaves the organisation of their own accord; its last admin cannot (they hand over first).
+	 * Someone who does not belong to it gets 404. Audited.
+	 */
+	public Mono<Void> leave(Member by, UUID id) {
+		return this.memberships.roleOf(by.accountId(), id)
+			.switchIfEmpty(Mono.error(() -> new OrganisationNotFound(id + "/membership")))
+			.flatMap((role) -> keepsAnAdmin(id, new MemberEntry(by.accountId(), by.displayName(), role))
+				.then(this.memberships.remove(id, by.accountId()))
+				.then(this.audit.record(by.accountId(), "organisation.member-left", "organisation", id.toString(),
+						by.accountId() + " (" + role + ")", null))
+				.as(this.transaction::transactional));
+	}
+
 	private Mono<Void> keepsAnAdmin(UUID id, MemberEntry leaving) {
 		if (leaving.role() != OrganisationRole.ADMIN) {
 			return Mono.empty();

@@ -93,6 +93,20 @@ class OrganisationsApiTests {
 	}
 
 	@Test
+	void membersLeaveOfTheirOwnAccordButTheLastAdminStays() {
+		String id = (String) create("leaving-founder", "Arbeitskreis Abschied", "VOLUNTEER_GROUP").get("id");
+		join("leaving-member", invitationToken("leaving-founder", id, "MEMBER"));
+		this.web.delete().uri("/api/v1/organisations/" + id + "/membership").headers(TestMembers.bearer("leaving-member"))
+			.exchange().expectStatus().isNoContent();
+		this.web.delete().uri("/api/v1/organisations/" + id + "/membership").headers(TestMembers.bearer("leaving-member"))
+			.exchange().expectStatus().isNotFound();
+		this.web.delete().uri("/api/v1/organisations/" + id + "/membership").headers(TestMembers.bearer("leaving-founder"))
+			.header("Accept-Language", "en")
+			.exchange().expectStatus().isEqualTo(422)
+			.expectBody().jsonPath("$.errors[0].field").isEqualTo("role");
+	}
+
+	@Test
 	void foundsAnOrganisationAndOnlyItsAdminsMayChangeIt() {
 		String name = unique("Begegnungscafé Test");
 		Map<String, Object> created = create("org-founder", name, "MEETING_PLACE");

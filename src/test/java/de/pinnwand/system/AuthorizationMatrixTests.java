@@ -196,6 +196,8 @@ class AuthorizationMatrixTests {
 			new Rule("POST", "/organisations/{id}/members/{accountId}/removal", Resource.ORGANISATION_MEMBER,
 					ORGANISATION_ADMIN),
 			new Rule("POST", "/organisations/{id}/invitations", Resource.ORGANISATION, ORGANISATION_ADMIN),
+			new Rule("POST", "/organisations/{id}/membership/removal", Resource.ORGANISATION, ORGANISATION_MEMBERS),
+			new Rule("DELETE", "/api/v1/organisations/{id}/membership", Resource.ORGANISATION, ORGANISATION_MEMBERS),
 			new Rule("POST", "/api/v1/organisations/{id}/invitations", Resource.ORGANISATION, ORGANISATION_ADMIN),
 			new Rule("GET", "/invitations/{token}", Resource.INVITATION, SIGNED_IN),
 			new Rule("POST", "/invitations/{token}", Resource.INVITATION, SIGNED_IN),

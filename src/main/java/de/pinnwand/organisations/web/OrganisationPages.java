@@ -242,6 +242,14 @@ class OrganisationPages {
 					HttpStatus.UNPROCESSABLE_CONTENT, exchange));
 	}
 
+	/** The signed-in member leaves the organisation. */
+	@PostMapping("/organisations/{id}/membership/removal")
+	Mono<Rendering> leave(@PathVariable String id, ServerWebExchange exchange) {
+		return id(id).zipWith(this.members.required(exchange))
+			.flatMap((both) -> this.organisations.leave(both.getT2(), both.getT1()))
+			.thenReturn(Rendering.redirectTo("/organisations/" + id + "?left").build());
+	}
+
 	/** Shows the new link on the page itself: it is never put into an address that browsers keep. */
 	@PostMapping("/organisations/{id}/invitations")
 	Mono<Rendering> invite(@PathVariable String id, ServerWebExchange exchange) {

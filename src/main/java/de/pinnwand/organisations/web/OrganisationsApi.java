@@ -166,6 +166,14 @@ class OrganisationsApi {
 			.thenReturn(ResponseEntity.noContent().build());
 	}
 
+	/** The signed-in member leaves the organisation (its last admin cannot: 422). */
+	@DeleteMapping("/organisations/{id}/membership")
+	Mono<ResponseEntity<Void>> leave(@PathVariable String id, ServerWebExchange exchange) {
+		return id(id).zipWith(this.members.required(exchange))
+			.flatMap((both) -> this.organisations.leave(both.getT2(), both.getT1()))
+			.thenReturn(ResponseEntity.noContent().build());
+	}
+
 	/** Makes a single-use invitation link (role MEMBER unless said). Admins only; audited. */
 	@PostMapping("/organisations/{id}/invitations")
 	Mono<ResponseEntity<InvitationJson>> invite(@PathVariable String id, @RequestBody(required = false) RoleBody body,
