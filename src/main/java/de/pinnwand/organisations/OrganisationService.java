@@ -500,15 +500,7 @@ public class OrganisationService {
 	}
 
 	static OrganisationType type(String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return OrganisationType.valueOf(value.strip().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
+		return OrganisationType.parse(value);
 	}
 
 	/** Only web addresses people can open safely: http or https, with a host, no credentials. */

@@ -14,15 +14,7 @@ final class OrganisationApiSupport {
 
 	/** The type, or null for none or an unknown one (a list filter then shows all). */
 	static OrganisationType type(String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return OrganisationType.valueOf(value.strip().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
+		return OrganisationType.parse(value);
 	}
 
 	/** The role, null for none; an unknown one is refused with a field error. */
