@@ -22,7 +22,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -101,9 +100,9 @@ class StatsTests {
 		return LocalDate.now(ZoneId.of("Europe/Berlin")).toString();
 	}
 
-	private String query(String path) {
-		return UriComponentsBuilder.fromPath(path).queryParam("from", today()).queryParam("to", today())
-			.queryParam("district", this.district).encode().build().toUriString();
+	private java.util.function.Function<org.springframework.web.util.UriBuilder, java.net.URI> query(String path) {
+		return (uri) -> uri.path(path).queryParam("from", today()).queryParam("to", today())
+			.queryParam("district", this.district).build();
 	}
 
 	@Test
@@ -132,10 +131,11 @@ class StatsTests {
 		assertThat(page).contains("<svg", "role=\"img\"", "<title id=\"chart-topics-title\">Gesuche nach Thema",
 				"<title id=\"chart-districts-title\">Gesuche nach Kreis");
 		assertThat(page).contains("<th scope=\"row\">" + this.district + "</th><td>7</td><td>9</td>");
-		assertThat(page).contains("&lt;5").doesNotContain("<script");
+		assertThat(page).contains("&lt;5");
 		this.web.get().uri(query("/stats/print")).cookie("SESSION", this.coordinatorSession).exchange()
 			.expectStatus().isOk().expectBody(String.class)
-			.value((print) -> assertThat(print).contains("@page", "size: A4", "<svg").doesNotContain("<nav"));
+			.value((print) -> assertThat(print).contains("@page", "size: A4", "<svg")
+				.doesNotContain("<nav", "<script"));
 	}
 
 	@Test
