@@ -14,7 +14,8 @@ import reactor.core.publisher.Mono;
 /**
  * A member deletes their account (DSGVO Art. 17). In one transaction: their own listings go (and, through the
  * search outbox, leave the index), the account row goes and with it, by foreign-key cascades, their roles,
- * memberships, activity sign-ups and saved searches. Listings and activities they made for an organisation
+ * memberships, activity sign-ups and saved searches; features that must do more first take part as
+ * {@link MemberLeaving} (a freed place at an activity goes to the next one waiting). Listings and activities they made for an organisation
  * stay with it without their name. The audit log keeps its entries: they name the account id only, and the
  * log is append-only by design (Art. 17 (3) b/e: accountability of moderation decisions).
  */
@@ -31,8 +32,11 @@ public class AccountDeletion {
 
 	private final ApplicationEventPublisher events;
 
+	private final java.util.List<MemberLeaving> parts;
+
 	AccountDeletion(ListingService listings, DatabaseClient database, AuditLog audit,
-			TransactionalOperator transaction, ApplicationEventPublisher events) {
+			TransactionalOperator transaction, ApplicationEventPublisher events, java.util.List<MemberLeaving> parts) {
+		this.parts = parts;
 		this.listings = listings;
 		this.database = database;
 		this.audit = audit;
@@ -42,7 +46,9 @@ public class AccountDeletion {
 
 	/** Deletes the account; an account that is already gone is fine (a form sent twice). */
 	public Mono<Void> delete(UUID accountId) {
-		return this.listings.removeAllOf(accountId)
+		return reactor.core.publisher.Flux.fromIterable(this.parts)
+			.concatMap((part) -> part.leave(accountId))
+			.then(this.listings.removeAllOf(accountId))
 			.flatMap((removed) -> this.database.sql("delete from account where id = :id")
 				.bind("id", accountId)
 				.fetch()

@@ -106,6 +106,49 @@ class AccountDeletionTests {
 	}
 
 	@Test
+	void aLeavingMembersPlaceAtAnActivityGoesToTheFirstOneWaiting() {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		String founder = "leaving-cafe-founder-" + run;
+		String organisation = (String) this.web.post().uri("/api/v1/organisations").headers(TestMembers.bearer(founder))
+			.bodyValue(Map.of("name", "Abschiedscafé " + run, "type", "MEETING_PLACE")).exchange()
+			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+		java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).plusDays(7);
+		Map<String, Object> cafe = new java.util.LinkedHashMap<>();
+		cafe.put("organisation", organisation);
+		cafe.put("title", "Begegnungscafé");
+		cafe.put("description", "Kaffee und Gespräche, jede Woche.");
+		cafe.put("languages", List.of("de"));
+		cafe.put("place", "71634");
+		cafe.put("date", day.toString());
+		cafe.put("startTime", "15:00");
+		cafe.put("endTime", "17:00");
+		cafe.put("recurrence", "NONE");
+		cafe.put("capacity", 1);
+		String activity = this.web.post().uri("/api/v1/activities").headers(TestMembers.bearer(founder)).bodyValue(cafe)
+			.exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")
+			.toString();
+		String leaving = "leaving-guest-" + run;
+		String waiting = "waiting-guest-" + run;
+		for (String guest : List.of(leaving, waiting)) {
+			this.web.post().uri("/api/v1/activities/" + activity + "/signups").headers(TestMembers.bearer(guest))
+				.bodyValue(Map.of("occurrence", day.toString(), "sharedContact", "NONE")).exchange()
+				.expectStatus().isCreated();
+		}
+		assertThat(status(waiting, activity)).isEqualTo("WAITING");
+
+		this.web.delete().uri("/api/v1/me").headers(TestMembers.bearer(leaving)).exchange().expectStatus().isNoContent();
+
+		assertThat(status(waiting, activity)).isEqualTo("CONFIRMED");
+	}
+
+	private Object status(String member, String activity) {
+		List<?> mine = this.web.get().uri("/api/v1/activities/" + activity + "/signups/mine")
+			.headers(TestMembers.bearer(member)).exchange().expectStatus().isOk().expectBody(List.class).returnResult()
+			.getResponseBody();
+		return ((Map<?, ?>) mine.get(0)).get("status");
+	}
+
+	@Test
 	void endedListingsArePurgedAfterTheRetentionPeriod() throws InterruptedException {
 		String name = "retention-" + UUID.randomUUID();
 		String withdrawn = post(name, TestListings.offer("Kinderwagen, nicht mehr gebraucht"));
