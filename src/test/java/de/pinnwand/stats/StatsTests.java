@@ -156,6 +156,10 @@ class StatsTests {
 		this.web.get().uri("/stats").cookie("SESSION", member).exchange().expectStatus().isNotFound();
 		this.web.get().uri("/stats.csv").cookie("SESSION", member).exchange().expectStatus().isNotFound();
 		this.web.get().uri("/stats").exchange().expectStatus().is3xxRedirection();
+		this.web.get().uri("/").cookie("SESSION", member).exchange().expectStatus().isOk().expectBody(String.class)
+			.value((page) -> assertThat(page).doesNotContain("href=\"/stats\""));
+		this.web.get().uri("/").cookie("SESSION", this.coordinatorSession).exchange().expectStatus().isOk()
+			.expectBody(String.class).value((page) -> assertThat(page).contains("href=\"/stats\""));
 	}
 
 	@Test
