@@ -228,6 +228,16 @@ public class ActivityService {
 			.as(this.transaction::transactional);
 	}
 
+	/** The member's sign-ups from {@code from} on, of every activity. */
+	Flux<Signup> signupsFrom(UUID accountId, LocalDate from) {
+		return this.database.sql(SIGNUP_SELECT + " where s.account_id = :account and s.occurrence >= :from "
+				+ "order by s.occurrence")
+			.bind("account", accountId)
+			.bind("from", from)
+			.map(ActivityService::signup)
+			.all();
+	}
+
 	/** The member's sign-ups for one activity, earliest occurrence first. */
 	public Flux<Signup> signupsOf(UUID accountId, UUID activityId) {
 		return this.database.sql(SIGNUP_SELECT + " where s.account_id = :account and s.activity_id = :activity "

@@ -153,6 +153,33 @@ public class ListingService {
 			.count();
 	}
 
+	/**
+	 * Removes a leaving member's own listings (those posted for an organisation stay with it, without their
+	 * name, see V9). The outbox rows written with the deletion make the relay remove them from the index. Runs
+	 * in the caller's transaction, so the caller announces the ids ({@link ListingChanged}) once it committed.
+	 */
+	public Mono<java.util.List<UUID>> removeAllOf(UUID accountId) {
+		return deleteWithOutbox(this.listings.findPersonalIdsOf(accountId));
+	}
+
+	/**
+	 * Removes expired and withdrawn listings that ended more than {@code after} ago, from the database and,
+	 * through the outbox, from the index; returns how many.
+	 */
+	public Mono<Integer> purgeEnded(java.time.Duration after) {
+		Instant cutoff = this.clock.instant().minus(after);
+		return deleteWithOutbox(this.listings.findEndedIdsBefore(cutoff)).as(this.transaction::transactional)
+			.doOnSuccess((ids) -> ids.forEach((id) -> this.events.publishEvent(new ListingChanged(id))))
+			.map(java.util.List::size);
+	}
+
+	private Mono<java.util.List<UUID>> deleteWithOutbox(Flux<UUID> ids) {
+		return ids.collectList()
+			.flatMap((found) -> Flux.fromIterable(found)
+				.concatMap((id) -> this.outbox.enqueue(id).then(this.listings.deleteById(id)))
+				.then(Mono.just(found)));
+	}
+
 	private Mono<Listing> write(Listing listing) {
 		return this.listings.save(listing)
 			.flatMap((saved) -> this.outbox.enqueue(saved.id()).thenReturn(saved))

@@ -35,4 +35,13 @@ public interface Listings extends ReactiveCrudRepository<Listing, UUID> {
 			+ "order by created_at desc")
 	Flux<Listing> findByOwnerOrOrganisations(UUID accountId, java.util.Collection<UUID> organisationIds);
 
+	/** A member's own listings, not those posted on behalf of an organisation. */
+	@Query("select id from listing where owner_account_id = :accountId and organisation_id is null")
+	Flux<UUID> findPersonalIdsOf(UUID accountId);
+
+	/** Expired and withdrawn listings that ended before the cutoff, for the retention sweep. */
+	@Query("select id from listing where status in ('EXPIRED', 'WITHDRAWN') and updated_at < :cutoff "
+			+ "order by updated_at limit 1000")
+	Flux<UUID> findEndedIdsBefore(java.time.Instant cutoff);
+
 }

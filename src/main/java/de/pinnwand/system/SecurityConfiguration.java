@@ -125,6 +125,7 @@ class SecurityConfiguration {
 				.pathMatchers("/listings/new", "/listings/*/edit", "/my", "/my/**", "/organisations/new",
 						"/organisations/*/edit", "/organisations/*/members", "/invitations/**").authenticated()
 				.pathMatchers("/activities/new", "/activities/*/edit", "/activities/*/signups").authenticated()
+				.pathMatchers("/stats", "/stats.csv", "/stats/**").authenticated()
 				.pathMatchers(HttpMethod.POST, "/logout").permitAll()
 				.pathMatchers(HttpMethod.GET, "/**").permitAll()
 				.pathMatchers(HttpMethod.HEAD, "/**").permitAll()

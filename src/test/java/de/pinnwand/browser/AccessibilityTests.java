@@ -68,6 +68,9 @@ class AccessibilityTests {
 	@Autowired
 	private WebTestClient web;
 
+	@Autowired
+	private de.pinnwand.accounts.AccountService accounts;
+
 	private String listingId;
 
 	/** Posted through the form by this browser, which may therefore manage it. */
@@ -97,6 +100,14 @@ class AccessibilityTests {
 		this.pages.put("my listing", (lang) -> open("/listings/" + this.ownListingId, lang));
 		this.pages.put("edit form", (lang) -> open("/listings/" + this.ownListingId + "/edit", lang));
 		this.pages.put("my account", (lang) -> open("/my/account", lang));
+		this.pages.put("council figures", (lang) -> {
+			String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).toString();
+			open("/stats?from=" + today + "&to=" + today, lang);
+			assertThat(driver().findElements(By.cssSelector("svg.chart[role=img] rect"))).as("bars of both charts")
+				.hasSizeGreaterThanOrEqualTo(2);
+		});
+		this.pages.put("council figures, wrong date", (lang) -> open("/stats?from=gestern", lang));
+		this.pages.put("council figures to print", (lang) -> open("/stats/print", lang));
 	}
 
 	@BeforeAll
@@ -122,6 +133,9 @@ class AccessibilityTests {
 				this.listingId = id;
 			}
 		}
+		// The tester is a coordinator, to see the council figures too.
+		this.accounts.prepare("accessibility-tester", "Barrierefrei", List.of("de"),
+				java.util.Set.of(de.pinnwand.accounts.Role.COORDINATOR)).block();
 		this.ownListingId = postThroughTheForm();
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (searchTotal() < LISTINGS + 1) {

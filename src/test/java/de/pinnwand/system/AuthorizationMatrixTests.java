@@ -90,7 +90,13 @@ class AuthorizationMatrixTests {
 		ACTIVITY_SIGNUP,
 
 		/** A saved search: the actor's own, or a stranger's. */
-		SAVED_SEARCH
+		SAVED_SEARCH,
+
+		/**
+		 * The actor's own account; the request signs in under a throwaway name, so that deleting the account
+		 * leaves the actor's own for the other cells.
+		 */
+		OWN_ACCOUNT
 
 	}
 
@@ -239,7 +245,13 @@ class AuthorizationMatrixTests {
 			new Rule("POST", "/my/searches/{id}/removal", Resource.SAVED_SEARCH, OWNER),
 			new Rule("DELETE", "/api/v1/me/searches/{id}", Resource.SAVED_SEARCH, OWNER),
 			// Operators
-			new Rule("GET", "/actuator/searchindex", Resource.NONE, ADMIN_ONLY));
+			new Rule("GET", "/actuator/searchindex", Resource.NONE, ADMIN_ONLY),
+			// Council figures and leaving. The deletion form without its confirmation answers 422 and deletes nothing.
+			new Rule("GET", "/stats", Resource.NONE, COORDINATORS),
+			new Rule("GET", "/stats/print", Resource.NONE, COORDINATORS),
+			new Rule("GET", "/stats.csv", Resource.NONE, COORDINATORS),
+			new Rule("POST", "/my/account/deletion", Resource.NONE, SIGNED_IN),
+			new Rule("DELETE", "/api/v1/me", Resource.OWN_ACCOUNT, SIGNED_IN));
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -307,7 +319,8 @@ class AuthorizationMatrixTests {
 		List<Arguments> cells = new ArrayList<>();
 		for (Rule rule : RULES) {
 			for (Actor actor : Actor.values()) {
-				for (Whose whose : (rule.resource() == Resource.NONE) ? List.of(Whose.OWN) : List.of(Whose.values())) {
+				boolean noneOrOwn = rule.resource() == Resource.NONE || rule.resource() == Resource.OWN_ACCOUNT;
+				for (Whose whose : noneOrOwn ? List.of(Whose.OWN) : List.of(Whose.values())) {
 					cells.add(Arguments.of(rule, actor, whose));
 				}
 			}
@@ -331,7 +344,9 @@ class AuthorizationMatrixTests {
 		WebTestClient.RequestBodySpec request = this.web.method(HttpMethod.valueOf(method)).uri(path + query);
 		PageSession page = this.sessions.get(actor);
 		if (api && actor != Actor.ANONYMOUS) {
-			request.headers(TestMembers.bearer(actor.username()));
+			request.headers(TestMembers.bearer((resource == Resource.OWN_ACCOUNT)
+					? actor.username() + "-leaving-" + this.counters.merge(actor.username() + "-leaving", 1, Integer::sum)
+					: actor.username()));
 		}
 		if (!api && page != null) {
 			request.cookie("SESSION", page.session()).cookie("XSRF-TOKEN", page.xsrfCookie());
@@ -408,6 +423,9 @@ class AuthorizationMatrixTests {
 					.bodyValue(Map.of("occurrence", firstOccurrence().toString(), "sharedContact", "NONE")).exchange()
 					.expectStatus().isCreated();
 				return pattern.replace("{id}", activity).replace("{occurrence}", firstOccurrence().toString());
+			}
+			case OWN_ACCOUNT -> {
+				return pattern;
 			}
 			case SAVED_SEARCH -> {
 				String who = (whose == Whose.OWN && actor != Actor.ANONYMOUS) ? actor.username() : "matrix-stranger";

@@ -3,6 +3,7 @@ package de.pinnwand.accounts.web;
 import java.util.List;
 import java.util.Map;
 
+import de.pinnwand.accounts.AccountDeletion;
 import de.pinnwand.accounts.AccountService;
 import de.pinnwand.accounts.InvalidProfile;
 import de.pinnwand.accounts.Members;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
 
 /** The member's own account page: profile, contact preferences and the download of their data. */
@@ -39,8 +41,12 @@ class AccountPages {
 
 	private final Messages messages;
 
-	AccountPages(Members members, AccountService accounts, DataExport dataExport, Layout layout, Messages messages) {
+	private final AccountDeletion deletion;
+
+	AccountPages(Members members, AccountService accounts, DataExport dataExport, AccountDeletion deletion,
+			Layout layout, Messages messages) {
 		this.members = members;
+		this.deletion = deletion;
 		this.accounts = accounts;
 		this.dataExport = dataExport;
 		this.layout = layout;
@@ -89,12 +95,40 @@ class AccountPages {
 				.body(body));
 	}
 
+	/**
+	 * Deletes the account once the member ticked the confirmation; without it the page comes back with a
+	 * message and nothing happens. The session ends with the account.
+	 */
+	@PostMapping("/my/account/deletion")
+	Mono<Rendering> delete(ServerWebExchange exchange) {
+		return exchange.getFormData().zipWith(this.members.required(exchange)).flatMap((both) -> {
+			if (!"yes".equals(both.getT1().getFirst("confirm"))) {
+				return this.accounts.account(both.getT2().accountId())
+					.map((account) -> {
+						Rendering.Builder<?> page = Rendering.view(PROFILE_VIEW)
+							.model(model(account.profile(), List.of(), false, exchange))
+							.modelAttribute("deletionUnconfirmed", true)
+							.status(HttpStatus.UNPROCESSABLE_CONTENT);
+						return page.build();
+					});
+			}
+			return this.deletion.delete(both.getT2().accountId())
+				.then(exchange.getSession().flatMap(WebSession::invalidate))
+				.then(Mono.just(Rendering.redirectTo("/?account-deleted").build()));
+		});
+	}
+
 	private Rendering page(Profile profile, List<FieldProblem> problems, boolean saved, HttpStatus status,
+			ServerWebExchange exchange) {
+		return Rendering.view(PROFILE_VIEW).model(model(profile, problems, saved, exchange)).status(status).build();
+	}
+
+	private Map<String, Object> model(Profile profile, List<FieldProblem> problems, boolean saved,
 			ServerWebExchange exchange) {
 		Map<String, Object> model = this.layout.model(exchange, "account.page-title");
 		model.put("profile", ProfileView.of(profile, problems, this.messages, Messages.localeOf(exchange)));
 		model.put("saved", saved);
-		return Rendering.view(PROFILE_VIEW).model(model).status(status).build();
+		return model;
 	}
 
 }

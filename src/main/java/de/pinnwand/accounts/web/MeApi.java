@@ -2,10 +2,12 @@ package de.pinnwand.accounts.web;
 
 import java.util.Map;
 
+import de.pinnwand.accounts.AccountDeletion;
 import de.pinnwand.accounts.AccountService;
 import de.pinnwand.accounts.Members;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,8 +27,11 @@ class MeApi {
 
 	private final DataExport dataExport;
 
-	MeApi(Members members, AccountService accounts, DataExport dataExport) {
+	private final AccountDeletion deletion;
+
+	MeApi(Members members, AccountService accounts, DataExport dataExport, AccountDeletion deletion) {
 		this.members = members;
+		this.deletion = deletion;
 		this.accounts = accounts;
 		this.dataExport = dataExport;
 	}
@@ -53,6 +58,17 @@ class MeApi {
 			.map((body) -> ResponseEntity.ok()
 				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"pinnwand-my-data.json\"")
 				.body(body));
+	}
+
+	/**
+	 * Deletes the account and what belongs to it (see {@link AccountDeletion}). The token stays valid at the
+	 * provider: used again, it signs in like a first time and makes a new, empty account.
+	 */
+	@DeleteMapping
+	Mono<ResponseEntity<Void>> delete(ServerWebExchange exchange) {
+		return this.members.required(exchange)
+			.flatMap((member) -> this.deletion.delete(member.accountId()))
+			.then(Mono.just(ResponseEntity.noContent().build()));
 	}
 
 }

@@ -29,6 +29,7 @@ class SignedInMemberFilter implements WebFilter {
 		}
 		return this.members.current(exchange)
 			.doOnNext((member) -> exchange.getAttributes().put(Layout.MEMBER_NAME, member.displayName()))
+			.doOnNext((member) -> exchange.getAttributes().put(Layout.COORDINATOR, member.isCoordinator()))
 			.then(chain.filter(exchange));
 	}
 

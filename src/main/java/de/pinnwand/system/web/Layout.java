@@ -23,6 +23,9 @@ public class Layout {
 	/** The exchange attribute with the signed-in member's display name; absent for visitors. */
 	public static final String MEMBER_NAME = Layout.class.getName() + ".memberName";
 
+	/** Set (to true) for coordinators and admins, who see the link to the council figures. */
+	public static final String COORDINATOR = Layout.class.getName() + ".coordinator";
+
 	private final Messages messages;
 
 	Layout(Messages messages) {
@@ -46,6 +49,7 @@ public class Layout {
 		String memberName = exchange.getAttribute(MEMBER_NAME);
 		if (memberName != null) {
 			model.put("memberName", memberName);
+			model.put("coordinator", Boolean.TRUE.equals(exchange.getAttribute(COORDINATOR)));
 		}
 		Mono<CsrfToken> csrf = exchange.getAttribute(CsrfToken.class.getName());
 		if (csrf != null) {

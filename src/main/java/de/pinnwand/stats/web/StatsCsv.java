@@ -1,0 +1,70 @@
+package de.pinnwand.stats.web;
+
+import java.util.List;
+
+import de.pinnwand.stats.Report;
+import de.pinnwand.stats.Suppression;
+
+/**
+ * The figures as CSV for spreadsheets: one value a line ({@code section,category,measure,value}), codes rather
+ * than translated labels, counts under five as "&lt;5" just like on the page.
+ */
+final class StatsCsv {
+
+	private StatsCsv() {
+	}
+
+	static String of(Report report) {
+		StringBuilder csv = new StringBuilder("section,category,measure,value\r\n");
+		line(csv, "period", "from", "", report.period().from().toString());
+		line(csv, "period", "to", "", report.period().to().toString());
+		line(csv, "period", "district", "", (report.period().district() != null) ? report.period().district() : "*");
+		kinds(csv, "by_topic", report.byTopic());
+		kinds(csv, "by_language", report.byLanguage());
+		kinds(csv, "by_district", report.byDistrict());
+		count(csv, "requests", "all", report.requests());
+		count(csv, "requests", "matched", report.matchedRequests());
+		count(csv, "requests", "fulfilled", report.fulfilledRequests());
+		counts(csv, "unmet_requests_by_district", report.unmetByDistrict());
+		counts(csv, "unmet_requests_by_language", report.unmetByLanguage());
+		count(csv, "organisations", "active", report.activeOrganisations());
+		count(csv, "organisations", "volunteer_groups", report.volunteerGroups());
+		count(csv, "volunteers", "members_with_offers", report.volunteers());
+		count(csv, "activity_signups", "confirmed", report.confirmedSignups());
+		count(csv, "activity_signups", "waiting", report.waitingSignups());
+		counts(csv, "moderation", report.moderation());
+		return csv.toString();
+	}
+
+	private static void kinds(StringBuilder csv, String section, List<Report.KindCount> rows) {
+		for (Report.KindCount row : rows) {
+			line(csv, section, row.category(), "offers", Suppression.shown(row.offers()));
+			line(csv, section, row.category(), "requests", Suppression.shown(row.requests()));
+		}
+	}
+
+	private static void counts(StringBuilder csv, String section, List<Report.Count> rows) {
+		rows.forEach((row) -> count(csv, section, row.category(), row.count()));
+	}
+
+	private static void count(StringBuilder csv, String section, String category, long value) {
+		line(csv, section, category, "", Suppression.shown(value));
+	}
+
+	private static void line(StringBuilder csv, String... fields) {
+		for (int i = 0; i < fields.length; i++) {
+			csv.append((i > 0) ? "," : "").append(field(fields[i]));
+		}
+		csv.append("\r\n");
+	}
+
+	/** Quotes what needs it, and keeps spreadsheets from reading a value as a formula. */
+	private static String field(String value) {
+		String safe = (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0) ? "'" + value : value;
+		if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+			return "\"" + safe.replace("\"", "\"\"") + "\"";
+		}
+		return safe;
+	}
+
+}
