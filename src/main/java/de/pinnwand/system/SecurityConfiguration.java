@@ -87,6 +87,9 @@ class SecurityConfiguration {
 				.pathMatchers("/api/v1/me", "/api/v1/me/**").authenticated()
 				.pathMatchers("/api/v1/organisations/*/members", "/api/v1/organisations/*/members/**").authenticated()
 				.pathMatchers("/api/v1/activities/*/signups", "/api/v1/activities/*/signups/**").authenticated()
+				.pathMatchers("/api/v1/moderation/**").authenticated()
+				// Visitors may report a listing too; the 'reports' rate limit keeps that in bounds.
+				.pathMatchers(HttpMethod.POST, "/api/v1/listings/*/reports").permitAll()
 				.pathMatchers(HttpMethod.GET, "/api/**").permitAll()
 				.pathMatchers(HttpMethod.HEAD, "/api/**").permitAll()
 				.pathMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
@@ -108,7 +111,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityWebFilterChain pageSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
-			ServerAuthenticationSuccessHandler signedIn, AccountsProperties accounts) {
+			ServerAuthenticationSuccessHandler signedIn, AccountsProperties accounts, Members members) {
 		DefaultServerOAuth2AuthorizationRequestResolver authorizationRequests = new DefaultServerOAuth2AuthorizationRequestResolver(
 				registrations);
 		// PKCE for confidential clients too (public clients get it anyway).
@@ -121,7 +124,11 @@ class SecurityConfiguration {
 				.pathMatchers("/listings/new", "/listings/*/edit", "/my", "/my/**", "/organisations/new",
 						"/organisations/*/edit", "/organisations/*/members", "/invitations/**").authenticated()
 				.pathMatchers("/activities/new", "/activities/*/edit", "/activities/*/signups").authenticated()
+				.pathMatchers("/moderation", "/moderation/**").authenticated()
+				.pathMatchers("/admin/**").access(MemberRoles.hasRole(members, Role.ADMIN))
 				.pathMatchers(HttpMethod.POST, "/logout").permitAll()
+				// Visitors may report a listing (the form still carries a CSRF token).
+				.pathMatchers(HttpMethod.POST, "/listings/*/reports").permitAll()
 				.pathMatchers(HttpMethod.GET, "/**").permitAll()
 				.pathMatchers(HttpMethod.HEAD, "/**").permitAll()
 				// Whatever changes something needs a member, unless a feature opens it on purpose (above).
