@@ -183,7 +183,8 @@ class ModerationTests {
 		this.web.get().uri("/admin/audit").cookie("SESSION", TestMembers.signIn(this.web, COORDINATOR)).exchange()
 			.expectStatus().isForbidden();
 		this.web.get().uri("/admin/audit").cookie("SESSION", TestMembers.signIn(this.web, ADMIN)).exchange()
-			.expectStatus().isOk();
+			.expectStatus().isOk().expectBody(String.class)
+			.value((html) -> assertThat(html).contains("role.granted").contains("/admin/audit.csv"));
 	}
 
 	@Test

@@ -55,7 +55,8 @@ class AuditPages {
 		return this.audit.newest((long) (current - 1) * PAGE_SIZE, PAGE_SIZE + 1)
 			.map((entry) -> new EntryView(entry.id(), TIMES.format(entry.at()),
 					(entry.actorAccountId() != null) ? entry.actorAccountId().toString() : "",
-					entry.action(), entry.subjectType() + " " + entry.subjectId(), entry.details(), entry.reason()))
+					entry.action(), entry.subjectType() + " " + entry.subjectId(), orEmpty(entry.details()),
+					orEmpty(entry.reason())))
 			.collectList()
 			.map((entries) -> {
 				Map<String, Object> model = this.layout.model(exchange, "audit.page-title");
@@ -85,6 +86,10 @@ class AuditPages {
 				.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
 				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-log.csv\"")
 				.body(csv.toString().getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static String orEmpty(String value) {
+		return (value != null) ? value : "";
 	}
 
 	/**
