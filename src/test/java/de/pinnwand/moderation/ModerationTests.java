@@ -156,6 +156,38 @@ class ModerationTests {
 	}
 
 	@Test
+	void aVisitorReportsThroughTheFormAndTheCoordinatorSeesTheReport() {
+		String id = (String) post(COORDINATOR, "Rollstuhlmoderation zu verleihen").get("id");
+		this.web.get().uri("/listings/" + id).exchange().expectBody(String.class)
+			.value((html) -> assertThat(html).contains("/listings/" + id + "/report"));
+		EntityExchangeResult<String> form = this.web.get().uri("/listings/" + id + "/report")
+			.header("Accept-Language", "de").exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+		assertThat(form.getResponseBody()).contains("Rollstuhlmoderation").contains("Werbung oder Spam");
+		Matcher token = CSRF.matcher(form.getResponseBody());
+		assertThat(token.find()).isTrue();
+		this.web.post().uri("/listings/" + id + "/reports").header("X-Forwarded-For", "198.51.100.41")
+			.header("Accept-Language", "de")
+			.cookie("XSRF-TOKEN", form.getResponseCookies().getFirst("XSRF-TOKEN").getValue())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("_csrf", token.group(1)).with("reason", "fraud")
+				.with("text", "Verlangt Geld vorab"))
+			.exchange().expectStatus().isOk().expectBody(String.class)
+			.value((html) -> assertThat(html).contains("Danke für Ihre Meldung"));
+		this.web.post().uri("/listings/" + id + "/reports").header("X-Forwarded-For", "198.51.100.42")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("reason", "fraud")).exchange()
+			.expectStatus().isForbidden();
+		this.web.post().uri("/api/v1/listings/" + id + "/reports").header("X-Forwarded-For", "198.51.100.43")
+			.bodyValue(Map.of("reason", "spam", "text", "x".repeat(1001))).exchange()
+			.expectStatus().isEqualTo(422);
+		this.web.post().uri("/api/v1/listings/" + id + "/reports").headers(TestMembers.bearer("moderation-reader"))
+			.bodyValue(Map.of("reason", "fraud")).exchange().expectStatus().isAccepted();
+		// Two reporters: still up, not in the queue.
+		this.web.get().uri("/api/v1/listings/" + id).exchange().expectStatus().isOk();
+		assertThat(queueItem(id)).isNull();
+	}
+
+	@Test
 	void aStaleOrRepeatedDecisionIsRefusedWithAConflict() {
 		String id = (String) post("moderation-stale-newcomer", "Nähmaschinenmoderation abzugeben").get("id");
 		Object version = queueItem(id).get("version");
