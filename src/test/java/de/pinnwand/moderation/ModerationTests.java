@@ -172,7 +172,7 @@ class ModerationTests {
 			.body(BodyInserters.fromFormData("_csrf", token.group(1)).with("reason", "fraud")
 				.with("text", "Verlangt Geld vorab"))
 			.exchange().expectStatus().isOk().expectBody(String.class)
-			.value((html) -> assertThat(html).contains("Danke für Ihre Meldung"));
+			.value((html) -> assertThat(html).contains("Ihre Meldung. Die Ehrenamtskoordination"));
 		this.web.post().uri("/listings/" + id + "/reports").header("X-Forwarded-For", "198.51.100.42")
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData("reason", "fraud")).exchange()
@@ -196,6 +196,14 @@ class ModerationTests {
 		decide(id, "APPROVE", version, null).expectStatus().isEqualTo(409).expectBody()
 			.jsonPath("$.detail").isEqualTo("Der Eintrag wurde inzwischen geändert. Bitte laden Sie ihn neu.");
 		this.web.get().uri("/api/v1/listings/" + id).exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void aMemberWithAnApprovedListingPublishesDirectly() {
+		String id = (String) post("moderation-trusted-newcomer", "Werkzeugkistenmoderation zu verleihen").get("id");
+		decide(id, "APPROVE", queueItem(id).get("version"), null).expectStatus().isOk();
+		assertThat(post("moderation-trusted-newcomer", "Werkzeugkistenmoderation zum Zweiten").get("status"))
+			.isEqualTo("PUBLISHED");
 	}
 
 	@Test
