@@ -12,7 +12,10 @@ public enum Decision {
 	REJECT(ListingStatus.REJECTED),
 
 	/** Take it down for good, as if withdrawn. */
-	CLOSE(ListingStatus.WITHDRAWN);
+	CLOSE(ListingStatus.WITHDRAWN),
+
+	/** Take it down and stop its author from posting for some days. */
+	BLOCK(ListingStatus.WITHDRAWN);
 
 	private final ListingStatus status;
 

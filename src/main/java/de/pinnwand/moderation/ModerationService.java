@@ -34,9 +34,14 @@ public class ModerationService {
 	/** The longest free text a report may carry. */
 	public static final int MAX_REPORT_TEXT = 1000;
 
+	/** The longest block a coordinator may give at once. */
+	public static final int MAX_BLOCK_DAYS = 365;
+
 	private final ListingService listings;
 
 	private final Reports reports;
+
+	private final PostingBlocks blocks;
 
 	private final AuditLog audit;
 
@@ -48,8 +53,9 @@ public class ModerationService {
 
 	private final byte[] salt;
 
-	ModerationService(ListingService listings, Reports reports, AuditLog audit, ModerationProperties properties,
-			TransactionalOperator transaction, Clock clock) {
+	ModerationService(ListingService listings, Reports reports, PostingBlocks blocks, AuditLog audit,
+			ModerationProperties properties, TransactionalOperator transaction, Clock clock) {
+		this.blocks = blocks;
 		this.listings = listings;
 		this.reports = reports;
 		this.audit = audit;
@@ -127,6 +133,15 @@ public class ModerationService {
 	 */
 	public Mono<Listing> decide(Member coordinator, UUID listingId, Decision decision, Long version, String reason,
 			String note) {
+		return decide(coordinator, listingId, decision, version, reason, note, null);
+	}
+
+	/**
+	 * Decides as {@link #decide(Member, UUID, Decision, Long, String, String)}; a {@link Decision#BLOCK} also needs
+	 * {@code blockDays} (1 to {@value #MAX_BLOCK_DAYS}) for which the author may not post.
+	 */
+	public Mono<Listing> decide(Member coordinator, UUID listingId, Decision decision, Long version, String reason,
+			String note, Integer blockDays) {
 		if (!coordinator.isCoordinator()) {
 			return Mono.error(QueueNotFound::new);
 		}
@@ -145,6 +160,9 @@ public class ModerationService {
 		if (note != null && note.length() > MAX_REPORT_TEXT) {
 			problems.add(new FieldProblem("note", "report.text-too-long", MAX_REPORT_TEXT));
 		}
+		if (decision == Decision.BLOCK && (blockDays == null || blockDays < 1 || blockDays > MAX_BLOCK_DAYS)) {
+			problems.add(new FieldProblem("blockDays", "moderation.block-days", MAX_BLOCK_DAYS));
+		}
 		if (!problems.isEmpty()) {
 			return Mono.error(new InvalidModeration(problems));
 		}
@@ -154,7 +172,12 @@ public class ModerationService {
 		return this.listings.decide(listingId, version, decision.status())
 			.flatMap((decided) -> this.reports.resolve(listingId, now)
 				.flatMap((resolved) -> this.audit.record(coordinator.accountId(), decision.action(), "listing",
-						listingId.toString(), "version " + version + ", reports " + resolved, recordedReason))
+						listingId.toString(), "version " + version + ", reports " + resolved
+								+ ((decision == Decision.BLOCK) ? ", author blocked for " + blockDays + " days" : ""),
+						recordedReason))
+				.then((decision == Decision.BLOCK) ? this.blocks.block(decided.ownerAccountId(),
+						now.plus(java.time.Duration.ofDays(blockDays)), coordinator.accountId(), recordedReason)
+						: Mono.empty())
 				.thenReturn(decided))
 			.as(this.transaction::transactional);
 	}

@@ -1,18 +1,24 @@
 package de.pinnwand.moderation;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import de.pinnwand.accounts.AccountService;
 import de.pinnwand.accounts.Member;
+import de.pinnwand.listings.InvalidListing;
 import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.ListingService;
 import de.pinnwand.listings.ListingStatus;
 import de.pinnwand.listings.PublicationPolicy;
 import de.pinnwand.organisations.Organisation;
 import de.pinnwand.organisations.Organisations;
+import de.pinnwand.system.FieldProblem;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -39,8 +45,14 @@ public class Premoderation implements PublicationPolicy {
 
 	private final ObjectProvider<ListingService> listings;
 
+	private final PostingBlocks blocks;
+
+	private final Clock clock;
+
 	Premoderation(ModerationProperties properties, AccountService accounts, Organisations organisations,
-			ObjectProvider<ListingService> listings) {
+			ObjectProvider<ListingService> listings, PostingBlocks blocks, Clock clock) {
+		this.blocks = blocks;
+		this.clock = clock;
 		this.properties = properties;
 		this.newMembersReviewed = new AtomicBoolean(properties.premoderateNewMembers());
 		this.accounts = accounts;
@@ -53,8 +65,16 @@ public class Premoderation implements PublicationPolicy {
 		this.newMembersReviewed.set(on);
 	}
 
+	/** A blocked member posts nothing until the block ends; everyone else as {@link #reviewed}. */
 	@Override
 	public Mono<ListingStatus> statusOfNew(UUID posterAccountId, UUID organisationId) {
+		return this.blocks.until(posterAccountId, this.clock.instant())
+			.flatMap((until) -> Mono.<ListingStatus>error(new InvalidListing(List.of(new FieldProblem("author",
+					"moderation.blocked", LocalDate.ofInstant(until, ZoneId.of("Europe/Berlin")).toString())))))
+			.switchIfEmpty(Mono.defer(() -> reviewed(posterAccountId, organisationId)));
+	}
+
+	private Mono<ListingStatus> reviewed(UUID posterAccountId, UUID organisationId) {
 		if (!this.newMembersReviewed.get()) {
 			return Mono.just(ListingStatus.PUBLISHED);
 		}

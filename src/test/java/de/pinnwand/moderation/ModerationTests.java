@@ -207,6 +207,20 @@ class ModerationTests {
 	}
 
 	@Test
+	void aBlockedAuthorCannotPostUntilTheBlockEnds() {
+		String author = "moderation-blocked-newcomer";
+		String id = (String) post(author, "Kühlschrankmoderation günstig").get("id");
+		Object version = queueItem(id).get("version");
+		decide(id, "BLOCK", version, "commercial").expectStatus().isEqualTo(422);
+		this.web.post().uri("/api/v1/moderation/items/" + id + "/decision").headers(TestMembers.bearer(COORDINATOR))
+			.bodyValue(Map.of("decision", "BLOCK", "version", version, "reason", "commercial", "blockDays", 7))
+			.exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("WITHDRAWN");
+		this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer(author))
+			.bodyValue(TestListings.offer("Kühlschrankmoderation noch einmal")).exchange()
+			.expectStatus().isEqualTo(422).expectBody().jsonPath("$.errors[0].code").isEqualTo("moderation.blocked");
+	}
+
+	@Test
 	void aRejectionNeedsOneOfTheConfiguredReasons() {
 		String id = (String) post("moderation-reason-newcomer", "Kinderwagenmoderation abzugeben").get("id");
 		decide(id, "REJECT", queueItem(id).get("version"), "because").expectStatus().isEqualTo(422);

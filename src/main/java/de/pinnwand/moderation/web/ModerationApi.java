@@ -50,8 +50,11 @@ class ModerationApi {
 			List<ListingReport> reports) {
 	}
 
-	/** A decision: APPROVE, REJECT or CLOSE, on the version seen, with a reason code (needed but to approve). */
-	record DecisionJson(String decision, Long version, String reason, String note) {
+	/**
+	 * A decision: APPROVE, REJECT, CLOSE or BLOCK (close and stop the author posting for {@code blockDays}), on
+	 * the version seen, with a reason code (needed but to approve).
+	 */
+	record DecisionJson(String decision, Long version, String reason, String note, Integer blockDays) {
 	}
 
 	/** A report: a reason code and an optional text. */
@@ -75,7 +78,7 @@ class ModerationApi {
 	Mono<ListingJson> decide(@PathVariable String id, @RequestBody DecisionJson body, ServerWebExchange exchange) {
 		return ListingIds.require(id).zipWith(this.members.required(exchange))
 			.flatMap((both) -> this.moderation.decide(both.getT2(), both.getT1(), decision(body.decision()),
-					body.version(), body.reason(), body.note()))
+					body.version(), body.reason(), body.note(), body.blockDays()))
 			.map(ListingJson::of);
 	}
 

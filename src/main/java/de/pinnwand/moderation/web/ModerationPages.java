@@ -105,11 +105,11 @@ class ModerationPages {
 				model.put("topic", valueOr(filter.topic()));
 				model.put("language", valueOr(filter.language()));
 				String done = query.getFirst("done");
-				if (done != null && List.of("approve", "reject", "close").contains(done)) {
+				if (done != null && List.of("approve", "reject", "close", "block").contains(done)) {
 					model.put("done", this.messages.get(locale, "moderation.done." + done));
 				}
 				if (query.containsKey("invalid")) {
-					model.put("problem", this.messages.get(locale, "error.moderation.reason"));
+					model.put("problem", this.messages.get(locale, "moderation.invalid"));
 				}
 				return Rendering.view(QUEUE_VIEW).model(model).build();
 			});
@@ -125,7 +125,8 @@ class ModerationPages {
 				String decision = form.getFirst("decision");
 				return this.moderation
 					.decide(all.getT1().getT2(), all.getT1().getT1(), ModerationApi.decision(decision),
-							version(form.getFirst("version")), form.getFirst("reason"), form.getFirst("note"))
+							version(form.getFirst("version")), form.getFirst("reason"), form.getFirst("note"),
+							days(form.getFirst("blockDays")))
 					.map((decided) -> Rendering
 						.redirectTo("/moderation?done=" + decision.toLowerCase(Locale.ROOT))
 						.build());
@@ -175,6 +176,15 @@ class ModerationPages {
 
 	private static String valueOr(String value) {
 		return (value != null) ? value : "";
+	}
+
+	private static Integer days(String value) {
+		try {
+			return (value != null && !value.isBlank()) ? Integer.valueOf(value.strip()) : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 	private static Long version(String value) {

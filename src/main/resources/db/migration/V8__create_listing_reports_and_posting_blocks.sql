@@ -13,3 +13,11 @@ create table listing_report (
 
 -- One open report per reporter and listing: reporting again counts once.
 create unique index listing_report_open_once on listing_report (listing_id, reporter) where resolved_at is null;
+
+-- Members a coordinator stopped from posting until a time (a 'block' decision); one row per member.
+create table posting_block (
+    account_id  uuid           primary key references account (id) on delete cascade,
+    until       timestamptz    not null,
+    blocked_by  uuid           not null,
+    reason      varchar(1000)
+);
