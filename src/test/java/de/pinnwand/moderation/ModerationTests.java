@@ -95,6 +95,16 @@ class ModerationTests {
 			.findFirst().orElse(null);
 	}
 
+	@SuppressWarnings("unchecked")
+	private String queueIdOf(String title) {
+		return this.web.get().uri("/api/v1/moderation/queue").headers(TestMembers.bearer(COORDINATOR)).exchange()
+			.expectStatus().isOk().expectBodyList(Map.class).returnResult().getResponseBody().stream()
+			.map((item) -> (Map<String, Object>) item.get("listing"))
+			.filter((listing) -> title.equals(listing.get("title")))
+			.map((listing) -> (String) listing.get("id"))
+			.findFirst().orElseThrow(() -> new AssertionError(title + " is not in the queue"));
+	}
+
 	private WebTestClient.ResponseSpec decide(String id, String decision, Object version, String reason) {
 		Map<String, Object> body = new java.util.HashMap<>(Map.of("decision", decision, "version", version));
 		if (reason != null) {
@@ -238,23 +248,37 @@ class ModerationTests {
 			.expectStatus().isForbidden();
 		this.web.get().uri("/admin/audit").cookie("SESSION", TestMembers.signIn(this.web, ADMIN)).exchange()
 			.expectStatus().isOk().expectBody(String.class)
-			.value((html) -> assertThat(html).contains("role.granted").contains("/admin/audit.csv"));
+			.value((html) -> assertThat(html).contains("role.granted").contains("/admin/audit.csv")
+				.contains("href=\"/admin/audit\"").contains("href=\"/moderation\""));
 	}
 
 	@Test
 	void aCoordinatorApprovesFromTheQueuePageAndThePosterSawItWaiting() {
 		String poster = "moderation-page-newcomer";
 		String posterSession = TestMembers.signIn(this.web, poster);
-		String id = (String) post(poster, "Bügelbrettmoderation zu verschenken").get("id");
-		this.web.get().uri("/my/listings").cookie("SESSION", posterSession).header("Accept-Language", "de").exchange()
-			.expectBody(String.class).value((html) -> assertThat(html).contains("Bügelbrettmoderation")
-				.contains("wird geprüft"));
+		EntityExchangeResult<String> newForm = this.web.get().uri("/listings/new").cookie("SESSION", posterSession)
+			.exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+		Matcher formToken = CSRF.matcher(newForm.getResponseBody());
+		assertThat(formToken.find()).isTrue();
+		this.web.post().uri("/listings").cookie("SESSION", posterSession)
+			.cookie("XSRF-TOKEN", newForm.getResponseCookies().getFirst("XSRF-TOKEN").getValue())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("_csrf", formToken.group(1)).with("kind", "OFFER")
+				.with("title", "Bügelbrettmoderation zu verschenken")
+				.with("description", "Eine Beschreibung, lang genug für die Regeln.").with("topics", "mobility")
+				.with("languages", "de").with("textLanguage", "de").with("place", "71634"))
+			.exchange().expectStatus().is3xxRedirection().expectHeader().location("/my/listings?done=pending");
+		this.web.get().uri("/my/listings?done=pending").cookie("SESSION", posterSession).header("Accept-Language", "de")
+			.exchange().expectBody(String.class).value((html) -> assertThat(html).contains("Bügelbrettmoderation")
+				.contains("wird geprüft").contains("Ihr Eintrag wird geprüft"));
+		String id = queueIdOf("Bügelbrettmoderation zu verschenken");
 
 		String session = TestMembers.signIn(this.web, COORDINATOR);
 		EntityExchangeResult<String> page = this.web.get().uri("/moderation?topic=mobility")
 			.cookie("SESSION", session).header("Accept-Language", "de").exchange()
 			.expectStatus().isOk().expectBody(String.class).returnResult();
-		assertThat(page.getResponseBody()).contains("Bügelbrettmoderation");
+		assertThat(page.getResponseBody()).contains("Bügelbrettmoderation").contains("href=\"/moderation\"")
+			.doesNotContain("href=\"/admin/audit\"");
 		Matcher token = CSRF.matcher(page.getResponseBody());
 		assertThat(token.find()).isTrue();
 		Object version = queueItem(id).get("version");

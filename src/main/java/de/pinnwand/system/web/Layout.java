@@ -23,6 +23,12 @@ public class Layout {
 	/** The exchange attribute with the signed-in member's display name; absent for visitors. */
 	public static final String MEMBER_NAME = Layout.class.getName() + ".memberName";
 
+	/** Set when the signed-in member moderates (coordinators and admins): the header links the queue. */
+	public static final String MEMBER_COORDINATES = Layout.class.getName() + ".coordinates";
+
+	/** Set when the signed-in member is an admin: the header links the audit log. */
+	public static final String MEMBER_ADMINISTERS = Layout.class.getName() + ".administers";
+
 	private final Messages messages;
 
 	Layout(Messages messages) {
@@ -47,6 +53,8 @@ public class Layout {
 		if (memberName != null) {
 			model.put("memberName", memberName);
 		}
+		model.put("coordinates", Boolean.TRUE.equals(exchange.getAttribute(MEMBER_COORDINATES)));
+		model.put("administers", Boolean.TRUE.equals(exchange.getAttribute(MEMBER_ADMINISTERS)));
 		Mono<CsrfToken> csrf = exchange.getAttribute(CsrfToken.class.getName());
 		if (csrf != null) {
 			model.put("_csrf", csrf);
