@@ -140,12 +140,12 @@ class ModerationTests {
 			.jsonPath("$.status").isEqualTo("PUBLISHED");
 		awaitSearch("Lastenradmoderation", id, true, 5);
 
-		reportAsVisitor(id, "198.51.100.21");
-		reportAsVisitor(id, "198.51.100.21");
-		reportAsVisitor(id, "198.51.100.22");
+		reportAsVisitor(id, "198.51.100.121");
+		reportAsVisitor(id, "198.51.100.121");
+		reportAsVisitor(id, "198.51.100.122");
 		this.web.get().uri("/api/v1/listings/" + id).exchange().expectStatus().isOk();
 		assertThat(queueItem(id)).as("two reporters are not enough").isNull();
-		reportAsVisitor(id, "198.51.100.23");
+		reportAsVisitor(id, "198.51.100.123");
 		this.web.get().uri("/api/v1/listings/" + id).exchange().expectStatus().isNotFound();
 		awaitSearch("Lastenradmoderation", id, false, 5);
 
@@ -175,7 +175,7 @@ class ModerationTests {
 		assertThat(form.getResponseBody()).contains("Rollstuhlmoderation").contains("Werbung oder Spam");
 		Matcher token = CSRF.matcher(form.getResponseBody());
 		assertThat(token.find()).isTrue();
-		this.web.post().uri("/listings/" + id + "/reports").header("X-Forwarded-For", "198.51.100.41")
+		this.web.post().uri("/listings/" + id + "/reports").header("X-Forwarded-For", "198.51.100.141")
 			.header("Accept-Language", "de")
 			.cookie("XSRF-TOKEN", form.getResponseCookies().getFirst("XSRF-TOKEN").getValue())
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
@@ -183,11 +183,11 @@ class ModerationTests {
 				.with("text", "Verlangt Geld vorab"))
 			.exchange().expectStatus().isOk().expectBody(String.class)
 			.value((html) -> assertThat(html).contains("Ihre Meldung. Die Ehrenamtskoordination"));
-		this.web.post().uri("/listings/" + id + "/reports").header("X-Forwarded-For", "198.51.100.42")
+		this.web.post().uri("/listings/" + id + "/reports").header("X-Forwarded-For", "198.51.100.142")
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData("reason", "fraud")).exchange()
 			.expectStatus().isForbidden();
-		this.web.post().uri("/api/v1/listings/" + id + "/reports").header("X-Forwarded-For", "198.51.100.43")
+		this.web.post().uri("/api/v1/listings/" + id + "/reports").header("X-Forwarded-For", "198.51.100.143")
 			.bodyValue(Map.of("reason", "spam", "text", "x".repeat(1001))).exchange()
 			.expectStatus().isEqualTo(422);
 		this.web.post().uri("/api/v1/listings/" + id + "/reports").headers(TestMembers.bearer("moderation-reader"))
