@@ -20,9 +20,11 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 @Documented
 // Tests post far more listings from this machine than a person may; RateLimitsTests plays other clients through
 // X-Forwarded-For. Every test class sets the same properties here, so all of them still share one context.
+// Tests post as ever-new members and expect their listings up at once; review of new members' listings (on by
+// default) is off here, and the moderation tests turn it on while they run (Premoderation#reviewNewMembers).
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "pinnwand.rate-limits.exempt-addresses=127.0.0.0/8,::1",
-				"pinnwand.rate-limits.trust-forwarded-for=true" })
+				"pinnwand.rate-limits.trust-forwarded-for=true", "pinnwand.moderation.premoderate-new-members=false" })
 @AutoConfigureWebTestClient
 @ExtendWith(SearchReady.class)
 public @interface PinnwandTest {

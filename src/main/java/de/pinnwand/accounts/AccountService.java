@@ -159,6 +159,11 @@ public class AccountService {
 		return this.accounts.findBySubject(subject).flatMap(this::member);
 	}
 
+	/** The member with this account id, with their roles; empty for none. */
+	public Mono<Member> member(UUID accountId) {
+		return this.accounts.findById(accountId).flatMap(this::member);
+	}
+
 	public Mono<Account> account(UUID accountId) {
 		return this.accounts.findById(accountId).switchIfEmpty(Mono.error(AccountNotFound::new));
 	}

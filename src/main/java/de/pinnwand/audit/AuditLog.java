@@ -50,8 +50,14 @@ public class AuditLog {
 
 	/** The newest entries first, at most {@code limit}. */
 	public Flux<Entry> newest(int limit) {
-		return this.database.sql("select * from audit_log order by id desc limit :limit")
+		return newest(0, limit);
+	}
+
+	/** The newest entries first, skipping the {@code offset} newest, at most {@code limit}. */
+	public Flux<Entry> newest(long offset, int limit) {
+		return this.database.sql("select * from audit_log order by id desc limit :limit offset :offset")
 			.bind("limit", limit)
+			.bind("offset", offset)
 			.map((row, meta) -> new Entry(row.get("id", Long.class), row.get("at", Instant.class),
 					row.get("actor_account_id", UUID.class), row.get("action", String.class),
 					row.get("subject_type", String.class), row.get("subject_id", String.class),

@@ -42,10 +42,14 @@ public class ListingService {
 
 	private final OrganisationStewards stewards;
 
+	private final PublicationPolicy publication;
+
 	ListingService(Listings listings, SearchOutbox outbox, ListingRules rules, ListingsProperties properties,
 			TransactionalOperator transaction, ApplicationEventPublisher events, Clock clock,
-			org.springframework.beans.factory.ObjectProvider<OrganisationStewards> stewards) {
+			org.springframework.beans.factory.ObjectProvider<OrganisationStewards> stewards,
+			org.springframework.beans.factory.ObjectProvider<PublicationPolicy> publication) {
 		this.stewards = stewards.getIfAvailable(() -> OrganisationStewards.NONE);
+		this.publication = publication.getIfAvailable(() -> PublicationPolicy.PUBLISH_DIRECTLY);
 		this.listings = listings;
 		this.outbox = outbox;
 		this.rules = rules;
@@ -80,20 +84,64 @@ public class ListingService {
 		UUID key = (draft.submissionKey() != null) ? draft.submissionKey() : UUID.randomUUID();
 		String keyHash = SubmissionKeys.hash(posterAccountId, key);
 		return this.listings.findBySubmissionKeyHash(keyHash)
-			.switchIfEmpty(Mono.defer(() -> store(checked, keyHash, posterAccountId, organisationId)))
+			.switchIfEmpty(Mono.defer(() -> this.publication.statusOfNew(posterAccountId, organisationId)
+				.flatMap((status) -> store(checked, keyHash, status, posterAccountId, organisationId))))
 			.onErrorResume(DataIntegrityViolationException.class,
 					(raced) -> this.listings.findBySubmissionKeyHash(keyHash));
 	}
 
-	private Mono<Listing> store(ListingRules.Checked checked, String keyHash, UUID posterAccountId,
-			UUID organisationId) {
+	private Mono<Listing> store(ListingRules.Checked checked, String keyHash, ListingStatus status,
+			UUID posterAccountId, UUID organisationId) {
 		Instant now = this.clock.instant();
-		Listing listing = new Listing(UUID.randomUUID(), checked.kind(), ListingStatus.PUBLISHED, checked.title(),
+		Listing listing = new Listing(UUID.randomUUID(), checked.kind(), status, checked.title(),
 				checked.description(), checked.topics(), checked.languages(), checked.textLanguage(),
 				checked.place().postcode(), checked.place().name(), checked.place().district(), checked.place().lat(),
 				checked.place().lon(), checked.reachKm(), keyHash, stored(checked.timeFrame()), checked.capacity(),
 				checked.languageNeed(), posterAccountId, organisationId, now, now, now.plus(this.properties.lifetimeOf(checked.kind())), null);
-		return write(listing).doOnSuccess((saved) -> this.events.publishEvent(new ListingPublished(saved.id())));
+		return write(listing).doOnSuccess((saved) -> {
+			if (saved.status() == ListingStatus.PUBLISHED) {
+				this.events.publishEvent(new ListingPublished(saved.id()));
+			}
+		});
+	}
+
+	/** The listings waiting for review, the longest-waiting first. */
+	public Flux<Listing> findInReview() {
+		return this.listings.findByStatusOrderByUpdatedAt(ListingStatus.PENDING_REVIEW);
+	}
+
+	/**
+	 * Takes a review decision: the listing must still wait for review in exactly {@code expectedVersion}, or
+	 * {@link ListingAlreadyDecided} is answered and nothing changes. Approving publishes it (and search finds it).
+	 */
+	public Mono<Listing> decide(UUID id, long expectedVersion, ListingStatus decided) {
+		Instant now = this.clock.instant();
+		return this.listings.findById(id)
+			.switchIfEmpty(Mono.error(() -> new ListingNotFound(id)))
+			.filter((listing) -> listing.status() == ListingStatus.PENDING_REVIEW
+					&& listing.version() == expectedVersion)
+			.switchIfEmpty(Mono.error(() -> new ListingAlreadyDecided(id)))
+			.map((listing) -> listing.withStatus(decided, now))
+			.flatMap(this::write)
+			.onErrorMap(org.springframework.dao.OptimisticLockingFailureException.class,
+					(raced) -> (raced instanceof ListingAlreadyDecided) ? raced : new ListingAlreadyDecided(id))
+			.doOnSuccess((saved) -> {
+				if (saved.status() == ListingStatus.PUBLISHED) {
+					this.events.publishEvent(new ListingPublished(saved.id()));
+				}
+			});
+	}
+
+	/**
+	 * Takes a published listing off the board until a coordinator looks at it (after reports); one in any other
+	 * status stays as it is. Returns the listing as it is afterwards.
+	 */
+	public Mono<Listing> holdForReview(UUID id) {
+		return this.listings.findById(id)
+			.switchIfEmpty(Mono.error(() -> new ListingNotFound(id)))
+			.flatMap((listing) -> (listing.status() == ListingStatus.PUBLISHED)
+					? write(listing.withStatus(ListingStatus.PENDING_REVIEW, this.clock.instant()))
+					: Mono.just(listing));
 	}
 
 	/**

@@ -14,6 +14,8 @@ public interface Listings extends ReactiveCrudRepository<Listing, UUID> {
 
 	Flux<Listing> findByOwnerAccountIdOrderByCreatedAtDesc(UUID ownerAccountId);
 
+	Flux<Listing> findByStatusOrderByUpdatedAt(ListingStatus status);
+
 	@Query("select * from listing where status = 'PUBLISHED' and expires_at <= :now order by expires_at limit 1000")
 	Flux<Listing> findExpiredPublished(java.time.Instant now);
 

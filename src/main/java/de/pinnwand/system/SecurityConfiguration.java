@@ -89,6 +89,9 @@ class SecurityConfiguration {
 				.pathMatchers("/api/v1/me", "/api/v1/me/**").authenticated()
 				.pathMatchers("/api/v1/organisations/*/members", "/api/v1/organisations/*/members/**").authenticated()
 				.pathMatchers("/api/v1/activities/*/signups", "/api/v1/activities/*/signups/**").authenticated()
+				.pathMatchers("/api/v1/moderation/**").authenticated()
+				// Visitors may report a listing too; the 'reports' rate limit keeps that in bounds.
+				.pathMatchers(HttpMethod.POST, "/api/v1/listings/*/reports").permitAll()
 				.pathMatchers(HttpMethod.GET, "/api/**").permitAll()
 				.pathMatchers(HttpMethod.HEAD, "/api/**").permitAll()
 				.pathMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
@@ -112,7 +115,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityWebFilterChain pageSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
 			ServerAuthenticationSuccessHandler signedIn, AccountsProperties accounts,
-			RateLimitsConfiguration.SharedRateLimits rateLimits) {
+			RateLimitsConfiguration.SharedRateLimits rateLimits, Members members) {
 		DefaultServerOAuth2AuthorizationRequestResolver authorizationRequests = new DefaultServerOAuth2AuthorizationRequestResolver(
 				registrations);
 		// PKCE for confidential clients too (public clients get it anyway).
@@ -126,7 +129,11 @@ class SecurityConfiguration {
 						"/organisations/*/edit", "/organisations/*/members", "/invitations/**").authenticated()
 				.pathMatchers("/activities/new", "/activities/*/edit", "/activities/*/signups").authenticated()
 				.pathMatchers("/stats", "/stats.csv", "/stats/**").authenticated()
+				.pathMatchers("/moderation", "/moderation/**").authenticated()
+				.pathMatchers("/admin/**").access(MemberRoles.hasRole(members, Role.ADMIN))
 				.pathMatchers(HttpMethod.POST, "/logout").permitAll()
+				// Visitors may report a listing (the form still carries a CSRF token).
+				.pathMatchers(HttpMethod.POST, "/listings/*/reports").permitAll()
 				.pathMatchers(HttpMethod.GET, "/**").permitAll()
 				.pathMatchers(HttpMethod.HEAD, "/**").permitAll()
 				// Whatever changes something needs a member, unless a feature opens it on purpose (above).

@@ -244,6 +244,16 @@ class AuthorizationMatrixTests {
 			new Rule("GET", "/api/v1/me/searches/hits", Resource.NONE, SIGNED_IN),
 			new Rule("POST", "/my/searches/{id}/removal", Resource.SAVED_SEARCH, OWNER),
 			new Rule("DELETE", "/api/v1/me/searches/{id}", Resource.SAVED_SEARCH, OWNER),
+			// Moderation: anyone reports, visitors included; coordinators review; admins read the audit log
+			new Rule("GET", "/listings/{id}/report", Resource.LISTING, PUBLIC),
+			new Rule("POST", "/listings/{id}/reports", Resource.LISTING, PUBLIC),
+			new Rule("POST", "/api/v1/listings/{id}/reports", Resource.LISTING, PUBLIC),
+			new Rule("GET", "/moderation", Resource.NONE, COORDINATORS),
+			new Rule("GET", "/api/v1/moderation/queue", Resource.NONE, COORDINATORS),
+			new Rule("POST", "/moderation/items/{id}/decision", Resource.LISTING, COORDINATORS),
+			new Rule("POST", "/api/v1/moderation/items/{id}/decision", Resource.LISTING, COORDINATORS),
+			new Rule("GET", "/admin/audit", Resource.NONE, ADMIN_ONLY),
+			new Rule("GET", "/admin/audit.csv", Resource.NONE, ADMIN_ONLY),
 			// Operators
 			new Rule("GET", "/actuator/searchindex", Resource.NONE, ADMIN_ONLY),
 			// Council figures and leaving. The deletion form without its confirmation answers 422 and deletes nothing.
@@ -281,6 +291,15 @@ class AuthorizationMatrixTests {
 		this.accounts.prepare(Actor.COORDINATOR.username(), "Matrix Koordination", List.of("de"), Set.of(Role.COORDINATOR))
 			.block();
 		this.accounts.prepare(Actor.ADMIN.username(), "Matrix Admin", List.of("de"), Set.of(Role.ADMIN)).block();
+		// A visitor has no session but may post the few forms open to everyone (a report), with a CSRF token
+		// from a page they read first.
+		String listing = id(Resource.LISTING, Actor.ANONYMOUS, Whose.OTHERS);
+		EntityExchangeResult<String> form = this.web.get().uri("/listings/" + listing + "/report").exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult();
+		Matcher visitorToken = CSRF.matcher(form.getResponseBody());
+		assertThat(visitorToken.find()).isTrue();
+		this.sessions.put(Actor.ANONYMOUS, new PageSession(null,
+				form.getResponseCookies().getFirst("XSRF-TOKEN").getValue(), visitorToken.group(1)));
 		for (Actor actor : Actor.values()) {
 			if (actor == Actor.ANONYMOUS) {
 				continue;
@@ -349,7 +368,10 @@ class AuthorizationMatrixTests {
 					: actor.username()));
 		}
 		if (!api && page != null) {
-			request.cookie("SESSION", page.session()).cookie("XSRF-TOKEN", page.xsrfCookie());
+			if (page.session() != null) {
+				request.cookie("SESSION", page.session());
+			}
+			request.cookie("XSRF-TOKEN", page.xsrfCookie());
 		}
 		request.header("Accept", api ? "application/json" : "text/html");
 		if (method.equals("GET") || method.equals("DELETE")) {

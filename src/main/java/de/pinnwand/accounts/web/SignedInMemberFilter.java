@@ -28,8 +28,15 @@ class SignedInMemberFilter implements WebFilter {
 			return chain.filter(exchange);
 		}
 		return this.members.current(exchange)
-			.doOnNext((member) -> exchange.getAttributes().put(Layout.MEMBER_NAME, member.displayName()))
-			.doOnNext((member) -> exchange.getAttributes().put(Layout.COORDINATOR, member.isCoordinator()))
+			.doOnNext((member) -> {
+				exchange.getAttributes().put(Layout.MEMBER_NAME, member.displayName());
+				if (member.isCoordinator()) {
+					exchange.getAttributes().put(Layout.MEMBER_COORDINATES, Boolean.TRUE);
+				}
+				if (member.isAdmin()) {
+					exchange.getAttributes().put(Layout.MEMBER_ADMINISTERS, Boolean.TRUE);
+				}
+			})
 			.then(chain.filter(exchange));
 	}
 

@@ -106,7 +106,8 @@ class ListingPages {
 					? Mono.error(new InvalidListing(List.of(new FieldProblem("organisation", "organisation.not-member"))))
 					: this.listings.publish(keyed, both.getT2().accountId(), organisationId);
 			return published
-				.map((listing) -> Rendering.redirectTo("/listings/" + listing.id() + "?posted").build())
+				.map((listing) -> Rendering.redirectTo((listing.status() == ListingStatus.PENDING_REVIEW)
+						? "/my/listings?done=pending" : "/listings/" + listing.id() + "?posted").build())
 				.onErrorResume(InvalidListing.class, (invalid) -> this.listings
 					.postingOrganisationsOf(both.getT2().accountId())
 					.collectList()
@@ -223,7 +224,7 @@ class ListingPages {
 			Map<String, Object> model = this.layout.model(exchange, "mine.page-title");
 			model.put("mine", mine);
 			model.put("empty", mine.isEmpty());
-			if (done != null && List.of("saved", "renewed", "fulfilled", "withdrawn").contains(done)) {
+			if (done != null && List.of("saved", "renewed", "fulfilled", "withdrawn", "pending").contains(done)) {
 				model.put("done", this.messages.get(locale, "mine.done." + done));
 			}
 			return Rendering.view(MINE_VIEW).model(model).build();

@@ -23,8 +23,11 @@ public class Layout {
 	/** The exchange attribute with the signed-in member's display name; absent for visitors. */
 	public static final String MEMBER_NAME = Layout.class.getName() + ".memberName";
 
-	/** Set (to true) for coordinators and admins, who see the link to the council figures. */
-	public static final String COORDINATOR = Layout.class.getName() + ".coordinator";
+	/** Set when the signed-in member moderates (coordinators and admins): the header links the queue. */
+	public static final String MEMBER_COORDINATES = Layout.class.getName() + ".coordinates";
+
+	/** Set when the signed-in member is an admin: the header links the audit log. */
+	public static final String MEMBER_ADMINISTERS = Layout.class.getName() + ".administers";
 
 	private final Messages messages;
 
@@ -49,8 +52,9 @@ public class Layout {
 		String memberName = exchange.getAttribute(MEMBER_NAME);
 		if (memberName != null) {
 			model.put("memberName", memberName);
-			model.put("coordinator", Boolean.TRUE.equals(exchange.getAttribute(COORDINATOR)));
 		}
+		model.put("coordinates", Boolean.TRUE.equals(exchange.getAttribute(MEMBER_COORDINATES)));
+		model.put("administers", Boolean.TRUE.equals(exchange.getAttribute(MEMBER_ADMINISTERS)));
 		Mono<CsrfToken> csrf = exchange.getAttribute(CsrfToken.class.getName());
 		if (csrf != null) {
 			model.put("_csrf", csrf);

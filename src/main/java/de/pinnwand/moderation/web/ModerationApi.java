@@ -1,0 +1,111 @@
+package de.pinnwand.moderation.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import de.pinnwand.accounts.Members;
+import de.pinnwand.listings.ListingIds;
+import de.pinnwand.listings.web.ListingJson;
+import de.pinnwand.moderation.Decision;
+import de.pinnwand.moderation.ListingReport;
+import de.pinnwand.moderation.ModerationService;
+import de.pinnwand.system.ClientAddresses;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Moderation in the JSON API: the queue and decisions for coordinators (anyone else gets 404), reports for
+ * everyone, visitors included.
+ */
+@RestController
+class ModerationApi {
+
+	private final ModerationService moderation;
+
+	private final Members members;
+
+	private final ClientAddresses addresses;
+
+	ModerationApi(ModerationService moderation, Members members, ClientAddresses addresses) {
+		this.moderation = moderation;
+		this.members = members;
+		this.addresses = addresses;
+	}
+
+	/**
+	 * An item of the queue.
+	 * @param version what a decision must carry
+	 * @param authorHistory how many listings the author has in each status
+	 */
+	record QueueItemJson(ListingJson listing, long version, boolean reported, Map<String, Long> authorHistory,
+			List<ListingReport> reports) {
+	}
+
+	/**
+	 * A decision: APPROVE, REJECT, CLOSE or BLOCK (close and stop the author posting for {@code blockDays}), on
+	 * the version seen, with a reason code (needed but to approve).
+	 */
+	record DecisionJson(String decision, Long version, String reason, String note, Integer blockDays) {
+	}
+
+	/** A report: a reason code and an optional text. */
+	record ReportJson(String reason, String text) {
+	}
+
+	@GetMapping("/api/v1/moderation/queue")
+	Flux<QueueItemJson> queue(@RequestParam(required = false) String district,
+			@RequestParam(required = false) String topic, @RequestParam(required = false) String language,
+			ServerWebExchange exchange) {
+		return this.members.required(exchange)
+			.flatMapMany((member) -> this.moderation.queue(member,
+					new ModerationService.QueueFilter(district, topic, language)))
+			.map((item) -> new QueueItemJson(ListingJson.of(item.listing()), item.listing().version(), item.reported(),
+					item.authorHistory().entrySet().stream().collect(java.util.stream.Collectors
+						.toMap((entry) -> entry.getKey().name(), Map.Entry::getValue)),
+					item.reports()));
+	}
+
+	@PostMapping("/api/v1/moderation/items/{id}/decision")
+	Mono<ListingJson> decide(@PathVariable String id, @RequestBody DecisionJson body, ServerWebExchange exchange) {
+		return ListingIds.require(id).zipWith(this.members.required(exchange))
+			.flatMap((both) -> this.moderation.decide(both.getT2(), both.getT1(), decision(body.decision()),
+					body.version(), body.reason(), body.note(), body.blockDays()))
+			.map(ListingJson::of);
+	}
+
+	@PostMapping("/api/v1/listings/{id}/reports")
+	Mono<ResponseEntity<Void>> report(@PathVariable String id, @RequestBody ReportJson body,
+			ServerWebExchange exchange) {
+		return ListingIds.require(id)
+			.flatMap((listing) -> this.members.current(exchange)
+				.map((member) -> (UUID) member.accountId())
+				.map(java.util.Optional::of)
+				.defaultIfEmpty(java.util.Optional.empty())
+				.flatMap((reporter) -> this.moderation.report(listing, reporter.orElse(null),
+						this.addresses.of(exchange.getRequest()), body.reason(), body.text())))
+			.thenReturn(ResponseEntity.accepted().build());
+	}
+
+	/** The decision named, or null for none or an unknown one (refused as invalid). */
+	static Decision decision(String name) {
+		if (name == null) {
+			return null;
+		}
+		try {
+			return Decision.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,294 @@
+package de.pinnwand.moderation;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import de.pinnwand.PinnwandTest;
+import de.pinnwand.TestListings;
+import de.pinnwand.TestMembers;
+import de.pinnwand.accounts.AccountService;
+import de.pinnwand.accounts.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Moderation as people meet it: a new member's listing waits for review, a coordinator approves it, visitors
+ * report it off the board, the coordinator puts it back, and the admins' audit log shows every step. Review of
+ * new members is on while these tests run (it is off for the other tests, see {@link PinnwandTest}).
+ */
+@PinnwandTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ModerationTests {
+
+	private static final String COORDINATOR = "moderation-coordinator";
+
+	private static final String ADMIN = "moderation-admin";
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	@Autowired
+	private WebTestClient web;
+
+	@Autowired
+	private Premoderation premoderation;
+
+	@Autowired
+	private AccountService accounts;
+
+	@BeforeAll
+	void reviewNewMembers() {
+		this.accounts.prepare(COORDINATOR, "Moderation Koordination", List.of("de"), Set.of(Role.COORDINATOR)).block();
+		this.accounts.prepare(ADMIN, "Moderation Admin", List.of("de"), Set.of(Role.ADMIN)).block();
+		this.premoderation.reviewNewMembers(true);
+	}
+
+	@AfterAll
+	void publishDirectlyAgain() {
+		this.premoderation.reviewNewMembers(false);
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> post(String poster, String title) {
+		return this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer(poster))
+			.bodyValue(TestListings.offer(title)).exchange()
+			.expectStatus().isCreated()
+			.expectBody(Map.class).returnResult().getResponseBody();
+	}
+
+	@SuppressWarnings("unchecked")
+	private boolean searchable(String word, String id) {
+		var result = this.web.get().uri("/api/v1/listings?q=" + word).exchange().expectBody(Map.class).returnResult();
+		var items = (List<Map<String, Object>>) result.getResponseBody().get("items");
+		return items.stream().anyMatch((item) -> id.equals(((Map<String, Object>) item.get("listing")).get("id")));
+	}
+
+	/** Waits (at most {@code seconds}) until search finds the listing or not, as expected. */
+	private void awaitSearch(String word, String id, boolean expected, int seconds) throws InterruptedException {
+		long start = System.nanoTime();
+		while (searchable(word, id) != expected) {
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).as("search %s %s", expected ? "finds" : "drops", id)
+				.isLessThan(Duration.ofSeconds(seconds));
+			Thread.sleep(100);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> queueItem(String id) {
+		List<Map<String, Object>> queue = this.web.get().uri("/api/v1/moderation/queue")
+			.headers(TestMembers.bearer(COORDINATOR)).exchange()
+			.expectStatus().isOk().expectBodyList(Map.class).returnResult().getResponseBody().stream()
+			.map((item) -> (Map<String, Object>) item).toList();
+		return queue.stream().filter((item) -> id.equals(((Map<String, Object>) item.get("listing")).get("id")))
+			.findFirst().orElse(null);
+	}
+
+	@SuppressWarnings("unchecked")
+	private String queueIdOf(String title) {
+		return this.web.get().uri("/api/v1/moderation/queue").headers(TestMembers.bearer(COORDINATOR)).exchange()
+			.expectStatus().isOk().expectBodyList(Map.class).returnResult().getResponseBody().stream()
+			.map((item) -> (Map<String, Object>) item.get("listing"))
+			.filter((listing) -> title.equals(listing.get("title")))
+			.map((listing) -> (String) listing.get("id"))
+			.findFirst().orElseThrow(() -> new AssertionError(title + " is not in the queue"));
+	}
+
+	private WebTestClient.ResponseSpec decide(String id, String decision, Object version, String reason) {
+		Map<String, Object> body = new java.util.HashMap<>(Map.of("decision", decision, "version", version));
+		if (reason != null) {
+			body.put("reason", reason);
+		}
+		return this.web.post().uri("/api/v1/moderation/items/" + id + "/decision")
+			.headers(TestMembers.bearer(COORDINATOR)).bodyValue(body).exchange();
+	}
+
+	private void reportAsVisitor(String id, String address) {
+		this.web.post().uri("/api/v1/listings/" + id + "/reports").header("X-Forwarded-For", address)
+			.bodyValue(Map.of("reason", "spam", "text", "Sieht nach Werbung aus")).exchange()
+			.expectStatus().isAccepted();
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void aNewMembersListingWaitsIsApprovedReportedAwayRestoredAndAudited() throws InterruptedException {
+		Map<String, Object> posted = post("moderation-newcomer", "Lastenradmoderation zu verleihen");
+		String id = (String) posted.get("id");
+		assertThat(posted.get("status")).isEqualTo("PENDING_REVIEW");
+		this.web.get().uri("/api/v1/listings/" + id).exchange().expectStatus().isNotFound();
+		// A coordinator's listing goes up at once; once search has it, it has seen the waiting one too.
+		String control = (String) post(COORDINATOR, "Lastenradmoderation der Koordination").get("id");
+		awaitSearch("Lastenradmoderation", control, true, 10);
+		assertThat(searchable("Lastenradmoderation", id)).as("a listing waiting for review is not findable").isFalse();
+
+		Map<String, Object> item = queueItem(id);
+		assertThat(item).as("the listing is in the queue").isNotNull();
+		assertThat(item.get("reported")).isEqualTo(false);
+		assertThat((Map<String, Object>) item.get("authorHistory")).containsEntry("PENDING_REVIEW", 1);
+		decide(id, "APPROVE", item.get("version"), null).expectStatus().isOk().expectBody()
+			.jsonPath("$.status").isEqualTo("PUBLISHED");
+		awaitSearch("Lastenradmoderation", id, true, 5);
+
+		reportAsVisitor(id, "198.51.100.121");
+		reportAsVisitor(id, "198.51.100.121");
+		reportAsVisitor(id, "198.51.100.122");
+		this.web.get().uri("/api/v1/listings/" + id).exchange().expectStatus().isOk();
+		assertThat(queueItem(id)).as("two reporters are not enough").isNull();
+		reportAsVisitor(id, "198.51.100.123");
+		this.web.get().uri("/api/v1/listings/" + id).exchange().expectStatus().isNotFound();
+		awaitSearch("Lastenradmoderation", id, false, 5);
+
+		Map<String, Object> reported = queueItem(id);
+		assertThat(reported.get("reported")).isEqualTo(true);
+		assertThat((List<Object>) reported.get("reports")).hasSize(3);
+		decide(id, "APPROVE", reported.get("version"), null).expectStatus().isOk();
+		awaitSearch("Lastenradmoderation", id, true, 5);
+
+		String csv = this.web.get().uri("/admin/audit.csv")
+			.cookie("SESSION", TestMembers.signIn(this.web, ADMIN)).exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		List<String> about = csv.lines().filter((line) -> line.contains(id)).toList();
+		assertThat(about).hasSize(3);
+		assertThat(about.get(2)).contains("moderation.approve");
+		assertThat(about.get(1)).contains("moderation.hidden").contains("reported");
+		assertThat(about.get(0)).contains("moderation.approve");
+	}
+
+	@Test
+	void aVisitorReportsThroughTheFormAndTheCoordinatorSeesTheReport() {
+		String id = (String) post(COORDINATOR, "Rollstuhlmoderation zu verleihen").get("id");
+		this.web.get().uri("/listings/" + id).exchange().expectBody(String.class)
+			.value((html) -> assertThat(html).contains("/listings/" + id + "/report"));
+		EntityExchangeResult<String> form = this.web.get().uri("/listings/" + id + "/report")
+			.header("Accept-Language", "de").exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+		assertThat(form.getResponseBody()).contains("Rollstuhlmoderation").contains("Werbung oder Spam");
+		Matcher token = CSRF.matcher(form.getResponseBody());
+		assertThat(token.find()).isTrue();
+		this.web.post().uri("/listings/" + id + "/reports").header("X-Forwarded-For", "198.51.100.141")
+			.header("Accept-Language", "de")
+			.cookie("XSRF-TOKEN", form.getResponseCookies().getFirst("XSRF-TOKEN").getValue())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("_csrf", token.group(1)).with("reason", "fraud")
+				.with("text", "Verlangt Geld vorab"))
+			.exchange().expectStatus().isOk().expectBody(String.class)
+			.value((html) -> assertThat(html).contains("Ihre Meldung. Die Ehrenamtskoordination"));
+		this.web.post().uri("/listings/" + id + "/reports").header("X-Forwarded-For", "198.51.100.142")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("reason", "fraud")).exchange()
+			.expectStatus().isForbidden();
+		this.web.post().uri("/api/v1/listings/" + id + "/reports").header("X-Forwarded-For", "198.51.100.143")
+			.bodyValue(Map.of("reason", "spam", "text", "x".repeat(1001))).exchange()
+			.expectStatus().isEqualTo(422);
+		this.web.post().uri("/api/v1/listings/" + id + "/reports").headers(TestMembers.bearer("moderation-reader"))
+			.bodyValue(Map.of("reason", "fraud")).exchange().expectStatus().isAccepted();
+		// Two reporters: still up, not in the queue.
+		this.web.get().uri("/api/v1/listings/" + id).exchange().expectStatus().isOk();
+		assertThat(queueItem(id)).isNull();
+	}
+
+	@Test
+	void aStaleOrRepeatedDecisionIsRefusedWithAConflict() {
+		String id = (String) post("moderation-stale-newcomer", "Nähmaschinenmoderation abzugeben").get("id");
+		Object version = queueItem(id).get("version");
+		decide(id, "REJECT", version, "commercial").expectStatus().isOk().expectBody()
+			.jsonPath("$.status").isEqualTo("REJECTED");
+		decide(id, "APPROVE", version, null).expectStatus().isEqualTo(409).expectBody()
+			.jsonPath("$.detail").isEqualTo("Der Eintrag wurde inzwischen geändert. Bitte laden Sie ihn neu.");
+		this.web.get().uri("/api/v1/listings/" + id).exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void aMemberWithAnApprovedListingPublishesDirectly() {
+		String id = (String) post("moderation-trusted-newcomer", "Werkzeugkistenmoderation zu verleihen").get("id");
+		decide(id, "APPROVE", queueItem(id).get("version"), null).expectStatus().isOk();
+		assertThat(post("moderation-trusted-newcomer", "Werkzeugkistenmoderation zum Zweiten").get("status"))
+			.isEqualTo("PUBLISHED");
+	}
+
+	@Test
+	void aBlockedAuthorCannotPostUntilTheBlockEnds() {
+		String author = "moderation-blocked-newcomer";
+		String id = (String) post(author, "Kühlschrankmoderation günstig").get("id");
+		Object version = queueItem(id).get("version");
+		decide(id, "BLOCK", version, "commercial").expectStatus().isEqualTo(422);
+		this.web.post().uri("/api/v1/moderation/items/" + id + "/decision").headers(TestMembers.bearer(COORDINATOR))
+			.bodyValue(Map.of("decision", "BLOCK", "version", version, "reason", "commercial", "blockDays", 7))
+			.exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("WITHDRAWN");
+		this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer(author))
+			.bodyValue(TestListings.offer("Kühlschrankmoderation noch einmal")).exchange()
+			.expectStatus().isEqualTo(422).expectBody().jsonPath("$.errors[0].code").isEqualTo("moderation.blocked");
+	}
+
+	@Test
+	void aRejectionNeedsOneOfTheConfiguredReasons() {
+		String id = (String) post("moderation-reason-newcomer", "Kinderwagenmoderation abzugeben").get("id");
+		decide(id, "REJECT", queueItem(id).get("version"), "because").expectStatus().isEqualTo(422);
+		assertThat(queueItem(id)).isNotNull();
+	}
+
+	@Test
+	void onlyCoordinatorsSeeTheQueueAndOnlyAdminsTheAuditLog() {
+		this.web.get().uri("/api/v1/moderation/queue").headers(TestMembers.bearer("moderation-plain-member"))
+			.exchange().expectStatus().isNotFound();
+		this.web.get().uri("/api/v1/moderation/queue").exchange().expectStatus().isUnauthorized();
+		this.web.get().uri("/moderation").cookie("SESSION", TestMembers.signIn(this.web, "moderation-plain-member"))
+			.exchange().expectStatus().isNotFound();
+		this.web.get().uri("/admin/audit").cookie("SESSION", TestMembers.signIn(this.web, COORDINATOR)).exchange()
+			.expectStatus().isForbidden();
+		this.web.get().uri("/admin/audit").cookie("SESSION", TestMembers.signIn(this.web, ADMIN)).exchange()
+			.expectStatus().isOk().expectBody(String.class)
+			.value((html) -> assertThat(html).contains("role.granted").contains("/admin/audit.csv")
+				.contains("href=\"/admin/audit\"").contains("href=\"/moderation\""));
+	}
+
+	@Test
+	void aCoordinatorApprovesFromTheQueuePageAndThePosterSawItWaiting() {
+		String poster = "moderation-page-newcomer";
+		String posterSession = TestMembers.signIn(this.web, poster);
+		EntityExchangeResult<String> newForm = this.web.get().uri("/listings/new").cookie("SESSION", posterSession)
+			.exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+		Matcher formToken = CSRF.matcher(newForm.getResponseBody());
+		assertThat(formToken.find()).isTrue();
+		this.web.post().uri("/listings").cookie("SESSION", posterSession)
+			.cookie("XSRF-TOKEN", newForm.getResponseCookies().getFirst("XSRF-TOKEN").getValue())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("_csrf", formToken.group(1)).with("kind", "OFFER")
+				.with("title", "Bügelbrettmoderation zu verschenken")
+				.with("description", "Eine Beschreibung, lang genug für die Regeln.").with("topics", "mobility")
+				.with("languages", "de").with("textLanguage", "de").with("place", "71634"))
+			.exchange().expectStatus().is3xxRedirection().expectHeader().location("/my/listings?done=pending");
+		this.web.get().uri("/my/listings?done=pending").cookie("SESSION", posterSession).header("Accept-Language", "de")
+			.exchange().expectBody(String.class).value((html) -> assertThat(html).contains("Bügelbrettmoderation")
+				.contains("wird geprüft").contains("Ihr Eintrag wird geprüft"));
+		String id = queueIdOf("Bügelbrettmoderation zu verschenken");
+
+		String session = TestMembers.signIn(this.web, COORDINATOR);
+		EntityExchangeResult<String> page = this.web.get().uri("/moderation?topic=mobility")
+			.cookie("SESSION", session).header("Accept-Language", "de").exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult();
+		assertThat(page.getResponseBody()).contains("Bügelbrettmoderation").contains("href=\"/moderation\"")
+			.doesNotContain("href=\"/admin/audit\"");
+		Matcher token = CSRF.matcher(page.getResponseBody());
+		assertThat(token.find()).isTrue();
+		Object version = queueItem(id).get("version");
+		this.web.post().uri("/moderation/items/" + id + "/decision").cookie("SESSION", session)
+			.cookie("XSRF-TOKEN", page.getResponseCookies().getFirst("XSRF-TOKEN").getValue())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("_csrf", token.group(1)).with("decision", "APPROVE")
+				.with("version", String.valueOf(version)))
+			.exchange().expectStatus().is3xxRedirection();
+		this.web.get().uri("/listings/" + id).exchange().expectStatus().isOk();
+	}
+
+}
