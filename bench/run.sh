@@ -78,12 +78,14 @@ PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
 log "starting $JAR on port $PORT, data in $WORK/data"
 # A private cache: the shared one (/var/cache/pinnwand) is replaced whenever another build changes the plugin.
+# Rate limits are off: the benchmark posts hundreds of listings as one member on purpose.
 # The embedded sign-in provider on a known port with a password made for this run: the benchmark signs in as
 # 'bench' (posting needs an account) and makes that account an admin (the rebuild endpoint needs one).
 SIGNIN_PORT=$(free_port)
 SIGNIN_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 java -jar "$JAR" --server.port="$PORT" --pinnwand.data-dir="$WORK/data" --pinnwand.embedded.cache-dir="$WORK/cache" \
-	--pinnwand.embedded.sign-in.port="$SIGNIN_PORT" --pinnwand.embedded.sign-in.password="$SIGNIN_PASSWORD" > "$WORK/app.log" 2>&1 &
+	--pinnwand.embedded.sign-in.port="$SIGNIN_PORT" --pinnwand.embedded.sign-in.password="$SIGNIN_PASSWORD" \
+	--pinnwand.rate-limits.enabled=false > "$WORK/app.log" 2>&1 &
 APP_PID=$!
 
 deadline=$((SECONDS + 300))
