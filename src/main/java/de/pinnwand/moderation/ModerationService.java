@@ -45,6 +45,8 @@ public class ModerationService {
 
 	private final AuditLog audit;
 
+	private final ModerationDecisions decisions;
+
 	private final ModerationProperties properties;
 
 	private final TransactionalOperator transaction;
@@ -54,7 +56,9 @@ public class ModerationService {
 	private final byte[] salt;
 
 	ModerationService(ListingService listings, Reports reports, PostingBlocks blocks, AuditLog audit,
-			ModerationProperties properties, TransactionalOperator transaction, Clock clock) {
+			ModerationDecisions decisions, ModerationProperties properties, TransactionalOperator transaction,
+			Clock clock) {
+		this.decisions = decisions;
 		this.blocks = blocks;
 		this.listings = listings;
 		this.reports = reports;
@@ -129,7 +133,8 @@ public class ModerationService {
 	/**
 	 * Decides about a listing in the queue. {@code version} must be the one the coordinator saw; a stale or
 	 * already decided item answers {@link de.pinnwand.listings.ListingAlreadyDecided} (409) and nothing changes.
-	 * A rejection or closing needs one of the configured reasons.
+	 * A rejection or closing needs one of the configured reasons; asking for changes needs a note to the author.
+	 * The decision is kept for the author, who sees the reason (and, when asked for changes, the note).
 	 */
 	public Mono<Listing> decide(Member coordinator, UUID listingId, Decision decision, Long version, String reason,
 			String note) {
@@ -153,9 +158,12 @@ public class ModerationService {
 			problems.add(new FieldProblem("version", "version.missing"));
 		}
 		boolean reasoned = reason != null && !reason.isBlank();
-		if ((decision != null && decision != Decision.APPROVE && !reasoned)
-				|| (reasoned && !this.properties.decisionReasons().contains(reason))) {
+		boolean reasonNeeded = decision != null && decision != Decision.APPROVE && decision != Decision.ASK_FOR_CHANGES;
+		if ((reasonNeeded && !reasoned) || (reasoned && !this.properties.decisionReasons().contains(reason))) {
 			problems.add(new FieldProblem("reason", "moderation.reason"));
+		}
+		if (decision == Decision.ASK_FOR_CHANGES && (note == null || note.isBlank())) {
+			problems.add(new FieldProblem("note", "moderation.note"));
 		}
 		if (note != null && note.length() > MAX_REPORT_TEXT) {
 			problems.add(new FieldProblem("note", "report.text-too-long", MAX_REPORT_TEXT));
@@ -175,6 +183,8 @@ public class ModerationService {
 						listingId.toString(), "version " + version + ", reports " + resolved
 								+ ((decision == Decision.BLOCK) ? ", author blocked for " + blockDays + " days" : ""),
 						recordedReason))
+				.then(this.decisions.record(listingId, decision, reasoned ? reason : null,
+						(note != null && !note.isBlank()) ? note.strip() : null, now, coordinator.accountId()))
 				.then((decision == Decision.BLOCK) ? this.blocks.block(decided.ownerAccountId(),
 						now.plus(java.time.Duration.ofDays(blockDays)), coordinator.accountId(), recordedReason)
 						: Mono.empty())

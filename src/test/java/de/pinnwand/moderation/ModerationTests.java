@@ -291,4 +291,75 @@ class ModerationTests {
 		this.web.get().uri("/listings/" + id).exchange().expectStatus().isOk();
 	}
 
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> mine(String author, String id, String language) {
+		return this.web.get().uri("/api/v1/me/listings").headers(TestMembers.bearer(author))
+			.header("Accept-Language", language).exchange().expectStatus().isOk().expectBodyList(Map.class)
+			.returnResult().getResponseBody().stream().map((listing) -> (Map<String, Object>) listing)
+			.filter((listing) -> id.equals(listing.get("id"))).findFirst().orElseThrow();
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theAuthorReadsWhyTheirListingWasRejectedInTheirLanguage() {
+		String author = "moderation-rejected-newcomer";
+		String id = (String) post(author, "Sofamoderation zu verkaufen").get("id");
+		assertThat(mine(author, id, "en")).doesNotContainKey("review");
+		decide(id, "REJECT", queueItem(id).get("version"), "commercial").expectStatus().isOk();
+
+		Map<String, Object> review = (Map<String, Object>) mine(author, id, "en").get("review");
+		assertThat(review).containsEntry("decision", "REJECT").containsEntry("reason", "commercial")
+			.containsEntry("text", "Rejected: Commercial offer");
+		assertThat((String) ((Map<String, Object>) mine(author, id, "ar").get("review")).get("text"))
+			.startsWith("مرفوض: ").doesNotContain("Commercial");
+		this.web.get().uri("/my/listings").cookie("SESSION", TestMembers.signIn(this.web, author))
+			.header("Accept-Language", "de").exchange().expectStatus().isOk().expectBody(String.class)
+			.value((html) -> assertThat(html).contains("Sofamoderation").contains("Abgelehnt: Gewerbliches Angebot"));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void aCoordinatorAsksForChangesTheAuthorEditsAndTheListingReturnsToTheQueue() {
+		String author = "moderation-changes-newcomer";
+		String id = (String) post(author, "Regalmoderation abzugeben").get("id");
+		Object version = queueItem(id).get("version");
+		decide(id, "ASK_FOR_CHANGES", version, null).expectStatus().isEqualTo(422).expectBody()
+			.jsonPath("$.errors[0].code").isEqualTo("moderation.note");
+		this.web.post().uri("/api/v1/moderation/items/" + id + "/decision").headers(TestMembers.bearer(COORDINATOR))
+			.bodyValue(Map.of("decision", "ASK_FOR_CHANGES", "version", version, "note", "Bitte ohne Telefonnummer"))
+			.exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("DRAFT");
+		this.web.get().uri("/api/v1/listings/" + id).exchange().expectStatus().isNotFound();
+		assertThat(queueItem(id)).as("a listing sent back is not in the queue").isNull();
+		assertThat(((Map<String, Object>) mine(author, id, "en").get("review")).get("text"))
+			.isEqualTo("Please change: Bitte ohne Telefonnummer");
+
+		String session = TestMembers.signIn(this.web, author);
+		this.web.get().uri("/my/listings").cookie("SESSION", session).header("Accept-Language", "de").exchange()
+			.expectBody(String.class).value((html) -> assertThat(html)
+				.contains("Bitte ändern: Bitte ohne Telefonnummer").contains("/listings/" + id + "/edit"));
+		EntityExchangeResult<String> form = this.web.get().uri("/listings/" + id + "/edit").cookie("SESSION", session)
+			.exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+		Matcher token = CSRF.matcher(form.getResponseBody());
+		assertThat(token.find()).isTrue();
+		Matcher formVersion = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(form.getResponseBody());
+		assertThat(formVersion.find()).isTrue();
+		this.web.post().uri("/listings/" + id + "/edit").cookie("SESSION", session)
+			.cookie("XSRF-TOKEN", form.getResponseCookies().getFirst("XSRF-TOKEN").getValue())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("_csrf", token.group(1)).with("kind", "OFFER")
+				.with("title", "Regalmoderation abzugeben, geändert")
+				.with("description", "Eine Beschreibung, lang genug für die Regeln.").with("topics", "mobility")
+				.with("languages", "de").with("textLanguage", "de").with("place", "71634")
+				.with("version", formVersion.group(1)))
+			.exchange().expectStatus().is3xxRedirection().expectHeader().location("/my/listings?done=pending");
+
+		assertThat(queueItem(id)).as("the changed listing is back in the queue").isNotNull();
+		assertThat(mine(author, id, "en")).containsEntry("status", "PENDING_REVIEW").doesNotContainKey("review");
+		String csv = this.web.get().uri("/admin/audit.csv")
+			.cookie("SESSION", TestMembers.signIn(this.web, ADMIN)).exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(csv.lines().filter((line) -> line.contains(id))).singleElement().asString()
+			.contains("moderation.ask_for_changes").contains("Bitte ohne Telefonnummer");
+	}
+
 }

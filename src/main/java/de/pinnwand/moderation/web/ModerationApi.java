@@ -51,8 +51,9 @@ class ModerationApi {
 	}
 
 	/**
-	 * A decision: APPROVE, REJECT, CLOSE or BLOCK (close and stop the author posting for {@code blockDays}), on
-	 * the version seen, with a reason code (needed but to approve).
+	 * A decision: APPROVE, REJECT, CLOSE, BLOCK (close and stop the author posting for {@code blockDays}) or
+	 * ASK_FOR_CHANGES (back to the author with a {@code note}), on the version seen, with a reason code (needed
+	 * but to approve or ask for changes).
 	 */
 	record DecisionJson(String decision, Long version, String reason, String note, Integer blockDays) {
 	}
