@@ -362,4 +362,52 @@ class ModerationTests {
 			.contains("moderation.ask_for_changes").contains("Bitte ohne Telefonnummer");
 	}
 
+	@SuppressWarnings("unchecked")
+	private List<String> queueIds(String coordinator) {
+		return this.web.get().uri("/api/v1/moderation/queue").headers(TestMembers.bearer(coordinator)).exchange()
+			.expectStatus().isOk().expectBodyList(Map.class).returnResult().getResponseBody().stream()
+			.map((item) -> (String) ((Map<String, Object>) item.get("listing")).get("id")).toList();
+	}
+
+	private WebTestClient.ResponseSpec scope(String as, Object accountId, List<String> areas) {
+		return this.web.put().uri("/api/v1/moderation/coordinators/" + accountId + "/areas")
+			.headers(TestMembers.bearer(as)).bodyValue(Map.of("areas", areas)).exchange();
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void aCoordinatorScopedToAreasSeesAndDecidesOnlyListingsThere() {
+		String scoped = "moderation-area-coordinator";
+		Object scopedId = this.accounts.prepare(scoped, "Gebietskoordination", List.of("de"), Set.of(Role.COORDINATOR))
+			.block().accountId();
+		Map<String, Object> posted = post("moderation-area-newcomer", "Gartenmoderation abzugeben");
+		String id = (String) posted.get("id");
+		Map<String, Object> place = (Map<String, Object>) posted.get("place");
+
+		scope(COORDINATOR, scopedId, List.of("Marbach am Neckar")).expectStatus().isForbidden();
+		scope(ADMIN, scopedId, List.of(" Marbach am Neckar ", "Marbach am Neckar")).expectStatus().isOk().expectBody()
+			.jsonPath("$.areas.length()").isEqualTo(1).jsonPath("$.areas[0]").isEqualTo("Marbach am Neckar");
+		assertThat(queueIds(scoped)).as("outside the areas").doesNotContain(id);
+		assertThat(queueIds(COORDINATOR)).as("the county office sees everything").contains(id);
+		Object version = queueItem(id).get("version");
+		this.web.post().uri("/api/v1/moderation/items/" + id + "/decision").headers(TestMembers.bearer(scoped))
+			.bodyValue(Map.of("decision", "APPROVE", "version", version)).exchange().expectStatus().isNotFound();
+		assertThat(queueItem(id)).as("nothing was decided").isNotNull();
+
+		scope(ADMIN, scopedId, List.of(((String) place.get("district")).toUpperCase(java.util.Locale.ROOT)))
+			.expectStatus().isOk();
+		assertThat(queueIds(scoped)).as("in the district, in any case").contains(id);
+		scope(ADMIN, scopedId, List.of((String) place.get("name"))).expectStatus().isOk();
+		assertThat(queueIds(scoped)).as("in the municipality").contains(id);
+		this.web.post().uri("/api/v1/moderation/items/" + id + "/decision").headers(TestMembers.bearer(scoped))
+			.bodyValue(Map.of("decision", "APPROVE", "version", version)).exchange().expectStatus().isOk();
+
+		String csv = this.web.get().uri("/admin/audit.csv")
+			.cookie("SESSION", TestMembers.signIn(this.web, ADMIN)).exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(csv.lines().filter((line) -> line.contains("moderation.areas") && line.contains(scopedId.toString())))
+			.hasSize(3);
+		scope(ADMIN, scopedId, List.of()).expectStatus().isOk().expectBody().jsonPath("$.areas.length()").isEqualTo(0);
+	}
+
 }
