@@ -146,7 +146,8 @@ public class ListingService {
 
 	/**
 	 * Replaces a listing's content. A change made in between (another version) fails with an optimistic
-	 * locking error and is never overwritten.
+	 * locking error and is never overwritten. A draft (sent back by a coordinator for changes) goes back to
+	 * review with the change.
 	 */
 	public Mono<Listing> update(UUID id, UUID accountId, long expectedVersion, ListingDraft draft) {
 		ListingRules.Checked checked;
@@ -157,7 +158,9 @@ public class ListingService {
 			return Mono.error(ex);
 		}
 		return findOwned(id, accountId)
-			.map((current) -> new Listing(current.id(), checked.kind(), current.status(), checked.title(),
+			.map((current) -> new Listing(current.id(), checked.kind(),
+					(current.status() == ListingStatus.DRAFT) ? ListingStatus.PENDING_REVIEW : current.status(),
+					checked.title(),
 					checked.description(), checked.topics(), checked.languages(), checked.textLanguage(),
 					checked.place().postcode(), checked.place().name(), checked.place().district(),
 					checked.place().lat(), checked.place().lon(), checked.reachKm(), current.submissionKeyHash(),

@@ -15,7 +15,13 @@ public enum Decision {
 	CLOSE(ListingStatus.WITHDRAWN),
 
 	/** Take it down and stop its author from posting for some days. */
-	BLOCK(ListingStatus.WITHDRAWN);
+	BLOCK(ListingStatus.WITHDRAWN),
+
+	/**
+	 * Send it back to its author with a note what to change; as a draft it is not public, and saving it puts it
+	 * back in the queue.
+	 */
+	ASK_FOR_CHANGES(ListingStatus.DRAFT);
 
 	private final ListingStatus status;
 

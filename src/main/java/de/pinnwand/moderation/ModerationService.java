@@ -13,9 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import de.pinnwand.accounts.AccountNotFound;
+import de.pinnwand.accounts.AccountService;
 import de.pinnwand.accounts.Member;
 import de.pinnwand.audit.AuditLog;
 import de.pinnwand.listings.Listing;
+import de.pinnwand.listings.ListingNotFound;
 import de.pinnwand.listings.ListingService;
 import de.pinnwand.listings.ListingStatus;
 import de.pinnwand.system.FieldProblem;
@@ -37,6 +40,12 @@ public class ModerationService {
 	/** The longest block a coordinator may give at once. */
 	public static final int MAX_BLOCK_DAYS = 365;
 
+	/** The most areas a coordinator may be scoped to. */
+	public static final int MAX_AREAS = 100;
+
+	/** The longest name of an area. */
+	public static final int MAX_AREA_LENGTH = 120;
+
 	private final ListingService listings;
 
 	private final Reports reports;
@@ -44,6 +53,12 @@ public class ModerationService {
 	private final PostingBlocks blocks;
 
 	private final AuditLog audit;
+
+	private final ModerationDecisions decisions;
+
+	private final CoordinatorAreas areas;
+
+	private final AccountService accounts;
 
 	private final ModerationProperties properties;
 
@@ -54,7 +69,11 @@ public class ModerationService {
 	private final byte[] salt;
 
 	ModerationService(ListingService listings, Reports reports, PostingBlocks blocks, AuditLog audit,
+			ModerationDecisions decisions, CoordinatorAreas areas, AccountService accounts,
 			ModerationProperties properties, TransactionalOperator transaction, Clock clock) {
+		this.decisions = decisions;
+		this.areas = areas;
+		this.accounts = accounts;
 		this.blocks = blocks;
 		this.listings = listings;
 		this.reports = reports;
@@ -96,18 +115,57 @@ public class ModerationService {
 
 	}
 
-	/** The queue, longest-waiting first; only coordinators see it. */
+	/**
+	 * The queue, longest-waiting first; only coordinators see it, and one scoped to areas only the listings
+	 * there.
+	 */
 	public Flux<QueueItem> queue(Member coordinator, QueueFilter filter) {
 		if (!coordinator.isCoordinator()) {
 			return Flux.error(QueueNotFound::new);
 		}
-		return this.listings.findInReview()
+		return this.areas.of(coordinator.accountId())
+			.collectList()
+			.flatMapMany((areas) -> this.listings.findInReview().filter((listing) -> covers(areas, listing)))
 			.filter(filter::accepts)
 			.concatMap((listing) -> this.listings.findOwnedBy(listing.ownerAccountId())
 				.collectList()
 				.map(ModerationService::countByStatus)
 				.zipWith(this.reports.open(listing.id()).collectList())
 				.map((both) -> new QueueItem(listing, both.getT1(), both.getT2())));
+	}
+
+	/** Whether the listing's municipality or district is among the areas; no areas cover everywhere. */
+	private static boolean covers(List<String> areas, Listing listing) {
+		return areas.isEmpty() || areas.stream()
+			.anyMatch((area) -> area.equalsIgnoreCase(listing.placeName()) || area.equalsIgnoreCase(listing.district()));
+	}
+
+	/**
+	 * Scopes a coordinator to districts or municipalities (their names as the gazetteer spells them, in any
+	 * case); none lets them review everywhere. Only admins scope; the change is audited.
+	 */
+	public Mono<List<String>> scope(Member admin, UUID coordinatorAccountId, List<String> areas) {
+		if (!admin.isAdmin()) {
+			return Mono.error(QueueNotFound::new);
+		}
+		List<String> cleaned = (areas != null) ? areas.stream()
+			.filter((area) -> area != null && !area.isBlank())
+			.map(String::strip)
+			.distinct()
+			.sorted()
+			.toList() : List.of();
+		if (cleaned.size() > MAX_AREAS || cleaned.stream().anyMatch((area) -> area.length() > MAX_AREA_LENGTH)) {
+			return Mono.error(new InvalidModeration(List.of(new FieldProblem("areas", "moderation.areas", MAX_AREAS,
+					MAX_AREA_LENGTH))));
+		}
+		return this.accounts.member(coordinatorAccountId)
+			.switchIfEmpty(Mono.error(AccountNotFound::new))
+			.flatMap((coordinator) -> this.areas.replace(coordinatorAccountId, cleaned)
+				.then(this.audit.record(admin.accountId(), "moderation.areas", "account",
+						coordinatorAccountId.toString(), cleaned.isEmpty() ? "everywhere" : String.join(", ", cleaned),
+						null)))
+			.as(this.transaction::transactional)
+			.thenReturn(cleaned);
 	}
 
 	private static Map<ListingStatus, Long> countByStatus(List<Listing> listings) {
@@ -129,7 +187,8 @@ public class ModerationService {
 	/**
 	 * Decides about a listing in the queue. {@code version} must be the one the coordinator saw; a stale or
 	 * already decided item answers {@link de.pinnwand.listings.ListingAlreadyDecided} (409) and nothing changes.
-	 * A rejection or closing needs one of the configured reasons.
+	 * A rejection or closing needs one of the configured reasons; asking for changes needs a note to the author.
+	 * The decision is kept for the author, who sees the reason (and, when asked for changes, the note).
 	 */
 	public Mono<Listing> decide(Member coordinator, UUID listingId, Decision decision, Long version, String reason,
 			String note) {
@@ -153,9 +212,12 @@ public class ModerationService {
 			problems.add(new FieldProblem("version", "version.missing"));
 		}
 		boolean reasoned = reason != null && !reason.isBlank();
-		if ((decision != null && decision != Decision.APPROVE && !reasoned)
-				|| (reasoned && !this.properties.decisionReasons().contains(reason))) {
+		boolean reasonNeeded = decision != null && decision != Decision.APPROVE && decision != Decision.ASK_FOR_CHANGES;
+		if ((reasonNeeded && !reasoned) || (reasoned && !this.properties.decisionReasons().contains(reason))) {
 			problems.add(new FieldProblem("reason", "moderation.reason"));
+		}
+		if (decision == Decision.ASK_FOR_CHANGES && (note == null || note.isBlank())) {
+			problems.add(new FieldProblem("note", "moderation.note"));
 		}
 		if (note != null && note.length() > MAX_REPORT_TEXT) {
 			problems.add(new FieldProblem("note", "report.text-too-long", MAX_REPORT_TEXT));
@@ -167,14 +229,24 @@ public class ModerationService {
 			return Mono.error(new InvalidModeration(problems));
 		}
 		Instant now = this.clock.instant();
+		// Outside a scoped coordinator's areas the listing does not exist for them.
+		Mono<Void> inArea = this.areas.of(coordinator.accountId())
+			.collectList()
+			.filter((areas) -> !areas.isEmpty())
+			.flatMap((areas) -> this.listings.find(listingId)
+				.filter((listing) -> covers(areas, listing))
+				.switchIfEmpty(Mono.error(() -> new ListingNotFound(listingId))))
+			.then();
 		String recordedReason = reasoned ? reason + ((note != null && !note.isBlank()) ? ": " + note.strip() : "")
 				: ((note != null && !note.isBlank()) ? note.strip() : null);
-		return this.listings.decide(listingId, version, decision.status())
+		return inArea.then(this.listings.decide(listingId, version, decision.status()))
 			.flatMap((decided) -> this.reports.resolve(listingId, now)
 				.flatMap((resolved) -> this.audit.record(coordinator.accountId(), decision.action(), "listing",
 						listingId.toString(), "version " + version + ", reports " + resolved
 								+ ((decision == Decision.BLOCK) ? ", author blocked for " + blockDays + " days" : ""),
 						recordedReason))
+				.then(this.decisions.record(listingId, decision, reasoned ? reason : null,
+						(note != null && !note.isBlank()) ? note.strip() : null, now, coordinator.accountId()))
 				.then((decision == Decision.BLOCK) ? this.blocks.block(decided.ownerAccountId(),
 						now.plus(java.time.Duration.ofDays(blockDays)), coordinator.accountId(), recordedReason)
 						: Mono.empty())

@@ -89,6 +89,7 @@ class SecurityConfiguration {
 				.pathMatchers("/api/v1/me", "/api/v1/me/**").authenticated()
 				.pathMatchers("/api/v1/organisations/*/members", "/api/v1/organisations/*/members/**").authenticated()
 				.pathMatchers("/api/v1/activities/*/signups", "/api/v1/activities/*/signups/**").authenticated()
+				.pathMatchers("/api/v1/moderation/coordinators/**").access(MemberRoles.hasRole(members, Role.ADMIN))
 				.pathMatchers("/api/v1/moderation/**").authenticated()
 				// Visitors may report a listing too; the 'reports' rate limit keeps that in bounds.
 				.pathMatchers(HttpMethod.POST, "/api/v1/listings/*/reports").permitAll()

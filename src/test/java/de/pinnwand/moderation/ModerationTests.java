@@ -291,4 +291,123 @@ class ModerationTests {
 		this.web.get().uri("/listings/" + id).exchange().expectStatus().isOk();
 	}
 
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> mine(String author, String id, String language) {
+		return this.web.get().uri("/api/v1/me/listings").headers(TestMembers.bearer(author))
+			.header("Accept-Language", language).exchange().expectStatus().isOk().expectBodyList(Map.class)
+			.returnResult().getResponseBody().stream().map((listing) -> (Map<String, Object>) listing)
+			.filter((listing) -> id.equals(listing.get("id"))).findFirst().orElseThrow();
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theAuthorReadsWhyTheirListingWasRejectedInTheirLanguage() {
+		String author = "moderation-rejected-newcomer";
+		String id = (String) post(author, "Sofamoderation zu verkaufen").get("id");
+		assertThat(mine(author, id, "en")).doesNotContainKey("review");
+		decide(id, "REJECT", queueItem(id).get("version"), "commercial").expectStatus().isOk();
+
+		Map<String, Object> review = (Map<String, Object>) mine(author, id, "en").get("review");
+		assertThat(review).containsEntry("decision", "REJECT").containsEntry("reason", "commercial")
+			.containsEntry("text", "Rejected: Commercial offer");
+		assertThat((String) ((Map<String, Object>) mine(author, id, "ar").get("review")).get("text"))
+			.startsWith("مرفوض: ").doesNotContain("Commercial");
+		this.web.get().uri("/my/listings").cookie("SESSION", TestMembers.signIn(this.web, author))
+			.header("Accept-Language", "de").exchange().expectStatus().isOk().expectBody(String.class)
+			.value((html) -> assertThat(html).contains("Sofamoderation").contains("Abgelehnt: Gewerbliches Angebot"));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void aCoordinatorAsksForChangesTheAuthorEditsAndTheListingReturnsToTheQueue() {
+		String author = "moderation-changes-newcomer";
+		String id = (String) post(author, "Regalmoderation abzugeben").get("id");
+		Object version = queueItem(id).get("version");
+		decide(id, "ASK_FOR_CHANGES", version, null).expectStatus().isEqualTo(422).expectBody()
+			.jsonPath("$.errors[0].code").isEqualTo("moderation.note");
+		this.web.post().uri("/api/v1/moderation/items/" + id + "/decision").headers(TestMembers.bearer(COORDINATOR))
+			.bodyValue(Map.of("decision", "ASK_FOR_CHANGES", "version", version, "note", "Bitte ohne Telefonnummer"))
+			.exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("DRAFT");
+		this.web.get().uri("/api/v1/listings/" + id).exchange().expectStatus().isNotFound();
+		assertThat(queueItem(id)).as("a listing sent back is not in the queue").isNull();
+		assertThat(((Map<String, Object>) mine(author, id, "en").get("review")).get("text"))
+			.isEqualTo("Please change: Bitte ohne Telefonnummer");
+
+		String session = TestMembers.signIn(this.web, author);
+		this.web.get().uri("/my/listings").cookie("SESSION", session).header("Accept-Language", "de").exchange()
+			.expectBody(String.class).value((html) -> assertThat(html)
+				.contains("Bitte ändern: Bitte ohne Telefonnummer").contains("/listings/" + id + "/edit"));
+		EntityExchangeResult<String> form = this.web.get().uri("/listings/" + id + "/edit").cookie("SESSION", session)
+			.exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+		Matcher token = CSRF.matcher(form.getResponseBody());
+		assertThat(token.find()).isTrue();
+		Matcher formVersion = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(form.getResponseBody());
+		assertThat(formVersion.find()).isTrue();
+		this.web.post().uri("/listings/" + id + "/edit").cookie("SESSION", session)
+			.cookie("XSRF-TOKEN", form.getResponseCookies().getFirst("XSRF-TOKEN").getValue())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("_csrf", token.group(1)).with("kind", "OFFER")
+				.with("title", "Regalmoderation abzugeben, geändert")
+				.with("description", "Eine Beschreibung, lang genug für die Regeln.").with("topics", "mobility")
+				.with("languages", "de").with("textLanguage", "de").with("place", "71634")
+				.with("version", formVersion.group(1)))
+			.exchange().expectStatus().is3xxRedirection().expectHeader().location("/my/listings?done=pending");
+
+		assertThat(queueItem(id)).as("the changed listing is back in the queue").isNotNull();
+		assertThat(mine(author, id, "en")).containsEntry("status", "PENDING_REVIEW").doesNotContainKey("review");
+		String csv = this.web.get().uri("/admin/audit.csv")
+			.cookie("SESSION", TestMembers.signIn(this.web, ADMIN)).exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(csv.lines().filter((line) -> line.contains(id))).singleElement().asString()
+			.contains("moderation.ask_for_changes").contains("Bitte ohne Telefonnummer");
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<String> queueIds(String coordinator) {
+		return this.web.get().uri("/api/v1/moderation/queue").headers(TestMembers.bearer(coordinator)).exchange()
+			.expectStatus().isOk().expectBodyList(Map.class).returnResult().getResponseBody().stream()
+			.map((item) -> (String) ((Map<String, Object>) item.get("listing")).get("id")).toList();
+	}
+
+	private WebTestClient.ResponseSpec scope(String as, Object accountId, List<String> areas) {
+		return this.web.put().uri("/api/v1/moderation/coordinators/" + accountId + "/areas")
+			.headers(TestMembers.bearer(as)).bodyValue(Map.of("areas", areas)).exchange();
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void aCoordinatorScopedToAreasSeesAndDecidesOnlyListingsThere() {
+		String scoped = "moderation-area-coordinator";
+		Object scopedId = this.accounts.prepare(scoped, "Gebietskoordination", List.of("de"), Set.of(Role.COORDINATOR))
+			.block().accountId();
+		Map<String, Object> posted = post("moderation-area-newcomer", "Gartenmoderation abzugeben");
+		String id = (String) posted.get("id");
+		Map<String, Object> place = (Map<String, Object>) posted.get("place");
+
+		scope(COORDINATOR, scopedId, List.of("Marbach am Neckar")).expectStatus().isForbidden();
+		scope(ADMIN, scopedId, List.of(" Marbach am Neckar ", "Marbach am Neckar")).expectStatus().isOk().expectBody()
+			.jsonPath("$.areas.length()").isEqualTo(1).jsonPath("$.areas[0]").isEqualTo("Marbach am Neckar");
+		assertThat(queueIds(scoped)).as("outside the areas").doesNotContain(id);
+		assertThat(queueIds(COORDINATOR)).as("the county office sees everything").contains(id);
+		Object version = queueItem(id).get("version");
+		this.web.post().uri("/api/v1/moderation/items/" + id + "/decision").headers(TestMembers.bearer(scoped))
+			.bodyValue(Map.of("decision", "APPROVE", "version", version)).exchange().expectStatus().isNotFound();
+		assertThat(queueItem(id)).as("nothing was decided").isNotNull();
+
+		scope(ADMIN, scopedId, List.of(((String) place.get("district")).toUpperCase(java.util.Locale.ROOT)))
+			.expectStatus().isOk();
+		assertThat(queueIds(scoped)).as("in the district, in any case").contains(id);
+		scope(ADMIN, scopedId, List.of((String) place.get("name"))).expectStatus().isOk();
+		assertThat(queueIds(scoped)).as("in the municipality").contains(id);
+		this.web.post().uri("/api/v1/moderation/items/" + id + "/decision").headers(TestMembers.bearer(scoped))
+			.bodyValue(Map.of("decision", "APPROVE", "version", version)).exchange().expectStatus().isOk();
+
+		String csv = this.web.get().uri("/admin/audit.csv")
+			.cookie("SESSION", TestMembers.signIn(this.web, ADMIN)).exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(csv.lines().filter((line) -> line.contains("moderation.areas") && line.contains(scopedId.toString())))
+			.hasSize(3);
+		scope(ADMIN, scopedId, List.of()).expectStatus().isOk().expectBody().jsonPath("$.areas.length()").isEqualTo(0);
+	}
+
 }

@@ -96,7 +96,10 @@ class AuthorizationMatrixTests {
 		 * The actor's own account; the request signs in under a throwaway name, so that deleting the account
 		 * leaves the actor's own for the other cells.
 		 */
-		OWN_ACCOUNT
+		OWN_ACCOUNT,
+
+		/** Another member's account ({@code {accountId}}), e.g. a coordinator's that an admin scopes. */
+		ACCOUNT
 
 	}
 
@@ -252,6 +255,7 @@ class AuthorizationMatrixTests {
 			new Rule("GET", "/api/v1/moderation/queue", Resource.NONE, COORDINATORS),
 			new Rule("POST", "/moderation/items/{id}/decision", Resource.LISTING, COORDINATORS),
 			new Rule("POST", "/api/v1/moderation/items/{id}/decision", Resource.LISTING, COORDINATORS),
+			new Rule("PUT", "/api/v1/moderation/coordinators/{accountId}/areas", Resource.ACCOUNT, ADMIN_ONLY),
 			new Rule("GET", "/admin/audit", Resource.NONE, ADMIN_ONLY),
 			new Rule("GET", "/admin/audit.csv", Resource.NONE, ADMIN_ONLY),
 			// Operators
@@ -338,7 +342,8 @@ class AuthorizationMatrixTests {
 		List<Arguments> cells = new ArrayList<>();
 		for (Rule rule : RULES) {
 			for (Actor actor : Actor.values()) {
-				boolean noneOrOwn = rule.resource() == Resource.NONE || rule.resource() == Resource.OWN_ACCOUNT;
+				boolean noneOrOwn = rule.resource() == Resource.NONE || rule.resource() == Resource.OWN_ACCOUNT
+						|| rule.resource() == Resource.ACCOUNT;
 				for (Whose whose : noneOrOwn ? List.of(Whose.OWN) : List.of(Whose.values())) {
 					cells.add(Arguments.of(rule, actor, whose));
 				}
@@ -448,6 +453,9 @@ class AuthorizationMatrixTests {
 			}
 			case OWN_ACCOUNT -> {
 				return pattern;
+			}
+			case ACCOUNT -> {
+				return pattern.replace("{accountId}", accountId("matrix-area-coordinator").toString());
 			}
 			case SAVED_SEARCH -> {
 				String who = (whose == Whose.OWN && actor != Actor.ANONYMOUS) ? actor.username() : "matrix-stranger";

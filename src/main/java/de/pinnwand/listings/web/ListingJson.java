@@ -3,6 +3,7 @@ package de.pinnwand.listings.web;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.TimeFrame;
 
@@ -15,11 +16,29 @@ import de.pinnwand.listings.TimeFrame;
  * @param languageNeed SHARED, ANY (a request that takes help in any language) or INTERPRETER (one that asks
  * for an interpreter)
  * @param organisationName that organisation's name; null for a person's own listing (and in search results)
+ * @param review why a coordinator's decision left it where it is; only for its owner, left out otherwise
  */
 public record ListingJson(String id, String kind, String status, String title, String description,
 		List<String> topics, List<String> languages, String textLanguage, PlaceJson place, int reachKm,
 		TimeFrameJson timeFrame, Integer capacity, String languageNeed, String organisation, String organisationName, Instant createdAt,
-		Instant expiresAt) {
+		Instant expiresAt, @JsonInclude(JsonInclude.Include.NON_NULL) ReviewJson review) {
+
+	/**
+	 * A coordinator's decision as its author reads it.
+	 * @param decision REJECT, CLOSE, BLOCK or ASK_FOR_CHANGES
+	 * @param reason the reason code; null for none
+	 * @param note what to change, when changes were asked for; null otherwise
+	 * @param text the decision and its reason in the reader's language, e.g. 'Rejected: Commercial offer'
+	 */
+	public record ReviewJson(String decision, String reason, String note, String text) {
+	}
+
+	/** This listing with why a coordinator decided as they did, for its owner. */
+	public ListingJson withReview(ReviewJson review) {
+		return new ListingJson(this.id, this.kind, this.status, this.title, this.description, this.topics,
+				this.languages, this.textLanguage, this.place, this.reachKm, this.timeFrame, this.capacity,
+				this.languageNeed, this.organisation, this.organisationName, this.createdAt, this.expiresAt, review);
+	}
 
 	/** Where a listing is, as a postcode centroid. */
 	public record PlaceJson(String name, String postcode, String district, double lat, double lon) {
@@ -61,7 +80,7 @@ public record ListingJson(String id, String kind, String status, String title, S
 						listing.longitude()),
 				listing.reachKm(), TimeFrameJson.of(TimeFrame.parse(listing.timeFrame())), listing.capacity(),
 				listing.languageNeed().name(), (listing.organisationId() != null) ? listing.organisationId().toString() : null, organisationName,
-				listing.createdAt(), listing.expiresAt());
+				listing.createdAt(), listing.expiresAt(), null);
 	}
 
 }

@@ -13,6 +13,7 @@ import de.pinnwand.listings.ListingIds;
 import de.pinnwand.listings.ListingService;
 import de.pinnwand.listings.ListingStatus;
 import de.pinnwand.listings.OrganisationStewards;
+import de.pinnwand.listings.ReviewOutcomes;
 import de.pinnwand.listings.TimeFrame;
 import de.pinnwand.listings.TopicTree;
 import de.pinnwand.matching.MatchNotices;
@@ -63,8 +64,15 @@ class ListingPages {
 
 	private final Members members;
 
+	private final ReviewOutcomes reviews;
+
+	private final ReviewTexts reviewTexts;
+
 	ListingPages(ListingService listings, TopicTree topicTree, Layout layout, Messages messages,
-			Matchmaker matchmaker, MatchTexts matchTexts, MatchNotices notices, Members members) {
+			Matchmaker matchmaker, MatchTexts matchTexts, MatchNotices notices, Members members,
+			ReviewOutcomes reviews, ReviewTexts reviewTexts) {
+		this.reviews = reviews;
+		this.reviewTexts = reviewTexts;
 		this.members = members;
 		this.notices = notices;
 		this.matchmaker = matchmaker;
@@ -169,7 +177,8 @@ class ListingPages {
 			String action = "/listings/" + listing.id() + "/edit";
 			return this.members.required(exchange)
 				.flatMap((member) -> this.listings.update(listing.id(), member.accountId(), version, draft))
-				.map((saved) -> Rendering.redirectTo("/my/listings?done=saved").build())
+				.map((saved) -> Rendering.redirectTo("/my/listings?done="
+						+ ((listing.status() == ListingStatus.DRAFT) ? "pending" : "saved")).build())
 				.onErrorResume(InvalidListing.class, (invalid) -> Mono.just(formPage(action, version, draft,
 						invalid.problems(), HttpStatus.UNPROCESSABLE_CONTENT, exchange)))
 				.onErrorResume(OptimisticLockingFailureException.class, (changed) -> Mono.just(formPage(action,
@@ -181,7 +190,7 @@ class ListingPages {
 	/** A listing of mine as 'my listings' shows it, with what I can do with it. */
 	record MyListing(String id, String title, String textLanguage, String kindLabel, String status,
 			boolean published, boolean canRenew, String expires, List<NewMatch> newMatches, String organisationId,
-			String organisationName) {
+			String organisationName, String review, boolean changesAsked) {
 
 		public boolean hasNewMatches() {
 			return !this.newMatches.isEmpty();
@@ -199,10 +208,11 @@ class ListingPages {
 		String done = exchange.getRequest().getQueryParams().getFirst("done");
 		return this.members.required(exchange)
 			.flatMap((member) -> this.listings.findManagedBy(member.accountId()).collectList())
-			.zipWhen(this.listings::organisationNames)
+			.zipWhen((owned) -> Mono.zip(this.listings.organisationNames(owned), this.reviews.standing(owned)))
 			.flatMap((found) -> {
 			List<Listing> owned = found.getT1();
-			Map<UUID, String> organisations = found.getT2();
+			Map<UUID, String> organisations = found.getT2().getT1();
+			Map<UUID, ReviewOutcomes.ReviewOutcome> reviews = found.getT2().getT2();
 			List<UUID> ids = owned.stream().map(Listing::id).toList();
 			return this.notices.unseen(ids).collectList()
 				.flatMap((notices) -> this.notices.markSeen(ids).thenReturn(notices))
@@ -218,7 +228,9 @@ class ListingPages {
 									notice.matchedLanguage()))
 							.toList(),
 						(listing.organisationId() != null) ? listing.organisationId().toString() : null,
-						(listing.organisationId() != null) ? organisations.get(listing.organisationId()) : null))
+						(listing.organisationId() != null) ? organisations.get(listing.organisationId()) : null,
+						reviews.containsKey(listing.id()) ? this.reviewTexts.text(reviews.get(listing.id()), locale) : null,
+						reviews.containsKey(listing.id()) && "ASK_FOR_CHANGES".equals(reviews.get(listing.id()).decision())))
 					.toList());
 		}).map((mine) -> {
 			Map<String, Object> model = this.layout.model(exchange, "mine.page-title");

@@ -1,10 +1,13 @@
 package de.pinnwand.listings.web;
 
+import java.util.Locale;
 import java.util.UUID;
 
 import de.pinnwand.accounts.Members;
 import de.pinnwand.accounts.PersonalData;
 import de.pinnwand.listings.ListingService;
+import de.pinnwand.listings.ReviewOutcomes;
+import de.pinnwand.system.web.Messages;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,16 +23,29 @@ class MyListingsApi {
 
 	private final Members members;
 
-	MyListingsApi(ListingService listings, Members members) {
+	private final ReviewOutcomes reviews;
+
+	private final ReviewTexts reviewTexts;
+
+	MyListingsApi(ListingService listings, Members members, ReviewOutcomes reviews, ReviewTexts reviewTexts) {
 		this.listings = listings;
 		this.members = members;
+		this.reviews = reviews;
+		this.reviewTexts = reviewTexts;
 	}
 
+	/** Each with why a coordinator decided as they did, where a decision stands, in the reader's language. */
 	@GetMapping("/api/v1/me/listings")
 	Flux<ListingJson> mine(ServerWebExchange exchange) {
+		Locale locale = Messages.localeOf(exchange);
 		return this.members.required(exchange)
-			.flatMapMany((member) -> this.listings.findOwnedBy(member.accountId()))
-			.map(ListingJson::of);
+			.flatMap((member) -> this.listings.findOwnedBy(member.accountId()).collectList())
+			.zipWhen(this.reviews::standing)
+			.flatMapMany((found) -> Flux.fromIterable(found.getT1()).map((listing) -> {
+				ReviewOutcomes.ReviewOutcome outcome = found.getT2().get(listing.id());
+				ListingJson json = ListingJson.of(listing);
+				return (outcome != null) ? json.withReview(this.reviewTexts.json(outcome, locale)) : json;
+			}));
 	}
 
 	/** A member's listings in their data export. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import de.pinnwand.accounts.AccountNotFound;
 import de.pinnwand.accounts.Members;
 import de.pinnwand.listings.ListingIds;
 import de.pinnwand.listings.web.ListingJson;
@@ -15,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -51,10 +53,15 @@ class ModerationApi {
 	}
 
 	/**
-	 * A decision: APPROVE, REJECT, CLOSE or BLOCK (close and stop the author posting for {@code blockDays}), on
-	 * the version seen, with a reason code (needed but to approve).
+	 * A decision: APPROVE, REJECT, CLOSE, BLOCK (close and stop the author posting for {@code blockDays}) or
+	 * ASK_FOR_CHANGES (back to the author with a {@code note}), on the version seen, with a reason code (needed
+	 * but to approve or ask for changes).
 	 */
 	record DecisionJson(String decision, Long version, String reason, String note, Integer blockDays) {
+	}
+
+	/** The districts and municipalities a coordinator reviews; none for everywhere. */
+	record AreasJson(List<String> areas) {
 	}
 
 	/** A report: a reason code and an optional text. */
@@ -80,6 +87,23 @@ class ModerationApi {
 			.flatMap((both) -> this.moderation.decide(both.getT2(), both.getT1(), decision(body.decision()),
 					body.version(), body.reason(), body.note(), body.blockDays()))
 			.map(ListingJson::of);
+	}
+
+	/** Scopes a coordinator to areas (admins only); an empty list lets them review everywhere. */
+	@PutMapping("/api/v1/moderation/coordinators/{accountId}/areas")
+	Mono<AreasJson> scope(@PathVariable String accountId, @RequestBody AreasJson body, ServerWebExchange exchange) {
+		return accountId(accountId).zipWith(this.members.required(exchange))
+			.flatMap((both) -> this.moderation.scope(both.getT2(), both.getT1(), body.areas()))
+			.map(AreasJson::new);
+	}
+
+	private static Mono<UUID> accountId(String value) {
+		try {
+			return Mono.just(UUID.fromString(value));
+		}
+		catch (IllegalArgumentException ex) {
+			return Mono.error(AccountNotFound::new);
+		}
 	}
 
 	@PostMapping("/api/v1/listings/{id}/reports")

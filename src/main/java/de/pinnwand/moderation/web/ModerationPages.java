@@ -105,7 +105,7 @@ class ModerationPages {
 				model.put("topic", valueOr(filter.topic()));
 				model.put("language", valueOr(filter.language()));
 				String done = query.getFirst("done");
-				if (done != null && List.of("approve", "reject", "close", "block").contains(done)) {
+				if (done != null && List.of("approve", "reject", "close", "block", "ask_for_changes").contains(done)) {
 					model.put("done", this.messages.get(locale, "moderation.done." + done));
 				}
 				if (query.containsKey("invalid")) {

@@ -1,0 +1,43 @@
+package de.pinnwand.moderation;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The districts and municipalities each coordinator reviews, in PostgreSQL; none means everywhere. */
+@Repository
+class CoordinatorAreas {
+
+	private final DatabaseClient database;
+
+	CoordinatorAreas(DatabaseClient database) {
+		this.database = database;
+	}
+
+	/** The coordinator's areas, alphabetically; empty for one who reviews everywhere. */
+	Flux<String> of(UUID accountId) {
+		return this.database.sql("select area from coordinator_area where account_id = :account order by area")
+			.bind("account", accountId)
+			.map((row, meta) -> row.get("area", String.class))
+			.all();
+	}
+
+	/** Replaces the coordinator's areas with these. */
+	Mono<Void> replace(UUID accountId, List<String> areas) {
+		return this.database.sql("delete from coordinator_area where account_id = :account")
+			.bind("account", accountId)
+			.then()
+			.thenMany(Flux.fromIterable(areas)
+				.concatMap((area) -> this.database
+					.sql("insert into coordinator_area (account_id, area) values (:account, :area)")
+					.bind("account", accountId)
+					.bind("area", area)
+					.then()))
+			.then();
+	}
+
+}
