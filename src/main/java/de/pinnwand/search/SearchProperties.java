@@ -22,6 +22,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SearchProperties(List<String> uris, String username, String password,
 		@DefaultValue("pinnwand-listings") String indexAlias, @DefaultValue("500") int relayBatchSize,
 		@DefaultValue("1s") Duration relayInterval, @DefaultValue("30s") Duration relayMaxBackoff,
-		@DefaultValue("10s") Duration requestTimeout) {
+		@DefaultValue("30s") Duration requestTimeout) {
 
 }
