@@ -91,6 +91,7 @@ class SecurityConfiguration {
 				.pathMatchers("/api/v1/activities/*/signups", "/api/v1/activities/*/signups/**").authenticated()
 				.pathMatchers("/api/v1/moderation/coordinators/**").access(MemberRoles.hasRole(members, Role.ADMIN))
 				.pathMatchers("/api/v1/moderation/**").authenticated()
+				.pathMatchers("/api/v1/conversations", "/api/v1/conversations/**").authenticated()
 				// Visitors may report a listing too; the 'reports' rate limit keeps that in bounds.
 				.pathMatchers(HttpMethod.POST, "/api/v1/listings/*/reports").permitAll()
 				.pathMatchers(HttpMethod.GET, "/api/**").permitAll()
@@ -131,6 +132,7 @@ class SecurityConfiguration {
 				.pathMatchers("/activities/new", "/activities/*/edit", "/activities/*/signups").authenticated()
 				.pathMatchers("/stats", "/stats.csv", "/stats/**").authenticated()
 				.pathMatchers("/moderation", "/moderation/**").authenticated()
+				.pathMatchers("/conversations", "/conversations/**").authenticated()
 				.pathMatchers("/admin/**").access(MemberRoles.hasRole(members, Role.ADMIN))
 				.pathMatchers(HttpMethod.POST, "/logout").permitAll()
 				// Visitors may report a listing (the form still carries a CSRF token).

@@ -99,7 +99,10 @@ class AuthorizationMatrixTests {
 		OWN_ACCOUNT,
 
 		/** Another member's account ({@code {accountId}}), e.g. a coordinator's that an admin scopes. */
-		ACCOUNT
+		ACCOUNT,
+
+		/** A conversation on a stranger's listing: the actor answered it (own), or a stranger did. */
+		CONVERSATION
 
 	}
 
@@ -239,6 +242,25 @@ class AuthorizationMatrixTests {
 			new Rule("POST", "/activities/{id}/signups/{occurrence}/cancellation", Resource.ACTIVITY_SIGNUP, OWNER),
 			new Rule("DELETE", "/api/v1/activities/{id}/signups/{occurrence}", Resource.ACTIVITY_SIGNUP, OWNER),
 			// Saved searches: one's own
+			// Conversations: only their two sides see them
+			new Rule("GET", "/conversations", Resource.NONE, SIGNED_IN),
+			new Rule("GET", "/conversations/new", Resource.NONE, SIGNED_IN),
+			new Rule("POST", "/conversations", Resource.NONE, SIGNED_IN),
+			new Rule("GET", "/conversations/{id}", Resource.CONVERSATION, OWNER),
+			new Rule("POST", "/conversations/{id}/messages", Resource.CONVERSATION, OWNER),
+			new Rule("POST", "/conversations/{id}/disclosure", Resource.CONVERSATION, OWNER),
+			new Rule("POST", "/conversations/{id}/close", Resource.CONVERSATION, OWNER),
+			new Rule("POST", "/conversations/{id}/block", Resource.CONVERSATION, OWNER),
+			new Rule("POST", "/conversations/{id}/fulfilment", Resource.CONVERSATION, OWNER),
+			new Rule("GET", "/api/v1/conversations", Resource.NONE, SIGNED_IN),
+			new Rule("GET", "/api/v1/conversations/unread", Resource.NONE, SIGNED_IN),
+			new Rule("POST", "/api/v1/conversations", Resource.NONE, SIGNED_IN),
+			new Rule("GET", "/api/v1/conversations/{id}", Resource.CONVERSATION, OWNER),
+			new Rule("POST", "/api/v1/conversations/{id}/messages", Resource.CONVERSATION, OWNER),
+			new Rule("POST", "/api/v1/conversations/{id}/disclosure", Resource.CONVERSATION, OWNER),
+			new Rule("POST", "/api/v1/conversations/{id}/close", Resource.CONVERSATION, OWNER),
+			new Rule("POST", "/api/v1/conversations/{id}/block", Resource.CONVERSATION, OWNER),
+			new Rule("POST", "/api/v1/conversations/{id}/fulfilment", Resource.CONVERSATION, OWNER),
 			new Rule("GET", "/my/searches", Resource.NONE, SIGNED_IN),
 			new Rule("GET", "/my/searches/new", Resource.NONE, SIGNED_IN),
 			new Rule("POST", "/my/searches", Resource.NONE, SIGNED_IN),
@@ -364,7 +386,8 @@ class AuthorizationMatrixTests {
 
 	private EntityExchangeResult<byte[]> send(String method, String path, Actor actor, Resource resource, Whose whose) {
 		boolean api = path.startsWith("/api/") || path.startsWith("/actuator/");
-		String query = path.equals("/api/v1/places") ? "?q=Lud" : "";
+		String query = path.equals("/api/v1/places") ? "?q=Lud"
+				: path.equals("/conversations/new") ? "?listing=" + answerable() : "";
 		WebTestClient.RequestBodySpec request = this.web.method(HttpMethod.valueOf(method)).uri(path + query);
 		PageSession page = this.sessions.get(actor);
 		if (api && actor != Actor.ANONYMOUS) {
@@ -395,6 +418,8 @@ class AuthorizationMatrixTests {
 			body.put("startTime", "15:00");
 			body.put("endTime", "17:00");
 			body.put("query", "q=Matrix");
+			body.put("listing", answerable());
+			body.put("text", "Matrix Nachricht");
 			return request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectBody().returnResult();
 		}
 		String csrf = (page != null) ? page.csrfToken() : "";
@@ -403,7 +428,8 @@ class AuthorizationMatrixTests {
 					+ "&topics=mobility&languages=de&textLanguage=de&place=71634&version=0&displayName=Matrix"
 					+ "&name=Matrix%20Organisation%20" + java.util.UUID.randomUUID() + "&type=ASSOCIATION&role=MEMBER"
 					+ "&occurrence=" + firstOccurrence() + "&sharedContact=NONE&date=" + firstOccurrence()
-					+ "&startTime=15:00&endTime=17:00&query=q%3DMatrix")
+					+ "&startTime=15:00&endTime=17:00&query=q%3DMatrix&listing=" + answerable()
+					+ "&text=Matrix%20Nachricht")
 			.exchange().expectBody().returnResult();
 	}
 
@@ -456,6 +482,15 @@ class AuthorizationMatrixTests {
 			}
 			case ACCOUNT -> {
 				return pattern.replace("{accountId}", accountId("matrix-area-coordinator").toString());
+			}
+			case CONVERSATION -> {
+				String who = (whose == Whose.OWN && actor != Actor.ANONYMOUS) ? actor.username()
+						: "matrix-conversation-stranger";
+				String listing = id(Resource.LISTING, Actor.ANONYMOUS, Whose.OTHERS);
+				String id = (String) this.web.post().uri("/api/v1/conversations").headers(TestMembers.bearer(who))
+					.bodyValue(Map.of("listing", listing, "text", "Matrix Antwort")).exchange()
+					.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+				return pattern.replace("{id}", id);
 			}
 			case SAVED_SEARCH -> {
 				String who = (whose == Whose.OWN && actor != Actor.ANONYMOUS) ? actor.username() : "matrix-stranger";
@@ -519,6 +554,16 @@ class AuthorizationMatrixTests {
 	 * A fresh object for every request, so that what one request changes (a withdrawal) never decides another's
 	 * answer: the actor's own, or one of a stranger's.
 	 */
+	private String answerableListing;
+
+	/** A stranger's listing that any actor may answer. */
+	private String answerable() {
+		if (this.answerableListing == null) {
+			this.answerableListing = id(Resource.LISTING, Actor.ANONYMOUS, Whose.OTHERS);
+		}
+		return this.answerableListing;
+	}
+
 	private String id(Resource resource, Actor actor, Whose whose) {
 		if (resource == Resource.NONE) {
 			return "";

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Plain text as lines of segments, with web addresses made into links. The template escapes every segment;
  * only http and https addresses become links, so no markup or script can come through.
  */
-final class TextLines {
+public final class TextLines {
 
 	private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"']+", Pattern.CASE_INSENSITIVE);
 
@@ -20,14 +20,14 @@ final class TextLines {
 	}
 
 	/** A line of text. */
-	record Line(List<Segment> segments) {
+	public record Line(List<Segment> segments) {
 	}
 
 	/** Text, or a link when {@code href} is set. */
-	record Segment(String text, String href) {
+	public record Segment(String text, String href) {
 	}
 
-	static List<Line> of(String text) {
+	public static List<Line> of(String text) {
 		return Arrays.stream(text.split("\n", -1)).map(TextLines::line).toList();
 	}
 

@@ -29,6 +29,9 @@ public class Layout {
 	/** Set when the signed-in member is an admin: the header links the audit log. */
 	public static final String MEMBER_ADMINISTERS = Layout.class.getName() + ".administers";
 
+	/** Set when the signed-in member has unread messages: how many, for the header's link to the inbox. */
+	public static final String UNREAD_MESSAGES = Layout.class.getName() + ".unreadMessages";
+
 	private final Messages messages;
 
 	Layout(Messages messages) {
@@ -55,6 +58,10 @@ public class Layout {
 		}
 		model.put("coordinates", Boolean.TRUE.equals(exchange.getAttribute(MEMBER_COORDINATES)));
 		model.put("administers", Boolean.TRUE.equals(exchange.getAttribute(MEMBER_ADMINISTERS)));
+		Long unread = exchange.getAttribute(UNREAD_MESSAGES);
+		if (unread != null) {
+			model.put("unreadMessages", this.messages.get(locale, "conversations.unread", unread));
+		}
 		Mono<CsrfToken> csrf = exchange.getAttribute(CsrfToken.class.getName());
 		if (csrf != null) {
 			model.put("_csrf", csrf);

@@ -1,0 +1,40 @@
+package de.pinnwand.messaging;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A conversation about a listing, as stored.
+ *
+ * @param id its id
+ * @param listingId the listing it is about
+ * @param ownerAccountId who posted the listing (null once their account is deleted)
+ * @param ownerOrganisationId the organisation the listing was posted for, whose members all take part
+ * @param answererAccountId who answered (null once their account is deleted)
+ * @param answererOrganisationId the organisation they answered for, whose members all take part
+ * @param status open or closed
+ * @param closedBy the side that closed it
+ * @param blockedBy the side that blocked the other
+ * @param createdAt when it began
+ * @param lastMessageAt when the latest message came
+ * @param fulfilledAt when the listing's side marked the listing fulfilled from it
+ */
+public record Conversation(UUID id, UUID listingId, UUID ownerAccountId, UUID ownerOrganisationId,
+		UUID answererAccountId, UUID answererOrganisationId, ConversationStatus status, Side closedBy, Side blockedBy,
+		Instant createdAt, Instant lastMessageAt, Instant fulfilledAt) {
+
+	public boolean isOpen() {
+		return this.status == ConversationStatus.OPEN;
+	}
+
+	/** The organisation speaking for a side, or null when a person speaks for themselves. */
+	public UUID organisationOf(Side side) {
+		return (side == Side.OWNER) ? this.ownerOrganisationId : this.answererOrganisationId;
+	}
+
+	/** The person of a side when no organisation speaks for it. */
+	public UUID accountOf(Side side) {
+		return (side == Side.OWNER) ? this.ownerAccountId : this.answererAccountId;
+	}
+
+}

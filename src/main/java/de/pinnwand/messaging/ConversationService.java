@@ -1,0 +1,538 @@
+package de.pinnwand.messaging;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import de.pinnwand.accounts.Account;
+import de.pinnwand.accounts.AccountService;
+import de.pinnwand.accounts.Member;
+import de.pinnwand.listings.Listing;
+import de.pinnwand.listings.ListingKind;
+import de.pinnwand.listings.ListingService;
+import de.pinnwand.messaging.ConversationDetails.Disclosure;
+import de.pinnwand.messaging.ConversationDetails.SharedContact;
+import de.pinnwand.organisations.OrganisationMemberships;
+import de.pinnwand.system.FieldProblem;
+import io.r2dbc.spi.Readable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Answering listings without exposing anyone. A member answers a listing and a conversation begins between the
+ * two sides; each side writes, reads, shows its contact details when it decides to, closes or blocks. Who is not
+ * part of a conversation finds nothing: every method answers {@link ConversationNotFound} for them.
+ */
+@Service
+public class ConversationService {
+
+	private static final String COLUMNS = "c.id, c.listing_id, c.owner_account_id, c.owner_organisation_id, "
+			+ "c.answerer_account_id, c.answerer_organisation_id, c.status, c.closed_by, c.blocked_by, c.created_at, "
+			+ "c.last_message_at, c.fulfilled_at";
+
+	/**
+	 * The conversations a member takes part in, each with the member's side: as the person or an organisation of
+	 * theirs, on the listing's side or the answering one.
+	 */
+	private static final String MINE = "select c.*, 'OWNER' as my_side from conversation c "
+			+ "where (c.owner_organisation_id is null and c.owner_account_id = :me) or c.owner_organisation_id in "
+			+ "(select organisation_id from organisation_member where account_id = :me) "
+			+ "union all select c.*, 'ANSWERER' as my_side from conversation c "
+			+ "where (c.answerer_organisation_id is null and c.answerer_account_id = :me) or c.answerer_organisation_id in "
+			+ "(select organisation_id from organisation_member where account_id = :me)";
+
+	private static final String UNREAD = "(select count(*) from conversation_message m where m.conversation_id = c.id "
+			+ "and m.side <> c.my_side and m.id > coalesce((select r.last_read_id from conversation_read r "
+			+ "where r.conversation_id = c.id and r.account_id = :me), 0))";
+
+	private final DatabaseClient database;
+
+	private final ListingService listings;
+
+	private final OrganisationMemberships memberships;
+
+	private final AccountService accounts;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionalOperator transaction;
+
+	private final MessagingProperties properties;
+
+	private final Clock clock;
+
+	ConversationService(DatabaseClient database, ListingService listings, OrganisationMemberships memberships,
+			AccountService accounts, ApplicationEventPublisher events, TransactionalOperator transaction,
+			MessagingProperties properties, Clock clock) {
+		this.database = database;
+		this.listings = listings;
+		this.memberships = memberships;
+		this.accounts = accounts;
+		this.events = events;
+		this.transaction = transaction;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Answers a public listing: begins a conversation with its side, or continues the one the member (or the
+	 * organisation they answer for) already has about it.
+	 * @param member who answers
+	 * @param listingId the listing
+	 * @param asOrganisationId the organisation the member answers for, or null to answer as themselves
+	 * @param text the first message
+	 * @return the conversation
+	 */
+	public Mono<Conversation> answer(Member member, UUID listingId, UUID asOrganisationId, String text) {
+		UUID me = member.accountId();
+		return Mono.fromCallable(() -> cleaned(text))
+			.flatMap((body) -> this.listings.findPublic(listingId)
+				.flatMap((listing) -> mayAnswer(listing, me, asOrganisationId).then(existing(listingId, me,
+						asOrganisationId)
+					.flatMap((conversation) -> write(member, conversation, Side.ANSWERER, body))
+					.switchIfEmpty(Mono.defer(() -> begin(member, listing, asOrganisationId, body))))));
+	}
+
+	/** Writes in a conversation the member takes part in; closed ones take no more messages. */
+	public Mono<Conversation> write(Member member, UUID conversationId, String text) {
+		return participating(conversationId, member.accountId())
+			.flatMap((found) -> write(member, found.conversation(), found.side(), cleaned(text)));
+	}
+
+	/** The conversation with its latest messages, as the member sees it; their unread messages count as read. */
+	public Mono<ConversationDetails> details(Member member, UUID conversationId) {
+		UUID me = member.accountId();
+		return participating(conversationId, me).flatMap((found) -> {
+			Conversation conversation = found.conversation();
+			Side mine = found.side();
+			Mono<List<Message>> messages = messages(conversation, mine).collectList().map((latest) -> {
+				List<Message> oldestFirst = new ArrayList<>(latest);
+				Collections.reverse(oldestFirst);
+				return oldestFirst;
+			});
+			// A side that blocked the other takes back what it showed.
+			Mono<List<SharedContact>> theirs = (conversation.blockedBy() == mine.other()) ? Mono.just(List.of())
+					: sharedBy(conversation.id(), mine.other()).collectList();
+			return Mono.zip(this.listings.find(conversation.listingId()), nameOf(conversation, mine.other()),
+					messages, theirs, disclosureOf(conversation.id(), me), this.accounts.account(me))
+				.flatMap((all) -> {
+					Listing listing = all.getT1();
+					List<Message> shown = all.getT3();
+					Account account = all.getT6();
+					ConversationDetails details = new ConversationDetails(conversation, mine, listing.title(),
+							listing.kind(), listing.status(), all.getT2().orElse(null), shown, all.getT4(), all.getT5(),
+							account.contactEmail() != null, account.contactPhone() != null);
+					return shown.isEmpty() ? Mono.just(details)
+							: markRead(conversation.id(), me, shown.get(shown.size() - 1).id()).thenReturn(details);
+				});
+		});
+	}
+
+	/** The member's conversations, latest first, with how many messages they have not read in each. */
+	public Flux<InboxEntry> inbox(Member member, UUID listingId) {
+		String sql = "select c.*, l.title, l.kind, "
+				+ "case when c.my_side = 'OWNER' then coalesce(ao.name, aa.display_name) "
+				+ "else coalesce(oo.name, oa.display_name) end as other_name, " + UNREAD + " as unread "
+				+ "from (" + MINE + ") c join listing l on l.id = c.listing_id "
+				+ "left join organisation ao on ao.id = c.answerer_organisation_id "
+				+ "left join account aa on aa.id = c.answerer_account_id "
+				+ "left join organisation oo on oo.id = c.owner_organisation_id "
+				+ "left join account oa on oa.id = c.owner_account_id "
+				+ ((listingId != null) ? "where c.listing_id = :listing " : "")
+				+ "order by c.last_message_at desc limit 200";
+		GenericExecuteSpec spec = this.database.sql(sql).bind("me", member.accountId());
+		if (listingId != null) {
+			spec = spec.bind("listing", listingId);
+		}
+		return spec
+			.map((row, meta) -> new InboxEntry(row.get("id", UUID.class), row.get("listing_id", UUID.class),
+					row.get("title", String.class), ListingKind.valueOf(row.get("kind", String.class)),
+					Side.valueOf(row.get("my_side", String.class)), row.get("other_name", String.class),
+					ConversationStatus.valueOf(row.get("status", String.class)), row.get("last_message_at", Instant.class),
+					row.get("unread", Long.class)))
+			.all();
+	}
+
+	/** How many messages wait unread for the member across all their conversations. */
+	public Mono<Long> unreadCount(UUID accountId) {
+		return this.database.sql("select coalesce(sum(" + UNREAD + "), 0) as unread from (" + MINE + ") c")
+			.bind("me", accountId)
+			.map((row, meta) -> ((Number) row.get("unread")).longValue())
+			.one();
+	}
+
+	/**
+	 * Shows the other side the member's e-mail address and/or phone number from their account. A choice only
+	 * widens: what was seen cannot be unseen.
+	 */
+	public Mono<Void> disclose(Member member, UUID conversationId, boolean email, boolean phone) {
+		UUID me = member.accountId();
+		return participating(conversationId, me).flatMap((found) -> {
+			if (!found.conversation().isOpen()) {
+				return Mono.error(new ConversationClosed());
+			}
+			if (!email && !phone) {
+				return Mono.error(new InvalidMessage(new FieldProblem("email", "message.disclose-nothing")));
+			}
+			return this.accounts.account(me).flatMap((account) -> {
+				if (email && account.contactEmail() == null) {
+					return Mono.error(new InvalidMessage(new FieldProblem("email", "message.no-contact-email")));
+				}
+				if (phone && account.contactPhone() == null) {
+					return Mono.error(new InvalidMessage(new FieldProblem("phone", "message.no-contact-phone")));
+				}
+				return this.database
+					.sql("insert into conversation_disclosure (conversation_id, account_id, side, shows_email, "
+							+ "shows_phone, disclosed_at) values (:conversation, :me, :side, :email, :phone, :at) "
+							+ "on conflict (conversation_id, account_id) do update set "
+							+ "shows_email = conversation_disclosure.shows_email or excluded.shows_email, "
+							+ "shows_phone = conversation_disclosure.shows_phone or excluded.shows_phone, "
+							+ "disclosed_at = excluded.disclosed_at")
+					.bind("conversation", conversationId)
+					.bind("me", me)
+					.bind("side", found.side().name())
+					.bind("email", email)
+					.bind("phone", phone)
+					.bind("at", this.clock.instant())
+					.then();
+			});
+		});
+	}
+
+	/** Ends the conversation for both sides; it stays readable. Closing a closed one changes nothing. */
+	public Mono<Void> close(Member member, UUID conversationId) {
+		return participating(conversationId, member.accountId())
+			.flatMap((found) -> this.database
+				.sql("update conversation set status = 'CLOSED', closed_by = :side, version = version + 1 "
+						+ "where id = :id and status = 'OPEN'")
+				.bind("side", found.side().name())
+				.bind("id", conversationId)
+				.then());
+	}
+
+	/**
+	 * Closes the conversation and takes back what the member's side showed. Between two people (no organisation
+	 * on either side) the blocked one can also not begin another conversation with the member.
+	 */
+	public Mono<Void> block(Member member, UUID conversationId) {
+		UUID me = member.accountId();
+		return participating(conversationId, me).flatMap((found) -> {
+			Conversation conversation = found.conversation();
+			Side other = found.side().other();
+			Mono<Void> closed = this.database
+				.sql("update conversation set status = 'CLOSED', closed_by = coalesce(closed_by, :side), "
+						+ "blocked_by = :side, version = version + 1 where id = :id")
+				.bind("side", found.side().name())
+				.bind("id", conversationId)
+				.then();
+			UUID otherPerson = conversation.accountOf(other);
+			boolean betweenPeople = conversation.ownerOrganisationId() == null
+					&& conversation.answererOrganisationId() == null && otherPerson != null;
+			Mono<Void> remembered = betweenPeople ? this.database
+				.sql("insert into member_block (blocker_account_id, blocked_account_id, created_at) "
+						+ "values (:me, :other, :at) on conflict do nothing")
+				.bind("me", me)
+				.bind("other", otherPerson)
+				.bind("at", this.clock.instant())
+				.then() : Mono.empty();
+			return closed.then(remembered).as(this.transaction::transactional);
+		});
+	}
+
+	/** The listing's side says the help was found here: the listing counts as fulfilled and leaves search. */
+	public Mono<Void> markFulfilled(Member member, UUID conversationId) {
+		UUID me = member.accountId();
+		return participating(conversationId, me).flatMap((found) -> {
+			if (found.side() != Side.OWNER) {
+				return Mono.error(new InvalidMessage(new FieldProblem("listing", "message.not-your-listing")));
+			}
+			return this.listings.fulfil(found.conversation().listingId(), me)
+				.then(this.database
+					.sql("update conversation set fulfilled_at = :at, version = version + 1 where id = :id")
+					.bind("at", this.clock.instant())
+					.bind("id", conversationId)
+					.then());
+		});
+	}
+
+	/** What a member wrote and showed in conversations, for their data export. */
+	public Flux<Map<String, Object>> writtenBy(UUID accountId) {
+		return this.database
+			.sql("select m.conversation_id, l.title, m.body, m.created_at from conversation_message m "
+					+ "join conversation c on c.id = m.conversation_id join listing l on l.id = c.listing_id "
+					+ "where m.author_account_id = :me order by m.id")
+			.bind("me", accountId)
+			.map((row, meta) -> Map.<String, Object>of("conversation", row.get("conversation_id", UUID.class).toString(),
+					"listing", row.get("title", String.class), "text", row.get("body", String.class), "at",
+					row.get("created_at", Instant.class).toString()))
+			.all();
+	}
+
+	/** The conversation if the member takes part in it, with their side. */
+	Mono<Participation> participating(UUID conversationId, UUID accountId) {
+		if (conversationId == null || accountId == null) {
+			return Mono.error(new ConversationNotFound());
+		}
+		return this.database.sql("select " + COLUMNS + " from conversation c where c.id = :id")
+			.bind("id", conversationId)
+			.map((row, meta) -> conversation(row))
+			.one()
+			.flatMap((conversation) -> sideOf(conversation, accountId)
+				.map((side) -> new Participation(conversation, side)))
+			.switchIfEmpty(Mono.error(ConversationNotFound::new));
+	}
+
+	/** A conversation and the side of the member who asked. */
+	record Participation(Conversation conversation, Side side) {
+	}
+
+	private Mono<Side> sideOf(Conversation conversation, UUID accountId) {
+		return isOn(conversation, Side.OWNER, accountId).flatMap((owner) -> owner ? Mono.just(Side.OWNER)
+				: isOn(conversation, Side.ANSWERER, accountId).flatMap((answerer) -> answerer ? Mono.just(Side.ANSWERER)
+						: Mono.empty()));
+	}
+
+	private Mono<Boolean> isOn(Conversation conversation, Side side, UUID accountId) {
+		UUID organisation = conversation.organisationOf(side);
+		return (organisation != null) ? this.memberships.roleOf(accountId, organisation).hasElement()
+				: Mono.just(accountId.equals(conversation.accountOf(side)));
+	}
+
+	private Mono<Void> mayAnswer(Listing listing, UUID me, UUID asOrganisationId) {
+		return this.listings.mayManage(listing, me).flatMap((own) -> {
+			if (own || (asOrganisationId != null && asOrganisationId.equals(listing.organisationId()))) {
+				return Mono.error(new InvalidMessage(new FieldProblem("listing", "message.own-listing")));
+			}
+			Mono<Boolean> mayActFor = (asOrganisationId != null)
+					? this.memberships.roleOf(me, asOrganisationId).hasElement() : Mono.just(true);
+			return mayActFor.flatMap((may) -> may ? blocked(listing, me, asOrganisationId)
+					: Mono.error(new InvalidMessage(new FieldProblem("organisationId", "message.not-member"))));
+		});
+	}
+
+	private Mono<Void> blocked(Listing listing, UUID me, UUID asOrganisationId) {
+		if (listing.organisationId() != null || asOrganisationId != null || listing.ownerAccountId() == null) {
+			return Mono.empty();
+		}
+		return this.database
+			.sql("select count(*) as blocks from member_block where (blocker_account_id = :owner and "
+					+ "blocked_account_id = :me) or (blocker_account_id = :me and blocked_account_id = :owner)")
+			.bind("owner", listing.ownerAccountId())
+			.bind("me", me)
+			.map((row, meta) -> row.get("blocks", Long.class))
+			.one()
+			.flatMap((blocks) -> (blocks > 0)
+					? Mono.error(new InvalidMessage(new FieldProblem("listing", "message.blocked"))) : Mono.empty());
+	}
+
+	private Mono<Conversation> existing(UUID listingId, UUID me, UUID asOrganisationId) {
+		String who = (asOrganisationId != null) ? "c.answerer_organisation_id = :who"
+				: "c.answerer_account_id = :who and c.answerer_organisation_id is null";
+		return this.database.sql("select " + COLUMNS + " from conversation c where c.listing_id = :listing and " + who)
+			.bind("listing", listingId)
+			.bind("who", (asOrganisationId != null) ? asOrganisationId : me)
+			.map((row, meta) -> conversation(row))
+			.one();
+	}
+
+	private Mono<Conversation> begin(Member member, Listing listing, UUID asOrganisationId, String body) {
+		UUID id = UUID.randomUUID();
+		Instant now = this.clock.instant();
+		GenericExecuteSpec insert = this.database
+			.sql("insert into conversation (id, listing_id, owner_account_id, owner_organisation_id, answerer_account_id, "
+					+ "answerer_organisation_id, status, created_at, last_message_at, version) values (:id, :listing, "
+					+ ":owner, :ownerOrganisation, :me, :asOrganisation, 'OPEN', :at, :at, 0) on conflict do nothing")
+			.bind("id", id)
+			.bind("listing", listing.id())
+			.bind("me", member.accountId())
+			.bind("at", now);
+		insert = bindNullable(insert, "owner", listing.ownerAccountId());
+		insert = bindNullable(insert, "ownerOrganisation", listing.organisationId());
+		insert = bindNullable(insert, "asOrganisation", asOrganisationId);
+		return insert.fetch().rowsUpdated().flatMap((inserted) -> {
+			// Two answers at once: the other request began it, so this one continues it.
+			Mono<Conversation> conversation = (inserted == 0) ? existing(listing.id(), member.accountId(), asOrganisationId)
+					: Mono.just(new Conversation(id, listing.id(), listing.ownerAccountId(), listing.organisationId(),
+							member.accountId(), asOrganisationId, ConversationStatus.OPEN, null, null, now, now, null));
+			return conversation.flatMap((begun) -> store(member, begun, Side.ANSWERER, body, now));
+		}).as(this.transaction::transactional).flatMap((written) -> announced(written, listing.title()));
+	}
+
+	private Mono<Conversation> write(Member member, Conversation conversation, Side side, String body) {
+		if (!conversation.isOpen()) {
+			return Mono.error(new ConversationClosed());
+		}
+		return store(member, conversation, side, body, this.clock.instant()).as(this.transaction::transactional)
+			.flatMap((written) -> this.listings.find(conversation.listingId())
+				.flatMap((listing) -> announced(written, listing.title())));
+	}
+
+	/** A message just stored, for telling the other side once the transaction committed. */
+	private record Written(Conversation conversation, Side side, long messageId, Instant at) {
+	}
+
+	private Mono<Written> store(Member member, Conversation conversation, Side side, String body, Instant at) {
+		return this.database
+			.sql("update conversation set last_message_at = :at, version = version + 1 where id = :id and status = 'OPEN'")
+			.bind("at", at)
+			.bind("id", conversation.id())
+			.fetch()
+			.rowsUpdated()
+			.flatMap((updated) -> (updated == 0) ? Mono.error(new ConversationClosed())
+					: this.database
+						.sql("insert into conversation_message (conversation_id, side, author_account_id, body, created_at) "
+								+ "values (:conversation, :side, :author, :body, :at) returning id")
+						.bind("conversation", conversation.id())
+						.bind("side", side.name())
+						.bind("author", member.accountId())
+						.bind("body", body)
+						.bind("at", at)
+						.map((row, meta) -> row.get("id", Long.class))
+						.one())
+			.flatMap((messageId) -> markRead(conversation.id(), member.accountId(), messageId)
+				.thenReturn(new Written(conversation, side, messageId, at)));
+	}
+
+	private Mono<Conversation> announced(Written written, String listingTitle) {
+		Conversation conversation = written.conversation();
+		return recipients(conversation, written.side().other()).collectList().map((recipients) -> {
+			this.events.publishEvent(new MessageWritten(conversation.id(), conversation.listingId(), listingTitle,
+					recipients, written.at()));
+			return conversation;
+		});
+	}
+
+	/** Everyone who reads for a side: the person, or every member of the organisation. */
+	private Flux<UUID> recipients(Conversation conversation, Side side) {
+		UUID organisation = conversation.organisationOf(side);
+		if (organisation != null) {
+			return this.memberships.members(organisation).map(OrganisationMemberships.Membership::accountId);
+		}
+		UUID person = conversation.accountOf(side);
+		return (person != null) ? Flux.just(person) : Flux.empty();
+	}
+
+	private Mono<Void> markRead(UUID conversationId, UUID accountId, long messageId) {
+		return this.database
+			.sql("insert into conversation_read (conversation_id, account_id, last_read_id) values (:conversation, :me, :id) "
+					+ "on conflict (conversation_id, account_id) do update set "
+					+ "last_read_id = greatest(conversation_read.last_read_id, excluded.last_read_id)")
+			.bind("conversation", conversationId)
+			.bind("me", accountId)
+			.bind("id", messageId)
+			.then();
+	}
+
+	private Flux<Message> messages(Conversation conversation, Side mine) {
+		return this.database
+			.sql("select m.id, m.side, m.author_account_id, a.display_name, o.name as organisation_name, m.body, "
+					+ "m.created_at from conversation_message m left join account a on a.id = m.author_account_id "
+					+ "left join organisation o on o.id = case when m.side = 'OWNER' then :ownerOrganisation "
+					+ "else :answererOrganisation end "
+					+ "where m.conversation_id = :id order by m.id desc limit :limit")
+			.bind("ownerOrganisation", nullable(conversation.ownerOrganisationId()))
+			.bind("answererOrganisation", nullable(conversation.answererOrganisationId()))
+			.bind("id", conversation.id())
+			.bind("limit", this.properties.maxMessagesShown())
+			.map((row, meta) -> {
+				Side side = Side.valueOf(row.get("side", String.class));
+				String organisation = row.get("organisation_name", String.class);
+				// An organisation speaks as itself; a deleted author's messages stay, without their name.
+				String author = (organisation != null) ? organisation
+						: (row.get("author_account_id", UUID.class) != null) ? row.get("display_name", String.class)
+								: null;
+				return new Message(row.get("id", Long.class), side, author, side == mine, row.get("body", String.class),
+						row.get("created_at", Instant.class));
+			})
+			.all();
+	}
+
+	private Mono<java.util.Optional<String>> nameOf(Conversation conversation, Side side) {
+		UUID organisation = conversation.organisationOf(side);
+		Mono<String> name = (organisation != null)
+				? this.memberships.names(List.of(organisation)).mapNotNull((names) -> names.get(organisation))
+				: (conversation.accountOf(side) != null)
+						? this.accounts.account(conversation.accountOf(side)).map(Account::displayName) : Mono.empty();
+		return name.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty());
+	}
+
+	private Flux<SharedContact> sharedBy(UUID conversationId, Side side) {
+		return this.database
+			.sql("select a.display_name, case when d.shows_email then a.contact_email end as email, "
+					+ "case when d.shows_phone then a.contact_phone end as phone from conversation_disclosure d "
+					+ "join account a on a.id = d.account_id where d.conversation_id = :id and d.side = :side "
+					+ "order by d.disclosed_at")
+			.bind("id", conversationId)
+			.bind("side", side.name())
+			.map((row, meta) -> new SharedContact(row.get("display_name", String.class), row.get("email", String.class),
+					row.get("phone", String.class)))
+			.all()
+			.filter((contact) -> contact.email() != null || contact.phone() != null);
+	}
+
+	private Mono<Disclosure> disclosureOf(UUID conversationId, UUID accountId) {
+		return this.database
+			.sql("select shows_email, shows_phone from conversation_disclosure where conversation_id = :id and account_id = :me")
+			.bind("id", conversationId)
+			.bind("me", accountId)
+			.map((row, meta) -> new Disclosure(Boolean.TRUE.equals(row.get("shows_email", Boolean.class)),
+					Boolean.TRUE.equals(row.get("shows_phone", Boolean.class))))
+			.one()
+			.defaultIfEmpty(Disclosure.NOTHING);
+	}
+
+	/**
+	 * Plain text as it is stored: line breaks made uniform, control characters and broken surrogates (which
+	 * PostgreSQL refuses) removed, trimmed, and within the length limit.
+	 */
+	String cleaned(String text) {
+		if (text == null) {
+			throw new InvalidMessage(new FieldProblem("text", "message.required"));
+		}
+		StringBuilder clean = new StringBuilder(text.length());
+		text.replace("\r\n", "\n").replace('\r', '\n').codePoints().forEach((codePoint) -> {
+			boolean control = Character.isISOControl(codePoint) && codePoint != '\n' && codePoint != '\t';
+			if (!control && Character.getType(codePoint) != Character.SURROGATE) {
+				clean.appendCodePoint(codePoint);
+			}
+		});
+		String body = clean.toString().strip();
+		if (body.isEmpty()) {
+			throw new InvalidMessage(new FieldProblem("text", "message.required"));
+		}
+		if (body.length() > this.properties.maxMessageLength()) {
+			throw new InvalidMessage(new FieldProblem("text", "message.too-long", this.properties.maxMessageLength()));
+		}
+		return body;
+	}
+
+	private static Conversation conversation(Readable row) {
+		String closedBy = row.get("closed_by", String.class);
+		String blockedBy = row.get("blocked_by", String.class);
+		return new Conversation(row.get("id", UUID.class), row.get("listing_id", UUID.class),
+				row.get("owner_account_id", UUID.class), row.get("owner_organisation_id", UUID.class),
+				row.get("answerer_account_id", UUID.class), row.get("answerer_organisation_id", UUID.class),
+				ConversationStatus.valueOf(row.get("status", String.class)),
+				(closedBy != null) ? Side.valueOf(closedBy) : null, (blockedBy != null) ? Side.valueOf(blockedBy) : null,
+				row.get("created_at", Instant.class), row.get("last_message_at", Instant.class),
+				row.get("fulfilled_at", Instant.class));
+	}
+
+	private static GenericExecuteSpec bindNullable(GenericExecuteSpec spec, String name, UUID value) {
+		return (value != null) ? spec.bind(name, value) : spec.bindNull(name, UUID.class);
+	}
+
+	private static Object nullable(UUID value) {
+		return (value != null) ? value : io.r2dbc.spi.Parameters.in(UUID.class);
+	}
+
+}
