@@ -486,7 +486,11 @@ class AuthorizationMatrixTests {
 			case CONVERSATION -> {
 				String who = (whose == Whose.OWN && actor != Actor.ANONYMOUS) ? actor.username()
 						: "matrix-conversation-stranger";
-				String listing = id(Resource.LISTING, Actor.ANONYMOUS, Whose.OTHERS);
+				// A poster of its own for each, as a blocked cell leaves its actor blocked by that poster.
+				String poster = "matrix-conversation-poster-" + this.counters.merge("conversation-poster", 1, Integer::sum);
+				String listing = (String) this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer(poster))
+					.bodyValue(TestListings.offer("Matrix Gespräch")).exchange().expectStatus().isCreated()
+					.expectBody(Map.class).returnResult().getResponseBody().get("id");
 				String id = (String) this.web.post().uri("/api/v1/conversations").headers(TestMembers.bearer(who))
 					.bodyValue(Map.of("listing", listing, "text", "Matrix Antwort")).exchange()
 					.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
