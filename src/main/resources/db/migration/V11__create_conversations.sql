@@ -3,7 +3,11 @@
 -- that side discloses it (conversation_disclosure).
 create table conversation (
     id                       uuid primary key,
-    listing_id               uuid          not null references listing (id) on delete cascade,
+    -- Null once the listing is gone (purged, or its poster left): the conversation stays for the other side,
+    -- with the title and kind it had.
+    listing_id               uuid          references listing (id) on delete set null,
+    listing_title            varchar(200)  not null,
+    listing_kind             varchar(16)   not null,
     -- The listing's side as it was when the conversation began. Null once the account is deleted.
     owner_account_id         uuid          references account (id) on delete set null,
     owner_organisation_id    uuid          references organisation (id) on delete set null,

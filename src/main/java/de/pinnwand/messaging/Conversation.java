@@ -3,11 +3,15 @@ package de.pinnwand.messaging;
 import java.time.Instant;
 import java.util.UUID;
 
+import de.pinnwand.listings.ListingKind;
+
 /**
  * A conversation about a listing, as stored.
  *
  * @param id its id
- * @param listingId the listing it is about
+ * @param listingId the listing it is about; null once the listing is gone
+ * @param listingTitle the listing's title when the conversation began
+ * @param listingKind offer or request
  * @param ownerAccountId who posted the listing (null once their account is deleted)
  * @param ownerOrganisationId the organisation the listing was posted for, whose members all take part
  * @param answererAccountId who answered (null once their account is deleted)
@@ -19,7 +23,7 @@ import java.util.UUID;
  * @param lastMessageAt when the latest message came
  * @param fulfilledAt when the listing's side marked the listing fulfilled from it
  */
-public record Conversation(UUID id, UUID listingId, UUID ownerAccountId, UUID ownerOrganisationId,
+public record Conversation(UUID id, UUID listingId, String listingTitle, ListingKind listingKind, UUID ownerAccountId, UUID ownerOrganisationId,
 		UUID answererAccountId, UUID answererOrganisationId, ConversationStatus status, Side closedBy, Side blockedBy,
 		Instant createdAt, Instant lastMessageAt, Instant fulfilledAt) {
 

@@ -13,7 +13,7 @@ import de.pinnwand.listings.ListingStatus;
  * @param mySide the reader's side
  * @param listingTitle the listing's title
  * @param listingKind offer or request
- * @param listingStatus where the listing stands, e.g. fulfilled
+ * @param listingStatus where the listing stands, e.g. fulfilled; null once it is gone
  * @param otherName the other side's pseudonym or organisation; null once their account is deleted
  * @param messages the latest messages, oldest first
  * @param theirContacts what the other side showed, one entry per person who did

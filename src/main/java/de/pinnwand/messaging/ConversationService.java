@@ -13,7 +13,9 @@ import de.pinnwand.accounts.AccountService;
 import de.pinnwand.accounts.Member;
 import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.ListingKind;
+import de.pinnwand.listings.ListingNotFound;
 import de.pinnwand.listings.ListingService;
+import de.pinnwand.listings.ListingStatus;
 import de.pinnwand.messaging.ConversationDetails.Disclosure;
 import de.pinnwand.messaging.ConversationDetails.SharedContact;
 import de.pinnwand.organisations.OrganisationMemberships;
@@ -35,7 +37,8 @@ import reactor.core.publisher.Mono;
 @Service
 public class ConversationService {
 
-	private static final String COLUMNS = "c.id, c.listing_id, c.owner_account_id, c.owner_organisation_id, "
+	private static final String COLUMNS = "c.id, c.listing_id, c.listing_title, c.listing_kind, c.owner_account_id, "
+			+ "c.owner_organisation_id, "
 			+ "c.answerer_account_id, c.answerer_organisation_id, c.status, c.closed_by, c.blocked_by, c.created_at, "
 			+ "c.last_message_at, c.fulfilled_at";
 
@@ -122,15 +125,20 @@ public class ConversationService {
 			// A side that blocked the other takes back what it showed.
 			Mono<List<SharedContact>> theirs = (conversation.blockedBy() == mine.other()) ? Mono.just(List.of())
 					: sharedBy(conversation.id(), mine.other()).collectList();
-			return Mono.zip(this.listings.find(conversation.listingId()), nameOf(conversation, mine.other()),
+			Mono<java.util.Optional<ListingStatus>> listingStatus = (conversation.listingId() != null)
+					? this.listings.find(conversation.listingId()).map((listing) -> java.util.Optional.of(listing.status()))
+						.onErrorReturn(ListingNotFound.class, java.util.Optional.empty())
+						.defaultIfEmpty(java.util.Optional.empty())
+					: Mono.just(java.util.Optional.empty());
+			return Mono.zip(listingStatus, nameOf(conversation, mine.other()),
 					messages, theirs, disclosureOf(conversation.id(), me), this.accounts.account(me))
 				.flatMap((all) -> {
-					Listing listing = all.getT1();
 					List<Message> shown = all.getT3();
 					Account account = all.getT6();
-					ConversationDetails details = new ConversationDetails(conversation, mine, listing.title(),
-							listing.kind(), listing.status(), all.getT2().orElse(null), shown, all.getT4(), all.getT5(),
-							account.contactEmail() != null, account.contactPhone() != null);
+					ConversationDetails details = new ConversationDetails(conversation, mine,
+							conversation.listingTitle(), conversation.listingKind(), all.getT1().orElse(null),
+							all.getT2().orElse(null), shown, all.getT4(), all.getT5(), account.contactEmail() != null,
+							account.contactPhone() != null);
 					return shown.isEmpty() ? Mono.just(details)
 							: markRead(conversation.id(), me, shown.get(shown.size() - 1).id()).thenReturn(details);
 				});
@@ -139,10 +147,10 @@ public class ConversationService {
 
 	/** The member's conversations, latest first, with how many messages they have not read in each. */
 	public Flux<InboxEntry> inbox(Member member, UUID listingId) {
-		String sql = "select c.*, l.title, l.kind, "
+		String sql = "select c.*, "
 				+ "case when c.my_side = 'OWNER' then coalesce(ao.name, aa.display_name) "
 				+ "else coalesce(oo.name, oa.display_name) end as other_name, " + UNREAD + " as unread "
-				+ "from (" + MINE + ") c join listing l on l.id = c.listing_id "
+				+ "from (" + MINE + ") c "
 				+ "left join organisation ao on ao.id = c.answerer_organisation_id "
 				+ "left join account aa on aa.id = c.answerer_account_id "
 				+ "left join organisation oo on oo.id = c.owner_organisation_id "
@@ -155,7 +163,7 @@ public class ConversationService {
 		}
 		return spec
 			.map((row, meta) -> new InboxEntry(row.get("id", UUID.class), row.get("listing_id", UUID.class),
-					row.get("title", String.class), ListingKind.valueOf(row.get("kind", String.class)),
+					row.get("listing_title", String.class), ListingKind.valueOf(row.get("listing_kind", String.class)),
 					Side.valueOf(row.get("my_side", String.class)), row.get("other_name", String.class),
 					ConversationStatus.valueOf(row.get("status", String.class)), row.get("last_message_at", Instant.class),
 					row.get("unread", Long.class)))
@@ -255,6 +263,9 @@ public class ConversationService {
 			if (found.side() != Side.OWNER) {
 				return Mono.error(new InvalidMessage(new FieldProblem("listing", "message.not-your-listing")));
 			}
+			if (found.conversation().listingId() == null) {
+				return Mono.error(new ListingNotFound(null));
+			}
 			return this.listings.fulfil(found.conversation().listingId(), me)
 				.then(this.database
 					.sql("update conversation set fulfilled_at = :at, version = version + 1 where id = :id")
@@ -264,11 +275,22 @@ public class ConversationService {
 		});
 	}
 
+	/**
+	 * Deletes the conversations in which nobody wrote for {@code after}, with their messages and disclosures;
+	 * returns how many.
+	 */
+	public Mono<Long> purgeQuiet(java.time.Duration after) {
+		return this.database.sql("delete from conversation where last_message_at < :cutoff")
+			.bind("cutoff", this.clock.instant().minus(after))
+			.fetch()
+			.rowsUpdated();
+	}
+
 	/** What a member wrote and showed in conversations, for their data export. */
 	public Flux<Map<String, Object>> writtenBy(UUID accountId) {
 		return this.database
-			.sql("select m.conversation_id, l.title, m.body, m.created_at from conversation_message m "
-					+ "join conversation c on c.id = m.conversation_id join listing l on l.id = c.listing_id "
+			.sql("select m.conversation_id, c.listing_title as title, m.body, m.created_at from conversation_message m "
+					+ "join conversation c on c.id = m.conversation_id "
 					+ "where m.author_account_id = :me order by m.id")
 			.bind("me", accountId)
 			.map((row, meta) -> Map.<String, Object>of("conversation", row.get("conversation_id", UUID.class).toString(),
@@ -348,11 +370,14 @@ public class ConversationService {
 		UUID id = UUID.randomUUID();
 		Instant now = this.clock.instant();
 		GenericExecuteSpec insert = this.database
-			.sql("insert into conversation (id, listing_id, owner_account_id, owner_organisation_id, answerer_account_id, "
-					+ "answerer_organisation_id, status, created_at, last_message_at, version) values (:id, :listing, "
-					+ ":owner, :ownerOrganisation, :me, :asOrganisation, 'OPEN', :at, :at, 0) on conflict do nothing")
+			.sql("insert into conversation (id, listing_id, listing_title, listing_kind, owner_account_id, "
+					+ "owner_organisation_id, answerer_account_id, answerer_organisation_id, status, created_at, "
+					+ "last_message_at, version) values (:id, :listing, :title, :kind, :owner, :ownerOrganisation, :me, "
+					+ ":asOrganisation, 'OPEN', :at, :at, 0) on conflict do nothing")
 			.bind("id", id)
 			.bind("listing", listing.id())
+			.bind("title", listing.title())
+			.bind("kind", listing.kind().name())
 			.bind("me", member.accountId())
 			.bind("at", now);
 		insert = bindNullable(insert, "owner", listing.ownerAccountId());
@@ -361,19 +386,22 @@ public class ConversationService {
 		return insert.fetch().rowsUpdated().flatMap((inserted) -> {
 			// Two answers at once: the other request began it, so this one continues it.
 			Mono<Conversation> conversation = (inserted == 0) ? existing(listing.id(), member.accountId(), asOrganisationId)
-					: Mono.just(new Conversation(id, listing.id(), listing.ownerAccountId(), listing.organisationId(),
+					: Mono.just(new Conversation(id, listing.id(), listing.title(), listing.kind(),
+							listing.ownerAccountId(), listing.organisationId(),
 							member.accountId(), asOrganisationId, ConversationStatus.OPEN, null, null, now, now, null));
 			return conversation.flatMap((begun) -> store(member, begun, Side.ANSWERER, body, now));
-		}).as(this.transaction::transactional).flatMap((written) -> announced(written, listing.title()));
+		}).as(this.transaction::transactional).flatMap(this::announced);
 	}
 
 	private Mono<Conversation> write(Member member, Conversation conversation, Side side, String body) {
-		if (!conversation.isOpen()) {
+		Side other = side.other();
+		// Nobody is left on the other side once its person deleted their account: nothing to write to.
+		boolean nobodyThere = conversation.accountOf(other) == null && conversation.organisationOf(other) == null;
+		if (!conversation.isOpen() || nobodyThere) {
 			return Mono.error(new ConversationClosed());
 		}
 		return store(member, conversation, side, body, this.clock.instant()).as(this.transaction::transactional)
-			.flatMap((written) -> this.listings.find(conversation.listingId())
-				.flatMap((listing) -> announced(written, listing.title())));
+			.flatMap(this::announced);
 	}
 
 	/** A message just stored, for telling the other side once the transaction committed. */
@@ -402,10 +430,11 @@ public class ConversationService {
 				.thenReturn(new Written(conversation, side, messageId, at)));
 	}
 
-	private Mono<Conversation> announced(Written written, String listingTitle) {
+	private Mono<Conversation> announced(Written written) {
 		Conversation conversation = written.conversation();
 		return recipients(conversation, written.side().other()).collectList().map((recipients) -> {
-			this.events.publishEvent(new MessageWritten(conversation.id(), conversation.listingId(), listingTitle,
+			this.events.publishEvent(new MessageWritten(conversation.id(), conversation.listingId(),
+					conversation.listingTitle(),
 					recipients, written.at()));
 			return conversation;
 		});
@@ -519,6 +548,7 @@ public class ConversationService {
 		String closedBy = row.get("closed_by", String.class);
 		String blockedBy = row.get("blocked_by", String.class);
 		return new Conversation(row.get("id", UUID.class), row.get("listing_id", UUID.class),
+				row.get("listing_title", String.class), ListingKind.valueOf(row.get("listing_kind", String.class)),
 				row.get("owner_account_id", UUID.class), row.get("owner_organisation_id", UUID.class),
 				row.get("answerer_account_id", UUID.class), row.get("answerer_organisation_id", UUID.class),
 				ConversationStatus.valueOf(row.get("status", String.class)),

@@ -25,6 +25,12 @@ class ConversationsTests {
 	@Autowired
 	private WebTestClient web;
 
+	@Autowired
+	private ConversationService conversations;
+
+	@Autowired
+	private org.springframework.r2dbc.core.DatabaseClient database;
+
 	private String post(String poster, Map<String, Object> listing) {
 		return this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer(poster)).bodyValue(listing).exchange()
 			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
@@ -248,6 +254,46 @@ class ConversationsTests {
 		assertThat(refused).as("the 11th message within a minute is refused").isNotNull();
 		assertThat(Long.parseLong(refused.getResponseHeaders().getFirst("Retry-After"))).isBetween(1L, 6L);
 		assertThat(new String(refused.getResponseBody(), StandardCharsets.UTF_8)).contains("try again");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void whenOneSideLeavesTheirMessagesStayWithoutTheirName() {
+		String listing = post("conv-leaving-poster", TestListings.offer("Winterjacken abzugeben Konvabschied"));
+		String id = (String) answer("conv-staying-asker", listing, "Haben Sie Größe 128?").get("id");
+		this.web.post().uri("/api/v1/conversations/" + id + "/messages").headers(TestMembers.bearer("conv-leaving-poster"))
+			.bodyValue(Map.of("text", "Ja, zwei Stück.")).exchange().expectStatus().isCreated();
+		this.web.delete().uri("/api/v1/me").headers(TestMembers.bearer("conv-leaving-poster")).exchange()
+			.expectStatus().is2xxSuccessful();
+
+		// The listing went with its poster; the conversation stays for the other side, under the listing's title.
+		Map<String, Object> left = this.web.get().uri("/api/v1/conversations/" + id)
+			.headers(TestMembers.bearer("conv-staying-asker")).exchange().expectStatus().isOk()
+			.expectBody(Map.class).returnResult().getResponseBody();
+		assertThat(left).containsEntry("listingTitle", "Winterjacken abzugeben Konvabschied")
+			.containsEntry("listing", null).containsEntry("with", null);
+		assertThat((List<Map<String, Object>>) left.get("messages"))
+			.extracting((message) -> message.get("text"), (message) -> message.get("author"))
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("Haben Sie Größe 128?", "conv-staying-asker"),
+					org.assertj.core.groups.Tuple.tuple("Ja, zwei Stück.", null));
+		this.web.post().uri("/api/v1/conversations/" + id + "/messages").headers(TestMembers.bearer("conv-staying-asker"))
+			.bodyValue(Map.of("text", "Hallo?")).exchange().expectStatus().isEqualTo(409);
+		this.web.get().uri("/conversations/" + id + "?ui=de")
+			.cookie("SESSION", TestMembers.signIn(this.web, "conv-staying-asker")).exchange().expectStatus().isOk()
+			.expectBody(String.class).value((html) -> assertThat(html).contains("ehemaliges Mitglied", "Ja, zwei Stück."));
+	}
+
+	@Test
+	void conversationsNobodyWroteInForTheRetentionPeriodArePurged() {
+		String listing = post("conv-purge-poster", TestListings.offer("Bügeleisen zu verschenken Konvpurge"));
+		String quiet = (String) answer("conv-purge-asker", listing, "Noch da?").get("id");
+		String lively = (String) answer("conv-purge-other", listing, "Ich nehme es.").get("id");
+		this.database.sql("update conversation set last_message_at = now() - interval '400 days' where id = :id")
+			.bind("id", java.util.UUID.fromString(quiet)).then().block();
+		assertThat(this.conversations.purgeQuiet(java.time.Duration.ofDays(365)).block()).isGreaterThanOrEqualTo(1L);
+		this.web.get().uri("/api/v1/conversations/" + quiet).headers(TestMembers.bearer("conv-purge-asker")).exchange()
+			.expectStatus().isNotFound();
+		read("conv-purge-other", lively);
 	}
 
 }

@@ -251,7 +251,9 @@ class ConversationPages {
 						: this.messages.get(locale, "conversations.former-member");
 				model.put("title", details.listingTitle());
 				model.put("id", id);
-				model.put("listingId", details.conversation().listingId().toString());
+				if (details.conversation().listingId() != null) {
+					model.put("listingId", details.conversation().listingId().toString());
+				}
 				model.put("listingTitle", details.listingTitle());
 				model.put("with", this.messages.get(locale, "conversations.with", other));
 				List<MessageLine> lines = new java.util.ArrayList<>();

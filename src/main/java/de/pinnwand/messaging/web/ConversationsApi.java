@@ -69,7 +69,8 @@ class ConversationsApi {
 			String status, Instant lastMessageAt, long unread) {
 
 		static InboxJson of(InboxEntry entry) {
-			return new InboxJson(entry.conversationId().toString(), entry.listingId().toString(), entry.listingTitle(),
+			return new InboxJson(entry.conversationId().toString(),
+					(entry.listingId() != null) ? entry.listingId().toString() : null, entry.listingTitle(),
 					entry.listingKind().name(), entry.mySide().name(), entry.otherName(), entry.status().name(),
 					entry.lastMessageAt(), entry.unread());
 		}
@@ -95,8 +96,10 @@ class ConversationsApi {
 
 		static ConversationJson of(ConversationDetails details) {
 			var conversation = details.conversation();
-			return new ConversationJson(conversation.id().toString(), conversation.listingId().toString(),
-					details.listingTitle(), details.listingKind().name(), details.listingStatus().name(),
+			return new ConversationJson(conversation.id().toString(),
+					(conversation.listingId() != null) ? conversation.listingId().toString() : null,
+					details.listingTitle(), details.listingKind().name(),
+					(details.listingStatus() != null) ? details.listingStatus().name() : null,
 					details.mySide().name(), details.otherName(), conversation.status().name(),
 					(conversation.closedBy() != null) ? conversation.closedBy().name() : null,
 					(conversation.blockedBy() != null) ? conversation.blockedBy().name() : null,
