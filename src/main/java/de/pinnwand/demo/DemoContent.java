@@ -62,10 +62,14 @@ class DemoContent {
 
 	private final de.pinnwand.search.ListingIndex index;
 
+	private final de.pinnwand.messaging.ConversationService conversations;
+
 	DemoContent(Listings listings, ListingService service, AccountService accounts,
 			OrganisationService organisationService, Organisations organisations,
 			de.pinnwand.moderation.ModerationService moderation,
-			de.pinnwand.search.ListingIndex index) {
+			de.pinnwand.search.ListingIndex index,
+			de.pinnwand.messaging.ConversationService conversations) {
+		this.conversations = conversations;
 		this.index = index;
 		this.listings = listings;
 		this.service = service;
@@ -195,8 +199,31 @@ class DemoContent {
 							.index()
 							.concatMap((indexed) -> publish(indexed.getT1().intValue(), indexed.getT2(), members,
 									organisations)))
-						.count()));
+						.count()
+						.flatMap((count) -> conversation(members).thenReturn(count))));
 		});
+	}
+
+	/**
+	 * Amal answers one of Jonas's offers in Arabic and he replies in German, so that the inbox has something to
+	 * show; what the two of them see is what anyone would.
+	 */
+	private Mono<Void> conversation(java.util.Map<String, Member> members) {
+		Member amal = members.get("Amal");
+		Member jonas = members.get("Jonas");
+		return this.service.findOwnedBy(jonas.accountId())
+			.filter((listing) -> listing.kind() == de.pinnwand.listings.ListingKind.OFFER
+					&& listing.status() == de.pinnwand.listings.ListingStatus.PUBLISHED)
+			.next()
+			.flatMap((offer) -> this.conversations.answer(amal, offer.id(), null,
+					"مرحبا، أنا مهتمة بهذا العرض. هل يمكننا أن نلتقي الأسبوع القادم؟"))
+			.flatMap((conversation) -> this.conversations.write(jonas, conversation.id(),
+					"Hallo Amal, sehr gern! Passt dir Dienstag um 10 Uhr am Rathaus?"))
+			.onErrorResume((ex) -> {
+				logger.warn("Demo content: no demo conversation: " + ex.getMessage());
+				return Mono.empty();
+			})
+			.then();
 	}
 
 	/** Founds the organisation unless it exists; verified by the coordination office where marked. */
