@@ -22,6 +22,7 @@ import de.pinnwand.listings.ListingNotFound;
 import de.pinnwand.listings.ListingService;
 import de.pinnwand.listings.ListingStatus;
 import de.pinnwand.system.FieldProblem;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -66,11 +67,15 @@ public class ModerationService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	private final byte[] salt;
 
 	ModerationService(ListingService listings, Reports reports, PostingBlocks blocks, AuditLog audit,
 			ModerationDecisions decisions, CoordinatorAreas areas, AccountService accounts,
-			ModerationProperties properties, TransactionalOperator transaction, Clock clock) {
+			ModerationProperties properties, TransactionalOperator transaction, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.decisions = decisions;
 		this.areas = areas;
 		this.accounts = accounts;
@@ -188,7 +193,8 @@ public class ModerationService {
 	 * Decides about a listing in the queue. {@code version} must be the one the coordinator saw; a stale or
 	 * already decided item answers {@link de.pinnwand.listings.ListingAlreadyDecided} (409) and nothing changes.
 	 * A rejection or closing needs one of the configured reasons; asking for changes needs a note to the author.
-	 * The decision is kept for the author, who sees the reason (and, when asked for changes, the note).
+	 * The decision is kept for the author, who sees the reason (and, when asked for changes, the note); once it
+	 * committed, {@link ListingDecided} is published.
 	 */
 	public Mono<Listing> decide(Member coordinator, UUID listingId, Decision decision, Long version, String reason,
 			String note) {
@@ -251,7 +257,10 @@ public class ModerationService {
 						now.plus(java.time.Duration.ofDays(blockDays)), coordinator.accountId(), recordedReason)
 						: Mono.empty())
 				.thenReturn(decided))
-			.as(this.transaction::transactional);
+			.as(this.transaction::transactional)
+			// Only after the commit: a listener (the author's notice) must never see a decision that was rolled back.
+			.doOnNext((decided) -> this.events
+				.publishEvent(new ListingDecided(decided.id(), decided.ownerAccountId(), decision, now)));
 	}
 
 	/**

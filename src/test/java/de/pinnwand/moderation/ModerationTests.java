@@ -48,11 +48,23 @@ class ModerationTests {
 	@Autowired
 	private AccountService accounts;
 
+	@Autowired
+	private org.springframework.context.ConfigurableApplicationContext context;
+
+	@Autowired
+	private DecisionTexts decisionTexts;
+
+	/** Every {@link ListingDecided} published while the tests run. */
+	private final List<ListingDecided> decided = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	@BeforeAll
 	void reviewNewMembers() {
 		this.accounts.prepare(COORDINATOR, "Moderation Koordination", List.of("de"), Set.of(Role.COORDINATOR)).block();
 		this.accounts.prepare(ADMIN, "Moderation Admin", List.of("de"), Set.of(Role.ADMIN)).block();
 		this.premoderation.reviewNewMembers(true);
+		this.context.addApplicationListener(
+				(org.springframework.context.ApplicationListener<org.springframework.context.PayloadApplicationEvent<ListingDecided>>) (
+						event) -> this.decided.add(event.getPayload()));
 	}
 
 	@AfterAll
@@ -408,6 +420,48 @@ class ModerationTests {
 		assertThat(csv.lines().filter((line) -> line.contains("moderation.areas") && line.contains(scopedId.toString())))
 			.hasSize(3);
 		scope(ADMIN, scopedId, List.of()).expectStatus().isOk().expectBody().jsonPath("$.areas.length()").isEqualTo(0);
+	}
+
+
+	@Test
+	void everyCommittedDecisionIsPublishedWithTheAuthorAndARefusedOneIsNot() {
+		String author = "moderation-event-newcomer";
+		Map<String, Object> posted = post(author, "Gitarrenmoderation abzugeben");
+		String id = (String) posted.get("id");
+		Object version = queueItem(id).get("version");
+		decide(id, "REJECT", version, "commercial").expectStatus().isOk();
+		decide(id, "APPROVE", version, null).expectStatus().isEqualTo(409);
+		Object authorId = this.accounts.bySubject(author).block().accountId();
+		assertThat(this.decided.stream().filter((event) -> event.listingId().toString().equals(id)))
+			.singleElement()
+			.satisfies((event) -> {
+				assertThat(event.decision()).isEqualTo(Decision.REJECT);
+				assertThat(event.authorAccountId()).isEqualTo(authorId);
+				assertThat(event.at()).isNotNull();
+			});
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theAuthorIsToldInTheInterfaceLanguageStoredInTheirAccount() {
+		String author = "moderation-english-newcomer";
+		String id = (String) post(author, "Tischmoderation abzugeben").get("id");
+		this.web.put().uri("/api/v1/me").headers(TestMembers.bearer(author))
+			.bodyValue(Map.of("displayName", "English Newcomer", "languages", List.of("en"), "interfaceLanguage", "en"))
+			.exchange().expectStatus().isOk();
+		decide(id, "REJECT", queueItem(id).get("version"), "commercial").expectStatus().isOk();
+
+		assertThat(((Map<String, Object>) mine(author, id, "de").get("review")).get("text"))
+			.as("the account's language wins over the request's").isEqualTo("Rejected: Commercial offer");
+		this.web.get().uri("/my/listings").cookie("SESSION", TestMembers.signIn(this.web, author))
+			.header("Accept-Language", "de").exchange().expectStatus().isOk().expectBody(String.class)
+			.value((html) -> assertThat(html).contains("Tischmoderation").contains("Rejected: Commercial offer"));
+		ListingDecided event = this.decided.stream().filter((each) -> each.listingId().toString().equals(id))
+			.findFirst().orElseThrow();
+		assertThat(this.decisionTexts.explain(event).block()).as("what a mail would say")
+			.isEqualTo("Rejected: Commercial offer");
+		assertThat(this.decisionTexts.reason("commercial", java.util.Locale.forLanguageTag("tr")))
+			.doesNotContain("Commercial").isNotBlank();
 	}
 
 }
