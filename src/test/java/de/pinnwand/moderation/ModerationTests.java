@@ -103,7 +103,7 @@ class ModerationTests {
 			.headers(TestMembers.bearer(COORDINATOR)).exchange()
 			.expectStatus().isOk().expectBodyList(Map.class).returnResult().getResponseBody().stream()
 			.map((item) -> (Map<String, Object>) item).toList();
-		return queue.stream().filter((item) -> id.equals(((Map<String, Object>) item.get("listing")).get("id")))
+		return queue.stream().filter((item) -> id.equals(((Map<String, Object>) item.get("item")).get("id")))
 			.findFirst().orElse(null);
 	}
 
@@ -111,7 +111,7 @@ class ModerationTests {
 	private String queueIdOf(String title) {
 		return this.web.get().uri("/api/v1/moderation/queue").headers(TestMembers.bearer(COORDINATOR)).exchange()
 			.expectStatus().isOk().expectBodyList(Map.class).returnResult().getResponseBody().stream()
-			.map((item) -> (Map<String, Object>) item.get("listing"))
+			.map((item) -> (Map<String, Object>) item.get("item"))
 			.filter((listing) -> title.equals(listing.get("title")))
 			.map((listing) -> (String) listing.get("id"))
 			.findFirst().orElseThrow(() -> new AssertionError(title + " is not in the queue"));
@@ -378,7 +378,7 @@ class ModerationTests {
 	private List<String> queueIds(String coordinator) {
 		return this.web.get().uri("/api/v1/moderation/queue").headers(TestMembers.bearer(coordinator)).exchange()
 			.expectStatus().isOk().expectBodyList(Map.class).returnResult().getResponseBody().stream()
-			.map((item) -> (String) ((Map<String, Object>) item.get("listing")).get("id")).toList();
+			.map((item) -> (String) ((Map<String, Object>) item.get("item")).get("id")).toList();
 	}
 
 	private WebTestClient.ResponseSpec scope(String as, Object accountId, List<String> areas) {

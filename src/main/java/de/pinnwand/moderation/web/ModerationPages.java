@@ -14,6 +14,7 @@ import de.pinnwand.listings.ListingIds;
 import de.pinnwand.listings.ListingService;
 import de.pinnwand.moderation.InvalidModeration;
 import de.pinnwand.moderation.ModerationService;
+import de.pinnwand.moderation.ReportedItem;
 import de.pinnwand.system.ClientAddresses;
 import de.pinnwand.system.web.Layout;
 import de.pinnwand.system.web.Messages;
@@ -26,7 +27,10 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** The coordinators' queue page with its decision forms, and the report form readers reach from a listing. */
+/**
+ * The coordinators' queue page with its decision forms, and the report forms readers reach from a listing, an
+ * organisation or an activity.
+ */
 @Controller
 class ModerationPages {
 
@@ -62,10 +66,13 @@ class ModerationPages {
 	record Choice(String code, String label) {
 	}
 
-	/** An item as the queue page shows it. */
-	record ItemView(String id, long version, String heading, String description, String textLanguage, String kind,
-			String district, String topics, String languages, String waitingSince, boolean reported,
-			List<String> history, List<String> reports) {
+	/**
+	 * An item as the queue page shows it; {@code listing} whether it is a listing (with all decisions), else only
+	 * putting it back up or closing it apply.
+	 */
+	record ItemView(String id, String key, String type, boolean listing, String href, Long version, String heading,
+			String description, String textLanguage, String kind, String district, String topics, String languages,
+			String waitingSince, boolean reported, List<String> history, List<String> reports) {
 	}
 
 	@GetMapping("/moderation")
@@ -73,7 +80,7 @@ class ModerationPages {
 		Locale locale = Messages.localeOf(exchange);
 		MultiValueMap<String, String> query = exchange.getRequest().getQueryParams();
 		ModerationService.QueueFilter filter = new ModerationService.QueueFilter(query.getFirst("district"),
-				query.getFirst("topic"), query.getFirst("language"));
+				query.getFirst("topic"), query.getFirst("language"), query.getFirst("type"));
 		DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
 			.withLocale(locale)
 			.withZone(ZONE);
@@ -81,11 +88,15 @@ class ModerationPages {
 			.flatMapMany((member) -> this.moderation.queue(member, filter))
 			.map((item) -> {
 				Listing listing = item.listing();
-				return new ItemView(listing.id().toString(), listing.version(), listing.title(),
-						listing.description(), listing.textLanguage(),
-						this.messages.get(locale, "kind." + listing.kind().name().toLowerCase(Locale.ROOT)),
-						listing.district(), String.join(", ", listing.topics()), String.join(", ", listing.languages()),
-						dates.format(listing.updatedAt()), item.reported(),
+				ReportedItem reported = item.item();
+				return new ItemView(reported.id().toString(), ItemKeys.of(reported), reported.type(), listing != null, reported.href(),
+						(listing != null) ? listing.version() : null, reported.title(), reported.description(),
+						reported.textLanguage(),
+						(listing != null)
+								? this.messages.get(locale, "kind." + listing.kind().name().toLowerCase(Locale.ROOT))
+								: this.messages.get(locale, "moderation.type." + reported.type()),
+						reported.district(), (listing != null) ? String.join(", ", listing.topics()) : "",
+						String.join(", ", reported.languages()), dates.format(item.waitingSince()), item.reported(),
 						item.authorHistory().entrySet().stream()
 							.map((entry) -> this.messages.get(locale,
 									"status." + entry.getKey().name().toLowerCase(Locale.ROOT)) + ": " + entry.getValue())
@@ -104,6 +115,10 @@ class ModerationPages {
 				model.put("district", valueOr(filter.district()));
 				model.put("topic", valueOr(filter.topic()));
 				model.put("language", valueOr(filter.language()));
+				model.put("types", this.moderation.reportableTypes().stream()
+					.map((type) -> new TypeChoice(type, this.messages.get(locale, "moderation.type." + type),
+							type.equals(filter.type())))
+					.toList());
 				String done = query.getFirst("done");
 				if (done != null && List.of("approve", "reject", "close", "block", "ask_for_changes").contains(done)) {
 					model.put("done", this.messages.get(locale, "moderation.done." + done));
@@ -115,21 +130,27 @@ class ModerationPages {
 			});
 	}
 
+	/** A type of item for the queue's filter. */
+	record TypeChoice(String code, String label, boolean selected) {
+	}
+
 	@PostMapping("/moderation/items/{id}/decision")
 	Mono<Rendering> decide(@PathVariable String id, ServerWebExchange exchange) {
-		return ListingIds.require(id)
-			.zipWith(this.members.required(exchange))
+		ItemKeys.Key key = ItemKeys.parse(id);
+		return this.members.required(exchange)
 			.zipWith(exchange.getFormData())
-			.flatMap((all) -> {
-				MultiValueMap<String, String> form = all.getT2();
-				String decision = form.getFirst("decision");
-				return this.moderation
-					.decide(all.getT1().getT2(), all.getT1().getT1(), ModerationApi.decision(decision),
-							version(form.getFirst("version")), form.getFirst("reason"), form.getFirst("note"),
-							days(form.getFirst("blockDays")))
-					.map((decided) -> Rendering
-						.redirectTo("/moderation?done=" + decision.toLowerCase(Locale.ROOT))
-						.build());
+			.flatMap((both) -> {
+				MultiValueMap<String, String> form = both.getT2();
+				String decision = String.valueOf(form.getFirst("decision"));
+				Mono<?> decided = key.isItem()
+						? this.moderation.decideItem(both.getT1(), key.type(), key.id(),
+								ModerationApi.decision(decision), form.getFirst("reason"), form.getFirst("note"))
+						: ListingIds.require(id).flatMap((listing) -> this.moderation.decide(both.getT1(), listing,
+								ModerationApi.decision(decision), version(form.getFirst("version")),
+								form.getFirst("reason"), form.getFirst("note"), days(form.getFirst("blockDays"))));
+				return decided.map((done) -> Rendering
+					.redirectTo("/moderation?done=" + decision.toLowerCase(Locale.ROOT))
+					.build());
 			})
 			.onErrorResume(InvalidModeration.class,
 					(invalid) -> Mono.just(Rendering.redirectTo("/moderation?invalid").build()));
@@ -137,37 +158,79 @@ class ModerationPages {
 
 	@GetMapping("/listings/{id}/report")
 	Mono<Rendering> reportForm(@PathVariable String id, ServerWebExchange exchange) {
+		return ListingIds.require(id).flatMap(this.listings::findPublic)
+			.map((listing) -> reportForm(exchange, false, "/listings/" + listing.id(), listing.title(),
+					listing.textLanguage()));
+	}
+
+	@GetMapping("/organisations/{id}/report")
+	Mono<Rendering> reportOrganisationForm(@PathVariable String id, ServerWebExchange exchange) {
+		return itemReportForm("organisation", id, exchange);
+	}
+
+	@GetMapping("/activities/{id}/report")
+	Mono<Rendering> reportActivityForm(@PathVariable String id, ServerWebExchange exchange) {
+		return itemReportForm("activity", id, exchange);
+	}
+
+	private Mono<Rendering> itemReportForm(String type, String id, ServerWebExchange exchange) {
+		UUID item = ListingIds.parse(id);
+		return this.moderation.reportable(type, item)
+			.map((found) -> reportForm(exchange, true, found.href(), found.title(), found.textLanguage()));
+	}
+
+	private Rendering reportForm(ServerWebExchange exchange, boolean item, String href, String heading,
+			String textLanguage) {
 		Locale locale = Messages.localeOf(exchange);
-		return ListingIds.require(id).flatMap(this.listings::findPublic).map((listing) -> {
-			Map<String, Object> model = this.layout.model(exchange, "report.page-title");
-			model.put("id", listing.id().toString());
-			model.put("heading", listing.title());
-			model.put("textLanguage", listing.textLanguage());
-			model.put("reasons", choices(this.moderation.reportReasons(), "report.reason.", locale));
-			model.put("maxText", ModerationService.MAX_REPORT_TEXT);
-			if (exchange.getRequest().getQueryParams().containsKey("invalid")) {
-				model.put("problem", this.messages.get(locale, "error.report.reason"));
-			}
-			return Rendering.view(REPORT_VIEW).model(model).build();
-		});
+		Map<String, Object> model = this.layout.model(exchange, item ? "report.item.heading" : "report.page-title");
+		model.put("item", item);
+		model.put("href", href);
+		model.put("action", href + "/reports");
+		model.put("heading", heading);
+		model.put("textLanguage", textLanguage);
+		model.put("reasons", choices(this.moderation.reportReasons(), "report.reason.", locale));
+		model.put("maxText", ModerationService.MAX_REPORT_TEXT);
+		if (exchange.getRequest().getQueryParams().containsKey("invalid")) {
+			model.put("problem", this.messages.get(locale, "error.report.reason"));
+		}
+		return Rendering.view(REPORT_VIEW).model(model).build();
 	}
 
 	@PostMapping("/listings/{id}/reports")
 	Mono<Rendering> report(@PathVariable String id, ServerWebExchange exchange) {
-		return ListingIds.require(id).flatMap((listing) -> exchange.getFormData()
+		return ListingIds.require(id).flatMap((listing) -> report(ModerationService.LISTING, listing,
+				"/listings/" + listing, exchange));
+	}
+
+	@PostMapping("/organisations/{id}/reports")
+	Mono<Rendering> reportOrganisation(@PathVariable String id, ServerWebExchange exchange) {
+		UUID item = ListingIds.parse(id);
+		return report("organisation", item, "/organisations/" + item, exchange);
+	}
+
+	@PostMapping("/activities/{id}/reports")
+	Mono<Rendering> reportActivity(@PathVariable String id, ServerWebExchange exchange) {
+		UUID item = ListingIds.parse(id);
+		return report("activity", item, "/activities/" + item, exchange);
+	}
+
+	private Mono<Rendering> report(String type, UUID id, String href, ServerWebExchange exchange) {
+		return exchange.getFormData()
 			.zipWith(this.members.current(exchange).map((member) -> java.util.Optional.of(member.accountId()))
 				.defaultIfEmpty(java.util.Optional.<UUID>empty()))
-			.flatMap((both) -> this.moderation.report(listing, both.getT2().orElse(null),
+			.flatMap((both) -> this.moderation.reportItem(type, id, both.getT2().orElse(null),
 					this.addresses.of(exchange.getRequest()), both.getT1().getFirst("reason"),
 					both.getT1().getFirst("text")))
 			.then(Mono.fromSupplier(() -> {
-				// Rendered, not redirected: the report may just have taken the listing down.
-				Map<String, Object> model = this.layout.model(exchange, "report.page-title");
+				// Rendered, not redirected: the report may just have taken the item down.
+				boolean item = !ModerationService.LISTING.equals(type);
+				Map<String, Object> model = this.layout.model(exchange, item ? "report.item.heading" : "report.page-title");
+				model.put("item", item);
 				model.put("sent", true);
 				return Rendering.view(REPORT_VIEW).model(model).build();
 			}))
 			.onErrorResume(InvalidModeration.class,
-					(invalid) -> Mono.just(Rendering.redirectTo("/listings/" + listing + "/report?invalid").build())));
+					(invalid) -> Mono.just(Rendering.redirectTo(href + "/report?invalid").build()));
 	}
 
 	private List<Choice> choices(List<String> codes, String prefix, Locale locale) {
