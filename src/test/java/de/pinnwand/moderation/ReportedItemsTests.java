@@ -223,4 +223,21 @@ class ReportedItemsTests {
 		this.web.get().uri("/api/v1/organisations/" + id).exchange().expectStatus().isNotFound();
 	}
 
+	@Test
+	void aMembersReportsAreInTheirDataExportAndNoOneElses() {
+		String id = organisation("reported-export-admin", "Exportverein");
+		this.web.post().uri("/api/v1/organisations/" + id + "/reports").headers(TestMembers.bearer("reported-exporter"))
+			.bodyValue(Map.of("reason", "personal-data", "text", "Exportmeldung mit Telefonnummer")).exchange()
+			.expectStatus().isAccepted();
+		this.web.get().uri("/api/v1/me/export").headers(TestMembers.bearer("reported-exporter")).exchange()
+			.expectStatus().isOk().expectBody()
+			.jsonPath("$.reports[0].type").isEqualTo("organisation")
+			.jsonPath("$.reports[0].id").isEqualTo(id)
+			.jsonPath("$.reports[0].reason").isEqualTo("personal-data")
+			.jsonPath("$.reports[0].text").isEqualTo("Exportmeldung mit Telefonnummer");
+		this.web.get().uri("/api/v1/me/export").headers(TestMembers.bearer("reported-export-admin")).exchange()
+			.expectStatus().isOk().expectBody(String.class)
+			.value((json) -> assertThat(json).doesNotContain("Exportmeldung"));
+	}
+
 }
