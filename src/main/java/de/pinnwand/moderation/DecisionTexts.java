@@ -26,15 +26,18 @@ public class DecisionTexts {
 
 	private final DatabaseClient database;
 
-	DecisionTexts(Messages messages, AccountService accounts, DatabaseClient database) {
+	private final ReasonTexts reasons;
+
+	DecisionTexts(Messages messages, AccountService accounts, DatabaseClient database, ReasonTexts reasons) {
+		this.reasons = reasons;
 		this.messages = messages;
 		this.accounts = accounts;
 		this.database = database;
 	}
 
-	/** The text of a reason code in a language, e.g. 'Commercial offer'. */
+	/** The text of a reason code in a language, e.g. 'Commercial offer', as coordinators last edited it. */
 	public String reason(String reasonCode, Locale locale) {
-		return this.messages.get(locale, "moderation.reason." + reasonCode);
+		return this.reasons.text(reasonCode, locale);
 	}
 
 	/**

@@ -47,6 +47,9 @@ public class ModerationService {
 	/** The longest name of an area. */
 	public static final int MAX_AREA_LENGTH = 120;
 
+	/** The longest text of a decision reason in one language. */
+	public static final int MAX_REASON_TEXT = ReasonTexts.MAX_TEXT;
+
 	/** The type of listings among reportable items. */
 	public static final String LISTING = "listing";
 
@@ -74,6 +77,8 @@ public class ModerationService {
 
 	private final ItemReports itemReports;
 
+	private final ReasonTexts reasonTexts;
+
 	/** The modules' reportable items by type. */
 	private final Map<String, ReportableItems> reportable;
 
@@ -82,8 +87,10 @@ public class ModerationService {
 	ModerationService(ListingService listings, Reports reports, PostingBlocks blocks, AuditLog audit,
 			ModerationDecisions decisions, CoordinatorAreas areas, AccountService accounts,
 			ModerationProperties properties, TransactionalOperator transaction, Clock clock,
-			ApplicationEventPublisher events, ItemReports itemReports, List<ReportableItems> reportable) {
+			ApplicationEventPublisher events, ItemReports itemReports, List<ReportableItems> reportable,
+			ReasonTexts reasonTexts) {
 		this.events = events;
+		this.reasonTexts = reasonTexts;
 		this.itemReports = itemReports;
 		Map<String, ReportableItems> byType = new java.util.LinkedHashMap<>();
 		for (ReportableItems items : reportable) {
@@ -250,6 +257,61 @@ public class ModerationService {
 	/** The reason codes a coordinator may give. */
 	public List<String> decisionReasons() {
 		return this.properties.decisionReasons();
+	}
+
+	/**
+	 * The texts of every decision reason by interface language, as authors read them; for coordinators (and
+	 * admins) only.
+	 */
+	public Mono<Map<String, Map<String, String>>> reasonTexts(Member coordinator) {
+		if (!coordinator.isCoordinator()) {
+			return Mono.error(QueueNotFound::new);
+		}
+		return Mono.just(this.reasonTexts.all());
+	}
+
+	/**
+	 * Replaces the texts of a decision reason, in every interface language at once (each 1 to
+	 * {@value ReasonTexts#MAX_TEXT} characters); coordinators and admins edit them, and each change is audited
+	 * with the languages whose text changed. Authors read the new text from then on, also about earlier
+	 * decisions.
+	 */
+	public Mono<Void> editReason(Member coordinator, String code, Map<String, String> texts) {
+		if (!coordinator.isCoordinator()) {
+			return Mono.error(QueueNotFound::new);
+		}
+		if (code == null || !this.properties.decisionReasons().contains(code)) {
+			return Mono.error(new InvalidModeration(List.of(new FieldProblem("reason", "moderation.reason"))));
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		Map<String, String> cleaned = new java.util.LinkedHashMap<>();
+		for (String language : ReasonTexts.languages()) {
+			String text = (texts != null) ? texts.get(language) : null;
+			if (text == null || text.isBlank() || text.strip().length() > ReasonTexts.MAX_TEXT) {
+				problems.add(new FieldProblem("text." + language, "moderation.reason-text", ReasonTexts.MAX_TEXT));
+			}
+			else {
+				cleaned.put(language, text.strip());
+			}
+		}
+		if (!problems.isEmpty()) {
+			return Mono.error(new InvalidModeration(problems));
+		}
+		Map<String, String> before = this.reasonTexts.all().get(code);
+		List<String> changed = cleaned.entrySet().stream()
+			.filter((entry) -> !entry.getValue().equals(before.get(entry.getKey())))
+			.map(Map.Entry::getKey)
+			.toList();
+		if (changed.isEmpty()) {
+			return Mono.empty();
+		}
+		return this.reasonTexts.save(code, cleaned, coordinator.accountId())
+			.then(this.audit.record(coordinator.accountId(), "moderation.reason-text", "reason", code,
+					changed.stream().map((language) -> language + ": " + cleaned.get(language))
+						.collect(java.util.stream.Collectors.joining(" | ")),
+					null))
+			.as(this.transaction::transactional)
+			.then(this.reasonTexts.reload());
 	}
 
 	/** The reason codes a reader may report for. */

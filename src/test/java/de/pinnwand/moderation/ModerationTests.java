@@ -464,4 +464,60 @@ class ModerationTests {
 			.doesNotContain("Commercial").isNotBlank();
 	}
 
+	private WebTestClient.ResponseSpec editReason(String session, EntityExchangeResult<String> page, String code,
+			Map<String, String> texts) {
+		Matcher token = CSRF.matcher(page.getResponseBody());
+		assertThat(token.find()).isTrue();
+		var form = BodyInserters.fromFormData("_csrf", token.group(1));
+		texts.forEach((language, text) -> form.with("text." + language, text));
+		return this.web.post().uri("/moderation/reasons/" + code).cookie("SESSION", session)
+			.cookie("XSRF-TOKEN", page.getResponseCookies().getFirst("XSRF-TOKEN").getValue())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).exchange();
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void coordinatorsEditTheReasonsTextsAndAuthorsReadTheNewOnes() {
+		String session = TestMembers.signIn(this.web, COORDINATOR);
+		EntityExchangeResult<String> page = this.web.get().uri("/moderation/reasons").cookie("SESSION", session)
+			.header("Accept-Language", "de").exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+		assertThat(page.getResponseBody()).as("seeded from the bundles").contains("Nicht aus unserer Region")
+			.contains("name=\"text.fa\"").contains("dir=\"rtl\"");
+		Map<String, String> original = new java.util.LinkedHashMap<>();
+		for (String language : List.of("de", "en", "ar", "fa", "uk", "ru", "tr")) {
+			original.put(language, this.decisionTexts.reason("not-local", java.util.Locale.forLanguageTag(language)));
+		}
+		Map<String, String> edited = new java.util.LinkedHashMap<>(original);
+		edited.put("en", "Not from the Testhausen county");
+		edited.put("de", "Nicht aus dem Landkreis Testhausen");
+		try {
+			Map<String, String> missing = new java.util.LinkedHashMap<>(edited);
+			missing.remove("tr");
+			editReason(session, page, "not-local", missing).expectStatus().is3xxRedirection().expectHeader()
+				.location("/moderation/reasons?invalid");
+			assertThat(this.decisionTexts.reason("not-local", java.util.Locale.ENGLISH)).isEqualTo("Not from our region");
+			editReason(session, page, "no-such-reason", edited).expectStatus().is3xxRedirection().expectHeader()
+				.location("/moderation/reasons?invalid");
+			editReason(session, page, "not-local", edited).expectStatus().is3xxRedirection().expectHeader()
+				.location("/moderation/reasons?saved");
+
+			String author = "moderation-reason-text-newcomer";
+			String id = (String) post(author, "Schrankmoderation aus der Ferne").get("id");
+			decide(id, "REJECT", queueItem(id).get("version"), "not-local").expectStatus().isOk();
+			assertThat(((Map<String, Object>) mine(author, id, "en").get("review")).get("text"))
+				.isEqualTo("Rejected: Not from the Testhausen county");
+			this.web.get().uri("/moderation").cookie("SESSION", session).header("Accept-Language", "de").exchange()
+				.expectBody(String.class).value((html) -> assertThat(html).contains("Nicht aus dem Landkreis Testhausen"));
+			String csv = this.web.get().uri("/admin/audit.csv").cookie("SESSION", TestMembers.signIn(this.web, ADMIN))
+				.exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+			assertThat(csv.lines().filter((line) -> line.contains("moderation.reason-text") && line.contains("not-local")))
+				.singleElement().asString().contains("en: Not from the Testhausen county").doesNotContain("fa:");
+		}
+		finally {
+			editReason(session, page, "not-local", original).expectStatus().is3xxRedirection();
+		}
+		this.web.get().uri("/moderation/reasons").cookie("SESSION", TestMembers.signIn(this.web, "moderation-plain-member"))
+			.exchange().expectStatus().isNotFound();
+	}
+
 }

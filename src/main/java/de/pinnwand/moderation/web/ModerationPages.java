@@ -12,10 +12,12 @@ import de.pinnwand.accounts.Members;
 import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.ListingIds;
 import de.pinnwand.listings.ListingService;
+import de.pinnwand.moderation.DecisionTexts;
 import de.pinnwand.moderation.InvalidModeration;
 import de.pinnwand.moderation.ModerationService;
 import de.pinnwand.moderation.ReportedItem;
 import de.pinnwand.system.ClientAddresses;
+import de.pinnwand.system.web.InterfaceLanguages;
 import de.pinnwand.system.web.Layout;
 import de.pinnwand.system.web.Messages;
 import org.springframework.util.MultiValueMap;
@@ -38,6 +40,8 @@ class ModerationPages {
 
 	static final String REPORT_VIEW = "moderation/report";
 
+	static final String REASONS_VIEW = "moderation/reasons";
+
 	private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
 	private final ModerationService moderation;
@@ -52,8 +56,11 @@ class ModerationPages {
 
 	private final ClientAddresses addresses;
 
+	private final DecisionTexts texts;
+
 	ModerationPages(ModerationService moderation, ListingService listings, Members members, Layout layout,
-			Messages messages, ClientAddresses addresses) {
+			Messages messages, ClientAddresses addresses, DecisionTexts texts) {
+		this.texts = texts;
 		this.moderation = moderation;
 		this.listings = listings;
 		this.members = members;
@@ -111,7 +118,9 @@ class ModerationPages {
 				Map<String, Object> model = this.layout.model(exchange, "moderation.page-title");
 				model.put("items", items);
 				model.put("empty", items.isEmpty());
-				model.put("reasons", choices(this.moderation.decisionReasons(), "moderation.reason.", locale));
+				model.put("reasons", this.moderation.decisionReasons().stream()
+					.map((code) -> new Choice(code, this.texts.reason(code, locale)))
+					.toList());
 				model.put("district", valueOr(filter.district()));
 				model.put("topic", valueOr(filter.topic()));
 				model.put("language", valueOr(filter.language()));
@@ -154,6 +163,56 @@ class ModerationPages {
 			})
 			.onErrorResume(InvalidModeration.class,
 					(invalid) -> Mono.just(Rendering.redirectTo("/moderation?invalid").build()));
+	}
+
+	/** A reason's text in one language, as the editing form shows it. */
+	record ReasonText(String language, String languageName, String text, boolean rtl) {
+	}
+
+	/** A reason with its texts in every language. */
+	record ReasonView(String code, List<ReasonText> texts) {
+	}
+
+	@GetMapping("/moderation/reasons")
+	Mono<Rendering> reasons(ServerWebExchange exchange) {
+		MultiValueMap<String, String> query = exchange.getRequest().getQueryParams();
+		return this.members.required(exchange).flatMap(this.moderation::reasonTexts).map((all) -> {
+			Map<String, Object> model = this.layout.model(exchange, "moderation.reasons.page-title");
+			model.put("reasons", all.entrySet().stream()
+				.map((reason) -> new ReasonView(reason.getKey(), reason.getValue().entrySet().stream()
+					.map((text) -> new ReasonText(text.getKey(), de.pinnwand.listings.Languages.endonym(text.getKey()),
+							text.getValue(),
+							InterfaceLanguages.isRightToLeft(Locale.forLanguageTag(text.getKey()))))
+					.toList()))
+				.toList());
+			if (query.containsKey("saved")) {
+				model.put("done", this.messages.get(exchange, "moderation.reasons.saved"));
+			}
+			if (query.containsKey("invalid")) {
+				model.put("problem", this.messages.get(exchange, "error.moderation.reason-text",
+						ModerationService.MAX_REASON_TEXT));
+			}
+			return Rendering.view(REASONS_VIEW).model(model).build();
+		});
+	}
+
+	/** Saves a reason's texts; the path's {@code id} is the reason's code. */
+	@PostMapping("/moderation/reasons/{id}")
+	Mono<Rendering> editReason(@PathVariable("id") String code, ServerWebExchange exchange) {
+		return this.members.required(exchange)
+			.zipWith(exchange.getFormData())
+			.flatMap((both) -> {
+				Map<String, String> texts = new java.util.HashMap<>();
+				both.getT2().forEach((key, values) -> {
+					if (key.startsWith("text.") && !values.isEmpty()) {
+						texts.put(key.substring("text.".length()), values.get(0));
+					}
+				});
+				return this.moderation.editReason(both.getT1(), code, texts)
+					.thenReturn(Rendering.redirectTo("/moderation/reasons?saved").build());
+			})
+			.onErrorResume(InvalidModeration.class,
+					(invalid) -> Mono.just(Rendering.redirectTo("/moderation/reasons?invalid").build()));
 	}
 
 	@GetMapping("/listings/{id}/report")

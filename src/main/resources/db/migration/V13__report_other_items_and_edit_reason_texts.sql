@@ -32,3 +32,14 @@ create table item_hold (
 -- Organisations and activities taken down after reports, or closed by a coordinator: gone for the public.
 alter table organisation add column hidden_at timestamptz;
 alter table activity add column hidden_at timestamptz;
+
+-- The texts of the coordinators' decision reasons (pinnwand.moderation.decision-reasons), one per reason and
+-- interface language, editable by coordinators; seeded from the message bundles while empty.
+create table decision_reason_text (
+    reason_code  varchar(40)    not null,
+    language     varchar(8)     not null,
+    text         varchar(200)   not null,
+    updated_at   timestamptz    not null,
+    updated_by   uuid,
+    primary key (reason_code, language)
+);
