@@ -248,6 +248,24 @@ public class ModerationService {
 			.thenReturn(cleaned);
 	}
 
+	/**
+	 * A coordinator and the areas they review.
+	 * @param areas none for everywhere
+	 */
+	public record CoordinatorScope(UUID accountId, String displayName, List<String> areas) {
+	}
+
+	/** Every coordinator with their areas, by name; only admins see them. */
+	public Flux<CoordinatorScope> coordinators(Member admin) {
+		if (!admin.isAdmin()) {
+			return Flux.error(QueueNotFound::new);
+		}
+		return this.areas.coordinators()
+			.concatMap((coordinator) -> this.areas.of(coordinator.accountId())
+				.collectList()
+				.map((areas) -> new CoordinatorScope(coordinator.accountId(), coordinator.displayName(), areas)));
+	}
+
 	private static Map<ListingStatus, Long> countByStatus(List<Listing> listings) {
 		Map<ListingStatus, Long> counts = new EnumMap<>(ListingStatus.class);
 		listings.forEach((listing) -> counts.merge(listing.status(), 1L, Long::sum));

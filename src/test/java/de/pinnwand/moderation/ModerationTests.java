@@ -520,4 +520,37 @@ class ModerationTests {
 			.exchange().expectStatus().isNotFound();
 	}
 
+	@Test
+	void adminsSetACoordinatorsAreasOnAPage() {
+		Object coordinatorId = this.accounts.prepare("moderation-page-area-coordinator", "Seitengebietskoordination",
+				List.of("de"), Set.of(Role.COORDINATOR)).block().accountId();
+		String session = TestMembers.signIn(this.web, ADMIN);
+		EntityExchangeResult<String> page = this.web.get().uri("/admin/coordinators").cookie("SESSION", session)
+			.header("Accept-Language", "de").exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+		assertThat(page.getResponseBody()).contains("Seitengebietskoordination").contains("Moderation Koordination")
+			.contains("/admin/coordinators/" + coordinatorId + "/areas").contains("href=\"/admin/coordinators\"");
+		Matcher token = CSRF.matcher(page.getResponseBody());
+		assertThat(token.find()).isTrue();
+		this.web.post().uri("/admin/coordinators/" + coordinatorId + "/areas").cookie("SESSION", session)
+			.cookie("XSRF-TOKEN", page.getResponseCookies().getFirst("XSRF-TOKEN").getValue())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("_csrf", token.group(1)).with("areas", "Marbach am Neckar\r\n Ludwigsburg \r\n"))
+			.exchange().expectStatus().is3xxRedirection().expectHeader().location("/admin/coordinators?saved");
+		this.web.get().uri("/admin/coordinators?saved").cookie("SESSION", session).header("Accept-Language", "de")
+			.exchange().expectStatus().isOk().expectBody(String.class)
+			.value((html) -> assertThat(html).contains("Die Gebiete sind gespeichert")
+				.contains("Ludwigsburg\nMarbach am Neckar</textarea>"));
+		this.web.post().uri("/admin/coordinators/" + coordinatorId + "/areas").cookie("SESSION", session)
+			.cookie("XSRF-TOKEN", page.getResponseCookies().getFirst("XSRF-TOKEN").getValue())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("_csrf", token.group(1)).with("areas", "x".repeat(121)))
+			.exchange().expectStatus().is3xxRedirection().expectHeader().location("/admin/coordinators?invalid");
+		String csv = this.web.get().uri("/admin/audit.csv").cookie("SESSION", session).exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(csv.lines().filter((line) -> line.contains("moderation.areas") && line.contains(coordinatorId.toString())))
+			.singleElement().asString().contains("Ludwigsburg, Marbach am Neckar");
+		this.web.get().uri("/admin/coordinators").cookie("SESSION", TestMembers.signIn(this.web, COORDINATOR))
+			.exchange().expectStatus().isForbidden();
+	}
+
 }

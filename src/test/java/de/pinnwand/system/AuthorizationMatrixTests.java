@@ -263,6 +263,8 @@ class AuthorizationMatrixTests {
 			new Rule("POST", "/api/v1/moderation/items/{id}/decision", Resource.LISTING, COORDINATORS),
 			new Rule("PUT", "/api/v1/moderation/coordinators/{accountId}/areas", Resource.ACCOUNT, ADMIN_ONLY),
 			new Rule("GET", "/moderation/reasons", Resource.NONE, COORDINATORS),
+			new Rule("GET", "/admin/coordinators", Resource.NONE, ADMIN_ONLY),
+			new Rule("POST", "/admin/coordinators/{accountId}/areas", Resource.ACCOUNT, ADMIN_ONLY),
 			new Rule("POST", "/moderation/reasons/{id}", Resource.LISTING, COORDINATORS),
 			new Rule("GET", "/admin/audit", Resource.NONE, ADMIN_ONLY),
 			new Rule("GET", "/admin/audit.csv", Resource.NONE, ADMIN_ONLY),

@@ -42,6 +42,8 @@ class ModerationPages {
 
 	static final String REASONS_VIEW = "moderation/reasons";
 
+	static final String COORDINATORS_VIEW = "moderation/coordinators";
+
 	private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
 	private final ModerationService moderation;
@@ -163,6 +165,53 @@ class ModerationPages {
 			})
 			.onErrorResume(InvalidModeration.class,
 					(invalid) -> Mono.just(Rendering.redirectTo("/moderation?invalid").build()));
+	}
+
+	/** A coordinator with their areas, one a line, as the admins' form shows them. */
+	record CoordinatorView(String accountId, String name, String areas, boolean everywhere) {
+	}
+
+	@GetMapping("/admin/coordinators")
+	Mono<Rendering> coordinators(ServerWebExchange exchange) {
+		MultiValueMap<String, String> query = exchange.getRequest().getQueryParams();
+		return this.members.required(exchange)
+			.flatMapMany(this.moderation::coordinators)
+			.map((scope) -> new CoordinatorView(scope.accountId().toString(), scope.displayName(),
+					String.join("\n", scope.areas()), scope.areas().isEmpty()))
+			.collectList()
+			.map((coordinators) -> {
+				Map<String, Object> model = this.layout.model(exchange, "moderation.coordinators.page-title");
+				model.put("coordinators", coordinators);
+				model.put("empty", coordinators.isEmpty());
+				model.put("maxAreas", ModerationService.MAX_AREAS);
+				if (query.containsKey("saved")) {
+					model.put("done", this.messages.get(exchange, "moderation.coordinators.saved"));
+				}
+				if (query.containsKey("invalid")) {
+					model.put("problem", this.messages.get(exchange, "error.moderation.areas", ModerationService.MAX_AREAS,
+							ModerationService.MAX_AREA_LENGTH));
+				}
+				return Rendering.view(COORDINATORS_VIEW).model(model).build();
+			});
+	}
+
+	/** Scopes a coordinator to the areas in the form, one a line (or separated by commas); none for everywhere. */
+	@PostMapping("/admin/coordinators/{accountId}/areas")
+	Mono<Rendering> scope(@PathVariable String accountId, ServerWebExchange exchange) {
+		java.util.UUID coordinator = ListingIds.parse(accountId);
+		if (coordinator == null) {
+			return Mono.error(de.pinnwand.accounts.AccountNotFound::new);
+		}
+		return this.members.required(exchange)
+			.zipWith(exchange.getFormData())
+			.flatMap((both) -> {
+				String areas = both.getT2().getFirst("areas");
+				List<String> split = (areas != null) ? List.of(areas.split("[\\r\\n,]+")) : List.of();
+				return this.moderation.scope(both.getT1(), coordinator, split)
+					.thenReturn(Rendering.redirectTo("/admin/coordinators?saved").build());
+			})
+			.onErrorResume(InvalidModeration.class,
+					(invalid) -> Mono.just(Rendering.redirectTo("/admin/coordinators?invalid").build()));
 	}
 
 	/** A reason's text in one language, as the editing form shows it. */
