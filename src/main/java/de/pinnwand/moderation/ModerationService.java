@@ -125,15 +125,6 @@ public class ModerationService {
 			this(district, topic, language, null);
 		}
 
-		boolean accepts(Listing listing) {
-			return (blank(this.type) || LISTING.equals(this.type))
-					&& (blank(this.district) || this.district.equalsIgnoreCase(listing.district()))
-					&& (blank(this.topic) || listing.topics().stream()
-						.anyMatch((topic) -> topic.equals(this.topic) || topic.startsWith(this.topic + "/")))
-					&& (blank(this.language) || listing.languages().contains(this.language)
-							|| this.language.equals(listing.textLanguage()));
-		}
-
 		/** Other items have no topics: a topic filter leaves them out. */
 		boolean accepts(ReportedItem item) {
 			return (blank(this.type) || this.type.equals(item.type()))
@@ -176,9 +167,11 @@ public class ModerationService {
 			return Flux.error(QueueNotFound::new);
 		}
 		return this.areas.of(coordinator.accountId()).collectList().flatMapMany((areas) -> {
-			Flux<QueueItem> listings = this.listings.findInReview()
-				.filter((listing) -> covers(areas, listing))
-				.filter(filter::accepts)
+			// Listings are filtered in the database; other items are few (only reported ones) and come from their modules.
+			Flux<Listing> listings = (filter.type() == null || filter.type().isBlank() || LISTING.equals(filter.type()))
+					? this.listings.findInReview(filter.district(), filter.topic(), filter.language(), areas)
+					: Flux.empty();
+			Flux<QueueItem> listingItems = listings
 				.concatMap((listing) -> history(listing.ownerAccountId())
 					.zipWith(this.reports.open(listing.id()).collectList())
 					.map((both) -> new QueueItem(itemOf(listing), listing, listing.updatedAt(), both.getT1(),
@@ -191,7 +184,7 @@ public class ModerationService {
 					.flatMap((item) -> history(item.authorAccountId())
 						.zipWith(this.itemReports.open(hold.type(), hold.id()).collectList())
 						.map((both) -> new QueueItem(item, null, hold.heldAt(), both.getT1(), both.getT2()))));
-			return Flux.concat(listings, others)
+			return Flux.concat(listingItems, others)
 				.collectSortedList(java.util.Comparator.comparing(QueueItem::waitingSince))
 				.flatMapIterable(java.util.function.Function.identity());
 		});

@@ -553,4 +553,34 @@ class ModerationTests {
 			.exchange().expectStatus().isForbidden();
 	}
 
+	@SuppressWarnings("unchecked")
+	private List<String> queueIdsWhere(String query) {
+		return this.web.get().uri("/api/v1/moderation/queue?" + query).headers(TestMembers.bearer(COORDINATOR)).exchange()
+			.expectStatus().isOk().expectBodyList(Map.class).returnResult().getResponseBody().stream()
+			.map((item) -> (String) ((Map<String, Object>) item.get("item")).get("id")).toList();
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theQueueFiltersByDistrictTopicLanguageAndType() {
+		Map<String, Object> body = TestListings.offer("Filtermoderation Fahrrad");
+		body.put("topics", List.of("mobility/bikes"));
+		Map<String, Object> posted = this.web.post().uri("/api/v1/listings")
+			.headers(TestMembers.bearer("moderation-filter-newcomer")).bodyValue(body).exchange()
+			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+		String id = (String) posted.get("id");
+		String district = (String) ((Map<String, Object>) posted.get("place")).get("district");
+		assertThat(queueIdsWhere("topic=mobility")).as("a subtopic").contains(id);
+		assertThat(queueIdsWhere("topic=mobility/bikes")).contains(id);
+		assertThat(queueIdsWhere("topic=mobil")).as("not a prefix of a word").doesNotContain(id);
+		assertThat(queueIdsWhere("topic=mobility%25")).as("no LIKE patterns").doesNotContain(id);
+		assertThat(queueIdsWhere("language=ar")).contains(id);
+		assertThat(queueIdsWhere("language=uk")).doesNotContain(id);
+		assertThat(queueIdsWhere("district=" + district.toUpperCase(java.util.Locale.ROOT).replace(" ", "%20")))
+			.contains(id);
+		assertThat(queueIdsWhere("district=Nirgendwo")).doesNotContain(id);
+		assertThat(queueIdsWhere("type=listing")).contains(id);
+		assertThat(queueIdsWhere("type=activity")).doesNotContain(id);
+	}
+
 }
