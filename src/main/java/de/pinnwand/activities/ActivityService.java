@@ -128,9 +128,29 @@ public class ActivityService {
 					.as(this.transaction::transactional));
 	}
 
-	/** Any activity, cancelled ones too. */
+	/** Any activity, cancelled and hidden ones too. */
 	public Mono<Activity> find(UUID id) {
 		return this.activities.findById(id).switchIfEmpty(Mono.error(() -> new ActivityNotFound(id)));
+	}
+
+	/**
+	 * An activity the public may see, cancelled ones too; one hidden after reports or by a coordinator (or whose
+	 * organisation is) is not found.
+	 */
+	public Mono<Activity> findVisible(UUID id) {
+		return find(id).filterWhen((activity) -> hidden(this.database, id).map((hidden) -> !hidden))
+			.switchIfEmpty(Mono.error(() -> new ActivityNotFound(id)));
+	}
+
+	/** Whether the activity, or its organisation, is hidden; false for none. */
+	static Mono<Boolean> hidden(DatabaseClient database, UUID id) {
+		return database
+			.sql("select (a.hidden_at is not null or o.hidden_at is not null) as hidden from activity a "
+					+ "join organisation o on o.id = a.organisation_id where a.id = :id")
+			.bind("id", id)
+			.map((row, meta) -> row.get("hidden", Boolean.class))
+			.one()
+			.defaultIfEmpty(false);
 	}
 
 	/** The activity if the member may manage it (belongs to its organisation); otherwise not found. */
@@ -153,7 +173,9 @@ public class ActivityService {
 	 */
 	public Flux<Activity> upcoming(ActivityFilter filter) {
 		StringBuilder sql = new StringBuilder("select * from activity where status = 'PUBLISHED' "
-				+ "and coalesce(repeat_until, (starts_at at time zone 'Europe/Berlin')::date) >= :today");
+				+ "and coalesce(repeat_until, (starts_at at time zone 'Europe/Berlin')::date) >= :today "
+				+ "and hidden_at is null "
+				+ "and not exists (select 1 from organisation o where o.id = organisation_id and o.hidden_at is not null)");
 		Map<String, Object> bindings = new HashMap<>();
 		bindings.put("today", today(this.clock.instant()));
 		if (filter.organisationId() != null) {
@@ -184,12 +206,13 @@ public class ActivityService {
 
 	/**
 	 * Signs the member up for one occurrence: with a place while there are places, else on the waiting list.
-	 * Refused for a cancelled activity, a day it does not take place, one that has started, and a second time.
+	 * Refused for a cancelled activity, a day it does not take place, one that has started, and a second time; a
+	 * hidden activity is not found.
 	 */
 	public Mono<Signup> signUp(UUID activityId, UUID accountId, LocalDate occurrence, SharedContact contact) {
 		Instant now = this.clock.instant();
 		SharedContact shared = (contact != null) ? contact : SharedContact.NONE;
-		return checkContact(accountId, shared).then(locked(activityId).flatMap((activity) -> {
+		return checkContact(accountId, shared).then(findVisible(activityId)).then(locked(activityId).flatMap((activity) -> {
 			if (activity.isCancelled()) {
 				return Mono.error(new InvalidSignup(new FieldProblem("occurrence", "signup.cancelled")));
 			}

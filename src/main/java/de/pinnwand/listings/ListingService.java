@@ -111,6 +111,20 @@ public class ListingService {
 	}
 
 	/**
+	 * Listings waiting for review, longest-waiting first, filtered in the database: in a district (any case), on
+	 * a topic or one of its subtopics, in a language (spoken or written in), and in one of {@code areas}
+	 * (municipalities or districts, any case); null or blank values and no areas do not filter.
+	 */
+	public Flux<Listing> findInReview(String district, String topic, String language, java.util.List<String> areas) {
+		String topicValue = (topic != null) ? topic.strip() : "";
+		String prefix = topicValue.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%";
+		return this.listings.findInReview((district != null) ? district.strip() : "", topicValue, prefix,
+				(language != null) ? language.strip() : "",
+				(areas != null) ? areas.stream().map((area) -> area.toLowerCase(java.util.Locale.ROOT))
+					.toArray(String[]::new) : new String[0]);
+	}
+
+	/**
 	 * Takes a review decision: the listing must still wait for review in exactly {@code expectedVersion}, or
 	 * {@link ListingAlreadyDecided} is answered and nothing changes. Approving publishes it (and search finds it).
 	 */

@@ -16,6 +16,19 @@ public interface Listings extends ReactiveCrudRepository<Listing, UUID> {
 
 	Flux<Listing> findByStatusOrderByUpdatedAt(ListingStatus status);
 
+	/**
+	 * Listings waiting for review, longest-waiting first, filtered in the database: an empty filter value (or no
+	 * areas) does not filter; {@code topicPrefix} is the topic's LIKE pattern for its subtopics.
+	 */
+	@Query("select * from listing where status = 'PENDING_REVIEW' "
+			+ "and (:district = '' or lower(district) = lower(:district)) "
+			+ "and (:topic = '' or exists (select 1 from unnest(topics) t where t = :topic or t like :topicPrefix escape '\\')) "
+			+ "and (:language = '' or :language = any(languages) or text_language = :language) "
+			+ "and (cardinality(:areas::varchar[]) = 0 or lower(place_name) = any(:areas::varchar[]) "
+			+ "or lower(district) = any(:areas::varchar[])) "
+			+ "order by updated_at, id")
+	Flux<Listing> findInReview(String district, String topic, String topicPrefix, String language, String[] areas);
+
 	@Query("select * from listing where status = 'PUBLISHED' and expires_at <= :now order by expires_at limit 1000")
 	Flux<Listing> findExpiredPublished(java.time.Instant now);
 

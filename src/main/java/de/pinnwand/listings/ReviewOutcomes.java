@@ -1,6 +1,7 @@
 package de.pinnwand.listings;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,5 +27,14 @@ public interface ReviewOutcomes {
 	 * by listing id; listings without one are left out.
 	 */
 	Mono<Map<UUID, ReviewOutcome>> standing(Collection<Listing> listings);
+
+	/** The outcome as its author reads it, e.g. 'Rejected: Commercial offer'. */
+	String text(ReviewOutcome outcome, Locale locale);
+
+	/**
+	 * The language to tell an author in: the interface language stored in their account, else
+	 * {@code requestLocale} (the language of the page or API request).
+	 */
+	Mono<Locale> languageOf(UUID authorAccountId, Locale requestLocale);
 
 }

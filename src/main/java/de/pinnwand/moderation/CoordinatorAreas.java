@@ -40,4 +40,17 @@ class CoordinatorAreas {
 			.then();
 	}
 
+	/** A coordinator as admins see them when scoping. */
+	record Coordinator(UUID accountId, String displayName) {
+	}
+
+	/** The accounts with the coordinator role, by name. */
+	Flux<Coordinator> coordinators() {
+		return this.database
+			.sql("select a.id, a.display_name from account a where exists (select 1 from account_role r "
+					+ "where r.account_id = a.id and r.role = 'COORDINATOR') order by lower(a.display_name), a.id")
+			.map((row, meta) -> new Coordinator(row.get("id", UUID.class), row.get("display_name", String.class)))
+			.all();
+	}
+
 }

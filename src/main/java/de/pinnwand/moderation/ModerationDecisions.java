@@ -2,6 +2,7 @@ package de.pinnwand.moderation;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -18,8 +19,21 @@ class ModerationDecisions implements ReviewOutcomes {
 
 	private final DatabaseClient database;
 
-	ModerationDecisions(DatabaseClient database) {
+	private final DecisionTexts texts;
+
+	ModerationDecisions(DatabaseClient database, DecisionTexts texts) {
 		this.database = database;
+		this.texts = texts;
+	}
+
+	@Override
+	public String text(ReviewOutcome outcome, Locale locale) {
+		return this.texts.explain(outcome.decision(), outcome.reasonCode(), outcome.note(), locale);
+	}
+
+	@Override
+	public Mono<Locale> languageOf(UUID authorAccountId, Locale requestLocale) {
+		return this.texts.languageOf(authorAccountId, requestLocale);
 	}
 
 	/** Records a decision, replacing the listing's earlier one. */

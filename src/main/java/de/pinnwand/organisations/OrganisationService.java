@@ -83,9 +83,12 @@ public class OrganisationService {
 
 	private final Clock clock;
 
+	private final OrganisationVisibility visibility;
+
 	OrganisationService(Organisations organisations, OrganisationMemberships memberships, AccountService accounts,
 			AuditLog audit, Gazetteer gazetteer, DatabaseClient database, TransactionalOperator transaction,
-			OrganisationsProperties properties, Clock clock) {
+			OrganisationsProperties properties, Clock clock, OrganisationVisibility visibility) {
+		this.visibility = visibility;
 		this.organisations = organisations;
 		this.memberships = memberships;
 		this.accounts = accounts;
@@ -118,12 +121,20 @@ public class OrganisationService {
 			.filter((organisation) -> verified == null || organisation.isVerified() == verified);
 	}
 
-	/** An organisation's public profile. */
+	/** An organisation, hidden ones too (for its members' and admins' own pages). */
 	public Mono<Organisation> find(UUID id) {
 		if (id == null) {
 			return Mono.error(() -> new OrganisationNotFound(null));
 		}
 		return this.organisations.findById(id).switchIfEmpty(Mono.error(() -> new OrganisationNotFound(id)));
+	}
+
+	/**
+	 * An organisation's public profile; one hidden after reports or closed by a coordinator is not found.
+	 */
+	public Mono<Organisation> findVisible(UUID id) {
+		return find(id).filterWhen((organisation) -> this.visibility.hidden(id).map((hidden) -> !hidden))
+			.switchIfEmpty(Mono.error(() -> new OrganisationNotFound(id)));
 	}
 
 	/** The member's role in the organisation, or empty for none (and for visitors). */

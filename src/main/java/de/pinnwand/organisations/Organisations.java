@@ -11,12 +11,12 @@ import reactor.core.publisher.Mono;
 public interface Organisations extends ReactiveCrudRepository<Organisation, UUID> {
 
 	/**
-	 * Every organisation by name, without the logo's bytes (a list never shows them inline); never save one of
+	 * Every organisation the public may see (none hidden after reports) by name, without the logo's bytes (a list never shows them inline); never save one of
 	 * these back.
 	 */
 	@Query("select id, name, type, description, languages, public_address, postcode, opening_hours, contact_email, "
 			+ "contact_phone, website, null::bytea as logo, logo_type, verified_at, verified_by, created_at, "
-			+ "updated_at, version from organisation order by lower(name)")
+			+ "updated_at, version from organisation where hidden_at is null order by lower(name)")
 	Flux<Organisation> findAllByName();
 
 	/** Whether another organisation (not {@code exceptId}) already has this name, in any case. */

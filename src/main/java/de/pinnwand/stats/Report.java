@@ -21,11 +21,28 @@ import java.util.List;
  * @param waitingSignups activity sign-ups on a waiting list, for occurrences in the period
  * @param moderation moderation actions from the audit log, per action (for the whole portal: the log knows no
  * districts)
+ * @param reportsByType reports filed by readers in the period, per type of item (listing, organisation, activity);
+ * in a district only listings and activities there
+ * @param decisionsByKind coordinators' decisions in the period, per kind ({@code moderation.approve}, ...)
+ * @param firstDecisions listings whose first decision fell in the period
+ * @param medianHoursToDecision the median time from a listing's submission to its first decision, of those; null
+ * for none
  */
 public record Report(Period period, List<KindCount> byTopic, List<KindCount> byLanguage, List<KindCount> byDistrict,
 		long requests, long matchedRequests, long fulfilledRequests, List<Count> unmetByDistrict,
 		List<Count> unmetByLanguage, long activeOrganisations, long volunteerGroups, long volunteers,
-		long confirmedSignups, long waitingSignups, List<Count> moderation) {
+		long confirmedSignups, long waitingSignups, List<Count> moderation, List<Count> reportsByType,
+		List<Count> decisionsByKind, long firstDecisions, Double medianHoursToDecision) {
+
+	/** All reports filed. */
+	public long reports() {
+		return this.reportsByType.stream().mapToLong(Count::count).sum();
+	}
+
+	/** All decisions taken. */
+	public long decisions() {
+		return this.decisionsByKind.stream().mapToLong(Count::count).sum();
+	}
 
 	/** Offers and requests of one category. */
 	public record KindCount(String category, long offers, long requests) {

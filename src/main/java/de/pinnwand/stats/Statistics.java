@@ -9,12 +9,17 @@ import reactor.core.publisher.Mono;
 
 /**
  * Every query behind the council figures, in one place. Periods cover listings by the day they were posted,
- * sign-ups by the day of the occurrence and moderation by the day it was done. Only counts leave these queries.
+ * sign-ups by the day of the occurrence, moderation by the day it was done and reports by the day they were
+ * filed. Only counts leave these queries.
  */
 @Repository
 public class Statistics {
 
 	private static final String LISTINGS_IN_PERIOD = " l.created_at >= :start and l.created_at < :end ";
+
+	/** The audit log's actions of coordinators' decisions. */
+	private static final String DECISIONS = " ('moderation.approve', 'moderation.reject', 'moderation.close', "
+			+ "'moderation.block', 'moderation.ask_for_changes') ";
 
 	private static final String UNMATCHED = " not exists (select 1 from match_notice m "
 			+ "where m.listing_id = l.id or m.matched_listing_id = l.id) ";
@@ -67,8 +72,28 @@ public class Statistics {
 				+ activityInDistrict, "confirmed", "waiting");
 		Mono<List<Report.Count>> moderation = counts(period, "select action as category, count(*) as n from audit_log "
 				+ "where action like 'moderation.%' and at >= :start and at < :end group by action order by action");
+		Mono<List<Report.Count>> reports = counts(period, "select item_type as category, count(*) as n from ("
+				+ "select 'listing' as item_type from listing_report r join listing l on l.id = r.listing_id "
+				+ "where r.created_at >= :start and r.created_at < :end" + inDistrict + " union all "
+				+ "select r.item_type from item_report r left join activity a on r.item_type = 'activity' "
+				+ "and a.id = r.item_id where r.created_at >= :start and r.created_at < :end" + activityInDistrict
+				+ ") x group by item_type order by item_type");
+		String decidedInDistrict = (period.district() != null)
+				? " and coalesce(l.district, a.district) = :district " : "";
+		Mono<List<Report.Count>> decisions = counts(period, "select d.action as category, count(*) as n "
+				+ "from audit_log d left join listing l on d.subject_type = 'listing' and l.id::text = d.subject_id "
+				+ "left join activity a on d.subject_type = 'activity' and a.id::text = d.subject_id "
+				+ "where d.action in" + DECISIONS + "and d.at >= :start and d.at < :end" + decidedInDistrict
+				+ " group by d.action order by d.action");
+		Mono<Object[]> timeToDecision = spec(period, "select count(*) as decided, percentile_cont(0.5) within group "
+				+ "(order by extract(epoch from (f.first_at - l.created_at))) as median_seconds from (select subject_id, "
+				+ "min(at) as first_at from audit_log where subject_type = 'listing' and action in" + DECISIONS
+				+ "group by subject_id) f join listing l on l.id::text = f.subject_id "
+				+ "where f.first_at >= :start and f.first_at < :end" + inDistrict)
+			.map((row, meta) -> new Object[] { row.get("decided", Long.class), row.get("median_seconds", Double.class) })
+			.one();
 		return Mono.zip((parts) -> parts, byTopic, byLanguage, byDistrict, requests, unmetByDistrict, unmetByLanguage,
-				organisations, volunteers, signups, moderation)
+				organisations, volunteers, signups, moderation, reports, decisions, timeToDecision)
 			.map((parts) -> report(period, parts));
 	}
 
@@ -82,7 +107,9 @@ public class Statistics {
 				requests.get("fulfilled"), (List<Report.Count>) parts[4], (List<Report.Count>) parts[5],
 				organisations.get("active"), organisations.get("groups"),
 				((Map<String, Long>) parts[7]).get("volunteers"), signups.get("confirmed"), signups.get("waiting"),
-				(List<Report.Count>) parts[9]);
+				(List<Report.Count>) parts[9], (List<Report.Count>) parts[10], (List<Report.Count>) parts[11],
+				(Long) ((Object[]) parts[12])[0],
+				(((Object[]) parts[12])[1] != null) ? (Double) ((Object[]) parts[12])[1] / 3600 : null);
 	}
 
 	private Mono<List<Report.KindCount>> kindCounts(Period period, String sql) {

@@ -93,7 +93,9 @@ class SecurityConfiguration {
 				.pathMatchers("/api/v1/moderation/**").authenticated()
 				.pathMatchers("/api/v1/conversations", "/api/v1/conversations/**").authenticated()
 				// Visitors may report a listing too; the 'reports' rate limit keeps that in bounds.
-				.pathMatchers(HttpMethod.POST, "/api/v1/listings/*/reports").permitAll()
+				.pathMatchers(HttpMethod.POST, "/api/v1/listings/*/reports", "/api/v1/organisations/*/reports",
+						"/api/v1/activities/*/reports")
+				.permitAll()
 				.pathMatchers(HttpMethod.GET, "/api/**").permitAll()
 				.pathMatchers(HttpMethod.HEAD, "/api/**").permitAll()
 				.pathMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
@@ -136,7 +138,8 @@ class SecurityConfiguration {
 				.pathMatchers("/admin/**").access(MemberRoles.hasRole(members, Role.ADMIN))
 				.pathMatchers(HttpMethod.POST, "/logout").permitAll()
 				// Visitors may report a listing (the form still carries a CSRF token).
-				.pathMatchers(HttpMethod.POST, "/listings/*/reports").permitAll()
+				.pathMatchers(HttpMethod.POST, "/listings/*/reports", "/organisations/*/reports", "/activities/*/reports")
+				.permitAll()
 				.pathMatchers(HttpMethod.GET, "/**").permitAll()
 				.pathMatchers(HttpMethod.HEAD, "/**").permitAll()
 				// Whatever changes something needs a member, unless a feature opens it on purpose (above).

@@ -48,11 +48,23 @@ class ModerationTests {
 	@Autowired
 	private AccountService accounts;
 
+	@Autowired
+	private org.springframework.context.ConfigurableApplicationContext context;
+
+	@Autowired
+	private DecisionTexts decisionTexts;
+
+	/** Every {@link ListingDecided} published while the tests run. */
+	private final List<ListingDecided> decided = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	@BeforeAll
 	void reviewNewMembers() {
 		this.accounts.prepare(COORDINATOR, "Moderation Koordination", List.of("de"), Set.of(Role.COORDINATOR)).block();
 		this.accounts.prepare(ADMIN, "Moderation Admin", List.of("de"), Set.of(Role.ADMIN)).block();
 		this.premoderation.reviewNewMembers(true);
+		this.context.addApplicationListener(
+				(org.springframework.context.ApplicationListener<org.springframework.context.PayloadApplicationEvent<ListingDecided>>) (
+						event) -> this.decided.add(event.getPayload()));
 	}
 
 	@AfterAll
@@ -91,7 +103,7 @@ class ModerationTests {
 			.headers(TestMembers.bearer(COORDINATOR)).exchange()
 			.expectStatus().isOk().expectBodyList(Map.class).returnResult().getResponseBody().stream()
 			.map((item) -> (Map<String, Object>) item).toList();
-		return queue.stream().filter((item) -> id.equals(((Map<String, Object>) item.get("listing")).get("id")))
+		return queue.stream().filter((item) -> id.equals(((Map<String, Object>) item.get("item")).get("id")))
 			.findFirst().orElse(null);
 	}
 
@@ -99,7 +111,7 @@ class ModerationTests {
 	private String queueIdOf(String title) {
 		return this.web.get().uri("/api/v1/moderation/queue").headers(TestMembers.bearer(COORDINATOR)).exchange()
 			.expectStatus().isOk().expectBodyList(Map.class).returnResult().getResponseBody().stream()
-			.map((item) -> (Map<String, Object>) item.get("listing"))
+			.map((item) -> (Map<String, Object>) item.get("item"))
 			.filter((listing) -> title.equals(listing.get("title")))
 			.map((listing) -> (String) listing.get("id"))
 			.findFirst().orElseThrow(() -> new AssertionError(title + " is not in the queue"));
@@ -366,7 +378,7 @@ class ModerationTests {
 	private List<String> queueIds(String coordinator) {
 		return this.web.get().uri("/api/v1/moderation/queue").headers(TestMembers.bearer(coordinator)).exchange()
 			.expectStatus().isOk().expectBodyList(Map.class).returnResult().getResponseBody().stream()
-			.map((item) -> (String) ((Map<String, Object>) item.get("listing")).get("id")).toList();
+			.map((item) -> (String) ((Map<String, Object>) item.get("item")).get("id")).toList();
 	}
 
 	private WebTestClient.ResponseSpec scope(String as, Object accountId, List<String> areas) {
@@ -408,6 +420,167 @@ class ModerationTests {
 		assertThat(csv.lines().filter((line) -> line.contains("moderation.areas") && line.contains(scopedId.toString())))
 			.hasSize(3);
 		scope(ADMIN, scopedId, List.of()).expectStatus().isOk().expectBody().jsonPath("$.areas.length()").isEqualTo(0);
+	}
+
+
+	@Test
+	void everyCommittedDecisionIsPublishedWithTheAuthorAndARefusedOneIsNot() {
+		String author = "moderation-event-newcomer";
+		Map<String, Object> posted = post(author, "Gitarrenmoderation abzugeben");
+		String id = (String) posted.get("id");
+		Object version = queueItem(id).get("version");
+		decide(id, "REJECT", version, "commercial").expectStatus().isOk();
+		decide(id, "APPROVE", version, null).expectStatus().isEqualTo(409);
+		Object authorId = this.accounts.bySubject(author).block().accountId();
+		assertThat(this.decided.stream().filter((event) -> event.listingId().toString().equals(id)))
+			.singleElement()
+			.satisfies((event) -> {
+				assertThat(event.decision()).isEqualTo(Decision.REJECT);
+				assertThat(event.authorAccountId()).isEqualTo(authorId);
+				assertThat(event.at()).isNotNull();
+			});
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theAuthorIsToldInTheInterfaceLanguageStoredInTheirAccount() {
+		String author = "moderation-english-newcomer";
+		String id = (String) post(author, "Tischmoderation abzugeben").get("id");
+		this.web.put().uri("/api/v1/me").headers(TestMembers.bearer(author))
+			.bodyValue(Map.of("displayName", "English Newcomer", "languages", List.of("en"), "interfaceLanguage", "en"))
+			.exchange().expectStatus().isOk();
+		decide(id, "REJECT", queueItem(id).get("version"), "commercial").expectStatus().isOk();
+
+		assertThat(((Map<String, Object>) mine(author, id, "de").get("review")).get("text"))
+			.as("the account's language wins over the request's").isEqualTo("Rejected: Commercial offer");
+		this.web.get().uri("/my/listings").cookie("SESSION", TestMembers.signIn(this.web, author))
+			.header("Accept-Language", "de").exchange().expectStatus().isOk().expectBody(String.class)
+			.value((html) -> assertThat(html).contains("Tischmoderation").contains("Rejected: Commercial offer"));
+		ListingDecided event = this.decided.stream().filter((each) -> each.listingId().toString().equals(id))
+			.findFirst().orElseThrow();
+		assertThat(this.decisionTexts.explain(event).block()).as("what a mail would say")
+			.isEqualTo("Rejected: Commercial offer");
+		assertThat(this.decisionTexts.reason("commercial", java.util.Locale.forLanguageTag("tr")))
+			.doesNotContain("Commercial").isNotBlank();
+	}
+
+	private WebTestClient.ResponseSpec editReason(String session, EntityExchangeResult<String> page, String code,
+			Map<String, String> texts) {
+		Matcher token = CSRF.matcher(page.getResponseBody());
+		assertThat(token.find()).isTrue();
+		var form = BodyInserters.fromFormData("_csrf", token.group(1));
+		texts.forEach((language, text) -> form.with("text." + language, text));
+		return this.web.post().uri("/moderation/reasons/" + code).cookie("SESSION", session)
+			.cookie("XSRF-TOKEN", page.getResponseCookies().getFirst("XSRF-TOKEN").getValue())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).exchange();
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void coordinatorsEditTheReasonsTextsAndAuthorsReadTheNewOnes() {
+		String session = TestMembers.signIn(this.web, COORDINATOR);
+		EntityExchangeResult<String> page = this.web.get().uri("/moderation/reasons").cookie("SESSION", session)
+			.header("Accept-Language", "de").exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+		assertThat(page.getResponseBody()).as("seeded from the bundles").contains("Nicht aus unserer Region")
+			.contains("name=\"text.fa\"").contains("dir=\"rtl\"");
+		Map<String, String> original = new java.util.LinkedHashMap<>();
+		for (String language : List.of("de", "en", "ar", "fa", "uk", "ru", "tr")) {
+			original.put(language, this.decisionTexts.reason("not-local", java.util.Locale.forLanguageTag(language)));
+		}
+		Map<String, String> edited = new java.util.LinkedHashMap<>(original);
+		edited.put("en", "Not from the Testhausen county");
+		edited.put("de", "Nicht aus dem Landkreis Testhausen");
+		try {
+			Map<String, String> missing = new java.util.LinkedHashMap<>(edited);
+			missing.remove("tr");
+			editReason(session, page, "not-local", missing).expectStatus().is3xxRedirection().expectHeader()
+				.location("/moderation/reasons?invalid");
+			assertThat(this.decisionTexts.reason("not-local", java.util.Locale.ENGLISH)).isEqualTo("Not from our region");
+			editReason(session, page, "no-such-reason", edited).expectStatus().is3xxRedirection().expectHeader()
+				.location("/moderation/reasons?invalid");
+			editReason(session, page, "not-local", edited).expectStatus().is3xxRedirection().expectHeader()
+				.location("/moderation/reasons?saved");
+
+			String author = "moderation-reason-text-newcomer";
+			String id = (String) post(author, "Schrankmoderation aus der Ferne").get("id");
+			decide(id, "REJECT", queueItem(id).get("version"), "not-local").expectStatus().isOk();
+			assertThat(((Map<String, Object>) mine(author, id, "en").get("review")).get("text"))
+				.isEqualTo("Rejected: Not from the Testhausen county");
+			this.web.get().uri("/moderation").cookie("SESSION", session).header("Accept-Language", "de").exchange()
+				.expectBody(String.class).value((html) -> assertThat(html).contains("Nicht aus dem Landkreis Testhausen"));
+			String csv = this.web.get().uri("/admin/audit.csv").cookie("SESSION", TestMembers.signIn(this.web, ADMIN))
+				.exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+			assertThat(csv.lines().filter((line) -> line.contains("moderation.reason-text") && line.contains("not-local")))
+				.singleElement().asString().contains("en: Not from the Testhausen county").doesNotContain("fa:");
+		}
+		finally {
+			editReason(session, page, "not-local", original).expectStatus().is3xxRedirection();
+		}
+		this.web.get().uri("/moderation/reasons").cookie("SESSION", TestMembers.signIn(this.web, "moderation-plain-member"))
+			.exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void adminsSetACoordinatorsAreasOnAPage() {
+		Object coordinatorId = this.accounts.prepare("moderation-page-area-coordinator", "Seitengebietskoordination",
+				List.of("de"), Set.of(Role.COORDINATOR)).block().accountId();
+		String session = TestMembers.signIn(this.web, ADMIN);
+		EntityExchangeResult<String> page = this.web.get().uri("/admin/coordinators").cookie("SESSION", session)
+			.header("Accept-Language", "de").exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+		assertThat(page.getResponseBody()).contains("Seitengebietskoordination").contains("Moderation Koordination")
+			.contains("/admin/coordinators/" + coordinatorId + "/areas").contains("href=\"/admin/coordinators\"");
+		Matcher token = CSRF.matcher(page.getResponseBody());
+		assertThat(token.find()).isTrue();
+		this.web.post().uri("/admin/coordinators/" + coordinatorId + "/areas").cookie("SESSION", session)
+			.cookie("XSRF-TOKEN", page.getResponseCookies().getFirst("XSRF-TOKEN").getValue())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("_csrf", token.group(1)).with("areas", "Marbach am Neckar\r\n Ludwigsburg \r\n"))
+			.exchange().expectStatus().is3xxRedirection().expectHeader().location("/admin/coordinators?saved");
+		this.web.get().uri("/admin/coordinators?saved").cookie("SESSION", session).header("Accept-Language", "de")
+			.exchange().expectStatus().isOk().expectBody(String.class)
+			.value((html) -> assertThat(html).contains("Die Gebiete sind gespeichert")
+				.contains("Ludwigsburg\nMarbach am Neckar</textarea>"));
+		this.web.post().uri("/admin/coordinators/" + coordinatorId + "/areas").cookie("SESSION", session)
+			.cookie("XSRF-TOKEN", page.getResponseCookies().getFirst("XSRF-TOKEN").getValue())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("_csrf", token.group(1)).with("areas", "x".repeat(121)))
+			.exchange().expectStatus().is3xxRedirection().expectHeader().location("/admin/coordinators?invalid");
+		String csv = this.web.get().uri("/admin/audit.csv").cookie("SESSION", session).exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(csv.lines().filter((line) -> line.contains("moderation.areas") && line.contains(coordinatorId.toString())))
+			.singleElement().asString().contains("Ludwigsburg, Marbach am Neckar");
+		this.web.get().uri("/admin/coordinators").cookie("SESSION", TestMembers.signIn(this.web, COORDINATOR))
+			.exchange().expectStatus().isForbidden();
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<String> queueIdsWhere(String query) {
+		return this.web.get().uri("/api/v1/moderation/queue?" + query).headers(TestMembers.bearer(COORDINATOR)).exchange()
+			.expectStatus().isOk().expectBodyList(Map.class).returnResult().getResponseBody().stream()
+			.map((item) -> (String) ((Map<String, Object>) item.get("item")).get("id")).toList();
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theQueueFiltersByDistrictTopicLanguageAndType() {
+		Map<String, Object> body = TestListings.offer("Filtermoderation Fahrrad");
+		body.put("topics", List.of("mobility/bikes"));
+		Map<String, Object> posted = this.web.post().uri("/api/v1/listings")
+			.headers(TestMembers.bearer("moderation-filter-newcomer")).bodyValue(body).exchange()
+			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+		String id = (String) posted.get("id");
+		String district = (String) ((Map<String, Object>) posted.get("place")).get("district");
+		assertThat(queueIdsWhere("topic=mobility")).as("a subtopic").contains(id);
+		assertThat(queueIdsWhere("topic=mobility/bikes")).contains(id);
+		assertThat(queueIdsWhere("topic=mobil")).as("not a prefix of a word").doesNotContain(id);
+		assertThat(queueIdsWhere("topic=mobility%25")).as("no LIKE patterns").doesNotContain(id);
+		assertThat(queueIdsWhere("language=ar")).contains(id);
+		assertThat(queueIdsWhere("language=uk")).doesNotContain(id);
+		assertThat(queueIdsWhere("district=" + district.toUpperCase(java.util.Locale.ROOT).replace(" ", "%20")))
+			.contains(id);
+		assertThat(queueIdsWhere("district=Nirgendwo")).doesNotContain(id);
+		assertThat(queueIdsWhere("type=listing")).contains(id);
+		assertThat(queueIdsWhere("type=activity")).doesNotContain(id);
 	}
 
 }

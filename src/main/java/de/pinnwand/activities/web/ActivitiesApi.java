@@ -90,7 +90,7 @@ class ActivitiesApi {
 
 	@GetMapping("/{id}")
 	Mono<ActivityJson> get(@PathVariable String id) {
-		return ActivityIds.require(id).flatMap(this.activities::find).flatMap(this::json);
+		return ActivityIds.require(id).flatMap(this.activities::findVisible).flatMap(this::json);
 	}
 
 	/** Puts an activity of an organisation ({@code organisation}: its id) the caller belongs to on the board. */

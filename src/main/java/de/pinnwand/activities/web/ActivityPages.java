@@ -165,7 +165,12 @@ class ActivityPages {
 		String problemKey = java.util.Objects.toString(params.getFirst("problem"), "");
 		String done = DONE.contains(doneKey) ? this.messages.get(locale, "activity.done." + doneKey) : null;
 		String problem = PROBLEMS.contains(problemKey) ? this.messages.get(locale, "error." + problemKey) : null;
-		return ActivityIds.require(id).flatMap(this.activities::find).flatMap((activity) -> {
+		// Coordinators still see an activity that reports took down: they decide about it.
+		return ActivityIds.require(id)
+			.zipWith(this.members.current(exchange).filter((member) -> member.isCoordinator()).hasElement())
+			.flatMap((both) -> both.getT2() ? this.activities.find(both.getT1())
+					: this.activities.findVisible(both.getT1()))
+			.flatMap((activity) -> {
 			LocalDate today = LocalDate.now(this.clock.withZone(Activity.ZONE));
 			List<LocalDate> next = activity.isCancelled() ? List.of()
 					: activity.occurrencesAfter(this.clock.instant(), ActivityListing.OCCURRENCES);

@@ -207,10 +207,14 @@ class ListingPages {
 		Locale locale = Messages.localeOf(exchange);
 		String done = exchange.getRequest().getQueryParams().getFirst("done");
 		return this.members.required(exchange)
-			.flatMap((member) -> this.listings.findManagedBy(member.accountId()).collectList())
-			.zipWhen((owned) -> Mono.zip(this.listings.organisationNames(owned), this.reviews.standing(owned)))
+			.flatMap((member) -> this.listings.findManagedBy(member.accountId()).collectList()
+				.zipWith(this.reviews.languageOf(member.accountId(), locale)))
+			.zipWhen((owned) -> Mono.zip(this.listings.organisationNames(owned.getT1()),
+					this.reviews.standing(owned.getT1())))
 			.flatMap((found) -> {
-			List<Listing> owned = found.getT1();
+			List<Listing> owned = found.getT1().getT1();
+			// The reason is told in the member's own interface language, as it would be in a mail.
+			Locale reviewLocale = found.getT1().getT2();
 			Map<UUID, String> organisations = found.getT2().getT1();
 			Map<UUID, ReviewOutcomes.ReviewOutcome> reviews = found.getT2().getT2();
 			List<UUID> ids = owned.stream().map(Listing::id).toList();
@@ -229,7 +233,7 @@ class ListingPages {
 							.toList(),
 						(listing.organisationId() != null) ? listing.organisationId().toString() : null,
 						(listing.organisationId() != null) ? organisations.get(listing.organisationId()) : null,
-						reviews.containsKey(listing.id()) ? this.reviewTexts.text(reviews.get(listing.id()), locale) : null,
+						reviews.containsKey(listing.id()) ? this.reviewTexts.text(reviews.get(listing.id()), reviewLocale) : null,
 						reviews.containsKey(listing.id()) && "ASK_FOR_CHANGES".equals(reviews.get(listing.id()).decision())))
 					.toList());
 		}).map((mine) -> {

@@ -34,14 +34,18 @@ class MyListingsApi {
 		this.reviewTexts = reviewTexts;
 	}
 
-	/** Each with why a coordinator decided as they did, where a decision stands, in the reader's language. */
+	/**
+	 * Each with why a coordinator decided as they did, where a decision stands, in the member's interface
+	 * language (the request's when they stored none).
+	 */
 	@GetMapping("/api/v1/me/listings")
 	Flux<ListingJson> mine(ServerWebExchange exchange) {
-		Locale locale = Messages.localeOf(exchange);
 		return this.members.required(exchange)
-			.flatMap((member) -> this.listings.findOwnedBy(member.accountId()).collectList())
-			.zipWhen(this.reviews::standing)
-			.flatMapMany((found) -> Flux.fromIterable(found.getT1()).map((listing) -> {
+			.flatMap((member) -> this.listings.findOwnedBy(member.accountId()).collectList()
+				.zipWith(this.reviews.languageOf(member.accountId(), Messages.localeOf(exchange))))
+			.zipWhen((owned) -> this.reviews.standing(owned.getT1()))
+			.flatMapMany((found) -> Flux.fromIterable(found.getT1().getT1()).map((listing) -> {
+				Locale locale = found.getT1().getT2();
 				ReviewOutcomes.ReviewOutcome outcome = found.getT2().get(listing.id());
 				ListingJson json = ListingJson.of(listing);
 				return (outcome != null) ? json.withReview(this.reviewTexts.json(outcome, locale)) : json;

@@ -11,6 +11,7 @@ import de.pinnwand.listings.web.ListingJson;
 import de.pinnwand.moderation.Decision;
 import de.pinnwand.moderation.ListingReport;
 import de.pinnwand.moderation.ModerationService;
+import de.pinnwand.moderation.ReportedItem;
 import de.pinnwand.system.ClientAddresses;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,17 +46,37 @@ class ModerationApi {
 
 	/**
 	 * An item of the queue.
-	 * @param version what a decision must carry
+	 * @param type {@code listing}, {@code organisation}, {@code activity}, ...
+	 * @param item what every type has: its id, title, page
+	 * @param listing the listing; null for other types
+	 * @param version what a decision about a listing must carry; null for other types
 	 * @param authorHistory how many listings the author has in each status
 	 */
-	record QueueItemJson(ListingJson listing, long version, boolean reported, Map<String, Long> authorHistory,
-			List<ListingReport> reports) {
+	record QueueItemJson(String type, ItemJson item, ListingJson listing, Long version, boolean reported,
+			java.time.Instant waitingSince, Map<String, Long> authorHistory, List<ListingReport> reports) {
 	}
 
 	/**
-	 * A decision: APPROVE, REJECT, CLOSE, BLOCK (close and stop the author posting for {@code blockDays}) or
-	 * ASK_FOR_CHANGES (back to the author with a {@code note}), on the version seen, with a reason code (needed
-	 * but to approve or ask for changes).
+	 * An item of any type, as the queue shows it; {@code key} is what its decision's path takes: a listing's bare
+	 * id, else {@code <type>:<id>} (e.g. {@code organisation:9f0c...}); {@code visible} whether the public sees
+	 * it now.
+	 */
+	record ItemJson(String key, String type, UUID id, String title, String description, String href,
+			String district, List<String> languages, boolean visible) {
+
+		static ItemJson of(ReportedItem item) {
+			return new ItemJson(ItemKeys.of(item), item.type(), item.id(), item.title(), item.description(),
+					item.href(), item.district(), item.languages(), item.publiclyVisible());
+		}
+
+	}
+
+	/**
+	 * A decision. About a listing (path: its id): APPROVE, REJECT, CLOSE, BLOCK (close and stop the author posting
+	 * for {@code blockDays}) or ASK_FOR_CHANGES (back to the author with a {@code note}), on the version seen,
+	 * with a reason code (needed but to approve or ask for changes). About another item that reports took down
+	 * (path: {@code <type>:<id>}, e.g. {@code activity:9f0c...}): APPROVE (put it back up) or CLOSE (with a
+	 * reason; it stays hidden); no version.
 	 */
 	record DecisionJson(String decision, Long version, String reason, String note, Integer blockDays) {
 	}
@@ -68,21 +89,32 @@ class ModerationApi {
 	record ReportJson(String reason, String text) {
 	}
 
+	/** The queue, longest-waiting first, of every type unless {@code type} says one. */
 	@GetMapping("/api/v1/moderation/queue")
 	Flux<QueueItemJson> queue(@RequestParam(required = false) String district,
 			@RequestParam(required = false) String topic, @RequestParam(required = false) String language,
-			ServerWebExchange exchange) {
+			@RequestParam(required = false) String type, ServerWebExchange exchange) {
 		return this.members.required(exchange)
 			.flatMapMany((member) -> this.moderation.queue(member,
-					new ModerationService.QueueFilter(district, topic, language)))
-			.map((item) -> new QueueItemJson(ListingJson.of(item.listing()), item.listing().version(), item.reported(),
+					new ModerationService.QueueFilter(district, topic, language, type)))
+			.map((item) -> new QueueItemJson(item.type(), ItemJson.of(item.item()),
+					(item.listing() != null) ? ListingJson.of(item.listing()) : null,
+					(item.listing() != null) ? item.listing().version() : null, item.reported(), item.waitingSince(),
 					item.authorHistory().entrySet().stream().collect(java.util.stream.Collectors
 						.toMap((entry) -> entry.getKey().name(), Map.Entry::getValue)),
 					item.reports()));
 	}
 
+	/** Answers the decided listing as {@link ListingJson}, another item as {@link ItemJson}. */
 	@PostMapping("/api/v1/moderation/items/{id}/decision")
-	Mono<ListingJson> decide(@PathVariable String id, @RequestBody DecisionJson body, ServerWebExchange exchange) {
+	Mono<Object> decide(@PathVariable String id, @RequestBody DecisionJson body, ServerWebExchange exchange) {
+		ItemKeys.Key key = ItemKeys.parse(id);
+		if (key.isItem()) {
+			return this.members.required(exchange)
+				.flatMap((member) -> this.moderation.decideItem(member, key.type(), key.id(), decision(body.decision()),
+						body.reason(), body.note()))
+				.map(ItemJson::of);
+		}
 		return ListingIds.require(id).zipWith(this.members.required(exchange))
 			.flatMap((both) -> this.moderation.decide(both.getT2(), both.getT1(), decision(body.decision()),
 					body.version(), body.reason(), body.note(), body.blockDays()))
@@ -116,6 +148,27 @@ class ModerationApi {
 				.defaultIfEmpty(java.util.Optional.empty())
 				.flatMap((reporter) -> this.moderation.report(listing, reporter.orElse(null),
 						this.addresses.of(exchange.getRequest()), body.reason(), body.text())))
+			.thenReturn(ResponseEntity.accepted().build());
+	}
+
+	@PostMapping("/api/v1/organisations/{id}/reports")
+	Mono<ResponseEntity<Void>> reportOrganisation(@PathVariable String id, @RequestBody ReportJson body,
+			ServerWebExchange exchange) {
+		return reportItem("organisation", id, body, exchange);
+	}
+
+	@PostMapping("/api/v1/activities/{id}/reports")
+	Mono<ResponseEntity<Void>> reportActivity(@PathVariable String id, @RequestBody ReportJson body,
+			ServerWebExchange exchange) {
+		return reportItem("activity", id, body, exchange);
+	}
+
+	private Mono<ResponseEntity<Void>> reportItem(String type, String id, ReportJson body, ServerWebExchange exchange) {
+		return this.members.current(exchange)
+			.map((member) -> java.util.Optional.of(member.accountId()))
+			.defaultIfEmpty(java.util.Optional.empty())
+			.flatMap((reporter) -> this.moderation.reportItem(type, ListingIds.parse(id), reporter.orElse(null),
+					this.addresses.of(exchange.getRequest()), body.reason(), body.text()))
 			.thenReturn(ResponseEntity.accepted().build());
 	}
 

@@ -12,9 +12,12 @@ import de.pinnwand.accounts.Members;
 import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.ListingIds;
 import de.pinnwand.listings.ListingService;
+import de.pinnwand.moderation.DecisionTexts;
 import de.pinnwand.moderation.InvalidModeration;
 import de.pinnwand.moderation.ModerationService;
+import de.pinnwand.moderation.ReportedItem;
 import de.pinnwand.system.ClientAddresses;
+import de.pinnwand.system.web.InterfaceLanguages;
 import de.pinnwand.system.web.Layout;
 import de.pinnwand.system.web.Messages;
 import org.springframework.util.MultiValueMap;
@@ -26,13 +29,20 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** The coordinators' queue page with its decision forms, and the report form readers reach from a listing. */
+/**
+ * The coordinators' queue page with its decision forms, and the report forms readers reach from a listing, an
+ * organisation or an activity.
+ */
 @Controller
 class ModerationPages {
 
 	static final String QUEUE_VIEW = "moderation/queue";
 
 	static final String REPORT_VIEW = "moderation/report";
+
+	static final String REASONS_VIEW = "moderation/reasons";
+
+	static final String COORDINATORS_VIEW = "moderation/coordinators";
 
 	private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
@@ -48,8 +58,11 @@ class ModerationPages {
 
 	private final ClientAddresses addresses;
 
+	private final DecisionTexts texts;
+
 	ModerationPages(ModerationService moderation, ListingService listings, Members members, Layout layout,
-			Messages messages, ClientAddresses addresses) {
+			Messages messages, ClientAddresses addresses, DecisionTexts texts) {
+		this.texts = texts;
 		this.moderation = moderation;
 		this.listings = listings;
 		this.members = members;
@@ -62,10 +75,13 @@ class ModerationPages {
 	record Choice(String code, String label) {
 	}
 
-	/** An item as the queue page shows it. */
-	record ItemView(String id, long version, String heading, String description, String textLanguage, String kind,
-			String district, String topics, String languages, String waitingSince, boolean reported,
-			List<String> history, List<String> reports) {
+	/**
+	 * An item as the queue page shows it; {@code listing} whether it is a listing (with all decisions), else only
+	 * putting it back up or closing it apply.
+	 */
+	record ItemView(String id, String key, String type, boolean listing, String href, Long version, String heading,
+			String description, String textLanguage, String kind, String district, String topics, String languages,
+			String waitingSince, boolean reported, List<String> history, List<String> reports) {
 	}
 
 	@GetMapping("/moderation")
@@ -73,7 +89,7 @@ class ModerationPages {
 		Locale locale = Messages.localeOf(exchange);
 		MultiValueMap<String, String> query = exchange.getRequest().getQueryParams();
 		ModerationService.QueueFilter filter = new ModerationService.QueueFilter(query.getFirst("district"),
-				query.getFirst("topic"), query.getFirst("language"));
+				query.getFirst("topic"), query.getFirst("language"), query.getFirst("type"));
 		DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
 			.withLocale(locale)
 			.withZone(ZONE);
@@ -81,11 +97,15 @@ class ModerationPages {
 			.flatMapMany((member) -> this.moderation.queue(member, filter))
 			.map((item) -> {
 				Listing listing = item.listing();
-				return new ItemView(listing.id().toString(), listing.version(), listing.title(),
-						listing.description(), listing.textLanguage(),
-						this.messages.get(locale, "kind." + listing.kind().name().toLowerCase(Locale.ROOT)),
-						listing.district(), String.join(", ", listing.topics()), String.join(", ", listing.languages()),
-						dates.format(listing.updatedAt()), item.reported(),
+				ReportedItem reported = item.item();
+				return new ItemView(reported.id().toString(), ItemKeys.of(reported), reported.type(), listing != null, reported.href(),
+						(listing != null) ? listing.version() : null, reported.title(), reported.description(),
+						reported.textLanguage(),
+						(listing != null)
+								? this.messages.get(locale, "kind." + listing.kind().name().toLowerCase(Locale.ROOT))
+								: this.messages.get(locale, "moderation.type." + reported.type()),
+						reported.district(), (listing != null) ? String.join(", ", listing.topics()) : "",
+						String.join(", ", reported.languages()), dates.format(item.waitingSince()), item.reported(),
 						item.authorHistory().entrySet().stream()
 							.map((entry) -> this.messages.get(locale,
 									"status." + entry.getKey().name().toLowerCase(Locale.ROOT)) + ": " + entry.getValue())
@@ -100,10 +120,16 @@ class ModerationPages {
 				Map<String, Object> model = this.layout.model(exchange, "moderation.page-title");
 				model.put("items", items);
 				model.put("empty", items.isEmpty());
-				model.put("reasons", choices(this.moderation.decisionReasons(), "moderation.reason.", locale));
+				model.put("reasons", this.moderation.decisionReasons().stream()
+					.map((code) -> new Choice(code, this.texts.reason(code, locale)))
+					.toList());
 				model.put("district", valueOr(filter.district()));
 				model.put("topic", valueOr(filter.topic()));
 				model.put("language", valueOr(filter.language()));
+				model.put("types", this.moderation.reportableTypes().stream()
+					.map((type) -> new TypeChoice(type, this.messages.get(locale, "moderation.type." + type),
+							type.equals(filter.type())))
+					.toList());
 				String done = query.getFirst("done");
 				if (done != null && List.of("approve", "reject", "close", "block", "ask_for_changes").contains(done)) {
 					model.put("done", this.messages.get(locale, "moderation.done." + done));
@@ -115,59 +141,204 @@ class ModerationPages {
 			});
 	}
 
+	/** A type of item for the queue's filter. */
+	record TypeChoice(String code, String label, boolean selected) {
+	}
+
 	@PostMapping("/moderation/items/{id}/decision")
 	Mono<Rendering> decide(@PathVariable String id, ServerWebExchange exchange) {
-		return ListingIds.require(id)
-			.zipWith(this.members.required(exchange))
+		ItemKeys.Key key = ItemKeys.parse(id);
+		return this.members.required(exchange)
 			.zipWith(exchange.getFormData())
-			.flatMap((all) -> {
-				MultiValueMap<String, String> form = all.getT2();
-				String decision = form.getFirst("decision");
-				return this.moderation
-					.decide(all.getT1().getT2(), all.getT1().getT1(), ModerationApi.decision(decision),
-							version(form.getFirst("version")), form.getFirst("reason"), form.getFirst("note"),
-							days(form.getFirst("blockDays")))
-					.map((decided) -> Rendering
-						.redirectTo("/moderation?done=" + decision.toLowerCase(Locale.ROOT))
-						.build());
+			.flatMap((both) -> {
+				MultiValueMap<String, String> form = both.getT2();
+				String decision = String.valueOf(form.getFirst("decision"));
+				Mono<?> decided = key.isItem()
+						? this.moderation.decideItem(both.getT1(), key.type(), key.id(),
+								ModerationApi.decision(decision), form.getFirst("reason"), form.getFirst("note"))
+						: ListingIds.require(id).flatMap((listing) -> this.moderation.decide(both.getT1(), listing,
+								ModerationApi.decision(decision), version(form.getFirst("version")),
+								form.getFirst("reason"), form.getFirst("note"), days(form.getFirst("blockDays"))));
+				return decided.map((done) -> Rendering
+					.redirectTo("/moderation?done=" + decision.toLowerCase(Locale.ROOT))
+					.build());
 			})
 			.onErrorResume(InvalidModeration.class,
 					(invalid) -> Mono.just(Rendering.redirectTo("/moderation?invalid").build()));
 	}
 
+	/** A coordinator with their areas, one a line, as the admins' form shows them. */
+	record CoordinatorView(String accountId, String name, String areas, boolean everywhere) {
+	}
+
+	@GetMapping("/admin/coordinators")
+	Mono<Rendering> coordinators(ServerWebExchange exchange) {
+		MultiValueMap<String, String> query = exchange.getRequest().getQueryParams();
+		return this.members.required(exchange)
+			.flatMapMany(this.moderation::coordinators)
+			.map((scope) -> new CoordinatorView(scope.accountId().toString(), scope.displayName(),
+					String.join("\n", scope.areas()), scope.areas().isEmpty()))
+			.collectList()
+			.map((coordinators) -> {
+				Map<String, Object> model = this.layout.model(exchange, "moderation.coordinators.page-title");
+				model.put("coordinators", coordinators);
+				model.put("empty", coordinators.isEmpty());
+				model.put("maxAreas", ModerationService.MAX_AREAS);
+				if (query.containsKey("saved")) {
+					model.put("done", this.messages.get(exchange, "moderation.coordinators.saved"));
+				}
+				if (query.containsKey("invalid")) {
+					model.put("problem", this.messages.get(exchange, "error.moderation.areas", ModerationService.MAX_AREAS,
+							ModerationService.MAX_AREA_LENGTH));
+				}
+				return Rendering.view(COORDINATORS_VIEW).model(model).build();
+			});
+	}
+
+	/** Scopes a coordinator to the areas in the form, one a line (or separated by commas); none for everywhere. */
+	@PostMapping("/admin/coordinators/{accountId}/areas")
+	Mono<Rendering> scope(@PathVariable String accountId, ServerWebExchange exchange) {
+		java.util.UUID coordinator = ListingIds.parse(accountId);
+		if (coordinator == null) {
+			return Mono.error(de.pinnwand.accounts.AccountNotFound::new);
+		}
+		return this.members.required(exchange)
+			.zipWith(exchange.getFormData())
+			.flatMap((both) -> {
+				String areas = both.getT2().getFirst("areas");
+				List<String> split = (areas != null) ? List.of(areas.split("[\\r\\n,]+")) : List.of();
+				return this.moderation.scope(both.getT1(), coordinator, split)
+					.thenReturn(Rendering.redirectTo("/admin/coordinators?saved").build());
+			})
+			.onErrorResume(InvalidModeration.class,
+					(invalid) -> Mono.just(Rendering.redirectTo("/admin/coordinators?invalid").build()));
+	}
+
+	/** A reason's text in one language, as the editing form shows it. */
+	record ReasonText(String language, String languageName, String text, boolean rtl) {
+	}
+
+	/** A reason with its texts in every language. */
+	record ReasonView(String code, List<ReasonText> texts) {
+	}
+
+	@GetMapping("/moderation/reasons")
+	Mono<Rendering> reasons(ServerWebExchange exchange) {
+		MultiValueMap<String, String> query = exchange.getRequest().getQueryParams();
+		return this.members.required(exchange).flatMap(this.moderation::reasonTexts).map((all) -> {
+			Map<String, Object> model = this.layout.model(exchange, "moderation.reasons.page-title");
+			model.put("reasons", all.entrySet().stream()
+				.map((reason) -> new ReasonView(reason.getKey(), reason.getValue().entrySet().stream()
+					.map((text) -> new ReasonText(text.getKey(), de.pinnwand.listings.Languages.endonym(text.getKey()),
+							text.getValue(),
+							InterfaceLanguages.isRightToLeft(Locale.forLanguageTag(text.getKey()))))
+					.toList()))
+				.toList());
+			if (query.containsKey("saved")) {
+				model.put("done", this.messages.get(exchange, "moderation.reasons.saved"));
+			}
+			if (query.containsKey("invalid")) {
+				model.put("problem", this.messages.get(exchange, "error.moderation.reason-text",
+						ModerationService.MAX_REASON_TEXT));
+			}
+			return Rendering.view(REASONS_VIEW).model(model).build();
+		});
+	}
+
+	/** Saves a reason's texts; the path's {@code id} is the reason's code. */
+	@PostMapping("/moderation/reasons/{id}")
+	Mono<Rendering> editReason(@PathVariable("id") String code, ServerWebExchange exchange) {
+		return this.members.required(exchange)
+			.zipWith(exchange.getFormData())
+			.flatMap((both) -> {
+				Map<String, String> texts = new java.util.HashMap<>();
+				both.getT2().forEach((key, values) -> {
+					if (key.startsWith("text.") && !values.isEmpty()) {
+						texts.put(key.substring("text.".length()), values.get(0));
+					}
+				});
+				return this.moderation.editReason(both.getT1(), code, texts)
+					.thenReturn(Rendering.redirectTo("/moderation/reasons?saved").build());
+			})
+			.onErrorResume(InvalidModeration.class,
+					(invalid) -> Mono.just(Rendering.redirectTo("/moderation/reasons?invalid").build()));
+	}
+
 	@GetMapping("/listings/{id}/report")
 	Mono<Rendering> reportForm(@PathVariable String id, ServerWebExchange exchange) {
+		return ListingIds.require(id).flatMap(this.listings::findPublic)
+			.map((listing) -> reportForm(exchange, false, "/listings/" + listing.id(), listing.title(),
+					listing.textLanguage()));
+	}
+
+	@GetMapping("/organisations/{id}/report")
+	Mono<Rendering> reportOrganisationForm(@PathVariable String id, ServerWebExchange exchange) {
+		return itemReportForm("organisation", id, exchange);
+	}
+
+	@GetMapping("/activities/{id}/report")
+	Mono<Rendering> reportActivityForm(@PathVariable String id, ServerWebExchange exchange) {
+		return itemReportForm("activity", id, exchange);
+	}
+
+	private Mono<Rendering> itemReportForm(String type, String id, ServerWebExchange exchange) {
+		UUID item = ListingIds.parse(id);
+		return this.moderation.reportable(type, item)
+			.map((found) -> reportForm(exchange, true, found.href(), found.title(), found.textLanguage()));
+	}
+
+	private Rendering reportForm(ServerWebExchange exchange, boolean item, String href, String heading,
+			String textLanguage) {
 		Locale locale = Messages.localeOf(exchange);
-		return ListingIds.require(id).flatMap(this.listings::findPublic).map((listing) -> {
-			Map<String, Object> model = this.layout.model(exchange, "report.page-title");
-			model.put("id", listing.id().toString());
-			model.put("heading", listing.title());
-			model.put("textLanguage", listing.textLanguage());
-			model.put("reasons", choices(this.moderation.reportReasons(), "report.reason.", locale));
-			model.put("maxText", ModerationService.MAX_REPORT_TEXT);
-			if (exchange.getRequest().getQueryParams().containsKey("invalid")) {
-				model.put("problem", this.messages.get(locale, "error.report.reason"));
-			}
-			return Rendering.view(REPORT_VIEW).model(model).build();
-		});
+		Map<String, Object> model = this.layout.model(exchange, item ? "report.item.heading" : "report.page-title");
+		model.put("item", item);
+		model.put("href", href);
+		model.put("action", href + "/reports");
+		model.put("heading", heading);
+		model.put("textLanguage", textLanguage);
+		model.put("reasons", choices(this.moderation.reportReasons(), "report.reason.", locale));
+		model.put("maxText", ModerationService.MAX_REPORT_TEXT);
+		if (exchange.getRequest().getQueryParams().containsKey("invalid")) {
+			model.put("problem", this.messages.get(locale, "error.report.reason"));
+		}
+		return Rendering.view(REPORT_VIEW).model(model).build();
 	}
 
 	@PostMapping("/listings/{id}/reports")
 	Mono<Rendering> report(@PathVariable String id, ServerWebExchange exchange) {
-		return ListingIds.require(id).flatMap((listing) -> exchange.getFormData()
+		return ListingIds.require(id).flatMap((listing) -> report(ModerationService.LISTING, listing,
+				"/listings/" + listing, exchange));
+	}
+
+	@PostMapping("/organisations/{id}/reports")
+	Mono<Rendering> reportOrganisation(@PathVariable String id, ServerWebExchange exchange) {
+		UUID item = ListingIds.parse(id);
+		return report("organisation", item, "/organisations/" + item, exchange);
+	}
+
+	@PostMapping("/activities/{id}/reports")
+	Mono<Rendering> reportActivity(@PathVariable String id, ServerWebExchange exchange) {
+		UUID item = ListingIds.parse(id);
+		return report("activity", item, "/activities/" + item, exchange);
+	}
+
+	private Mono<Rendering> report(String type, UUID id, String href, ServerWebExchange exchange) {
+		return exchange.getFormData()
 			.zipWith(this.members.current(exchange).map((member) -> java.util.Optional.of(member.accountId()))
 				.defaultIfEmpty(java.util.Optional.<UUID>empty()))
-			.flatMap((both) -> this.moderation.report(listing, both.getT2().orElse(null),
+			.flatMap((both) -> this.moderation.reportItem(type, id, both.getT2().orElse(null),
 					this.addresses.of(exchange.getRequest()), both.getT1().getFirst("reason"),
 					both.getT1().getFirst("text")))
 			.then(Mono.fromSupplier(() -> {
-				// Rendered, not redirected: the report may just have taken the listing down.
-				Map<String, Object> model = this.layout.model(exchange, "report.page-title");
+				// Rendered, not redirected: the report may just have taken the item down.
+				boolean item = !ModerationService.LISTING.equals(type);
+				Map<String, Object> model = this.layout.model(exchange, item ? "report.item.heading" : "report.page-title");
+				model.put("item", item);
 				model.put("sent", true);
 				return Rendering.view(REPORT_VIEW).model(model).build();
 			}))
 			.onErrorResume(InvalidModeration.class,
-					(invalid) -> Mono.just(Rendering.redirectTo("/listings/" + listing + "/report?invalid").build())));
+					(invalid) -> Mono.just(Rendering.redirectTo(href + "/report?invalid").build()));
 	}
 
 	private List<Choice> choices(List<String> codes, String prefix, Locale locale) {

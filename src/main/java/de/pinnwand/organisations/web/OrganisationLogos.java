@@ -31,7 +31,7 @@ class OrganisationLogos {
 	Mono<ResponseEntity<byte[]>> logo(@PathVariable String id) {
 		return Mono.justOrEmpty(ListingIds.parse(id))
 			.switchIfEmpty(Mono.error(() -> new OrganisationNotFound(id)))
-			.flatMap(this.organisations::find)
+			.flatMap(this.organisations::findVisible)
 			.filter(Organisation::hasLogo)
 			.switchIfEmpty(Mono.error(() -> new OrganisationNotFound(id + "/logo")))
 			.map((organisation) -> ResponseEntity.ok()

@@ -111,7 +111,11 @@ class OrganisationPages {
 			.filter((key) -> List.of("created", "saved", "joined", "verified", "unverified").contains(key))
 			.findFirst()
 			.orElse(null);
-		return id(id).flatMap(this.organisations::find).flatMap((organisation) -> this.members.current(exchange)
+		// Coordinators still see an organisation that reports took down: they decide about it.
+		return id(id).zipWith(this.members.current(exchange).filter(Member::isCoordinator).hasElement())
+			.flatMap((both) -> both.getT2() ? this.organisations.find(both.getT1())
+					: this.organisations.findVisible(both.getT1()))
+			.flatMap((organisation) -> this.members.current(exchange)
 			.map(java.util.Optional::of)
 			.defaultIfEmpty(java.util.Optional.empty())
 			.flatMap((member) -> this.organisations.roleOf(member.orElse(null), organisation.id())

@@ -90,7 +90,7 @@ class OrganisationsApi {
 
 	@GetMapping("/organisations/{id}")
 	Mono<OrganisationJson> get(@PathVariable String id) {
-		return id(id).flatMap(this.organisations::find).map(OrganisationJson::of);
+		return id(id).flatMap(this.organisations::findVisible).map(OrganisationJson::of);
 	}
 
 	/** Founds an organisation; the signed-in member becomes its admin. */

@@ -12,8 +12,25 @@ import org.springframework.web.util.HtmlUtils;
  */
 final class BarChart {
 
-	/** One bar: what it counts and the exact count (suppressed when drawn). */
-	record Bar(String label, long count) {
+	/**
+	 * One bar: what it counts and the exact count (suppressed when drawn); {@code hidden} for a count hidden only
+	 * by secondary suppression ({@link Suppression#shownWithTotal}), drawn without a bar and as
+	 * {@link Suppression#HIDDEN}.
+	 */
+	record Bar(String label, long count, boolean hidden) {
+
+		Bar(String label, long count) {
+			this(label, count, false);
+		}
+
+		boolean drawn() {
+			return !this.hidden && !Suppression.suppressed(this.count);
+		}
+
+		String shown() {
+			return this.hidden ? Suppression.HIDDEN : Suppression.shown(this.count);
+		}
+
 	}
 
 	private static final int WIDTH = 640;
@@ -30,7 +47,7 @@ final class BarChart {
 	}
 
 	static String svg(String id, String title, List<Bar> bars) {
-		long max = bars.stream().filter((bar) -> !Suppression.suppressed(bar.count())).mapToLong(Bar::count).max()
+		long max = bars.stream().filter(Bar::drawn).mapToLong(Bar::count).max()
 			.orElse(0);
 		int height = Math.max(1, bars.size()) * (BAR_HEIGHT + GAP) + GAP;
 		int room = WIDTH - LABEL_WIDTH - NUMBER_WIDTH;
@@ -41,7 +58,7 @@ final class BarChart {
 		svg.append("<title id=\"").append(id).append("-title\">").append(escape(title)).append("</title>");
 		int y = GAP;
 		for (Bar bar : bars) {
-			boolean hidden = Suppression.suppressed(bar.count());
+			boolean hidden = !bar.drawn();
 			int length = (hidden || max == 0) ? 0 : (int) Math.max(1, Math.round((double) bar.count() / max * room));
 			int middle = y + BAR_HEIGHT / 2 + 5;
 			svg.append("<text x=\"").append(LABEL_WIDTH - 8).append("\" y=\"").append(middle)
@@ -51,7 +68,7 @@ final class BarChart {
 					.append(length).append("\" height=\"").append(BAR_HEIGHT).append("\" fill=\"#1f5f8b\"/>");
 			}
 			svg.append("<text x=\"").append(LABEL_WIDTH + length + 6).append("\" y=\"").append(middle)
-				.append("\" font-size=\"14\">").append(escape(Suppression.shown(bar.count()))).append("</text>");
+				.append("\" font-size=\"14\">").append(escape(bar.shown())).append("</text>");
 			y += BAR_HEIGHT + GAP;
 		}
 		svg.append("</svg>");

@@ -7,7 +7,8 @@ import de.pinnwand.stats.Suppression;
 
 /**
  * The figures as CSV for spreadsheets: one value a line ({@code section,category,measure,value}), codes rather
- * than translated labels, counts under five as "&lt;5" just like on the page.
+ * than translated labels, counts under five as "&lt;5" and counts hidden by secondary suppression as "*", just
+ * like on the page.
  */
 final class StatsCsv {
 
@@ -21,7 +22,13 @@ final class StatsCsv {
 		line(csv, "period", "district", "", (report.period().district() != null) ? report.period().district() : "*");
 		kinds(csv, "by_topic", report.byTopic());
 		kinds(csv, "by_language", report.byLanguage());
-		kinds(csv, "by_district", report.byDistrict());
+		List<String> districtRequests = Suppression.shownWithTotal(report.requests(),
+				report.byDistrict().stream().map(Report.KindCount::requests).toList());
+		for (int i = 0; i < report.byDistrict().size(); i++) {
+			Report.KindCount row = report.byDistrict().get(i);
+			line(csv, "by_district", row.category(), "offers", Suppression.shown(row.offers()));
+			line(csv, "by_district", row.category(), "requests", districtRequests.get(i));
+		}
 		count(csv, "requests", "all", report.requests());
 		count(csv, "requests", "matched", report.matchedRequests());
 		count(csv, "requests", "fulfilled", report.fulfilledRequests());
@@ -33,6 +40,10 @@ final class StatsCsv {
 		count(csv, "activity_signups", "confirmed", report.confirmedSignups());
 		count(csv, "activity_signups", "waiting", report.waitingSignups());
 		counts(csv, "moderation", report.moderation());
+		withTotal(csv, "reports_filed", report.reportsByType(), report.reports());
+		withTotal(csv, "decisions", report.decisionsByKind(), report.decisions());
+		count(csv, "time_to_first_decision", "listings_decided", report.firstDecisions());
+		line(csv, "time_to_first_decision", "median_hours", "", StatsView.median(report, java.util.Locale.ROOT));
 		return csv.toString();
 	}
 
@@ -41,6 +52,15 @@ final class StatsCsv {
 			line(csv, section, row.category(), "offers", Suppression.shown(row.offers()));
 			line(csv, section, row.category(), "requests", Suppression.shown(row.requests()));
 		}
+	}
+
+	/** The parts, then the total, with secondary suppression. */
+	private static void withTotal(StringBuilder csv, String section, List<Report.Count> rows, long total) {
+		List<String> shown = Suppression.shownWithTotal(total, rows.stream().map(Report.Count::count).toList());
+		for (int i = 0; i < rows.size(); i++) {
+			line(csv, section, rows.get(i).category(), "", shown.get(i));
+		}
+		count(csv, section, "all", total);
 	}
 
 	private static void counts(StringBuilder csv, String section, List<Report.Count> rows) {

@@ -21,7 +21,9 @@ record StatsView(String from, String to, String district, String periodLabel, St
 		List<Row> byTopic, List<Row> byLanguage, List<Row> byDistrict, String requests, String matchedRequests,
 		String fulfilledRequests, List<Single> unmetByDistrict, List<Single> unmetByLanguage,
 		String activeOrganisations, String volunteerGroups, String volunteers, String confirmedSignups,
-		String waitingSignups, List<Single> moderation, String topicChart, String districtChart) {
+		String waitingSignups, List<Single> moderation, String topicChart, String districtChart,
+		List<Single> reportsByType, String reports, List<Single> decisionsByKind, String decisions,
+		String firstDecisions, String medianHoursToDecision) {
 
 	/** Offers and requests of one category, as shown. */
 	record Row(String label, String offers, String requests) {
@@ -41,7 +43,7 @@ record StatsView(String from, String to, String district, String periodLabel, St
 		return new StatsView(period.from().toString(), period.to().toString(),
 				(period.district() != null) ? period.district() : "", label, link("/stats.csv", period),
 				link("/stats/print", period), rows(report.byTopic(), topic), rows(report.byLanguage(), language),
-				rows(report.byDistrict(), Function.identity()), Suppression.shown(report.requests()),
+				districtRows(report), Suppression.shown(report.requests()),
 				Suppression.shown(report.matchedRequests()), Suppression.shown(report.fulfilledRequests()),
 				singles(report.unmetByDistrict(), Function.identity()), singles(report.unmetByLanguage(), language),
 				Suppression.shown(report.activeOrganisations()), Suppression.shown(report.volunteerGroups()),
@@ -51,8 +53,59 @@ record StatsView(String from, String to, String district, String periodLabel, St
 						report.byTopic().stream().filter((row) -> row.requests() > 0)
 							.map((row) -> new BarChart.Bar(topic.apply(row.category()), row.requests())).toList()),
 				BarChart.svg("chart-districts", messages.get(locale, "stats.chart.requests-by-district", label),
-						report.byDistrict().stream().filter((row) -> row.requests() > 0)
-							.map((row) -> new BarChart.Bar(row.category(), row.requests())).toList()));
+						districtBars(report)),
+				withTotal(report.reportsByType(), report.reports(),
+						(code) -> messages.get(locale, "moderation.type." + code)),
+				Suppression.shown(report.reports()),
+				withTotal(report.decisionsByKind(), report.decisions(),
+						(action) -> messages.get(locale, "stats.decision." + action.substring(action.indexOf('.') + 1))),
+				Suppression.shown(report.decisions()), Suppression.shown(report.firstDecisions()),
+				median(report, locale));
+	}
+
+	/** The median in hours with one decimal; '–' without decisions, suppressed for fewer than five. */
+	static String median(Report report, Locale locale) {
+		if (report.firstDecisions() == 0 || report.medianHoursToDecision() == null) {
+			return "–";
+		}
+		if (Suppression.suppressed(report.firstDecisions())) {
+			return Suppression.SUPPRESSED;
+		}
+		return String.format(locale, "%.1f", report.medianHoursToDecision());
+	}
+
+	/** The requests per district stand next to all requests: secondary suppression applies to them. */
+	private static List<Row> districtRows(Report report) {
+		List<String> requests = Suppression.shownWithTotal(report.requests(),
+				report.byDistrict().stream().map(Report.KindCount::requests).toList());
+		List<Row> rows = new java.util.ArrayList<>();
+		for (int i = 0; i < report.byDistrict().size(); i++) {
+			Report.KindCount row = report.byDistrict().get(i);
+			rows.add(new Row(row.category(), Suppression.shown(row.offers()), requests.get(i)));
+		}
+		return rows;
+	}
+
+	private static List<BarChart.Bar> districtBars(Report report) {
+		List<String> requests = Suppression.shownWithTotal(report.requests(),
+				report.byDistrict().stream().map(Report.KindCount::requests).toList());
+		List<BarChart.Bar> bars = new java.util.ArrayList<>();
+		for (int i = 0; i < report.byDistrict().size(); i++) {
+			Report.KindCount row = report.byDistrict().get(i);
+			if (row.requests() > 0) {
+				bars.add(new BarChart.Bar(row.category(), row.requests(), Suppression.HIDDEN.equals(requests.get(i))));
+			}
+		}
+		return bars;
+	}
+
+	private static List<Single> withTotal(List<Report.Count> counts, long total, Function<String, String> label) {
+		List<String> shown = Suppression.shownWithTotal(total, counts.stream().map(Report.Count::count).toList());
+		List<Single> singles = new java.util.ArrayList<>();
+		for (int i = 0; i < counts.size(); i++) {
+			singles.add(new Single(label.apply(counts.get(i).category()), shown.get(i)));
+		}
+		return singles;
 	}
 
 	private static List<Row> rows(List<Report.KindCount> counts, Function<String, String> label) {
