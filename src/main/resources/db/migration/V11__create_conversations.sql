@@ -21,6 +21,10 @@ create table conversation (
     last_message_at          timestamptz   not null,
     -- When the listing's owner marked the listing fulfilled from this conversation.
     fulfilled_at             timestamptz,
+    -- A side reported it (OWNER or ANSWERER): while hidden_at is set it takes no messages and the coordination
+    -- office may read it to decide (see moderation.ReportableItems).
+    reported_by              varchar(8),
+    hidden_at                timestamptz,
     version                  bigint        not null
 );
 

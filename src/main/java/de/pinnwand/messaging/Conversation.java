@@ -22,13 +22,19 @@ import de.pinnwand.listings.ListingKind;
  * @param createdAt when it began
  * @param lastMessageAt when the latest message came
  * @param fulfilledAt when the listing's side marked the listing fulfilled from it
+ * @param hiddenAt when a report took it to the coordination office, which has not yet decided; null otherwise
  */
 public record Conversation(UUID id, UUID listingId, String listingTitle, ListingKind listingKind, UUID ownerAccountId, UUID ownerOrganisationId,
 		UUID answererAccountId, UUID answererOrganisationId, ConversationStatus status, Side closedBy, Side blockedBy,
-		Instant createdAt, Instant lastMessageAt, Instant fulfilledAt) {
+		Instant createdAt, Instant lastMessageAt, Instant fulfilledAt, Instant hiddenAt) {
 
+	/** Whether it takes messages: not closed by a side, and not waiting for the coordination office. */
 	public boolean isOpen() {
-		return this.status == ConversationStatus.OPEN;
+		return this.status == ConversationStatus.OPEN && this.hiddenAt == null;
+	}
+
+	public boolean isUnderReview() {
+		return this.hiddenAt != null;
 	}
 
 	/** The organisation speaking for a side, or null when a person speaks for themselves. */

@@ -20,10 +20,11 @@ import de.pinnwand.listings.ListingStatus;
  * @param myDisclosure what the reader showed so far
  * @param iHaveEmail whether the reader's account holds an e-mail address they could show
  * @param iHavePhone whether it holds a phone number
+ * @param review whether a coordinator reads it to decide about a report, not a participant
  */
 public record ConversationDetails(Conversation conversation, Side mySide, String listingTitle, ListingKind listingKind,
 		ListingStatus listingStatus, String otherName, List<Message> messages, List<SharedContact> theirContacts,
-		Disclosure myDisclosure, boolean iHaveEmail, boolean iHavePhone) {
+		Disclosure myDisclosure, boolean iHaveEmail, boolean iHavePhone, boolean review) {
 
 	/** Contact details one person of the other side chose to show. */
 	public record SharedContact(String name, String email, String phone) {
@@ -38,7 +39,7 @@ public record ConversationDetails(Conversation conversation, Side mySide, String
 
 	/** Only the listing's side can say the help was found, and only while the listing is up. */
 	public boolean canMarkFulfilled() {
-		return this.mySide == Side.OWNER && this.listingStatus == ListingStatus.PUBLISHED;
+		return !this.review && this.mySide == Side.OWNER && this.listingStatus == ListingStatus.PUBLISHED;
 	}
 
 }

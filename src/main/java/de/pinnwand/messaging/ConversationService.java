@@ -18,6 +18,7 @@ import de.pinnwand.listings.ListingService;
 import de.pinnwand.listings.ListingStatus;
 import de.pinnwand.messaging.ConversationDetails.Disclosure;
 import de.pinnwand.messaging.ConversationDetails.SharedContact;
+import de.pinnwand.moderation.ModerationService;
 import de.pinnwand.organisations.OrganisationMemberships;
 import de.pinnwand.system.FieldProblem;
 import io.r2dbc.spi.Readable;
@@ -37,10 +38,10 @@ import reactor.core.publisher.Mono;
 @Service
 public class ConversationService {
 
-	private static final String COLUMNS = "c.id, c.listing_id, c.listing_title, c.listing_kind, c.owner_account_id, "
+	static final String COLUMNS = "c.id, c.listing_id, c.listing_title, c.listing_kind, c.owner_account_id, "
 			+ "c.owner_organisation_id, "
 			+ "c.answerer_account_id, c.answerer_organisation_id, c.status, c.closed_by, c.blocked_by, c.created_at, "
-			+ "c.last_message_at, c.fulfilled_at";
+			+ "c.last_message_at, c.fulfilled_at, c.hidden_at";
 
 	/**
 	 * The conversations a member takes part in, each with the member's side: as the person or an organisation of
@@ -71,11 +72,14 @@ public class ConversationService {
 
 	private final MessagingProperties properties;
 
+	private final ModerationService moderation;
+
 	private final Clock clock;
 
 	ConversationService(DatabaseClient database, ListingService listings, OrganisationMemberships memberships,
 			AccountService accounts, ApplicationEventPublisher events, TransactionalOperator transaction,
-			MessagingProperties properties, Clock clock) {
+			MessagingProperties properties, ModerationService moderation, Clock clock) {
+		this.moderation = moderation;
 		this.database = database;
 		this.listings = listings;
 		this.memberships = memberships;
@@ -138,7 +142,7 @@ public class ConversationService {
 					ConversationDetails details = new ConversationDetails(conversation, mine,
 							conversation.listingTitle(), conversation.listingKind(), all.getT1().orElse(null),
 							all.getT2().orElse(null), shown, all.getT4(), all.getT5(), account.contactEmail() != null,
-							account.contactPhone() != null);
+							account.contactPhone() != null, false);
 					return shown.isEmpty() ? Mono.just(details)
 							: markRead(conversation.id(), me, shown.get(shown.size() - 1).id()).thenReturn(details);
 				});
@@ -286,6 +290,45 @@ public class ConversationService {
 			.rowsUpdated();
 	}
 
+	/**
+	 * A side reports the conversation to the coordination office: it stops taking messages and the office reads it
+	 * to decide (see {@link ReportableConversations}).
+	 */
+	public Mono<Void> report(Member member, UUID conversationId, String reason, String text) {
+		return participating(conversationId, member.accountId()).flatMap((found) -> this.database
+			.sql("update conversation set reported_by = :side where id = :id")
+			.bind("side", found.side().name())
+			.bind("id", conversationId)
+			.then()
+			.then(this.moderation.reportItem(ReportableConversations.TYPE, conversationId, member.accountId(), null,
+					reason, text)));
+	}
+
+	/**
+	 * A reported conversation as the coordination office reads it to decide, from the listing's side, without
+	 * anyone's contact details and without marking anything read; anyone else, or any conversation not waiting
+	 * for a decision, finds nothing.
+	 */
+	public Mono<ConversationDetails> forReview(Member coordinator, UUID conversationId) {
+		if (!coordinator.isCoordinator() || conversationId == null) {
+			return Mono.error(new ConversationNotFound());
+		}
+		return this.database.sql("select " + COLUMNS + " from conversation c where c.id = :id and c.hidden_at is not null")
+			.bind("id", conversationId)
+			.map((row, meta) -> conversation(row))
+			.one()
+			.switchIfEmpty(Mono.error(ConversationNotFound::new))
+			.flatMap((conversation) -> messages(conversation, Side.OWNER).collectList()
+				.zipWith(nameOf(conversation, Side.ANSWERER))
+				.map((both) -> {
+					List<Message> oldestFirst = new ArrayList<>(both.getT1());
+					Collections.reverse(oldestFirst);
+					return new ConversationDetails(conversation, Side.OWNER, conversation.listingTitle(),
+							conversation.listingKind(), null, both.getT2().orElse(null), oldestFirst, List.of(),
+							Disclosure.NOTHING, false, false, true);
+				}));
+	}
+
 	/** What a member wrote and showed in conversations, for their data export. */
 	public Flux<Map<String, Object>> writtenBy(UUID accountId) {
 		return this.database
@@ -388,7 +431,8 @@ public class ConversationService {
 			Mono<Conversation> conversation = (inserted == 0) ? existing(listing.id(), member.accountId(), asOrganisationId)
 					: Mono.just(new Conversation(id, listing.id(), listing.title(), listing.kind(),
 							listing.ownerAccountId(), listing.organisationId(),
-							member.accountId(), asOrganisationId, ConversationStatus.OPEN, null, null, now, now, null));
+							member.accountId(), asOrganisationId, ConversationStatus.OPEN, null, null, now, now, null,
+							null));
 			return conversation.flatMap((begun) -> store(member, begun, Side.ANSWERER, body, now));
 		}).as(this.transaction::transactional).flatMap(this::announced);
 	}
@@ -410,7 +454,8 @@ public class ConversationService {
 
 	private Mono<Written> store(Member member, Conversation conversation, Side side, String body, Instant at) {
 		return this.database
-			.sql("update conversation set last_message_at = :at, version = version + 1 where id = :id and status = 'OPEN'")
+			.sql("update conversation set last_message_at = :at, version = version + 1 "
+					+ "where id = :id and status = 'OPEN' and hidden_at is null")
 			.bind("at", at)
 			.bind("id", conversation.id())
 			.fetch()
@@ -461,7 +506,7 @@ public class ConversationService {
 			.then();
 	}
 
-	private Flux<Message> messages(Conversation conversation, Side mine) {
+	Flux<Message> messages(Conversation conversation, Side mine) {
 		return this.database
 			.sql("select m.id, m.side, m.author_account_id, a.display_name, o.name as organisation_name, m.body, "
 					+ "m.created_at from conversation_message m left join account a on a.id = m.author_account_id "
@@ -544,7 +589,7 @@ public class ConversationService {
 		return body;
 	}
 
-	private static Conversation conversation(Readable row) {
+	static Conversation conversation(Readable row) {
 		String closedBy = row.get("closed_by", String.class);
 		String blockedBy = row.get("blocked_by", String.class);
 		return new Conversation(row.get("id", UUID.class), row.get("listing_id", UUID.class),
@@ -554,7 +599,7 @@ public class ConversationService {
 				ConversationStatus.valueOf(row.get("status", String.class)),
 				(closedBy != null) ? Side.valueOf(closedBy) : null, (blockedBy != null) ? Side.valueOf(blockedBy) : null,
 				row.get("created_at", Instant.class), row.get("last_message_at", Instant.class),
-				row.get("fulfilled_at", Instant.class));
+				row.get("fulfilled_at", Instant.class), row.get("hidden_at", Instant.class));
 	}
 
 	private static GenericExecuteSpec bindNullable(GenericExecuteSpec spec, String name, UUID value) {

@@ -29,6 +29,9 @@ class ConversationsTests {
 	private ConversationService conversations;
 
 	@Autowired
+	private de.pinnwand.accounts.AccountService accounts;
+
+	@Autowired
 	private org.springframework.r2dbc.core.DatabaseClient database;
 
 	private String post(String poster, Map<String, Object> listing) {
@@ -294,6 +297,51 @@ class ConversationsTests {
 		this.web.get().uri("/api/v1/conversations/" + quiet).headers(TestMembers.bearer("conv-purge-asker")).exchange()
 			.expectStatus().isNotFound();
 		read("conv-purge-other", lively);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void aReportedConversationRestsUntilTheCoordinationOfficeDecides() {
+		this.accounts.prepare("conv-coordinator", "Konv Koordination", List.of("de"),
+				java.util.Set.of(de.pinnwand.accounts.Role.COORDINATOR)).block();
+		String listing = post("conv-report-poster", TestListings.offer("Deutschnachhilfe Konvmeldung"));
+		String id = (String) answer("conv-report-pest", listing, "Gib mir deine Adresse, sofort!").get("id");
+		// Only a side reports, for a configured reason; a coordinator cannot read it before.
+		this.web.get().uri("/conversations/" + id).cookie("SESSION", TestMembers.signIn(this.web, "conv-coordinator"))
+			.exchange().expectStatus().isNotFound();
+		this.web.post().uri("/api/v1/conversations/" + id + "/reports").headers(TestMembers.bearer("conv-report-stranger"))
+			.bodyValue(Map.of("reason", "inappropriate")).exchange().expectStatus().isNotFound();
+		this.web.post().uri("/api/v1/conversations/" + id + "/reports").headers(TestMembers.bearer("conv-report-poster"))
+			.bodyValue(Map.of("reason", "weil")).exchange().expectStatus().isEqualTo(422);
+		this.web.post().uri("/api/v1/conversations/" + id + "/reports").headers(TestMembers.bearer("conv-report-poster"))
+			.bodyValue(Map.of("reason", "inappropriate", "text", "Will meine Adresse")).exchange()
+			.expectStatus().isAccepted();
+
+		// It rests: no more messages, and the coordination office sees it in the queue with its messages.
+		this.web.post().uri("/api/v1/conversations/" + id + "/messages").headers(TestMembers.bearer("conv-report-pest"))
+			.bodyValue(Map.of("text", "Hallo?")).exchange().expectStatus().isEqualTo(409);
+		Map<String, Object> queued = this.web.get().uri("/api/v1/moderation/queue")
+			.headers(TestMembers.bearer("conv-coordinator")).exchange().expectStatus().isOk()
+			.expectBodyList(Map.class).returnResult().getResponseBody().stream()
+			.map((item) -> (Map<String, Object>) item)
+			.filter((item) -> id.equals(((Map<String, Object>) item.get("item")).get("id")))
+			.findFirst().orElseThrow();
+		assertThat(queued.get("type")).isEqualTo("conversation");
+		assertThat(String.valueOf(queued.get("item"))).contains("Gib mir deine Adresse, sofort!");
+		String review = this.web.get().uri("/conversations/" + id + "?ui=de")
+			.cookie("SESSION", TestMembers.signIn(this.web, "conv-coordinator")).exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(review).contains("Gib mir deine Adresse, sofort!", "weil es gemeldet wurde")
+			.doesNotContain("action=\"/conversations/" + id + "/messages\"");
+
+		// Restored, it takes messages again; the coordinator's reading ends.
+		this.web.post().uri("/api/v1/moderation/items/conversation:" + id + "/decision")
+			.headers(TestMembers.bearer("conv-coordinator")).bodyValue(Map.of("decision", "APPROVE")).exchange()
+			.expectStatus().isOk();
+		this.web.post().uri("/api/v1/conversations/" + id + "/messages").headers(TestMembers.bearer("conv-report-pest"))
+			.bodyValue(Map.of("text", "Entschuldigung.")).exchange().expectStatus().isCreated();
+		this.web.get().uri("/conversations/" + id).cookie("SESSION", TestMembers.signIn(this.web, "conv-coordinator"))
+			.exchange().expectStatus().isNotFound();
 	}
 
 }

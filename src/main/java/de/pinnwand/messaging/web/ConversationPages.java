@@ -26,6 +26,8 @@ import de.pinnwand.messaging.InvalidMessage;
 import de.pinnwand.messaging.MessagingProperties;
 import de.pinnwand.messaging.Side;
 import de.pinnwand.system.FieldProblem;
+import de.pinnwand.system.InvalidInput;
+import de.pinnwand.moderation.ModerationService;
 import de.pinnwand.system.web.Layout;
 import de.pinnwand.system.web.Messages;
 import org.springframework.http.HttpStatus;
@@ -66,8 +68,11 @@ class ConversationPages {
 
 	private final MessagingProperties properties;
 
+	private final ModerationService moderation;
+
 	ConversationPages(ConversationService conversations, ListingService listings, Members members, Layout layout,
-			Messages messages, MessagingProperties properties) {
+			Messages messages, MessagingProperties properties, ModerationService moderation) {
+		this.moderation = moderation;
 		this.conversations = conversations;
 		this.listings = listings;
 		this.members = members;
@@ -88,6 +93,10 @@ class ConversationPages {
 
 	/** Contact details the other side showed. */
 	record ContactLine(String name, String email, String phone) {
+	}
+
+	/** A reason to report, with its text in the reader's language. */
+	record ReasonOption(String code, String label) {
 	}
 
 	/** The organisations a member may answer for. */
@@ -184,6 +193,13 @@ class ConversationPages {
 		return act(id, "blocked", exchange, this.conversations::block);
 	}
 
+	@PostMapping("/conversations/{id}/reports")
+	Mono<Rendering> report(@PathVariable String id, ServerWebExchange exchange) {
+		return exchange.getFormData().flatMap((form) -> act(id, "reported", exchange, (member,
+				conversation) -> this.conversations.report(member, conversation, form.getFirst("reason"),
+						form.getFirst("text"))));
+	}
+
 	@PostMapping("/conversations/{id}/fulfilment")
 	Mono<Rendering> fulfil(@PathVariable String id, ServerWebExchange exchange) {
 		return act(id, "fulfilled", exchange, this.conversations::markFulfilled);
@@ -198,7 +214,7 @@ class ConversationPages {
 		return this.members.required(exchange)
 			.flatMap((member) -> action.apply(member, conversation))
 			.thenReturn(Rendering.redirectTo("/conversations/" + id + "?done=" + done).build())
-			.onErrorResume(InvalidMessage.class, (invalid) -> conversationPage(id, "", invalid.problems().get(0),
+			.onErrorResume(InvalidInput.class, (invalid) -> conversationPage(id, "", invalid.problems().get(0),
 					HttpStatus.UNPROCESSABLE_CONTENT, exchange))
 			.onErrorResume(ConversationClosed.class, (closed) -> conversationPage(id, "",
 					new FieldProblem("text", "message.closed"), HttpStatus.CONFLICT, exchange));
@@ -244,8 +260,11 @@ class ConversationPages {
 		Locale locale = Messages.localeOf(exchange);
 		String done = exchange.getRequest().getQueryParams().getFirst("done");
 		return this.members.required(exchange)
-			.flatMap((member) -> this.conversations.details(member, conversation))
+			.flatMap((member) -> this.conversations.details(member, conversation)
+				.onErrorResume(ConversationNotFound.class, (notTheirs) -> this.conversations.forReview(member,
+						conversation)))
 			.map((details) -> {
+				boolean reviewing = details.review();
 				Map<String, Object> model = this.layout.model(exchange, "conversations.page-title");
 				String other = (details.otherName() != null) ? details.otherName()
 						: this.messages.get(locale, "conversations.former-member");
@@ -266,8 +285,16 @@ class ConversationPages {
 							i == details.messages().size() - 1));
 				}
 				model.put("messages", lines);
-				model.put("open", details.conversation().isOpen());
+				model.put("open", details.conversation().isOpen() && !reviewing);
+				model.put("participant", !reviewing);
+				model.put("reviewing", reviewing);
+				model.put("underReview", details.conversation().isUnderReview() && !reviewing);
 				model.put("closedNote", closedNote(details, locale));
+				model.put("reportReasons", this.moderation.reportReasons()
+					.stream()
+					.map((code) -> new ReasonOption(code, this.messages.get(locale, "report.reason." + code)))
+					.toList());
+				model.put("maxReportText", ModerationService.MAX_REPORT_TEXT);
 				model.put("contacts", details.theirContacts()
 					.stream()
 					.map((contact) -> new ContactLine(contact.name(), contact.email(), contact.phone()))
@@ -285,7 +312,7 @@ class ConversationPages {
 				if (problem != null) {
 					model.put("error", this.messages.get(exchange, "error." + problem.code(), problem.arguments()));
 				}
-				if (done != null && List.of("shown", "closed", "blocked", "fulfilled").contains(done)) {
+				if (done != null && List.of("shown", "closed", "blocked", "fulfilled", "reported").contains(done)) {
 					model.put("done", this.messages.get(locale, "conversations.done." + done));
 				}
 				return Rendering.view(CONVERSATION_VIEW).model(model).status(status).build();
@@ -294,7 +321,7 @@ class ConversationPages {
 
 	private String closedNote(ConversationDetails details, Locale locale) {
 		var conversation = details.conversation();
-		if (conversation.isOpen()) {
+		if (conversation.status() == de.pinnwand.messaging.ConversationStatus.OPEN) {
 			return null;
 		}
 		if (conversation.blockedBy() != null) {

@@ -185,6 +185,22 @@ class ConversationsApi {
 		return then(id, exchange, this.conversations::block);
 	}
 
+	/** A report to the coordination office: {@code reason} is one of the configured report reasons. */
+	record NewReport(String reason, String text) {
+	}
+
+	/** Takes the conversation to the coordination office; it takes no messages until they decided. */
+	@PostMapping("/{id}/reports")
+	Mono<ResponseEntity<Void>> report(@PathVariable String id, @RequestBody NewReport body, ServerWebExchange exchange) {
+		UUID conversation = ListingIds.parse(id);
+		if (conversation == null) {
+			return Mono.error(new ConversationNotFound());
+		}
+		return this.members.required(exchange)
+			.flatMap((member) -> this.conversations.report(member, conversation, body.reason(), body.text()))
+			.thenReturn(ResponseEntity.accepted().build());
+	}
+
 	/** The listing's side says the help was found in this conversation. */
 	@PostMapping("/{id}/fulfilment")
 	Mono<ConversationJson> fulfil(@PathVariable String id, ServerWebExchange exchange) {
