@@ -24,6 +24,8 @@ import java.util.List;
  * @param reportsByType reports filed by readers in the period, per type of item (listing, organisation, activity);
  * in a district only listings and activities there
  * @param decisionsByKind coordinators' decisions in the period, per kind ({@code moderation.approve}, ...)
+ * @param answeredRequests requests of the period that someone answered (a conversation began)
+ * @param medianHoursToFirstAnswer the median time from posting such a request to its first answer; null for none
  * @param firstDecisions listings whose first decision fell in the period
  * @param medianHoursToDecision the median time from a listing's submission to its first decision, of those; null
  * for none
@@ -32,7 +34,8 @@ public record Report(Period period, List<KindCount> byTopic, List<KindCount> byL
 		long requests, long matchedRequests, long fulfilledRequests, List<Count> unmetByDistrict,
 		List<Count> unmetByLanguage, long activeOrganisations, long volunteerGroups, long volunteers,
 		long confirmedSignups, long waitingSignups, List<Count> moderation, List<Count> reportsByType,
-		List<Count> decisionsByKind, long firstDecisions, Double medianHoursToDecision) {
+		List<Count> decisionsByKind, long firstDecisions, Double medianHoursToDecision, long answeredRequests,
+		Double medianHoursToFirstAnswer) {
 
 	/** All reports filed. */
 	public long reports() {

@@ -92,8 +92,16 @@ public class Statistics {
 				+ "where f.first_at >= :start and f.first_at < :end" + inDistrict)
 			.map((row, meta) -> new Object[] { row.get("decided", Long.class), row.get("median_seconds", Double.class) })
 			.one();
+		// A request counts as answered once a conversation about it began; its first answer is the earliest.
+		Mono<Object[]> timeToAnswer = spec(period, "select count(*) as answered, percentile_cont(0.5) within group "
+				+ "(order by extract(epoch from (f.first_at - l.created_at))) as median_seconds from listing l join "
+				+ "(select listing_id, min(created_at) as first_at from conversation where listing_id is not null "
+				+ "group by listing_id) f on f.listing_id = l.id where l.kind = 'REQUEST' and" + LISTINGS_IN_PERIOD
+				+ inDistrict)
+			.map((row, meta) -> new Object[] { row.get("answered", Long.class), row.get("median_seconds", Double.class) })
+			.one();
 		return Mono.zip((parts) -> parts, byTopic, byLanguage, byDistrict, requests, unmetByDistrict, unmetByLanguage,
-				organisations, volunteers, signups, moderation, reports, decisions, timeToDecision)
+				organisations, volunteers, signups, moderation, reports, decisions, timeToDecision, timeToAnswer)
 			.map((parts) -> report(period, parts));
 	}
 
@@ -109,7 +117,9 @@ public class Statistics {
 				((Map<String, Long>) parts[7]).get("volunteers"), signups.get("confirmed"), signups.get("waiting"),
 				(List<Report.Count>) parts[9], (List<Report.Count>) parts[10], (List<Report.Count>) parts[11],
 				(Long) ((Object[]) parts[12])[0],
-				(((Object[]) parts[12])[1] != null) ? (Double) ((Object[]) parts[12])[1] / 3600 : null);
+				(((Object[]) parts[12])[1] != null) ? (Double) ((Object[]) parts[12])[1] / 3600 : null,
+				(Long) ((Object[]) parts[13])[0],
+				(((Object[]) parts[13])[1] != null) ? (Double) ((Object[]) parts[13])[1] / 3600 : null);
 	}
 
 	private Mono<List<Report.KindCount>> kindCounts(Period period, String sql) {

@@ -75,6 +75,16 @@ class StatsTests {
 			this.database.sql("insert into match_notice (listing_id, matched_listing_id) values (:request, :offer)")
 				.bind("request", UUID.fromString(request)).bind("offer", UUID.fromString(someOffer)).then().block();
 		}
+		// Five housing requests got answers, after 1 to 5 hours: the median is 3 hours.
+		for (int i = 2; i < 7; i++) {
+			String conversation = (String) this.web.post().uri("/api/v1/conversations")
+				.headers(TestMembers.bearer("stats-answerer-" + i + "-" + this.run))
+				.bodyValue(Map.of("listing", housing.get(i), "text", "Ich kann helfen.")).exchange()
+				.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+			this.database.sql("update conversation c set created_at = l.created_at + make_interval(hours => :hours) "
+					+ "from listing l where l.id = c.listing_id and c.id = :id")
+				.bind("hours", i - 1).bind("id", UUID.fromString(conversation)).then().block();
+		}
 		this.web.post().uri("/api/v1/listings/" + housing.get(0) + "/fulfilment")
 			.headers(TestMembers.bearer("stats-asker-" + this.run)).exchange().expectStatus().is2xxSuccessful();
 		Map<?, ?> place = (Map<?, ?>) this.web.get().uri("/api/v1/listings/" + someOffer).exchange()
@@ -116,7 +126,8 @@ class StatsTests {
 			.contains("by_topic,housing,requests,7", "by_topic,housing,offers,0", "by_topic,health,requests,<5",
 					"by_topic,mobility,offers,7", "by_language,uk,requests,7", "by_language,fa,requests,<5")
 			.contains("by_district," + this.district + ",offers,7", "by_district," + this.district + ",requests,9")
-			.contains("requests,all,,9", "requests,matched,,<5", "requests,fulfilled,,<5")
+			.contains("requests,all,,9", "requests,matched,,<5", "requests,fulfilled,,<5", "requests,answered,,5")
+			.contains("time_to_first_answer,median_hours,,3.0")
 			.contains("unmet_requests_by_district," + this.district + ",,7", "unmet_requests_by_language,de,,7",
 					"unmet_requests_by_language,uk,,5", "unmet_requests_by_language,fa,,<5")
 			.contains("volunteers,members_with_offers,,6");

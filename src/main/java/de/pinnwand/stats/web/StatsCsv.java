@@ -32,6 +32,9 @@ final class StatsCsv {
 		count(csv, "requests", "all", report.requests());
 		count(csv, "requests", "matched", report.matchedRequests());
 		count(csv, "requests", "fulfilled", report.fulfilledRequests());
+		count(csv, "requests", "answered", report.answeredRequests());
+		line(csv, "time_to_first_answer", "median_hours", "",
+				StatsView.hours(report.answeredRequests(), report.medianHoursToFirstAnswer(), java.util.Locale.ROOT));
 		counts(csv, "unmet_requests_by_district", report.unmetByDistrict());
 		counts(csv, "unmet_requests_by_language", report.unmetByLanguage());
 		count(csv, "organisations", "active", report.activeOrganisations());

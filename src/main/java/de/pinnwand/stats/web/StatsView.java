@@ -23,7 +23,8 @@ record StatsView(String from, String to, String district, String periodLabel, St
 		String activeOrganisations, String volunteerGroups, String volunteers, String confirmedSignups,
 		String waitingSignups, List<Single> moderation, String topicChart, String districtChart,
 		List<Single> reportsByType, String reports, List<Single> decisionsByKind, String decisions,
-		String firstDecisions, String medianHoursToDecision) {
+		String firstDecisions, String medianHoursToDecision, String answeredRequests,
+		String medianHoursToFirstAnswer) {
 
 	/** Offers and requests of one category, as shown. */
 	record Row(String label, String offers, String requests) {
@@ -60,18 +61,27 @@ record StatsView(String from, String to, String district, String periodLabel, St
 				withTotal(report.decisionsByKind(), report.decisions(),
 						(action) -> messages.get(locale, "stats.decision." + action.substring(action.indexOf('.') + 1))),
 				Suppression.shown(report.decisions()), Suppression.shown(report.firstDecisions()),
-				median(report, locale));
+				median(report, locale), Suppression.shown(report.answeredRequests()),
+				hours(report.answeredRequests(), report.medianHoursToFirstAnswer(), locale));
 	}
 
 	/** The median in hours with one decimal; '–' without decisions, suppressed for fewer than five. */
 	static String median(Report report, Locale locale) {
-		if (report.firstDecisions() == 0 || report.medianHoursToDecision() == null) {
+		return hours(report.firstDecisions(), report.medianHoursToDecision(), locale);
+	}
+
+	/**
+	 * A median of {@code count} durations in hours with one decimal; '–' for none, suppressed for fewer than five,
+	 * as one person's time would show.
+	 */
+	static String hours(long count, Double median, Locale locale) {
+		if (count == 0 || median == null) {
 			return "–";
 		}
-		if (Suppression.suppressed(report.firstDecisions())) {
+		if (Suppression.suppressed(count)) {
 			return Suppression.SUPPRESSED;
 		}
-		return String.format(locale, "%.1f", report.medianHoursToDecision());
+		return String.format(locale, "%.1f", median);
 	}
 
 	/** The requests per district stand next to all requests: secondary suppression applies to them. */
