@@ -29,6 +29,9 @@ public class Layout {
 	/** Set when the signed-in member is an admin: the header links the audit log. */
 	public static final String MEMBER_ADMINISTERS = Layout.class.getName() + ".administers";
 
+	/** The signed-in member's number of unread notices (a {@code Long}); the header shows it next to the link. */
+	public static final String MEMBER_UNREAD_NOTICES = Layout.class.getName() + ".unreadNotices";
+
 	private final Messages messages;
 
 	Layout(Messages messages) {
@@ -55,6 +58,10 @@ public class Layout {
 		}
 		model.put("coordinates", Boolean.TRUE.equals(exchange.getAttribute(MEMBER_COORDINATES)));
 		model.put("administers", Boolean.TRUE.equals(exchange.getAttribute(MEMBER_ADMINISTERS)));
+		Long unread = exchange.getAttribute(MEMBER_UNREAD_NOTICES);
+		if (unread != null && unread > 0) {
+			model.put("unreadNotices", this.messages.get(locale, "layout.notifications.unread", unread));
+		}
 		Mono<CsrfToken> csrf = exchange.getAttribute(CsrfToken.class.getName());
 		if (csrf != null) {
 			model.put("_csrf", csrf);
