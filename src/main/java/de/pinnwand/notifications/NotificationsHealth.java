@@ -6,11 +6,11 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code /actuator/health} component "notifications": mails waiting in the outbox and mails given up on after
+ * {@code /actuator/health} component "mailOutbox": mails waiting in the outbox and mails given up on after
  * every attempt (their errors are in {@code mail_outbox.last_error}). Always UP: an unreachable mail server must
  * not take the portal out of a load balancer; a growing {@code failedMails} is what an admin watches.
  */
-@Component("notifications")
+@Component("mailOutbox")
 class NotificationsHealth extends AbstractReactiveHealthIndicator {
 
 	private final MailDelivery delivery;
