@@ -423,7 +423,7 @@ class NotificationsTests {
 			.cookie("XSRF-TOKEN", form.getResponseCookies().getFirst("XSRF-TOKEN").getValue())
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("_csrf=" + csrf.group(1)).exchange()
 			.expectStatus().is3xxRedirection().expectHeader().location("/my/notifications?read");
-		String after = this.web.get().uri("/my/notifications").cookie("SESSION", session).exchange().expectStatus().isOk()
+		String after = this.web.get().uri("/my/notifications?read").cookie("SESSION", session).exchange().expectStatus().isOk()
 			.expectBody(String.class).returnResult().getResponseBody();
 		assertThat(after).doesNotContain("ungelesen)").contains("Als gelesen markiert.");
 
