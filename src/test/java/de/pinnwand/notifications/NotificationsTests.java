@@ -436,6 +436,34 @@ class NotificationsTests {
 	}
 
 	@Test
+	void theOwnerOfAMatchingListingIsToldInTheirLanguage() throws InterruptedException {
+		String owner = unique("notif-match-owner");
+		String address = owner + "@example.org";
+		member(owner, address, "IMMEDIATELY", "uk");
+		Map<String, Object> request = TestListings.with(TestListings.with(
+				TestListings.offer("Begleitung zum Standesamt Notiztest gesucht"), "kind", "REQUEST"), "topics",
+				List.of("accompaniment"));
+		String requestId = (String) this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer(owner))
+			.bodyValue(request).exchange().expectStatus().isCreated().expectBody(Map.class).returnResult()
+			.getResponseBody().get("id");
+		// Matches are computed when the offer is published, against what is searchable by then.
+		await(() -> this.web.get().uri("/api/v1/listings?q=Standesamt Notiztest").exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody(), (body) -> body.contains(requestId),
+				Duration.ofSeconds(20));
+		String offerId = (String) this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer(unique("notif-helper")))
+			.bodyValue(TestListings.with(TestListings.offer("Begleitung zum Standesamt Notiztest"), "topics",
+					List.of("accompaniment")))
+			.exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+
+		assertThat(awaitNotices(owner, 1)).singleElement().satisfies((notice) -> assertThat(notice)
+			.containsEntry("kind", "NEW_MATCH").containsEntry("subject", offerId)
+			.containsEntry("link", "/listings/" + offerId));
+		EmbeddedMailServer.Mail mail = awaitMails(address, 1).get(0);
+		assertThat(mail.subject()).isEqualTo("Нове оголошення підходить до вашого: «Begleitung zum Standesamt Notiztest»");
+		assertThat(mail.text()).contains(this.properties.absolute("/listings/" + offerId));
+	}
+
+	@Test
 	void remindersAndExpiryNoticesAreMadeOnce() throws InterruptedException {
 		String admin = unique("notif-orga");
 		String guest = unique("notif-guest");
