@@ -20,8 +20,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * {@code /dev/mail}: the mails the embedded mail server received, newest first, for a developer on this machine.
- * The route exists only while the embedded mail server runs, and answers requests from loopback addresses only
- * (everyone else gets 404, as if it did not exist).
+ * The route exists only while the embedded mail server runs, and answers requests from loopback addresses only,
+ * and none that a proxy forwarded (everyone else gets 404, as if it did not exist).
  */
 @Controller
 @Conditional(EmbeddedMailRunning.class)
@@ -42,7 +42,11 @@ class DevMailPage {
 	@GetMapping("/dev/mail")
 	Mono<Rendering> mails(ServerWebExchange exchange) {
 		var remote = exchange.getRequest().getRemoteAddress();
-		if (remote == null || remote.getAddress() == null || !remote.getAddress().isLoopbackAddress()) {
+		var headers = exchange.getRequest().getHeaders();
+		// A reverse proxy on the same machine connects from loopback too: what it forwards is not local.
+		boolean proxied = headers.containsHeader("X-Forwarded-For") || headers.containsHeader("Forwarded")
+				|| headers.containsHeader("X-Real-IP");
+		if (proxied || remote == null || remote.getAddress() == null || !remote.getAddress().isLoopbackAddress()) {
 			return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
 		}
 		return Mono.fromCallable(() -> EmbeddedServices.mailServer().received())
