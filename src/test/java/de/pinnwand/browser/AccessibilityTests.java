@@ -100,6 +100,8 @@ class AccessibilityTests {
 		this.pages.put("my listing", (lang) -> open("/listings/" + this.ownListingId, lang));
 		this.pages.put("edit form", (lang) -> open("/listings/" + this.ownListingId + "/edit", lang));
 		this.pages.put("my account", (lang) -> open("/my/account", lang));
+		this.pages.put("my notifications", (lang) -> open("/my/notifications", lang));
+		this.pages.put("unsubscribe link that is not valid", (lang) -> open("/notifications/unsubscribe?token=x", lang));
 		this.pages.put("council figures", (lang) -> {
 			String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).toString();
 			open("/stats?from=" + today + "&to=" + today, lang);
