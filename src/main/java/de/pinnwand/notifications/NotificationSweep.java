@@ -108,9 +108,11 @@ class NotificationSweep extends BackgroundLoop {
 		ZonedDateTime today = local.toLocalDate().atTime(this.properties.digestTime()).atZone(NotificationMails.ZONE);
 		Instant cutoff = (local.isBefore(today) ? today.minusDays(1) : today).toInstant();
 		return this.database
-			.sql("with due as (select account_id, array_agg(id order by created_at) as ids from notification "
-					+ "where email_state = 'DIGEST' and created_at <= :cutoff group by account_id), "
-					+ "marked as (update notification set email_state = 'QUEUED' where id in (select unnest(ids) from due)) "
+			// Locked rows are another instance's digest in the making: skipped, so no notice goes out twice.
+			.sql("with picked as (select id, account_id, created_at from notification where email_state = 'DIGEST' "
+					+ "and created_at <= :cutoff for update skip locked), "
+					+ "marked as (update notification set email_state = 'QUEUED' where id in (select id from picked)), "
+					+ "due as (select account_id, array_agg(id order by created_at, id) as ids from picked group by account_id) "
 					+ "insert into mail_outbox (id, account_id, digest, notification_ids, state, next_attempt_at, created_at) "
 					+ "select gen_random_uuid(), account_id, true, ids, 'PENDING', :now, :now from due")
 			.bind("cutoff", cutoff)

@@ -2,7 +2,6 @@ package de.pinnwand.notifications;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -140,17 +139,6 @@ public class Notifications {
 		return this.database
 			.sql("select " + COLUMNS + " from notification where account_id = :account order by created_at desc, id")
 			.bind("account", accountId)
-			.map((row, meta) -> fromRow(row))
-			.all();
-	}
-
-	/** These notices, in the order they were made; only those that still exist. */
-	Flux<Notification> byIds(UUID accountId, Collection<UUID> ids) {
-		return this.database
-			.sql("select " + COLUMNS + " from notification where account_id = :account and id = any(:ids) "
-					+ "order by created_at, id")
-			.bind("account", accountId)
-			.bind("ids", ids.toArray(UUID[]::new))
 			.map((row, meta) -> fromRow(row))
 			.all();
 	}
