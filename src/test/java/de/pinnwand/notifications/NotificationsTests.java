@@ -383,7 +383,9 @@ class NotificationsTests {
 	void thePageAndTheApiListNoticesAndMarkThemRead() throws InterruptedException {
 		String name = unique("notif-page");
 		UUID account = member(name, null, "NEVER", "de");
-		String listing = (String) this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer(name))
+		// Posted by someone else, so no other notice (a match, an expiry) of the member's own listing can come in
+		// between; the decision's author is the member all the same.
+		String listing = (String) this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer(unique("notif-page-poster")))
 			.bodyValue(TestListings.offer("Gitarrenunterricht für Anfänger")).exchange().expectStatus().isCreated()
 			.expectBody(Map.class).returnResult().getResponseBody().get("id");
 		this.events.publishEvent(new ListingDecided(UUID.fromString(listing), account, Decision.REJECT, Instant.now()));
