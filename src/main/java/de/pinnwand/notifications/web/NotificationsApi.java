@@ -94,10 +94,11 @@ class NotificationsApi {
 				ids.add(parsed);
 			}
 		}
+		// The count after the update, not beside it.
 		return this.members.required(exchange)
 			.flatMap((member) -> this.notifications.markRead(member.accountId(), ids)
-				.zipWith(this.notifications.unreadCount(member.accountId())))
-			.map((both) -> Map.of("marked", both.getT1(), "unread", both.getT2()));
+				.flatMap((marked) -> this.notifications.unreadCount(member.accountId())
+					.map((unread) -> Map.of("marked", marked, "unread", unread))));
 	}
 
 	/** A member's notices in their data export. */
