@@ -247,6 +247,24 @@ public class AccountService {
 		return account(accountId).map((account) -> account.with(checked)).flatMap(this.accounts::save);
 	}
 
+	/**
+	 * Stops notices by e-mail (the unsubscribe link in every mail); the portal still shows them. Emits whether the
+	 * account exists.
+	 */
+	public Mono<Boolean> stopEmailNotifications(UUID accountId) {
+		return this.accounts.findById(accountId)
+			.flatMap((account) -> {
+				if (account.emailNotifications() == EmailNotifications.NEVER) {
+					return Mono.just(true);
+				}
+				Profile profile = account.profile();
+				return this.accounts.save(account.with(new Profile(profile.displayName(), profile.languages(),
+						profile.homePostcode(), profile.contactEmail(), profile.contactPhone(), EmailNotifications.NEVER,
+						profile.interfaceLanguage()))).thenReturn(true);
+			})
+			.defaultIfEmpty(false);
+	}
+
 	private static String blankToNull(String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
 	}

@@ -9,6 +9,7 @@ import de.pinnwand.listings.ListingPublished;
 import de.pinnwand.listings.ListingService;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -31,10 +32,14 @@ public class MatchNotices {
 
 	private final DatabaseClient database;
 
-	MatchNotices(ListingService listings, Matchmaker matchmaker, DatabaseClient database) {
+	private final ApplicationEventPublisher events;
+
+	MatchNotices(ListingService listings, Matchmaker matchmaker, DatabaseClient database,
+			ApplicationEventPublisher events) {
 		this.listings = listings;
 		this.matchmaker = matchmaker;
 		this.database = database;
+		this.events = events;
 	}
 
 	/** A notice for the owner of {@code listingId}: {@code matched} is new and fits it. */
@@ -51,15 +56,24 @@ public class MatchNotices {
 
 	Mono<Long> notifyMatchesOf(UUID listingId) {
 		return this.listings.find(listingId)
-			.flatMap(this.matchmaker::matchesFor)
-			.flatMapMany(Flux::fromIterable)
-			.concatMap((match) -> this.database
-				.sql("insert into match_notice (listing_id, matched_listing_id) values (:listing, :matched) "
-						+ "on conflict do nothing")
-				.bind("listing", UUID.fromString(match.listing().id()))
-				.bind("matched", listingId)
-				.fetch()
-				.rowsUpdated())
+			.flatMapMany((published) -> this.matchmaker.matchesFor(published)
+				.flatMapMany(Flux::fromIterable)
+				.concatMap((match) -> {
+					UUID owners = UUID.fromString(match.listing().id());
+					return this.database
+						.sql("insert into match_notice (listing_id, matched_listing_id) values (:listing, :matched) "
+								+ "on conflict do nothing")
+						.bind("listing", owners)
+						.bind("matched", listingId)
+						.fetch()
+						.rowsUpdated()
+						// The owner hears of it through notifications as well as on 'my listings'.
+						.doOnNext((stored) -> {
+							if (stored > 0) {
+								this.events.publishEvent(new MatchNoticeRecorded(owners, listingId, published.title()));
+							}
+						});
+				}))
 			.reduce(0L, Long::sum);
 	}
 

@@ -15,6 +15,7 @@ import de.pinnwand.system.InvalidInput;
 import de.pinnwand.system.web.NotFound;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -46,13 +47,16 @@ public class SavedSearches {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	SavedSearches(DatabaseClient database, SearchParameters parameters, ListingSearch search, ListingService listings,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
 		this.database = database;
 		this.parameters = parameters;
 		this.search = search;
 		this.listings = listings;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** A saved search as its member sees it. */
@@ -260,7 +264,14 @@ public class SavedSearches {
 				.bind("search", candidate.id())
 				.bind("listing", listing.id())
 				.fetch()
-				.rowsUpdated())
+				.rowsUpdated()
+				// The member hears of it through notifications as well as on 'my saved searches'.
+				.doOnNext((stored) -> {
+					if (stored > 0) {
+						this.events.publishEvent(new SavedSearchHitRecorded(candidate.accountId(), candidate.id(),
+								listing.id(), listing.title()));
+					}
+				}))
 			.reduce(0L, Long::sum);
 	}
 

@@ -23,9 +23,13 @@ import org.springframework.security.web.server.authentication.ServerAuthenticati
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
@@ -68,6 +72,19 @@ class SecurityConfiguration {
 		XorServerCsrfTokenRequestAttributeHandler handler = new XorServerCsrfTokenRequestAttributeHandler();
 		handler.setTokenFromMultipartDataEnabled(true);
 		return handler;
+	}
+
+	/** The unsubscribe link of notification mails. */
+	static final String UNSUBSCRIBE = "/notifications/unsubscribe";
+
+	/**
+	 * Every change needs the CSRF token, except the unsubscribe POST: mail programs send it without cookies
+	 * (RFC 8058 one-click), and its signed token already proves that it comes from the mail. It changes nothing but
+	 * stopping mails to the token's account.
+	 */
+	static ServerWebExchangeMatcher csrfProtected() {
+		return new AndServerWebExchangeMatcher(CsrfWebFilter.DEFAULT_CSRF_MATCHER,
+				new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, UNSUBSCRIBE)));
 	}
 
 	/** The JSON API and operator endpoints: bearer tokens, no session, no cookies, errors as problem details. */
@@ -140,6 +157,8 @@ class SecurityConfiguration {
 				// Visitors may report a listing (the form still carries a CSRF token).
 				.pathMatchers(HttpMethod.POST, "/listings/*/reports", "/organisations/*/reports", "/activities/*/reports")
 				.permitAll()
+				// A mail's unsubscribe link works without signing in; its signed token is the proof (RFC 8058).
+				.pathMatchers(HttpMethod.POST, UNSUBSCRIBE).permitAll()
 				.pathMatchers(HttpMethod.GET, "/**").permitAll()
 				.pathMatchers(HttpMethod.HEAD, "/**").permitAll()
 				// Whatever changes something needs a member, unless a feature opens it on purpose (above).
@@ -150,7 +169,8 @@ class SecurityConfiguration {
 				.authenticationEntryPoint(new RedirectServerAuthenticationEntryPoint(SignIn.START)))
 			.logout((logout) -> logout.logoutSuccessHandler(loggedOut))
 			.addFilterAfter(rateLimits.filter(), SecurityWebFiltersOrder.REACTOR_CONTEXT)
-			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens()).csrfTokenRequestHandler(csrfFromForms()))
+			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens()).csrfTokenRequestHandler(csrfFromForms())
+				.requireCsrfProtectionMatcher(csrfProtected()))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.build();

@@ -106,6 +106,8 @@ class AccessibilityTests {
 		this.pages.put("messages", (lang) -> open("/conversations", lang));
 		this.pages.put("answer form", (lang) -> open("/conversations/new?listing=" + this.listingId, lang));
 		this.pages.put("conversation", (lang) -> open("/conversations/" + this.conversationId, lang));
+		this.pages.put("my notifications", (lang) -> open("/my/notifications", lang));
+		this.pages.put("unsubscribe link that is not valid", (lang) -> open("/notifications/unsubscribe?token=x", lang));
 		this.pages.put("council figures", (lang) -> {
 			String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).toString();
 			open("/stats?from=" + today + "&to=" + today, lang);

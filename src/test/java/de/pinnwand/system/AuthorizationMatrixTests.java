@@ -299,6 +299,15 @@ class AuthorizationMatrixTests {
 			new Rule("GET", "/stats/print", Resource.NONE, COORDINATORS),
 			new Rule("GET", "/stats.csv", Resource.NONE, COORDINATORS),
 			new Rule("POST", "/my/account/deletion", Resource.NONE, SIGNED_IN),
+			// Notifications: one's own; the unsubscribe link needs no sign-in (a missing token answers 400); the
+			// embedded run's mail page answers loopback requests, as the tests' are
+			new Rule("GET", "/my/notifications", Resource.NONE, SIGNED_IN),
+			new Rule("POST", "/my/notifications/read", Resource.NONE, SIGNED_IN),
+			new Rule("GET", "/api/v1/me/notifications", Resource.NONE, SIGNED_IN),
+			new Rule("POST", "/api/v1/me/notifications/read", Resource.NONE, SIGNED_IN),
+			new Rule("GET", "/notifications/unsubscribe", Resource.NONE, PUBLIC),
+			new Rule("POST", "/notifications/unsubscribe", Resource.NONE, PUBLIC),
+			new Rule("GET", "/dev/mail", Resource.NONE, PUBLIC),
 			new Rule("DELETE", "/api/v1/me", Resource.OWN_ACCOUNT, SIGNED_IN));
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");

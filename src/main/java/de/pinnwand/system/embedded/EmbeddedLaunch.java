@@ -29,13 +29,27 @@ class EmbeddedLaunch implements EnvironmentPostProcessor {
 				!env.containsProperty("pinnwand.accounts.issuer-uri"));
 	}
 
+	/** Set by this class: whether this app runs the embedded mail server. */
+	static final String MAIL_RUNNING = "pinnwand.embedded.mail.running";
+
+	static boolean mailWanted(Environment env) {
+		return env.getProperty("pinnwand.embedded.mail.enabled", Boolean.class,
+				!env.containsProperty("spring.mail.host"));
+	}
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		boolean postgres = postgresWanted(environment);
 		boolean elasticsearch = elasticsearchWanted(environment);
 		boolean signIn = signInWanted(environment);
-		if (postgres || elasticsearch || signIn) {
-			environment.getPropertySources().addLast(new Addresses(environment, postgres, elasticsearch, signIn));
+		boolean mail = mailWanted(environment);
+		// Decided once, before this class answers spring.mail.host itself (which would make mailWanted false).
+		environment.getPropertySources()
+			.addLast(new org.springframework.core.env.MapPropertySource("pinnwandEmbeddedMail",
+					java.util.Map.of(MAIL_RUNNING, mail)));
+		if (postgres || elasticsearch || signIn || mail) {
+			environment.getPropertySources()
+				.addLast(new Addresses(environment, postgres, elasticsearch, signIn, mail));
 		}
 	}
 
@@ -53,12 +67,15 @@ class EmbeddedLaunch implements EnvironmentPostProcessor {
 
 		private final boolean signIn;
 
-		Addresses(Environment environment, boolean postgres, boolean elasticsearch, boolean signIn) {
+		private final boolean mail;
+
+		Addresses(Environment environment, boolean postgres, boolean elasticsearch, boolean signIn, boolean mail) {
 			super("pinnwandEmbeddedServices", new Object());
 			this.environment = environment;
 			this.postgres = postgres;
 			this.elasticsearch = elasticsearch;
 			this.signIn = signIn;
+			this.mail = mail;
 		}
 
 		@Override
@@ -91,11 +108,22 @@ class EmbeddedLaunch implements EnvironmentPostProcessor {
 			if (this.signIn && "pinnwand.accounts.issuer-uri".equals(name)) {
 				return services().signIn().issuerUri();
 			}
+			if (this.mail) {
+				switch (name) {
+					case "spring.mail.host":
+						services().mail();
+						return "127.0.0.1";
+					case "spring.mail.port":
+						return services().mail().port();
+					default:
+						break;
+				}
+			}
 			return null;
 		}
 
 		private EmbeddedServices services() {
-			return EmbeddedServices.of(this.environment, this.postgres, this.elasticsearch, this.signIn);
+			return EmbeddedServices.of(this.environment, this.postgres, this.elasticsearch, this.signIn, this.mail);
 		}
 
 	}

@@ -28,21 +28,24 @@ public final class EmbeddedServices {
 
 	private final EmbeddedSignInProvider signIn;
 
+	private final EmbeddedMailServer mail;
+
 	private CompletableFuture<Void> postgresStarted;
 
 	private CompletableFuture<Void> elasticsearchStarted;
 
 	private EmbeddedServices(EmbeddedPostgresServer postgres, EmbeddedElasticsearchNode elasticsearch,
-			EmbeddedSignInProvider signIn) {
+			EmbeddedSignInProvider signIn, EmbeddedMailServer mail) {
 		this.postgres = postgres;
 		this.elasticsearch = elasticsearch;
 		this.signIn = signIn;
+		this.mail = mail;
 	}
 
 	static synchronized EmbeddedServices of(Environment environment, boolean postgres, boolean elasticsearch,
-			boolean signIn) {
+			boolean signIn, boolean mail) {
 		if (instance == null) {
-			instance = create(environment, postgres, elasticsearch, signIn);
+			instance = create(environment, postgres, elasticsearch, signIn, mail);
 			SpringApplication.getShutdownHandlers().add(instance::stop);
 		}
 		return instance;
@@ -64,8 +67,19 @@ public final class EmbeddedServices {
 		return instance.signIn();
 	}
 
+	/**
+	 * The embedded mail server of this JVM (started when the app looked up its address); the mail page and tests
+	 * read its mails, tests stop and start it.
+	 */
+	public static synchronized EmbeddedMailServer mailServer() {
+		if (instance == null || instance.mail == null) {
+			throw new IllegalStateException("No embedded mail server in this JVM");
+		}
+		return instance.mail;
+	}
+
 	private static EmbeddedServices create(Environment env, boolean postgresWanted, boolean elasticsearchWanted,
-			boolean signInWanted) {
+			boolean signInWanted, boolean mailWanted) {
 		Path dataDirectory = Path.of(env.getProperty("pinnwand.data-dir", "data")).toAbsolutePath().normalize();
 		EmbeddedPostgresServer postgres = postgresWanted
 				? new EmbeddedPostgresServer(dataDirectory.resolve("postgres")) : null;
@@ -86,7 +100,9 @@ public final class EmbeddedServices {
 				env.getProperty("pinnwand.embedded.sign-in.password"),
 				java.util.Set.of(env.getProperty("pinnwand.embedded.sign-in.accounts", String[].class, new String[0])))
 				: null;
-		return new EmbeddedServices(postgres, elasticsearch, signIn);
+		EmbeddedMailServer mail = mailWanted
+				? new EmbeddedMailServer(env.getProperty("pinnwand.embedded.mail.port", Integer.class, 0)) : null;
+		return new EmbeddedServices(postgres, elasticsearch, signIn, mail);
 	}
 
 	/** Root's home is closed to other users, so root keeps the cache where the node's user can read it. */
@@ -149,6 +165,11 @@ public final class EmbeddedServices {
 		return this.signIn;
 	}
 
+	synchronized EmbeddedMailServer mail() {
+		this.mail.start();
+		return this.mail;
+	}
+
 	private static void await(CompletableFuture<Void> start) {
 		try {
 			start.join();
@@ -162,6 +183,9 @@ public final class EmbeddedServices {
 	}
 
 	private void stop() {
+		if (this.mail != null) {
+			this.mail.stop();
+		}
 		if (this.signIn != null) {
 			this.signIn.stop();
 		}

@@ -32,6 +32,9 @@ public class Layout {
 	/** Set when the signed-in member has unread messages: how many, for the header's link to the inbox. */
 	public static final String UNREAD_MESSAGES = Layout.class.getName() + ".unreadMessages";
 
+	/** The signed-in member's number of unread notices (a {@code Long}); the header shows it next to the link. */
+	public static final String MEMBER_UNREAD_NOTICES = Layout.class.getName() + ".unreadNotices";
+
 	private final Messages messages;
 
 	Layout(Messages messages) {
@@ -61,6 +64,10 @@ public class Layout {
 		Long unread = exchange.getAttribute(UNREAD_MESSAGES);
 		if (unread != null) {
 			model.put("unreadMessages", this.messages.get(locale, "conversations.unread", unread));
+		}
+		Long unreadNotices = exchange.getAttribute(MEMBER_UNREAD_NOTICES);
+		if (unreadNotices != null && unreadNotices > 0) {
+			model.put("unreadNotices", this.messages.get(locale, "layout.notifications.unread", unreadNotices));
 		}
 		Mono<CsrfToken> csrf = exchange.getAttribute(CsrfToken.class.getName());
 		if (csrf != null) {

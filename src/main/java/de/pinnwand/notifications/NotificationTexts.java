@@ -1,0 +1,61 @@
+package de.pinnwand.notifications;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+import de.pinnwand.system.web.Messages;
+import org.springframework.stereotype.Component;
+
+/** A notice's text in the reader's language, rendered from its kind and parameters when it is read or mailed. */
+@Component
+public class NotificationTexts {
+
+	private final Messages messages;
+
+	NotificationTexts(Messages messages) {
+		this.messages = messages;
+	}
+
+	/** The notice as one line, e.g. 'New message about "Fahrrad"'. */
+	public String line(Notification notification, Locale locale) {
+		String title = (notification.title() != null) ? notification.title() : "";
+		return this.messages.get(locale, "notifications.kind." + notification.kind().name(), title,
+				detail(notification, locale));
+	}
+
+	private String detail(Notification notification, Locale locale) {
+		String detail = notification.detail();
+		if (detail == null) {
+			return "";
+		}
+		return switch (notification.kind()) {
+			case MODERATION_DECISION -> this.messages.get(locale, "notifications.decision." + detail);
+			case ACTIVITY_REMINDER, LISTING_EXPIRING -> date(detail, locale);
+			default -> detail;
+		};
+	}
+
+	/** A date in the reader's way of writing dates. */
+	public static String date(String isoDate, Locale locale) {
+		try {
+			return LocalDate.parse(isoDate).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
+		}
+		catch (DateTimeParseException ex) {
+			return isoDate;
+		}
+	}
+
+	/** The language a member reads mails in: their interface language, else German. */
+	public static Locale localeOf(String interfaceLanguage) {
+		return (interfaceLanguage != null && !interfaceLanguage.isBlank()) ? Locale.forLanguageTag(interfaceLanguage)
+				: Locale.GERMAN;
+	}
+
+	public String get(Locale locale, String key, Object... arguments) {
+		return this.messages.get(locale, key, arguments);
+	}
+
+}

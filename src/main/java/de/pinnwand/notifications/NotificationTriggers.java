@@ -1,0 +1,79 @@
+package de.pinnwand.notifications;
+
+import java.util.UUID;
+
+import de.pinnwand.listings.ListingService;
+import de.pinnwand.matching.MatchNoticeRecorded;
+import de.pinnwand.messaging.MessageWritten;
+import de.pinnwand.moderation.ListingDecided;
+import de.pinnwand.search.SavedSearchHitRecorded;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Turns what happened elsewhere into notices. Each listener starts its work and returns at once: the publishing
+ * feature's action is never delayed, and {@link Notifications#notify} swallows its own failures.
+ */
+@Component
+class NotificationTriggers {
+
+	private final Notifications notifications;
+
+	private final ListingService listings;
+
+	NotificationTriggers(Notifications notifications, ListingService listings) {
+		this.notifications = notifications;
+		this.listings = listings;
+	}
+
+	@EventListener
+	void on(MessageWritten written) {
+		if (written.recipientAccountIds() == null) {
+			return;
+		}
+		for (UUID recipient : written.recipientAccountIds()) {
+			this.notifications.notify(new Notifications.NewNotification(recipient, NotificationKind.NEW_MESSAGE,
+					written.conversationId(), written.listingTitle(), null, "/conversations/" + written.conversationId(),
+					null))
+				.subscribe();
+		}
+	}
+
+	@EventListener
+	void on(ListingDecided decided) {
+		if (decided.authorAccountId() == null || decided.decision() == null) {
+			return;
+		}
+		this.listings.find(decided.listingId())
+			.map((listing) -> listing.title())
+			.defaultIfEmpty("")
+			.onErrorReturn("")
+			.flatMap((title) -> this.notifications.notify(new Notifications.NewNotification(decided.authorAccountId(),
+					NotificationKind.MODERATION_DECISION, decided.listingId(), title, decided.decision().name(),
+					"/my/listings", null)))
+			.subscribe();
+	}
+
+	@EventListener
+	void on(MatchNoticeRecorded recorded) {
+		this.listings.find(recorded.listingId())
+			.filter((own) -> own.ownerAccountId() != null)
+			.flatMap((own) -> this.notifications.notify(new Notifications.NewNotification(own.ownerAccountId(),
+					NotificationKind.NEW_MATCH, recorded.matchedListingId(), recorded.matchedTitle(), null,
+					"/listings/" + recorded.matchedListingId(),
+					"match:" + recorded.listingId() + ":" + recorded.matchedListingId())))
+			.onErrorResume((ex) -> Mono.empty())
+			.subscribe();
+	}
+
+	@EventListener
+	void on(SavedSearchHitRecorded hit) {
+		// Several saved searches of one member may find the same listing: one notice.
+		this.notifications.notify(new Notifications.NewNotification(hit.accountId(), NotificationKind.SAVED_SEARCH_HIT,
+				hit.listingId(), hit.listingTitle(), null, "/listings/" + hit.listingId(),
+				"saved-search:" + hit.listingId()))
+			.subscribe();
+	}
+
+}
