@@ -144,7 +144,9 @@ public class ConversationService {
 							all.getT2().orElse(null), shown, all.getT4(), all.getT5(), account.contactEmail() != null,
 							account.contactPhone() != null, false);
 					return shown.isEmpty() ? Mono.just(details)
-							: markRead(conversation.id(), me, shown.get(shown.size() - 1).id()).thenReturn(details);
+							: markRead(conversation.id(), me, shown.get(shown.size() - 1).id())
+								.doOnSuccess((done) -> this.events.publishEvent(new ConversationRead(conversation.id(), me)))
+								.thenReturn(details);
 				});
 		});
 	}

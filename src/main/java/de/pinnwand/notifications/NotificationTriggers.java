@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import de.pinnwand.listings.ListingService;
 import de.pinnwand.matching.MatchNoticeRecorded;
+import de.pinnwand.messaging.ConversationRead;
 import de.pinnwand.messaging.MessageWritten;
 import de.pinnwand.moderation.ListingDecided;
 import de.pinnwand.search.SavedSearchHitRecorded;
@@ -38,6 +39,13 @@ class NotificationTriggers {
 					null))
 				.subscribe();
 		}
+	}
+
+	/** Whoever read a conversation has no news of it left. */
+	@EventListener
+	void on(ConversationRead read) {
+		this.notifications.markReadAbout(read.accountId(), NotificationKind.NEW_MESSAGE, read.conversationId())
+			.subscribe();
 	}
 
 	@EventListener

@@ -163,4 +163,17 @@ public class Notifications {
 		return update.bind("now", this.clock.instant()).bind("account", accountId).fetch().rowsUpdated();
 	}
 
+	/** Marks the member's unread notices of this kind about this subject read, e.g. once they read the conversation. */
+	public Mono<Long> markReadAbout(UUID accountId, NotificationKind kind, UUID subjectId) {
+		return this.database
+			.sql("update notification set read_at = :now where account_id = :account and kind = :kind "
+					+ "and subject_id = :subject and read_at is null")
+			.bind("now", this.clock.instant())
+			.bind("account", accountId)
+			.bind("kind", kind.name())
+			.bind("subject", subjectId)
+			.fetch()
+			.rowsUpdated();
+	}
+
 }
