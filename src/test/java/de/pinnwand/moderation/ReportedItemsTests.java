@@ -163,9 +163,11 @@ class ReportedItemsTests {
 	@Test
 	void oneAddressFloodingReportsCannotHideAnOrganisation() {
 		String id = organisation("reported-flood-admin", "Flutverein");
-		for (int i = 0; i < 6; i++) {
+		for (int i = 0; i < 10; i++) {
 			reportAsVisitor("/api/v1/organisations/" + id + "/reports", "198.51.100.211").expectStatus().isAccepted();
 		}
+		reportAsVisitor("/api/v1/organisations/" + id + "/reports", "198.51.100.211").expectStatus()
+			.isEqualTo(429);
 		this.web.post().uri("/api/v1/organisations/" + id + "/reports").headers(TestMembers.bearer("reported-flood-member"))
 			.bodyValue(Map.of("reason", "spam")).exchange().expectStatus().isAccepted();
 		this.web.get().uri("/api/v1/organisations/" + id).exchange().expectStatus().isOk();
