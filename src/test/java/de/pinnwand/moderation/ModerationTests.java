@@ -602,8 +602,12 @@ class ModerationTests {
 		body.put("startTime", "15:00");
 		body.put("endTime", "17:00");
 		body.put("recurrence", "NONE");
-		return (String) this.web.post().uri("/api/v1/activities").headers(TestMembers.bearer(founder)).bodyValue(body)
-			.exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+		Map<String, Object> created = this.web.post().uri("/api/v1/activities").headers(TestMembers.bearer(founder))
+			.bodyValue(body).exchange().expectStatus().isCreated().expectBody(Map.class).returnResult()
+			.getResponseBody();
+		assertThat(created.get("hidden")).as("hidden: true only while it waits")
+			.isEqualTo(COORDINATOR.equals(founder) ? null : true);
+		return (String) created.get("id");
 	}
 
 	@Test
