@@ -58,9 +58,13 @@ public class ActivityService {
 
 	private final Clock clock;
 
+	private final org.springframework.beans.factory.ObjectProvider<de.pinnwand.moderation.ModerationService> moderation;
+
 	ActivityService(Activities activities, ActivityRules rules, OrganisationMemberships memberships,
 			AccountService accounts, AuditLog audit, DatabaseClient database, R2dbcEntityTemplate template,
-			TransactionalOperator transaction, Clock clock) {
+			TransactionalOperator transaction, Clock clock,
+			org.springframework.beans.factory.ObjectProvider<de.pinnwand.moderation.ModerationService> moderation) {
+		this.moderation = moderation;
 		this.activities = activities;
 		this.rules = rules;
 		this.memberships = memberships;
@@ -95,6 +99,10 @@ public class ActivityService {
 			return this.activities.save(activity)
 				.flatMap((saved) -> this.audit.record(accountId, "activity.created", "activity", saved.id().toString(),
 						saved.title(), null).thenReturn(saved))
+				// Like a new member's listing, it may wait for a coordinator (hidden until then).
+				.flatMap((saved) -> this.moderation.getObject()
+					.reviewIfNeeded("activity", saved.id(), accountId, organisationId)
+					.thenReturn(saved))
 				.as(this.transaction::transactional);
 		});
 	}
@@ -140,6 +148,14 @@ public class ActivityService {
 	public Mono<Activity> findVisible(UUID id) {
 		return find(id).filterWhen((activity) -> hidden(this.database, id).map((hidden) -> !hidden))
 			.switchIfEmpty(Mono.error(() -> new ActivityNotFound(id)));
+	}
+
+	/**
+	 * Whether the activity is hidden from the public: waiting for review, taken down after reports, closed by a
+	 * coordinator, or of a hidden organisation.
+	 */
+	public Mono<Boolean> isHidden(UUID id) {
+		return hidden(this.database, id);
 	}
 
 	/** Whether the activity, or its organisation, is hidden; false for none. */

@@ -75,8 +75,18 @@ public class Premoderation implements PublicationPolicy {
 	}
 
 	private Mono<ListingStatus> reviewed(UUID posterAccountId, UUID organisationId) {
+		return mustReview(posterAccountId, organisationId)
+			.map((review) -> review ? ListingStatus.PENDING_REVIEW : ListingStatus.PUBLISHED);
+	}
+
+	/**
+	 * Whether what this member posts (for this organisation, or null) waits for review: while review of new
+	 * members is on, unless they are trusted (enough approved listings), a coordinator, or post for a verified
+	 * organisation.
+	 */
+	public Mono<Boolean> mustReview(UUID posterAccountId, UUID organisationId) {
 		if (!this.newMembersReviewed.get()) {
-			return Mono.just(ListingStatus.PUBLISHED);
+			return Mono.just(false);
 		}
 		Mono<Boolean> verifiedOrganisation = (organisationId != null)
 				? this.organisations.findById(organisationId).map(Organisation::isVerified).defaultIfEmpty(false)
@@ -91,7 +101,7 @@ public class Premoderation implements PublicationPolicy {
 			.map((approved) -> approved >= this.properties.trustedAfterApproved());
 		return verifiedOrganisation.flatMap((verified) -> verified ? Mono.just(true) : coordinator)
 			.flatMap((exempt) -> exempt ? Mono.just(true) : trusted)
-			.map((direct) -> direct ? ListingStatus.PUBLISHED : ListingStatus.PENDING_REVIEW);
+			.map((direct) -> !direct);
 	}
 
 }

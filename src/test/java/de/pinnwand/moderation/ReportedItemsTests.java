@@ -44,6 +44,9 @@ class ReportedItemsTests {
 	@Autowired
 	private AccountService accounts;
 
+	@Autowired
+	private org.springframework.r2dbc.core.DatabaseClient database;
+
 	@BeforeAll
 	void coordinators() {
 		this.accounts.prepare(COORDINATOR, "Meldungen Koordination", List.of("de"), Set.of(Role.COORDINATOR)).block();
@@ -160,9 +163,11 @@ class ReportedItemsTests {
 	@Test
 	void oneAddressFloodingReportsCannotHideAnOrganisation() {
 		String id = organisation("reported-flood-admin", "Flutverein");
-		for (int i = 0; i < 6; i++) {
+		for (int i = 0; i < 10; i++) {
 			reportAsVisitor("/api/v1/organisations/" + id + "/reports", "198.51.100.211").expectStatus().isAccepted();
 		}
+		reportAsVisitor("/api/v1/organisations/" + id + "/reports", "198.51.100.211").expectStatus()
+			.isEqualTo(429);
 		this.web.post().uri("/api/v1/organisations/" + id + "/reports").headers(TestMembers.bearer("reported-flood-member"))
 			.bodyValue(Map.of("reason", "spam")).exchange().expectStatus().isAccepted();
 		this.web.get().uri("/api/v1/organisations/" + id).exchange().expectStatus().isOk();
@@ -238,6 +243,16 @@ class ReportedItemsTests {
 		this.web.get().uri("/api/v1/me/export").headers(TestMembers.bearer("reported-export-admin")).exchange()
 			.expectStatus().isOk().expectBody(String.class)
 			.value((json) -> assertThat(json).doesNotContain("Exportmeldung"));
+
+		UUID reporter = this.accounts.bySubject("reported-exporter").block().accountId();
+		this.web.delete().uri("/api/v1/me").headers(TestMembers.bearer("reported-exporter")).exchange()
+			.expectStatus().isNoContent();
+		assertThat(this.database.sql("select count(*) as n from item_report where reporter = :reporter")
+			.bind("reporter", "account:" + reporter).map((row, meta) -> row.get("n", Long.class)).one().block())
+			.as("a member who left is not named in their reports").isZero();
+		assertThat(this.database.sql("select count(*) as n from item_report where item_id = :item")
+			.bind("item", UUID.fromString(id)).map((row, meta) -> row.get("n", Long.class)).one().block())
+			.as("the report still counts").isEqualTo(1);
 	}
 
 }

@@ -198,7 +198,9 @@ class RateLimitsTests {
 		assertThat(defaults.rules().get("signups")).isEqualTo(new Rule(HttpMethod.POST,
 				List.of("/activities/*/signups", "/api/v1/activities/*/signups"), 20, Duration.ofHours(1)));
 		assertThat(defaults.rules().get("reports")).isEqualTo(new Rule(HttpMethod.POST,
-				List.of("/listings/*/reports", "/api/v1/listings/*/reports"), 10, Duration.ofHours(1)));
+				List.of("/listings/*/reports", "/api/v1/listings/*/reports", "/organisations/*/reports",
+						"/api/v1/organisations/*/reports", "/activities/*/reports", "/api/v1/activities/*/reports"),
+				10, Duration.ofHours(1)));
 		// The sign-in rule sees sign-in starts, whatever the provider's registration is called.
 		RateLimits limits = limits(defaults);
 		for (int i = 0; i < 10; i++) {

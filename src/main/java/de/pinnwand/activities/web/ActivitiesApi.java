@@ -99,7 +99,9 @@ class ActivitiesApi {
 		UUID organisation = ActivityIds.parse(body.organisation());
 		return this.members.required(exchange)
 			.flatMap((member) -> this.activities.create(member.accountId(), organisation, body.toDraft()))
-			.flatMap(this::json)
+			.flatMap((created) -> this.json(created)
+				// A new member's activity may wait for review: its organisers learn it here (hidden: true).
+				.zipWith(this.activities.isHidden(created.id()), (json, hidden) -> hidden ? json.asHidden() : json))
 			.map((json) -> ResponseEntity.created(URI.create("/api/v1/activities/" + json.id())).body(json));
 	}
 

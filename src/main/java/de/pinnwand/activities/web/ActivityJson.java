@@ -17,7 +17,14 @@ import de.pinnwand.activities.OccurrenceCount;
 record ActivityJson(UUID id, UUID organisation, String status, String title, String description,
 		List<String> languages, PlaceJson place, LocalDate date, LocalTime startTime, LocalTime endTime,
 		Instant startsAt, Instant endsAt, String recurrence, LocalDate repeatUntil, Integer capacity,
-		List<OccurrenceJson> nextOccurrences, Long version) {
+		List<OccurrenceJson> nextOccurrences, Long version, Boolean hidden) {
+
+	/** Marks it as hidden from the public (waiting for review, or taken down after reports); absent otherwise. */
+	ActivityJson asHidden() {
+		return new ActivityJson(this.id, this.organisation, this.status, this.title, this.description, this.languages,
+				this.place, this.date, this.startTime, this.endTime, this.startsAt, this.endsAt, this.recurrence,
+				this.repeatUntil, this.capacity, this.nextOccurrences, this.version, true);
+	}
 
 	/** The public meeting place, as a postcode centroid. */
 	record PlaceJson(String name, String postcode, String district, double lat, double lon) {
@@ -39,7 +46,7 @@ record ActivityJson(UUID id, UUID organisation, String status, String title, Str
 					return new OccurrenceJson(date, activity.startOf(date).toInstant(),
 							activity.endOf(date).toInstant(), count.confirmed(), count.waiting(),
 							(activity.capacity() != null) ? Math.max(activity.capacity() - count.confirmed(), 0) : null);
-				}).toList(), activity.version());
+				}).toList(), activity.version(), null);
 	}
 
 }

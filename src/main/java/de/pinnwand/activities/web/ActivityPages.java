@@ -165,12 +165,18 @@ class ActivityPages {
 		String problemKey = java.util.Objects.toString(params.getFirst("problem"), "");
 		String done = DONE.contains(doneKey) ? this.messages.get(locale, "activity.done." + doneKey) : null;
 		String problem = PROBLEMS.contains(problemKey) ? this.messages.get(locale, "error." + problemKey) : null;
-		// Coordinators still see an activity that reports took down: they decide about it.
-		return ActivityIds.require(id)
-			.zipWith(this.members.current(exchange).filter((member) -> member.isCoordinator()).hasElement())
-			.flatMap((both) -> both.getT2() ? this.activities.find(both.getT1())
-					: this.activities.findVisible(both.getT1()))
-			.flatMap((activity) -> {
+		// A hidden activity (waiting for review, reported, closed) is seen only by coordinators, who decide about it,
+		// and its organisers, who are told that it waits.
+		return ActivityIds.require(id).flatMap(this.activities::find)
+			.zipWhen((activity) -> this.activities.isHidden(activity.id()))
+			.filterWhen((found) -> !found.getT2() ? Mono.just(true) : this.members.current(exchange)
+				.flatMap((member) -> member.isCoordinator() ? Mono.just(true)
+						: this.activities.mayManage(found.getT1(), member.accountId()))
+				.defaultIfEmpty(false))
+			.switchIfEmpty(Mono.error(() -> new de.pinnwand.activities.ActivityNotFound(null)))
+			.flatMap((found) -> {
+			Activity activity = found.getT1();
+			boolean hidden = found.getT2();
 			LocalDate today = LocalDate.now(this.clock.withZone(Activity.ZONE));
 			List<LocalDate> next = activity.isCancelled() ? List.of()
 					: activity.occurrencesAfter(this.clock.instant(), ActivityListing.OCCURRENCES);
@@ -200,6 +206,7 @@ class ActivityPages {
 					String calendar = "/organisations/" + activity.organisationId() + "/activities.ics";
 					Map<String, Object> model = this.layout.model(exchange, "activity.page-title");
 					model.put("title", activity.title());
+					model.put("hidden", hidden);
 					model.put("activity", new DetailView(activity.id().toString(), activity.title(),
 							activity.description(), all.getT4(), "/activities?organisation=" + activity.organisationId(),
 							ActivityTexts.schedule(activity, this.messages, locale), ActivityTexts.place(activity),
