@@ -451,7 +451,9 @@ class NotificationsTests {
 			.bodyValue(request).exchange().expectStatus().isCreated().expectBody(Map.class).returnResult()
 			.getResponseBody().get("id");
 		// Matches are computed when the offer is published, against what is searchable by then.
-		await(() -> this.web.get().uri("/api/v1/listings?q=Standesamt Notiztest").exchange().expectStatus().isOk()
+		// A search can take more than the client's default 5 s on the busy test machine.
+		WebTestClient patient = this.web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+		await(() -> patient.get().uri("/api/v1/listings?q=Standesamt Notiztest").exchange().expectStatus().isOk()
 			.expectBody(String.class).returnResult().getResponseBody(), (body) -> body.contains(requestId),
 				Duration.ofSeconds(20));
 		String offerId = (String) this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer(unique("notif-helper")))
