@@ -27,7 +27,7 @@ end
 local parents = '["language-learning","accompaniment","housing","donations","mobility","work","children",'
   .. '"health","leisure","meeting-places","interpreting","counselling"]'
 local body_template = '{"aggregations":{' .. facet("kind") .. ',' .. facet("topics", parents) .. ',' .. facet("languages")
-  .. ',' .. facet("district") .. '},"from":0,"post_filter":{"bool":{}},'
+  .. ',' .. facet("district") .. '},"_source":{"excludes":["text","timeSlots"]},"from":0,"post_filter":{"bool":{}},'
   .. '"query":{"function_score":{"boost_mode":"multiply","score_mode":"sum",'
   .. '"functions":[{"gauss":{"createdAt":{"origin":"now","scale":"30d","decay":0.5}},"weight":0.5}],'
   .. '"query":{"bool":{"filter":[{"range":{"expiresAt":{"gt":"now"}}}],"must":[{"bool":{"minimum_should_match":"1",'
