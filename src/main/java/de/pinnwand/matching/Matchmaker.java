@@ -102,6 +102,8 @@ public class Matchmaker {
 			.size(CANDIDATES)
 			// Ranking and the answer need neither the texts nor the time slots: most of each document's bytes.
 			.source((src) -> src.filter((f) -> f.excludes(UNUSED_FIELDS)))
+			// Nobody reads how many candidates there are in all.
+			.trackTotalHits((t) -> t.enabled(false))
 			.query((q) -> q.bool((b) -> b
 				.filter((f) -> f.term((t) -> t.field("kind").value(otherKind)))
 				.filter(fits)
