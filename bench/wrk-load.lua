@@ -18,7 +18,8 @@ end
 -- phase, which is all a query that finds something costs (the fuzzy phase runs only after zero hits). Facets
 -- are filter aggregations (each facet counted with the other filters) and scoring adds freshness decay; the
 -- 'did you mean' suggester belongs to the fuzzy phase only. The Java client adds ?typed_keys=true. Keep in
--- step with ListingSearch.
+-- step with ListingSearch. Not in this body: the synonym clauses ListingSearch adds for words with a rule in
+-- search-mappings/synonyms.json (16 of the 48 words), so for those the portal's query is the heavier one.
 -- The topic facet counts parent topics only (listings carry their sub-topics' parents too).
 local facet = function(name, include)
   return '"' .. name .. '":{"filter":{"bool":{}},"aggregations":{"values":{"terms":{"field":"' .. name
