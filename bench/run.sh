@@ -10,7 +10,9 @@
 # Environment: BENCH_SKIP_BUILD=1 reuses target/pinnwand-*.jar; BENCH_KEEP_LOG=FILE keeps the app log;
 # BENCH_CAPTURE_QUERY=FILE saves the portal's search request as Elasticsearch logged it; BENCH_CONNECTIONS (default 8);
 # BENCH_PUBLISH (default 200 listings for publish -> searchable); BENCH_ROUNDS (default 3 alternating
-# portal/raw rounds).
+# portal/raw rounds); BENCH_PROFILE_DIR=DIR records the app with Java Flight Recorder (settings=profile) during
+# each phase (rebuild, search API, search page, matching) into DIR/<phase>.jfr; BENCH_DOC=0 leaves
+# docs/benchmarks.md alone (for profiling runs).
 #
 # What it does, all on 127.0.0.1:
 #  1. builds the jar (./mvnw -B -q -DskipTests package) and starts it on a free port with a fresh data folder
@@ -63,6 +65,17 @@ trap 'exit 130' INT TERM
 # The whole run is bounded: after MAX_MINUTES the script gets SIGTERM and cleans up.
 ( sleep $((MAX_MINUTES * 60)) && log "time limit of $MAX_MINUTES min reached" && kill -TERM $$ ) &
 WATCHDOG_PID=$!
+
+# profile start|stop PHASE: a flight recording of the app during one phase (only with BENCH_PROFILE_DIR).
+profile() {
+	[[ -n "${BENCH_PROFILE_DIR:-}" ]] || return 0
+	mkdir -p "$BENCH_PROFILE_DIR"
+	if [[ $1 == start ]]; then
+		jcmd "$APP_PID" JFR.start name="$2" settings=profile > /dev/null
+	else
+		jcmd "$APP_PID" JFR.stop name="$2" filename="$BENCH_PROFILE_DIR/$2.jfr" > /dev/null
+	fi
+}
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 ms() { python3 -c "print(f'{$1/1000:.1f}')"; }
@@ -119,9 +132,11 @@ timeout 900 psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d
 COPY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
 ROWS=$(psql -tA -h 127.0.0.1 -p "$PG_PORT" -U postgres -d pinnwand -c "select count(*) from listing")
 log "copied $ROWS rows in $COPY_MS ms; full rebuild through POST /actuator/searchindex"
+profile start rebuild
 t0=$(date +%s%N)
 REBUILD_JSON=$(curl -fsS --max-time 900 -X POST -H "Authorization: Bearer $BENCH_TOKEN" "$BASE/actuator/searchindex")
 REBUILD_WALL_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+profile stop rebuild
 REBUILD_DOCS=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["documents"])' "$REBUILD_JSON")
 log "rebuild: $REBUILD_JSON (wall $REBUILD_WALL_MS ms)"
 
@@ -165,10 +180,12 @@ log "search API vs. Elasticsearch directly, $CONNECTIONS connections, ${DURATION
 # Portal and raw alternate, ROUNDS times, so a change in the shared machine's load hits both alike; the
 # table reports the median of the rounds and lists every round.
 : > "$WORK/rounds.txt"
+profile start search
 for round in $(seq 1 "$ROUNDS"); do
 	echo "portal $(run_wrk portal "$BASE" "$WORK/words.txt")" >> "$WORK/rounds.txt"
 	echo "es $(run_wrk es "$ES" "$WORK/words.txt")" >> "$WORK/rounds.txt"
 done
+profile stop search
 median() { grep "^$1 " "$WORK/rounds.txt" | awk -v f="$2" '{print $f}' | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 sum() { grep "^$1 " "$WORK/rounds.txt" | awk -v f="$2" '{s+=$f} END {print s+0}'; }
 PORTAL_P50=$(median portal 3); PORTAL_P99=$(median portal 4); PORTAL_N=$(( $(sum portal 2) / ROUNDS ))
@@ -177,7 +194,9 @@ ES_P50=$(median es 3); ES_P99=$(median es 4); ES_N=$(( $(sum es 2) / ROUNDS ))
 ES_NON2XX=$(sum es 5); ES_SOCK=$(sum es 6)
 ROUNDS_TEXT=$(awk '{printf "%s%s %.0f/%.0f", (NR>1 ? "; " : ""), ($1=="es" ? "raw" : "portal"), $3/1000, $4/1000}' "$WORK/rounds.txt")
 log "search page"
+profile start page
 read -r HTML_N HTML_P50 HTML_P99 HTML_NON2XX HTML_SOCK < <(run_wrk html "$BASE" "$WORK/words.txt")
+profile stop page
 
 log "publish -> searchable, $PUBLISH listings"
 PUBLISH_LINE=$(timeout 600 python3 "$BENCH/publish_latency.py" "$BASE" "$PUBLISH" "$WORK/ids.txt")
@@ -189,7 +208,9 @@ if [[ "$MATCH_STATUS" == 200 ]]; then
 	log "matching"
 	psql -tA -h 127.0.0.1 -p "$PG_PORT" -U postgres -d pinnwand \
 		-c "select id from listing order by random() limit 200" > "$WORK/match-ids.txt"
+	profile start matching
 	read -r MATCH_N MATCH_P50 MATCH_P99 MATCH_NON2XX MATCH_SOCK < <(run_wrk matches "$BASE" "$WORK/match-ids.txt")
+	profile stop matching
 	MATCH_P50_MS=$(ms "$MATCH_P50"); MATCH_P99_MS=$(ms "$MATCH_P99")
 	MATCH_RESULT="p50 $MATCH_P50_MS ms, p99 $MATCH_P99_MS ms ($MATCH_N requests, $MATCH_NON2XX non-2xx)"
 	MATCH_OK=$(python3 -c "print('met' if $MATCH_P99 <= 20000 else 'missed')")
@@ -243,6 +264,7 @@ POST /api/v1/listings p50: $POST_P50 ms. Rebuild answer: \`$REBUILD_JSON\`.
 <!-- bench:end -->
 EOF
 cat "$REPORT"
+[[ "${BENCH_DOC:-1}" == 0 ]] && exit 0
 mkdir -p "$ROOT/docs"
 DOC="$ROOT/docs/benchmarks.md"
 if [[ -f "$DOC" ]] && grep -q '<!-- bench:begin' "$DOC"; then

@@ -43,6 +43,9 @@ public class Matchmaker {
 
 	private static final int CANDIDATES = 100;
 
+	/** Fields of the indexed listing that matching never reads. */
+	private static final List<String> UNUSED_FIELDS = List.of("description", "text", "timeSlots");
+
 	private final ElasticsearchAsyncClient client;
 
 	private final ListingIndex index;
@@ -97,6 +100,10 @@ public class Matchmaker {
 		}
 		return SearchRequest.of((s) -> s.index(this.index.alias())
 			.size(CANDIDATES)
+			// Ranking and the answer need neither the texts nor the time slots: most of each document's bytes.
+			.source((src) -> src.filter((f) -> f.excludes(UNUSED_FIELDS)))
+			// Nobody reads how many candidates there are in all.
+			.trackTotalHits((t) -> t.enabled(false))
 			.query((q) -> q.bool((b) -> b
 				.filter((f) -> f.term((t) -> t.field("kind").value(otherKind)))
 				.filter(fits)

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -35,6 +36,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The listings index behind its alias. The physical index is named after the hash of its definition in
@@ -67,6 +69,9 @@ public class ListingIndex {
 
 	private final String definitionHash;
 
+	/** The definition's refresh interval, which a rebuild turns off until the index is full. */
+	private final String refreshInterval;
+
 	private final AtomicBoolean ready = new AtomicBoolean();
 
 	private final AtomicBoolean rebuilding = new AtomicBoolean();
@@ -81,6 +86,8 @@ public class ListingIndex {
 		this.alias = properties.indexAlias();
 		this.definition = readDefinition();
 		this.definitionHash = hash(this.definition);
+		this.refreshInterval = JsonMapper.builder().build().readTree(this.definition).path("settings")
+			.path("refresh_interval").asString("1s");
 	}
 
 	/** The alias that searches use. */
@@ -124,6 +131,8 @@ public class ListingIndex {
 		AtomicLong count = new AtomicLong();
 		return call(() -> this.client.indices()
 			.create((create) -> create.index(index).withJson(new ByteArrayInputStream(this.definition))))
+			// No refreshes while the index fills (nobody searches it yet); each one writes a segment to merge.
+			.then(refreshInterval(index, "-1"))
 			.doOnSuccess((created) -> this.pendingIndex.set(index))
 			.thenMany(this.listings.findAllInIdOrder()
 				.filter((listing) -> listing.isPublic(this.clock.instant()))
@@ -131,6 +140,7 @@ public class ListingIndex {
 				// A few bulks in flight keep Elasticsearch busy while the next batch is read from PostgreSQL.
 				.flatMap((batch) -> bulk(List.of(index), batch, List.of())
 					.doOnSuccess((outcome) -> count.addAndGet(batch.size())), REBUILD_CONCURRENCY))
+			.then(refreshInterval(index, this.refreshInterval))
 			.then(call(() -> this.client.indices().refresh((refresh) -> refresh.index(index))))
 			.then(currentIndices())
 			.flatMap((old) -> swapAlias(old, index).thenReturn(old))
@@ -148,6 +158,11 @@ public class ListingIndex {
 				this.pendingIndex.set(null);
 				this.rebuilding.set(false);
 			});
+	}
+
+	private Mono<Void> refreshInterval(String index, String interval) {
+		return call(() -> this.client.indices().putSettings((put) -> put.index(index)
+			.settings((settings) -> settings.refreshInterval((time) -> time.time(interval))))).then();
 	}
 
 	private Mono<Void> swapAlias(Set<String> old, String index) {
@@ -216,8 +231,9 @@ public class ListingIndex {
 	}
 
 	private static Outcome outcome(BulkResponse response, List<UUID> subjects) {
-		List<UUID> indexed = new ArrayList<>();
-		List<UUID> failed = new ArrayList<>();
+		// Sets: a rebuild's batch has thousands of items, and list lookups made this quadratic.
+		Set<UUID> indexed = new LinkedHashSet<>();
+		Set<UUID> failed = new LinkedHashSet<>();
 		String firstError = null;
 		for (int i = 0; i < response.items().size(); i++) {
 			BulkResponseItem item = response.items().get(i);
@@ -225,21 +241,19 @@ public class ListingIndex {
 			// 409: a newer version is already there; 404: a delete of something never indexed. Both are done.
 			boolean fine = item.error() == null || item.status() == 409 || item.status() == 404;
 			if (fine) {
-				if (!failed.contains(subject) && !indexed.contains(subject)) {
+				if (!failed.contains(subject)) {
 					indexed.add(subject);
 				}
 			}
 			else {
 				indexed.remove(subject);
-				if (!failed.contains(subject)) {
-					failed.add(subject);
-				}
+				failed.add(subject);
 				if (firstError == null) {
 					firstError = item.error().type() + ": " + item.error().reason();
 				}
 			}
 		}
-		return new Outcome(indexed, failed, firstError);
+		return new Outcome(List.copyOf(indexed), List.copyOf(failed), firstError);
 	}
 
 	/** Turns the client's future into a Mono and any failure into {@link SearchUnavailable}. */

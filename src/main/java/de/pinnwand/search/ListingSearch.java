@@ -39,6 +39,9 @@ public class ListingSearch {
 
 	static final List<String> FACETS = List.of("kind", "topics", "languages", "district");
 
+	/** Fields of the indexed listing that only searching uses. */
+	static final List<String> SEARCH_ONLY_FIELDS = List.of("text", "timeSlots");
+
 	/**
 	 * The facet of the chosen topics' sub-topics, counted like the topic facet; empty while no topic is chosen.
 	 */
@@ -50,10 +53,13 @@ public class ListingSearch {
 
 	private final TopicTree topicTree;
 
-	ListingSearch(ElasticsearchAsyncClient client, ListingIndex index, TopicTree topicTree) {
+	private final Synonyms synonyms;
+
+	ListingSearch(ElasticsearchAsyncClient client, ListingIndex index, TopicTree topicTree, Synonyms synonyms) {
 		this.client = client;
 		this.index = index;
 		this.topicTree = topicTree;
+		this.synonyms = synonyms;
 	}
 
 	/** Searches; fails with {@link SearchUnavailable} when Elasticsearch cannot answer. */
@@ -128,6 +134,9 @@ public class ListingSearch {
 			s.index(this.index.alias())
 				.query(query(query, fuzzy))
 				.postFilter(facetQuery(facetFilters, null))
+				// The per-language copies of the texts and the time slots are for searching; no result shows them,
+				// and they are about half of each hit's bytes to read.
+				.source((src) -> src.filter((f) -> f.excludes(SEARCH_ONLY_FIELDS)))
 				.from(query.from())
 				.size(query.size())
 				.trackTotalHits((t) -> t.enabled(true));
@@ -215,7 +224,7 @@ public class ListingSearch {
 	 * Text relevance, and for every query nearness and freshness: a listing close to the searched place and a
 	 * recent one rank higher, smoothly (Gaussian decay) rather than in steps.
 	 */
-	private static Query query(ListingQuery query, boolean fuzzy) {
+	private Query query(ListingQuery query, boolean fuzzy) {
 		BoolQuery.Builder bool = new BoolQuery.Builder();
 		bool.filter((f) -> f.range((r) -> r.date((d) -> d.field("expiresAt").gt("now"))));
 		if (!query.text().isBlank()) {
@@ -224,6 +233,17 @@ public class ListingSearch {
 					.fields("title^3", "description", "text.*.title^3", "text.*.description", "title.compound^1.5",
 							"description.compound^0.5")
 					.type(TextQueryType.BestFields)));
+				// Synonyms count a little less than the words typed; a phrase must match as a phrase, and not
+				// among the compound parts, where its words would match anywhere.
+				for (String alternative : this.synonyms.alternativesFor(query.text())) {
+					boolean phrase = alternative.indexOf(' ') >= 0;
+					b.should((sh) -> sh.multiMatch((mm) -> mm.query(alternative)
+						.fields(phrase ? List.of("title^3", "description", "text.*.title^3", "text.*.description")
+								: List.of("title^3", "description", "text.*.title^3", "text.*.description",
+										"title.compound^1.5", "description.compound^0.5"))
+						.type(phrase ? TextQueryType.Phrase : TextQueryType.BestFields)
+						.boost(0.8f)));
+				}
 				if (fuzzy) {
 					// Small typos still find something, ranked below exact matches.
 					b.should((sh) -> sh.multiMatch((mm) -> mm.query(query.text())

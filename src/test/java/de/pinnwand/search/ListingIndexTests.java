@@ -88,6 +88,10 @@ class ListingIndexTests {
 		var after = this.client.indices().getAlias((get) -> get.name(this.index.alias())).result().keySet();
 		assertThat(after).hasSize(1).doesNotContainAnyElementsOf(before);
 		assertThat(titleInIndex(UUID.fromString(id))).isEqualTo("Umbau ohne Ausfall");
+		// Refreshes are off while a rebuild fills the index; they must be back, or new listings stay unfindable.
+		String rebuilt = after.iterator().next();
+		var settings = this.client.indices().getSettings((get) -> get.index(rebuilt)).result().get(rebuilt).settings();
+		assertThat(settings.index().refreshInterval().time()).isEqualTo("500ms");
 	}
 
 }
