@@ -123,6 +123,8 @@ psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d pinnwand -c "insert into accou
 # 2. Load, rebuild, raw bulk ----------------------------------------------------------------------------------
 log "generating $N listings"
 timeout 900 python3 "$BENCH/generate_listings.py" "$N" 42 src/main/resources/places/zipcodes.de.csv "$WORK"
+python3 "$BENCH/synonym_alternatives.py" search-mappings/synonyms.json "$WORK/words.txt" > "$WORK/alternatives.tsv"
+echo "Synonym alternatives for $(awk -F"\t" "NF > 1" "$WORK/alternatives.tsv" | wc -l) of $(wc -l < "$WORK/words.txt") words, in the raw body as in the portal's query"
 log "loading them into PostgreSQL"
 t0=$(date +%s%N)
 timeout 900 psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d pinnwand -c "\copy listing(id, kind,
@@ -161,8 +163,8 @@ log "raw bulk: $RAW_DOCS documents in $RAW_MS ms"
 # 3. Latency under load ---------------------------------------------------------------------------------------
 # run_wrk MODE URL WORDS -> "requests p50_us p99_us non2xx socket_errors"
 run_wrk() {
-	BENCH_MODE=$1 BENCH_WORDS=$3 timeout 60 wrk -t2 -c"$CONNECTIONS" -d5s -s "$BENCH/wrk-load.lua" "$2" > /dev/null
-	BENCH_MODE=$1 BENCH_WORDS=$3 timeout $((DURATION + 60)) wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" \
+	BENCH_MODE=$1 BENCH_WORDS=$3 BENCH_ALTERNATIVES="$WORK/alternatives.tsv" timeout 60 wrk -t2 -c"$CONNECTIONS" -d5s -s "$BENCH/wrk-load.lua" "$2" > /dev/null
+	BENCH_MODE=$1 BENCH_WORDS=$3 BENCH_ALTERNATIVES="$WORK/alternatives.tsv" timeout $((DURATION + 60)) wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" \
 		-s "$BENCH/wrk-load.lua" "$2" | grep '^RESULT' | cut -d' ' -f2-
 }
 # BENCH_CAPTURE_QUERY=FILE: log the query the portal really sends (search slow log at 0 ms) into FILE, to check

@@ -18,8 +18,9 @@ end
 -- phase, which is all a query that finds something costs (the fuzzy phase runs only after zero hits). Facets
 -- are filter aggregations (each facet counted with the other filters) and scoring adds freshness decay; the
 -- 'did you mean' suggester belongs to the fuzzy phase only. The Java client adds ?typed_keys=true. Keep in
--- step with ListingSearch. Not in this body: the synonym clauses ListingSearch adds for words with a rule in
--- search-mappings/synonyms.json (16 of the 48 words), so for those the portal's query is the heavier one.
+-- step with ListingSearch. The synonym clauses ListingSearch adds for words with a rule in
+-- search-mappings/synonyms.json come from BENCH_ALTERNATIVES (bench/synonym_alternatives.py, which mirrors
+-- search.Synonyms): one line per word, its alternatives after tabs.
 -- The topic facet counts parent topics only (listings carry their sub-topics' parents too).
 local facet = function(name, include)
   return '"' .. name .. '":{"filter":{"bool":{}},"aggregations":{"values":{"terms":{"field":"' .. name
@@ -37,6 +38,29 @@ local body_template = '{"aggregations":{' .. facet("kind") .. ',' .. facet("topi
   .. '"size":20,"sort":[{"_score":{"order":"desc"}},{"createdAt":{"order":"desc"}},{"id":{"order":"asc"}}],'
   .. '"track_total_hits":true}'
 
+local alternatives = {}
+local alternatives_file = os.getenv("BENCH_ALTERNATIVES")
+if alternatives_file then
+  for line in io.lines(alternatives_file) do
+    local fields = {}
+    for field in line:gmatch("[^\t]+") do fields[#fields + 1] = field end
+    if #fields > 1 then
+      alternatives[fields[1]] = { table.unpack(fields, 2) }
+    end
+  end
+end
+
+-- The clauses ListingSearch adds for one alternative: a phrase only on the analysed fields, a word also on the
+-- compound parts; boost 0.8.
+local function alternative_clause(alternative)
+  if alternative:find(" ") then
+    return '{"multi_match":{"boost":0.8,"fields":["title^3","description","text.*.title^3","text.*.description"],'
+      .. '"query":"' .. alternative .. '","type":"phrase"}}'
+  end
+  return '{"multi_match":{"boost":0.8,"fields":["title^3","description","text.*.title^3","text.*.description",'
+    .. '"title.compound^1.5","description.compound^0.5"],"query":"' .. alternative .. '","type":"best_fields"}}'
+end
+
 local requests = {}
 for i, w in ipairs(words) do
   if mode == "portal" then
@@ -47,6 +71,13 @@ for i, w in ipairs(words) do
     requests[i] = wrk.format("GET", "/api/v1/listings/" .. w .. "/matches")
   else
     local body = body_template:gsub("WORD", function() return w end)
+    local extra = {}
+    for _, alternative in ipairs(alternatives[w] or {}) do extra[#extra + 1] = alternative_clause(alternative) end
+    if #extra > 0 then
+      body = body:gsub('"type":"best_fields"}}%]', function()
+        return '"type":"best_fields"}},' .. table.concat(extra, ",") .. ']'
+      end, 1)
+    end
     requests[i] = wrk.format("POST", "/pinnwand-listings/_search?typed_keys=true",
       { ["Content-Type"] = "application/json" }, body)
   end

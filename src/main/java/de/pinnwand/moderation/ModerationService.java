@@ -41,6 +41,11 @@ public class ModerationService {
 	/** The longest block a coordinator may give at once. */
 	public static final int MAX_BLOCK_DAYS = 365;
 
+	/** {@code blockDays} of a block for good: the author never posts again unless an admin lifts it. */
+	public static final int BLOCK_FOR_GOOD = 0;
+
+	private static final Instant FOR_GOOD = Instant.parse("9999-12-31T00:00:00Z");
+
 	/** The most areas a coordinator may be scoped to. */
 	public static final int MAX_AREAS = 100;
 
@@ -347,7 +352,8 @@ public class ModerationService {
 
 	/**
 	 * Decides as {@link #decide(Member, UUID, Decision, Long, String, String)}; a {@link Decision#BLOCK} also needs
-	 * {@code blockDays} (1 to {@value #MAX_BLOCK_DAYS}) for which the author may not post.
+	 * {@code blockDays} (1 to {@value #MAX_BLOCK_DAYS}, or {@value #BLOCK_FOR_GOOD} for good) for which the author
+	 * may not post.
 	 */
 	public Mono<Listing> decide(Member coordinator, UUID listingId, Decision decision, Long version, String reason,
 			String note, Integer blockDays) {
@@ -372,7 +378,7 @@ public class ModerationService {
 		if (note != null && note.length() > MAX_REPORT_TEXT) {
 			problems.add(new FieldProblem("note", "report.text-too-long", MAX_REPORT_TEXT));
 		}
-		if (decision == Decision.BLOCK && (blockDays == null || blockDays < 1 || blockDays > MAX_BLOCK_DAYS)) {
+		if (decision == Decision.BLOCK && (blockDays == null || blockDays < BLOCK_FOR_GOOD || blockDays > MAX_BLOCK_DAYS)) {
 			problems.add(new FieldProblem("blockDays", "moderation.block-days", MAX_BLOCK_DAYS));
 		}
 		if (!problems.isEmpty()) {
@@ -393,12 +399,14 @@ public class ModerationService {
 			.flatMap((decided) -> this.reports.resolve(listingId, now)
 				.flatMap((resolved) -> this.audit.record(coordinator.accountId(), decision.action(), "listing",
 						listingId.toString(), "version " + version + ", reports " + resolved
-								+ ((decision == Decision.BLOCK) ? ", author blocked for " + blockDays + " days" : ""),
+								+ ((decision == Decision.BLOCK) ? ", author blocked "
+										+ ((blockDays == BLOCK_FOR_GOOD) ? "for good" : "for " + blockDays + " days") : ""),
 						recordedReason))
 				.then(this.decisions.record(listingId, decision, reasoned ? reason : null,
 						(note != null && !note.isBlank()) ? note.strip() : null, now, coordinator.accountId()))
 				.then((decision == Decision.BLOCK) ? this.blocks.block(decided.ownerAccountId(),
-						now.plus(java.time.Duration.ofDays(blockDays)), coordinator.accountId(), recordedReason)
+						(blockDays == BLOCK_FOR_GOOD) ? FOR_GOOD : now.plus(java.time.Duration.ofDays(blockDays)),
+						coordinator.accountId(), recordedReason)
 						: Mono.empty())
 				.thenReturn(decided))
 			.as(this.transaction::transactional)

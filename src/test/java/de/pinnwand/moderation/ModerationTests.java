@@ -243,6 +243,26 @@ class ModerationTests {
 	}
 
 	@Test
+	void anAuthorBlockedForGoodCannotPostAgainAndTheAuditSaysSo() {
+		String author = "moderation-blocked-for-good";
+		String id = (String) post(author, "Gefälschte Wohnungsmoderation").get("id");
+		Object version = queueItem(id).get("version");
+		this.web.post().uri("/api/v1/moderation/items/" + id + "/decision").headers(TestMembers.bearer(COORDINATOR))
+			.bodyValue(Map.of("decision", "BLOCK", "version", version, "reason", "spam", "blockDays", -1))
+			.exchange().expectStatus().isEqualTo(422);
+		this.web.post().uri("/api/v1/moderation/items/" + id + "/decision").headers(TestMembers.bearer(COORDINATOR))
+			.bodyValue(Map.of("decision", "BLOCK", "version", version, "reason", "spam", "blockDays", 0))
+			.exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("WITHDRAWN");
+		this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer(author))
+			.bodyValue(TestListings.offer("Gefälschte Wohnungsmoderation noch einmal")).exchange()
+			.expectStatus().isEqualTo(422).expectBody().jsonPath("$.errors[0].code").isEqualTo("moderation.blocked");
+		this.web.get().uri("/admin/audit.csv").cookie("SESSION", TestMembers.signIn(this.web, ADMIN)).exchange()
+			.expectStatus().isOk().expectBody(String.class)
+			.value((csv) -> assertThat(csv.lines().filter((line) -> line.contains(id)))
+				.anySatisfy((line) -> assertThat(line).contains("author blocked for good")));
+	}
+
+	@Test
 	void aRejectionNeedsOneOfTheConfiguredReasons() {
 		String id = (String) post("moderation-reason-newcomer", "Kinderwagenmoderation abzugeben").get("id");
 		decide(id, "REJECT", queueItem(id).get("version"), "because").expectStatus().isEqualTo(422);

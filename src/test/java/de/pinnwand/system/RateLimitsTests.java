@@ -190,7 +190,12 @@ class RateLimitsTests {
 		assertThat(defaults.enabled()).isTrue();
 		assertThat(defaults.trustForwardedFor()).isFalse();
 		assertThat(defaults.exemptAddresses()).isEmpty();
-		assertThat(defaults.rules()).containsOnlyKeys("signin", "listings", "signups", "reports");
+		assertThat(defaults.rules()).containsOnlyKeys("signin", "listings", "signups", "reports", "conversations",
+				"messages");
+		assertThat(defaults.rules().get("conversations")).isEqualTo(new Rule(HttpMethod.POST,
+				List.of("/conversations", "/api/v1/conversations"), 10, Duration.ofHours(1)));
+		assertThat(defaults.rules().get("messages")).isEqualTo(new Rule(HttpMethod.POST,
+				List.of("/conversations/*/messages", "/api/v1/conversations/*/messages"), 10, Duration.ofMinutes(1)));
 		assertThat(defaults.rules().get("signin")).isEqualTo(
 				new Rule(HttpMethod.GET, List.of("/oauth2/authorization/**"), 10, Duration.ofMinutes(1)));
 		assertThat(defaults.rules().get("listings"))
@@ -199,7 +204,8 @@ class RateLimitsTests {
 				List.of("/activities/*/signups", "/api/v1/activities/*/signups"), 20, Duration.ofHours(1)));
 		assertThat(defaults.rules().get("reports")).isEqualTo(new Rule(HttpMethod.POST,
 				List.of("/listings/*/reports", "/api/v1/listings/*/reports", "/organisations/*/reports",
-						"/api/v1/organisations/*/reports", "/activities/*/reports", "/api/v1/activities/*/reports"),
+						"/api/v1/organisations/*/reports", "/activities/*/reports", "/api/v1/activities/*/reports",
+						"/conversations/*/reports", "/api/v1/conversations/*/reports"),
 				10, Duration.ofHours(1)));
 		// The sign-in rule sees sign-in starts, whatever the provider's registration is called.
 		RateLimits limits = limits(defaults);

@@ -4,7 +4,6 @@ import de.pinnwand.accounts.Members;
 import de.pinnwand.messaging.ConversationService;
 import de.pinnwand.system.web.Layout;
 import org.springframework.http.HttpMethod;
-import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -12,9 +11,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Counts a signed-in member's unread messages for the header of the page they open. Visitors, the API and
- * anything but a page view cost nothing.
+ * anything but a page view cost nothing. Declared as a bean by {@link Configuration}, not by scanning, so that
+ * web slice tests without accounts do not pick it up.
  */
-@Component
 class UnreadMessages implements WebFilter {
 
 	private final Members members;
@@ -42,6 +41,17 @@ class UnreadMessages implements WebFilter {
 			})
 			.onErrorResume((ex) -> Mono.empty())
 			.then(chain.filter(exchange));
+	}
+
+	/** Registers the filter. */
+	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+	static class Configuration {
+
+		@org.springframework.context.annotation.Bean
+		UnreadMessages unreadMessages(Members members, ConversationService conversations) {
+			return new UnreadMessages(members, conversations);
+		}
+
 	}
 
 }

@@ -73,7 +73,7 @@ class ModerationApi {
 
 	/**
 	 * A decision. About a listing (path: its id): APPROVE, REJECT, CLOSE, BLOCK (close and stop the author posting
-	 * for {@code blockDays}) or ASK_FOR_CHANGES (back to the author with a {@code note}), on the version seen,
+	 * for {@code blockDays}, 1 to 365, or 0 for good) or ASK_FOR_CHANGES (back to the author with a {@code note}), on the version seen,
 	 * with a reason code (needed but to approve or ask for changes). About another item that reports took down
 	 * (path: {@code <type>:<id>}, e.g. {@code activity:9f0c...}): APPROVE (put it back up) or CLOSE (with a
 	 * reason; it stays hidden); no version.

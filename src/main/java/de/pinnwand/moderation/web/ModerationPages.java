@@ -158,7 +158,9 @@ class ModerationPages {
 								ModerationApi.decision(decision), form.getFirst("reason"), form.getFirst("note"))
 						: ListingIds.require(id).flatMap((listing) -> this.moderation.decide(both.getT1(), listing,
 								ModerationApi.decision(decision), version(form.getFirst("version")),
-								form.getFirst("reason"), form.getFirst("note"), days(form.getFirst("blockDays"))));
+								form.getFirst("reason"), form.getFirst("note"),
+								"true".equals(form.getFirst("blockForGood")) ? Integer.valueOf(ModerationService.BLOCK_FOR_GOOD)
+										: days(form.getFirst("blockDays"))));
 				return decided.map((done) -> Rendering
 					.redirectTo("/moderation?done=" + decision.toLowerCase(Locale.ROOT))
 					.build());
