@@ -578,7 +578,10 @@ public class ModerationService {
 				.flatMap((resolved) -> this.audit.record(coordinator.accountId(), decision.action(), type,
 						id.toString(), "reports " + resolved, recordedReason))
 				.then(items.describe(id)))
-			.as(this.transaction::transactional);
+			.as(this.transaction::transactional)
+			// Only after the commit, like ListingDecided: the author is told what was decided.
+			.doOnNext((item) -> this.events.publishEvent(new ItemDecided(type, id, item.title(), item.href(),
+					item.authorAccountId(), decision, reasoned ? reason : null, now)));
 	}
 
 	private InvalidModeration checkReport(String reason, String text) {

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 
+import de.pinnwand.moderation.DecisionTexts;
 import de.pinnwand.system.web.Messages;
 import org.springframework.stereotype.Component;
 
@@ -15,8 +16,11 @@ public class NotificationTexts {
 
 	private final Messages messages;
 
-	NotificationTexts(Messages messages) {
+	private final DecisionTexts reasons;
+
+	NotificationTexts(Messages messages, DecisionTexts reasons) {
 		this.messages = messages;
+		this.reasons = reasons;
 	}
 
 	/** The notice as one line, e.g. 'New message about "Fahrrad"'. */
@@ -32,10 +36,17 @@ public class NotificationTexts {
 			return "";
 		}
 		return switch (notification.kind()) {
-			case MODERATION_DECISION -> this.messages.get(locale, "notifications.decision." + detail);
+			case MODERATION_DECISION -> decision(detail, locale);
 			case ACTIVITY_REMINDER, LISTING_EXPIRING -> date(detail, locale);
 			default -> detail;
 		};
+	}
+
+	/** 'CLOSE' or, with the reason's code, 'CLOSE:spam': the decision's word and the reason's text. */
+	private String decision(String detail, Locale locale) {
+		int colon = detail.indexOf(':');
+		String word = this.messages.get(locale, "notifications.decision." + ((colon < 0) ? detail : detail.substring(0, colon)));
+		return (colon < 0) ? word : word + " (" + this.reasons.reason(detail.substring(colon + 1), locale) + ")";
 	}
 
 	/** A date in the reader's way of writing dates. */

@@ -6,6 +6,7 @@ import de.pinnwand.listings.ListingService;
 import de.pinnwand.matching.MatchNoticeRecorded;
 import de.pinnwand.messaging.ConversationRead;
 import de.pinnwand.messaging.MessageWritten;
+import de.pinnwand.moderation.ItemDecided;
 import de.pinnwand.moderation.ListingDecided;
 import de.pinnwand.search.SavedSearchHitRecorded;
 import org.springframework.context.event.EventListener;
@@ -45,6 +46,18 @@ class NotificationTriggers {
 	@EventListener
 	void on(ConversationRead read) {
 		this.notifications.markReadAbout(read.accountId(), NotificationKind.NEW_MESSAGE, read.conversationId())
+			.subscribe();
+	}
+
+	/** The author of an activity, organisation or conversation hears what a coordinator decided, and why. */
+	@EventListener
+	void on(ItemDecided decided) {
+		if (decided.authorAccountId() == null || decided.decision() == null) {
+			return;
+		}
+		String detail = decided.decision().name() + ((decided.reason() != null) ? ":" + decided.reason() : "");
+		this.notifications.notify(new Notifications.NewNotification(decided.authorAccountId(),
+				NotificationKind.MODERATION_DECISION, decided.itemId(), decided.title(), detail, decided.href(), null))
 			.subscribe();
 	}
 

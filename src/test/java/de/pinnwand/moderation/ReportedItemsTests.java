@@ -149,6 +149,16 @@ class ReportedItemsTests {
 		decide("activity:" + id, "APPROVE", null).expectStatus().isOk().expectBody()
 			.jsonPath("$.visible").isEqualTo(true);
 		decide("activity:" + id, "APPROVE", null).expectStatus().isEqualTo(409);
+		// Its author hears of it, in their language.
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+		String notices = "";
+		while (!notices.contains("/activities/" + id) && System.nanoTime() < deadline) {
+			notices = this.web.get().uri("/api/v1/me/notifications?ui=de")
+				.headers(TestMembers.bearer("reported-activity-admin")).exchange().expectStatus().isOk()
+				.expectBody(String.class).returnResult().getResponseBody();
+		}
+		assertThat(notices).contains("MODERATION_DECISION", "/activities/" + id,
+				"Entscheidung zu Ihrem Eintrag „Meldecafé am Donnerstag“: freigegeben");
 		this.web.get().uri("/api/v1/activities/" + id).exchange().expectStatus().isOk();
 		assertThat(listed(organisation, id)).as("back in the list").isTrue();
 		assertThat(queueItem(id)).isNull();
