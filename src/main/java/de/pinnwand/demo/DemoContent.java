@@ -205,7 +205,7 @@ class DemoContent {
 	}
 
 	/**
-	 * Amal answers one of Jonas's offers in Arabic and he replies in German, so that the inbox has something to
+	 * Amal answers one of Jonas's offers made in Arabic too, in Arabic, and he replies in German, so that the inbox has something to
 	 * show; what the two of them see is what anyone would.
 	 */
 	private Mono<Void> conversation(java.util.Map<String, Member> members) {
@@ -214,6 +214,8 @@ class DemoContent {
 		return this.service.findOwnedBy(jonas.accountId())
 			.filter((listing) -> listing.kind() == de.pinnwand.listings.ListingKind.OFFER
 					&& listing.status() == de.pinnwand.listings.ListingStatus.PUBLISHED)
+			// One he offers in Arabic too, if there is one.
+			.sort(java.util.Comparator.comparing((Listing listing) -> !listing.languages().contains("ar")))
 			.next()
 			.flatMap((offer) -> this.conversations.answer(amal, offer.id(), null,
 					"مرحبا، أنا مهتمة بهذا العرض. هل يمكننا أن نلتقي الأسبوع القادم؟"))
