@@ -45,7 +45,7 @@ if alternatives_file then
     local fields = {}
     for field in line:gmatch("[^\t]+") do fields[#fields + 1] = field end
     if #fields > 1 then
-      alternatives[fields[1]] = { table.unpack(fields, 2) }
+      alternatives[fields[1]] = { (table.unpack or unpack)(fields, 2) }
     end
   end
 end
