@@ -121,11 +121,7 @@ public class ConversationService {
 		return participating(conversationId, me).flatMap((found) -> {
 			Conversation conversation = found.conversation();
 			Side mine = found.side();
-			Mono<List<Message>> messages = messages(conversation, mine).collectList().map((latest) -> {
-				List<Message> oldestFirst = new ArrayList<>(latest);
-				Collections.reverse(oldestFirst);
-				return oldestFirst;
-			});
+			Mono<List<Message>> messages = latest(conversation, mine, this.properties.maxMessagesShown());
 			// A side that blocked the other takes back what it showed.
 			Mono<List<SharedContact>> theirs = (conversation.blockedBy() == mine.other()) ? Mono.just(List.of())
 					: sharedBy(conversation.id(), mine.other()).collectList();
@@ -320,15 +316,11 @@ public class ConversationService {
 			.map((row, meta) -> conversation(row))
 			.one()
 			.switchIfEmpty(Mono.error(ConversationNotFound::new))
-			.flatMap((conversation) -> messages(conversation, Side.OWNER).collectList()
+			.flatMap((conversation) -> latest(conversation, Side.OWNER, this.properties.maxMessagesShown())
 				.zipWith(nameOf(conversation, Side.ANSWERER))
-				.map((both) -> {
-					List<Message> oldestFirst = new ArrayList<>(both.getT1());
-					Collections.reverse(oldestFirst);
-					return new ConversationDetails(conversation, Side.OWNER, conversation.listingTitle(),
-							conversation.listingKind(), null, both.getT2().orElse(null), oldestFirst, List.of(),
-							Disclosure.NOTHING, false, false, true);
-				}));
+				.map((both) -> new ConversationDetails(conversation, Side.OWNER, conversation.listingTitle(),
+						conversation.listingKind(), null, both.getT2().orElse(null), both.getT1(), List.of(),
+						Disclosure.NOTHING, false, false, true)));
 	}
 
 	/** What a member wrote and showed in conversations, for their data export. */
@@ -508,7 +500,16 @@ public class ConversationService {
 			.then();
 	}
 
-	Flux<Message> messages(Conversation conversation, Side mine) {
+	/** The latest {@code limit} messages, oldest first, as the reader on side {@code mine} sees them. */
+	Mono<List<Message>> latest(Conversation conversation, Side mine, int limit) {
+		return newestFirst(conversation, mine, limit).collectList().map((newest) -> {
+			List<Message> oldestFirst = new ArrayList<>(newest);
+			Collections.reverse(oldestFirst);
+			return oldestFirst;
+		});
+	}
+
+	private Flux<Message> newestFirst(Conversation conversation, Side mine, int limit) {
 		return this.database
 			.sql("select m.id, m.side, m.author_account_id, a.display_name, o.name as organisation_name, m.body, "
 					+ "m.created_at from conversation_message m left join account a on a.id = m.author_account_id "
@@ -518,7 +519,7 @@ public class ConversationService {
 			.bind("ownerOrganisation", nullable(conversation.ownerOrganisationId()))
 			.bind("answererOrganisation", nullable(conversation.answererOrganisationId()))
 			.bind("id", conversation.id())
-			.bind("limit", this.properties.maxMessagesShown())
+			.bind("limit", limit)
 			.map((row, meta) -> {
 				Side side = Side.valueOf(row.get("side", String.class));
 				String organisation = row.get("organisation_name", String.class);

@@ -1,8 +1,6 @@
 package de.pinnwand.messaging;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -60,12 +58,8 @@ class ReportableConversations implements ReportableItems {
 			.map((row, meta) -> new Found(ConversationService.conversation(row), row.get("reported_by", String.class),
 					row.get("district", String.class), row.get("place_name", String.class)))
 			.one()
-			.flatMap((found) -> this.conversations.messages(found.conversation(), Side.OWNER)
-				.take(SHOWN)
-				.collectList()
-				.map((latest) -> {
-					List<Message> oldestFirst = new ArrayList<>(latest);
-					Collections.reverse(oldestFirst);
+			.flatMap((found) -> this.conversations.latest(found.conversation(), Side.OWNER, SHOWN)
+				.map((oldestFirst) -> {
 					Conversation conversation = found.conversation();
 					String text = oldestFirst.stream()
 						.map((message) -> "[" + message.side() + "] " + message.body())
