@@ -298,8 +298,8 @@ class ModerationPages {
 		model.put("action", href + "/reports");
 		model.put("heading", heading);
 		model.put("textLanguage", textLanguage);
-		model.put("reasons", choices(this.moderation.reportReasons(), "report.reason.", locale));
-		model.put("maxText", ModerationService.MAX_REPORT_TEXT);
+		model.put("reportReasons", choices(this.moderation.reportReasons(), "report.reason.", locale));
+		model.put("maxReportText", ModerationService.MAX_REPORT_TEXT);
 		if (exchange.getRequest().getQueryParams().containsKey("invalid")) {
 			model.put("problem", this.messages.get(locale, "error.report.reason"));
 		}
