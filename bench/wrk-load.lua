@@ -16,8 +16,9 @@ end
 
 -- The body ListingSearch sends for a text query without filters (relevance order, page 1, size 20): the exact
 -- phase, which is all a query that finds something costs (the fuzzy phase runs only after zero hits). Facets
--- are filter aggregations (each facet counted with the other filters) and scoring adds freshness decay; the
--- 'did you mean' suggester belongs to the fuzzy phase only. The Java client adds ?typed_keys=true. Keep in
+-- are filter aggregations (each facet counted with the other filters) and scoring adds freshness decay; a term
+-- suggester in 'missing' mode per field (title, description) looks for the query's words unknown to the index (the tolerant phase runs only
+-- when it finds one); the 'did you mean' suggester belongs to the tolerant phase only. The Java client adds ?typed_keys=true. Keep in
 -- step with ListingSearch. The synonym clauses ListingSearch adds for words with a rule in
 -- search-mappings/synonyms.json come from BENCH_ALTERNATIVES (bench/synonym_alternatives.py, which mirrors
 -- search.Synonyms): one line per word, its alternatives after tabs.
@@ -36,7 +37,9 @@ local body_template = '{"aggregations":{' .. facet("kind") .. ',' .. facet("topi
   .. '"should":[{"multi_match":{"fields":["title^3","description","text.*.title^3","text.*.description",'
   .. '"title.compound^1.5","description.compound^0.5"],"query":"WORD","type":"best_fields"}}]}}]}}}},'
   .. '"size":20,"sort":[{"_score":{"order":"desc"}},{"createdAt":{"order":"desc"}},{"id":{"order":"asc"}}],'
-  .. '"track_total_hits":true}'
+  .. '"suggest":{"text":"WORD","unknownInTitles":{"term":{"field":"title","min_word_length":4,"size":1,'
+  .. '"suggest_mode":"missing"}},"unknownInDescriptions":{"term":{"field":"description","min_word_length":4,'
+  .. '"size":1,"suggest_mode":"missing"}}},"track_total_hits":true}'
 
 local alternatives = {}
 local alternatives_file = os.getenv("BENCH_ALTERNATIVES")

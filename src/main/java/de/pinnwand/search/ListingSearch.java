@@ -47,6 +47,12 @@ public class ListingSearch {
 	 */
 	static final String SUBTOPICS = "subtopics";
 
+	private static final String UNKNOWN_IN_TITLES = "unknownInTitles";
+
+	private static final String UNKNOWN_IN_DESCRIPTIONS = "unknownInDescriptions";
+
+	private static final String DID_YOU_MEAN = "didYouMean";
+
 	private final ElasticsearchAsyncClient client;
 
 	private final ListingIndex index;
@@ -67,19 +73,49 @@ public class ListingSearch {
 		if (query.after() == null && query.from() + query.size() > ListingQuery.MAX_WINDOW) {
 			return Mono.just(new SearchResult(0, List.of(), Map.of(), query.page(), query.size(), null, null));
 		}
-		return run(query, false).flatMap((exact) -> (exact.total() == 0 && !query.text().isBlank() && query.after() == null)
-				? run(query, true) : Mono.just(exact));
+		if (query.text().isBlank()) {
+			return run(query, Tolerance.EXACT).map(Phase::result);
+		}
+		return run(query, Tolerance.EXACT).flatMap((exact) -> {
+			if (exact.correction() != null) {
+				return run(query, Tolerance.corrected(exact.correction()))
+					.map((tolerant) -> tolerant.result().correctedTo(exact.correction()));
+			}
+			return (exact.result().total() == 0) ? run(query, Tolerance.TYPOS).map(Phase::result)
+					: Mono.just(exact.result());
+		});
 	}
 
 	/**
-	 * Fuzzy matching is the most expensive part of a query, and a query that finds something has no typo worth
-	 * correcting: it is only tried when the exact query finds nothing.
+	 * How forgiving a query is. The exact phase is all that a query costs whose words the index knows. A word the
+	 * index holds nowhere as a whole word (it may still be a compound part: 'Fahrad' hits the 'fahr' of
+	 * 'Kinderfahrrad') is a typo, and the exact phase brings its closest known spelling along; the tolerant phase
+	 * then searches with that spelling too. Fuzzy matching is the most expensive part of a query: it only runs in
+	 * the tolerant phase, which is also the only one that can end with no hits and so needs 'did you mean'.
 	 */
-	private Mono<SearchResult> run(ListingQuery query, boolean fuzzy) {
-		SearchRequest request = request(query, fuzzy);
+	record Tolerance(boolean fuzzy, String correction) {
+
+		static final Tolerance EXACT = new Tolerance(false, null);
+
+		static final Tolerance TYPOS = new Tolerance(true, null);
+
+		static Tolerance corrected(String correction) {
+			return new Tolerance(true, correction);
+		}
+
+	}
+
+	/** A phase's result, and the query's closest known spelling when a word of it is unknown to the index. */
+	record Phase(SearchResult result, String correction) {
+	}
+
+	private Mono<Phase> run(ListingQuery query, Tolerance tolerance) {
+		SearchRequest request = request(query, tolerance);
 		return this.index.call(() -> this.client.search(request, ListingDocument.class))
 			.doOnError((ex) -> logger.warn("Search failed: " + ex.getMessage()))
-			.map((response) -> result(query, response));
+			.map((response) -> new Phase(result(query, response),
+					tolerance.fuzzy() ? null
+							: corrected(query.text(), response, UNKNOWN_IN_TITLES, UNKNOWN_IN_DESCRIPTIONS)));
 	}
 
 	/**
@@ -94,7 +130,7 @@ public class ListingSearch {
 			.map((query) -> co.elastic.clients.elasticsearch.core.msearch.RequestItem.of((item) -> item
 				.header((h) -> h.index(this.index.alias()))
 				.body((b) -> b.size(0).trackTotalHits((t) -> t.enabled(true))
-					.query((q) -> q.bool((bool) -> bool.must(query(query, false))
+					.query((q) -> q.bool((bool) -> bool.must(query(query, Tolerance.EXACT))
 						.filter(facetQuery(facetFilters(query), null))
 						.filter((f) -> f.ids((ids) -> ids.values(listingId.toString()))))))))
 			.toList();
@@ -128,11 +164,11 @@ public class ListingSearch {
 				.toList());
 	}
 
-	SearchRequest request(ListingQuery query, boolean fuzzy) {
+	SearchRequest request(ListingQuery query, Tolerance tolerance) {
 		Map<String, List<String>> facetFilters = facetFilters(query);
 		return SearchRequest.of((s) -> {
 			s.index(this.index.alias())
-				.query(query(query, fuzzy))
+				.query(query(query, tolerance))
 				.postFilter(facetQuery(facetFilters, null))
 				// The per-language copies of the texts and the time slots are for searching; no result shows them,
 				// and they are about half of each hit's bytes to read.
@@ -158,13 +194,22 @@ public class ListingSearch {
 			if (query.after() != null) {
 				s.searchAfter(query.after());
 			}
-			// Each facet is counted with every filter applied except its own, so its other values stay visible.
-			if (fuzzy) {
-				// Only the fuzzy phase can end with no hits, the one case 'did you mean' is for.
+			if (!query.text().isBlank() && !tolerance.fuzzy()) {
+				// Only words missing from the index as a whole word are looked up (otherwise one dictionary lookup
+				// per word and field); they are the typos the tolerant phase corrects.
 				s.suggest((sg) -> sg.text(query.text())
-					.suggesters("didYouMean", (d) -> d.term((t) -> t.field("title").suggestMode(SuggestMode.Popular)
+					.suggesters(UNKNOWN_IN_TITLES, (d) -> d.term((t) -> t.field("title")
+						.suggestMode(SuggestMode.Missing).size(1).minWordLength(4)))
+					.suggesters(UNKNOWN_IN_DESCRIPTIONS, (d) -> d.term((t) -> t.field("description")
+						.suggestMode(SuggestMode.Missing).size(1).minWordLength(4))));
+			}
+			if (tolerance.fuzzy()) {
+				// Only the tolerant phase can end with no hits, the one case 'did you mean' is for.
+				s.suggest((sg) -> sg.text(query.text())
+					.suggesters(DID_YOU_MEAN, (d) -> d.term((t) -> t.field("title").suggestMode(SuggestMode.Popular)
 						.size(1).minWordLength(4))));
 			}
+			// Each facet is counted with every filter applied except its own, so its other values stay visible.
 			for (String facet : FACETS) {
 				// A listing carries its sub-topics' parents too; the topic facet counts the parents only.
 				List<String> only = facet.equals("topics") ? this.topicTree.parents() : List.of();
@@ -224,7 +269,7 @@ public class ListingSearch {
 	 * Text relevance, and for every query nearness and freshness: a listing close to the searched place and a
 	 * recent one rank higher, smoothly (Gaussian decay) rather than in steps.
 	 */
-	private Query query(ListingQuery query, boolean fuzzy) {
+	private Query query(ListingQuery query, Tolerance tolerance) {
 		BoolQuery.Builder bool = new BoolQuery.Builder();
 		bool.filter((f) -> f.range((r) -> r.date((d) -> d.field("expiresAt").gt("now"))));
 		if (!query.text().isBlank()) {
@@ -244,7 +289,15 @@ public class ListingSearch {
 						.type(phrase ? TextQueryType.Phrase : TextQueryType.BestFields)
 						.boost(0.8f)));
 				}
-				if (fuzzy) {
+				if (tolerance.correction() != null) {
+					// The query as the index spells it, like a synonym: 'fahrrad' also finds 'Kinderfahrrad'.
+					b.should((sh) -> sh.multiMatch((mm) -> mm.query(tolerance.correction())
+						.fields("title^3", "description", "text.*.title^3", "text.*.description", "title.compound^1.5",
+								"description.compound^0.5")
+						.type(TextQueryType.BestFields)
+						.boost(0.8f)));
+				}
+				if (tolerance.fuzzy()) {
 					// Small typos still find something, ranked below exact matches.
 					b.should((sh) -> sh.multiMatch((mm) -> mm.query(query.text())
 						.fields("title", "description")
@@ -309,7 +362,7 @@ public class ListingSearch {
 		List<Hit<ListingDocument>> hits = response.hits().hits();
 		String next = (hits.size() == query.size()) ? SearchCursor.encode(hits.get(hits.size() - 1).sort()) : null;
 		return new SearchResult(total, items, facets, query.page(), query.size(),
-				(total == 0) ? didYouMean(query.text(), response) : null, next);
+				(total == 0) ? corrected(query.text(), response, DID_YOU_MEAN) : null, next);
 	}
 
 	private static List<SearchResult.FacetCount> counts(SearchResponse<ListingDocument> response, String facet) {
@@ -324,27 +377,34 @@ public class ListingSearch {
 		return counts;
 	}
 
-	/** The query with each word the index does not know replaced by its most common close spelling. */
-	private static String didYouMean(String text, SearchResponse<ListingDocument> response) {
-		var suggestions = response.suggest().get("didYouMean");
-		if (suggestions == null || suggestions.isEmpty()) {
+	/**
+	 * The query with each word replaced by the closest spelling the suggesters found for it (the most frequent
+	 * where several did); null when they found none.
+	 */
+	private static String corrected(String text, SearchResponse<ListingDocument> response, String... suggesters) {
+		Map<Integer, Spelling> best = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+		for (String suggester : suggesters) {
+			for (var suggestion : response.suggest().getOrDefault(suggester, List.of())) {
+				var term = suggestion.term();
+				if (!term.options().isEmpty()) {
+					var option = term.options().get(0);
+					best.merge(term.offset(), new Spelling(term.length(), option.text(), option.freq()),
+							(a, b) -> (b.freq() > a.freq()) ? b : a);
+				}
+			}
+		}
+		if (best.isEmpty()) {
 			return null;
 		}
 		StringBuilder corrected = new StringBuilder(text);
-		boolean changed = false;
-		List<co.elastic.clients.elasticsearch.core.search.Suggestion<ListingDocument>> ordered = new ArrayList<>(
-				suggestions);
-		// Replace from the end so earlier offsets stay valid.
-		ordered.sort((a, b) -> Integer.compare(b.term().offset(), a.term().offset()));
-		for (var suggestion : ordered) {
-			var term = suggestion.term();
-			if (!term.options().isEmpty()) {
-				int end = Math.min(corrected.length(), term.offset() + term.length());
-				corrected.replace(term.offset(), end, term.options().get(0).text());
-				changed = true;
-			}
-		}
-		return changed ? corrected.toString() : null;
+		// From the end, so that earlier offsets stay valid.
+		best.forEach((offset, option) -> corrected.replace(offset, Math.min(corrected.length(), offset + option.length()),
+				option.text()));
+		return corrected.toString();
+	}
+
+	/** A suggester's best spelling for the word of this length at an offset, and in how many listings it is. */
+	private record Spelling(int length, String text, long freq) {
 	}
 
 }

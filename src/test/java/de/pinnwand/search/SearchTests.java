@@ -248,16 +248,38 @@ class SearchTests {
 	}
 
 	@Test
-	void suggestsACorrectedQueryWhenNothingIsFound() throws InterruptedException {
+	void findsTheCorrectedSpellingAndOffersIt() throws InterruptedException {
 		String id = post(TestListings.offer("Hilfe beim Umzug gesucht"));
 		awaitFound("q=Umzug", id);
-		// Two typos in a short word are more than fuzzy matching allows, but close enough to suggest.
+		// Two typos in a short word are more than fuzzy matching allows, but 'umsuk' is no word of the index, and
+		// 'umzug' is its closest one: the listings of the corrected query are shown, and the correction offered.
 		this.web.get().uri("/api/v1/listings?q=Umsuk").exchange()
 			.expectBody()
-			.jsonPath("$.total").isEqualTo(0)
+			.jsonPath("$.items[0].listing.id").isEqualTo(id)
 			.jsonPath("$.didYouMean").isEqualTo("umzug");
 		this.web.get().uri("/search?q=Umsuk&ui=en").exchange()
 			.expectBody(String.class).value((html) -> assertThat(html).contains("Did you mean:").contains("q&#x3D;umzug"));
+	}
+
+	@Test
+	void offersNoCorrectionWhenEveryWordIsKnown() throws InterruptedException {
+		String id = post(TestListings.offer("Hilfe beim Umzug gesucht"));
+		awaitFound("q=Umzug", id);
+		this.web.get().uri("/api/v1/listings?q=Umzug").exchange()
+			.expectBody().jsonPath("$.didYouMean").doesNotExist();
+	}
+
+	@Test
+	void findsACompoundWhosePartIsMisspelled() throws InterruptedException {
+		String whole = post(TestListings.with(TestListings.offer("Quarkdose aus Glas abzugeben"), "description",
+				"Eine Quarkdose mit Deckel, gut erhalten."));
+		String compound = post(TestListings.offer("Kinderquarkdose zu verschenken"));
+		awaitFound("q=Quarkdose", whole);
+		awaitFound("q=Kinderquarkdose", compound);
+		// 'Qarkdose' is one edit from the whole word 'Quarkdose', but only a part of 'Kinderquarkdose': fuzzy
+		// matching compares whole words, so only the correction finds the compound.
+		assertThat(found("q=Qarkdose", compound)).isTrue();
+		assertThat(found("q=Qarkdose", whole)).isTrue();
 	}
 
 	@Test
