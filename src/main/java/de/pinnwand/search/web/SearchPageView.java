@@ -62,6 +62,7 @@ record SearchPageView(String q, String near, String radiusKm, List<SortOption> s
 		Locale locale = Messages.localeOf(exchange);
 		NumberFormat decimals = NumberFormat.getNumberInstance(locale);
 		decimals.setMaximumFractionDigits(1);
+		NumberFormat counts = NumberFormat.getIntegerInstance(locale);
 		List<Item> items = result.items().stream().map((hit) -> {
 			var listing = hit.listing();
 			return new Item("/listings/" + listing.id(), listing.title(),
@@ -83,9 +84,9 @@ record SearchPageView(String q, String near, String radiusKm, List<SortOption> s
 				// A chosen topic shows its sub-topics beneath it.
 				List<Value> nested = facet.getKey().equals("topics") ? subtopics.stream()
 					.filter((sub) -> TopicTree.parentOf(sub.value()).equals(count.value()))
-					.map((sub) -> value("topics", sub, query, List.of(), messages, exchange))
+					.map((sub) -> value("topics", sub, query, List.of(), messages, locale, counts, exchange))
 					.toList() : List.<Value>of();
-				return value(facet.getKey(), count, query, nested, messages, exchange);
+				return value(facet.getKey(), count, query, nested, messages, locale, counts, exchange);
 			}).toList();
 			if (!values.isEmpty()) {
 				facets.add(new Facet(messages.get(locale, "facet." + facet.getKey()), values));
@@ -112,8 +113,7 @@ record SearchPageView(String q, String near, String radiusKm, List<SortOption> s
 	}
 
 	private static Value value(String facet, SearchResult.FacetCount count, ListingQuery query, List<Value> nested,
-			Messages messages, ServerWebExchange exchange) {
-		Locale locale = Messages.localeOf(exchange);
+			Messages messages, Locale locale, NumberFormat counts, ServerWebExchange exchange) {
 		String param = switch (facet) {
 			case "topics" -> "topic";
 			case "languages" -> "lang";
@@ -127,7 +127,7 @@ record SearchPageView(String q, String near, String radiusKm, List<SortOption> s
 			default -> List.of();
 		};
 		return new Value(label(facet, count.value(), messages, locale),
-				NumberFormat.getIntegerInstance(locale).format(count.count()), link(exchange, param, count.value(), 1),
+				counts.format(count.count()), link(exchange, param, count.value(), 1),
 				"languages".equals(facet) ? count.value() : null, chosen.contains(count.value()), nested,
 				!nested.isEmpty());
 	}

@@ -1,6 +1,8 @@
 package de.pinnwand.system.web;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.util.ULocale;
@@ -16,7 +18,24 @@ import org.springframework.web.server.ServerWebExchange;
 @Component
 public class Messages {
 
+	/** Formats kept per thread at most; the bundles hold a few hundred patterns with arguments in all languages. */
+	private static final int FORMATS_PER_THREAD = 512;
+
 	private final MessageSource source;
+
+	/**
+	 * Compiled formats, per thread: an ICU {@code MessageFormat} must not be shared between threads, and compiling
+	 * one (with its plural rules and number formats) costs far more than formatting with it.
+	 */
+	private final ThreadLocal<Map<Format, MessageFormat>> formats = ThreadLocal
+		.withInitial(() -> new LinkedHashMap<>(64, 0.75f, true) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<Format, MessageFormat> eldest) {
+				return size() > FORMATS_PER_THREAD;
+			}
+
+		});
 
 	Messages(MessageSource source) {
 		this.source = source;
@@ -33,7 +52,12 @@ public class Messages {
 		if (arguments == null || arguments.length == 0) {
 			return pattern;
 		}
-		return new MessageFormat(pattern, ULocale.forLocale(locale)).format(arguments);
+		return this.formats.get()
+			.computeIfAbsent(new Format(locale, pattern), (format) -> new MessageFormat(pattern, ULocale.forLocale(locale)))
+			.format(arguments);
+	}
+
+	private record Format(Locale locale, String pattern) {
 	}
 
 	public String get(ServerWebExchange exchange, String key, Object... arguments) {
