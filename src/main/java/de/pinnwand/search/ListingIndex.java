@@ -53,10 +53,6 @@ public class ListingIndex {
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS")
 		.withZone(ZoneOffset.UTC);
 
-	private static final int REBUILD_BATCH = 2000;
-
-	private static final int REBUILD_CONCURRENCY = 3;
-
 	private final ElasticsearchAsyncClient client;
 
 	private final Listings listings;
@@ -79,11 +75,14 @@ public class ListingIndex {
 	/** During a rebuild the relay also writes here, so changes made meanwhile are not lost. */
 	private final AtomicReference<String> pendingIndex = new AtomicReference<>();
 
+	private final SearchProperties properties;
+
 	ListingIndex(ElasticsearchAsyncClient client, Listings listings, Clock clock, SearchProperties properties) {
 		this.client = client;
 		this.listings = listings;
 		this.clock = clock;
 		this.alias = properties.indexAlias();
+		this.properties = properties;
 		this.definition = readDefinition();
 		this.definitionHash = hash(this.definition);
 		this.refreshInterval = JsonMapper.builder().build().readTree(this.definition).path("settings")
@@ -136,10 +135,10 @@ public class ListingIndex {
 			.doOnSuccess((created) -> this.pendingIndex.set(index))
 			.thenMany(this.listings.findAllInIdOrder()
 				.filter((listing) -> listing.isPublic(this.clock.instant()))
-				.buffer(REBUILD_BATCH)
+				.buffer(this.properties.rebuildBatchSize())
 				// A few bulks in flight keep Elasticsearch busy while the next batch is read from PostgreSQL.
 				.flatMap((batch) -> bulk(List.of(index), batch, List.of())
-					.doOnSuccess((outcome) -> count.addAndGet(batch.size())), REBUILD_CONCURRENCY))
+					.doOnSuccess((outcome) -> count.addAndGet(batch.size())), this.properties.rebuildConcurrency()))
 			.then(refreshInterval(index, this.refreshInterval))
 			.then(call(() -> this.client.indices().refresh((refresh) -> refresh.index(index))))
 			.then(currentIndices())

@@ -17,11 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param relayInterval how often the relay looks for due entries when no write nudged it
  * @param relayMaxBackoff the longest wait before a failed entry is tried again
  * @param requestTimeout how long a search or bulk request may take before it counts as failed
+ * @param rebuildBatchSize how many listings go to Elasticsearch in one bulk request of a full rebuild
+ * @param rebuildConcurrency how many of a rebuild's bulk requests may be in flight at once
  */
 @ConfigurationProperties("pinnwand.search")
 public record SearchProperties(List<String> uris, String username, String password,
 		@DefaultValue("pinnwand-listings") String indexAlias, @DefaultValue("500") int relayBatchSize,
 		@DefaultValue("1s") Duration relayInterval, @DefaultValue("30s") Duration relayMaxBackoff,
-		@DefaultValue("30s") Duration requestTimeout) {
+		@DefaultValue("30s") Duration requestTimeout, @DefaultValue("2000") int rebuildBatchSize,
+		@DefaultValue("3") int rebuildConcurrency) {
 
 }
