@@ -47,6 +47,14 @@ public class ListingSearch {
 	 */
 	static final String SUBTOPICS = "subtopics";
 
+	/** The analysed texts: folded in every language, and each listing's own language with its stemmer. */
+	private static final List<String> WORD_FIELDS = List.of("title^3", "description", "text.*.title^3",
+			"text.*.description");
+
+	/** The analysed texts and the parts of compounds ('fahrrad' in 'Kinderfahrrad'). */
+	private static final List<String> WORD_AND_PART_FIELDS = List.of("title^3", "description", "text.*.title^3",
+			"text.*.description", "title.compound^1.5", "description.compound^0.5");
+
 	private static final String UNKNOWN_IN_TITLES = "unknownInTitles";
 
 	private static final String UNKNOWN_IN_DESCRIPTIONS = "unknownInDescriptions";
@@ -275,25 +283,21 @@ public class ListingSearch {
 		if (!query.text().isBlank()) {
 			bool.must((m) -> m.bool((b) -> {
 				b.should((sh) -> sh.multiMatch((mm) -> mm.query(query.text())
-					.fields("title^3", "description", "text.*.title^3", "text.*.description", "title.compound^1.5",
-							"description.compound^0.5")
+					.fields(WORD_AND_PART_FIELDS)
 					.type(TextQueryType.BestFields)));
 				// Synonyms count a little less than the words typed; a phrase must match as a phrase, and not
 				// among the compound parts, where its words would match anywhere.
 				for (String alternative : this.synonyms.alternativesFor(query.text())) {
 					boolean phrase = alternative.indexOf(' ') >= 0;
 					b.should((sh) -> sh.multiMatch((mm) -> mm.query(alternative)
-						.fields(phrase ? List.of("title^3", "description", "text.*.title^3", "text.*.description")
-								: List.of("title^3", "description", "text.*.title^3", "text.*.description",
-										"title.compound^1.5", "description.compound^0.5"))
+						.fields(phrase ? WORD_FIELDS : WORD_AND_PART_FIELDS)
 						.type(phrase ? TextQueryType.Phrase : TextQueryType.BestFields)
 						.boost(0.8f)));
 				}
 				if (tolerance.correction() != null) {
 					// The query as the index spells it, like a synonym: 'fahrrad' also finds 'Kinderfahrrad'.
 					b.should((sh) -> sh.multiMatch((mm) -> mm.query(tolerance.correction())
-						.fields("title^3", "description", "text.*.title^3", "text.*.description", "title.compound^1.5",
-								"description.compound^0.5")
+						.fields(WORD_AND_PART_FIELDS)
 						.type(TextQueryType.BestFields)
 						.boost(0.8f)));
 				}
