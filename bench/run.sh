@@ -9,7 +9,7 @@
 #
 # Environment: BENCH_SKIP_BUILD=1 reuses target/pinnwand-*.jar; BENCH_KEEP_LOG=FILE keeps the app log;
 # BENCH_CAPTURE_QUERY=FILE saves the portal's search request as Elasticsearch logged it; BENCH_CONNECTIONS (default 8);
-# BENCH_WARMUP (default 30 s of search load before the measured rounds);
+# BENCH_WARMUP (default 90 s of search load before the measured rounds);
 # BENCH_PUBLISH (default 200 listings for publish -> searchable); BENCH_ROUNDS (default 3 alternating
 # portal/raw rounds); BENCH_PROFILE_DIR=DIR records the app with Java Flight Recorder (settings=profile) during
 # each phase (rebuild, search API, search page, matching) into DIR/<phase>.jfr; BENCH_DOC=0 leaves
@@ -201,7 +201,7 @@ log "search API vs. Elasticsearch directly, $CONNECTIONS connections, ${DURATION
 : > "$WORK/rounds.txt"
 # A running portal has its code compiled by the JIT long since; on two shared cores that takes thousands of
 # requests, more than one round's warm-up gives it (session 4's first round was twice as slow as its last).
-BENCH_MODE=portal BENCH_WORDS="$WORK/words.txt" timeout 120 wrk -t2 -c"$CONNECTIONS" -d"${BENCH_WARMUP:-30}s" \
+BENCH_MODE=portal BENCH_WORDS="$WORK/words.txt" timeout $((${BENCH_WARMUP:-90} + 60)) wrk -t2 -c"$CONNECTIONS" -d"${BENCH_WARMUP:-90}s" \
 	-s "$BENCH/wrk-load.lua" "$BASE" > /dev/null
 profile start search
 for round in $(seq 1 "$ROUNDS"); do
@@ -274,7 +274,7 @@ cat > "$REPORT" <<EOF
 - Machine: $(nproc) cores, $MEM memory, $(uname -sr); shared with other jobs (tests ran concurrently), so
   absolute numbers are noisy; load generator, app, PostgreSQL and Elasticsearch all share the same cores.
 - Java: $JAVA_VERSION; Elasticsearch 8.19.21 embedded, heap 512m, 1 shard, 0 replicas; PostgreSQL 17 embedded.
-- Command: \`bench/run.sh $N $DURATION\` (wrk, $CONNECTIONS connections, 2 threads, ${BENCH_WARMUP:-30} s of search load to warm
+- Command: \`bench/run.sh $N $DURATION\` (wrk, $CONNECTIONS connections, 2 threads, ${BENCH_WARMUP:-90} s of search load to warm
   the JIT before the first round, then each measurement ${DURATION} s after 5 s warm-up,
   and for the page's and matching's own time 1 connection, 1 thread;
   portal and raw alternate $ROUNDS times and the table gives the median of the rounds;

@@ -41,8 +41,6 @@ public class Matchmaker {
 	/** How many matches a listing shows. */
 	public static final int LIMIT = 10;
 
-	private static final int CANDIDATES = 100;
-
 	/** Fields of the indexed listing that matching never reads. */
 	private static final List<String> UNUSED_FIELDS = List.of("description", "text", "timeSlots");
 
@@ -50,9 +48,12 @@ public class Matchmaker {
 
 	private final ListingIndex index;
 
-	Matchmaker(ElasticsearchAsyncClient client, ListingIndex index) {
+	private final int candidates;
+
+	Matchmaker(ElasticsearchAsyncClient client, ListingIndex index, MatchingProperties properties) {
 		this.client = client;
 		this.index = index;
+		this.candidates = properties.candidates();
 	}
 
 	public Mono<List<Match>> matchesFor(Listing listing) {
@@ -99,7 +100,7 @@ public class Matchmaker {
 			fits = Query.of((q) -> q.bool((b) -> b.filter(sharedTopic).filter(sharedLanguage)));
 		}
 		return SearchRequest.of((s) -> s.index(this.index.alias())
-			.size(CANDIDATES)
+			.size(this.candidates)
 			// Ranking and the answer need neither the texts nor the time slots: most of each document's bytes.
 			.source((src) -> src.filter((f) -> f.excludes(UNUSED_FIELDS)))
 			// Nobody reads how many candidates there are in all.
