@@ -200,7 +200,7 @@ log "search API vs. Elasticsearch directly, $CONNECTIONS connections, ${DURATION
 # table reports the median of the rounds and lists every round.
 : > "$WORK/rounds.txt"
 # A running portal has its code compiled by the JIT long since; on two shared cores that takes thousands of
-# requests, more than one round's warm-up gives it (session 4's first round was twice as slow as its last).
+# requests, more than one round's warm-up gives it (on 2026-12-06 the first round was twice as slow as the last).
 BENCH_MODE=portal BENCH_WORDS="$WORK/words.txt" timeout $((${BENCH_WARMUP:-90} + 60)) wrk -t2 -c"$CONNECTIONS" -d"${BENCH_WARMUP:-90}s" \
 	-s "$BENCH/wrk-load.lua" "$BASE" > /dev/null
 profile start search
