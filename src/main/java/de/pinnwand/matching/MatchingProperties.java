@@ -1,7 +1,9 @@
 package de.pinnwand.matching;
 
+import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How matches are found.
@@ -10,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * language, within reach) are ranked for a listing; fewer is faster, more lets a better fit farther away in
  */
 @ConfigurationProperties("pinnwand.matching")
-public record MatchingProperties(@DefaultValue("100") int candidates) {
+@Validated
+public record MatchingProperties(@DefaultValue("100") @Positive int candidates) {
 
 }

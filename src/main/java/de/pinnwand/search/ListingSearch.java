@@ -1,9 +1,11 @@
 package de.pinnwand.search;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -81,16 +83,13 @@ public class ListingSearch {
 		if (query.after() == null && query.from() + query.size() > ListingQuery.MAX_WINDOW) {
 			return Mono.just(new SearchResult(0, List.of(), Map.of(), query.page(), query.size(), null, null));
 		}
-		if (query.text().isBlank()) {
-			return run(query, Tolerance.EXACT).map(Phase::result);
-		}
 		return run(query, Tolerance.EXACT).flatMap((exact) -> {
 			if (exact.correction() != null) {
 				return run(query, Tolerance.corrected(exact.correction()))
 					.map((tolerant) -> tolerant.result().correctedTo(exact.correction()));
 			}
-			return (exact.result().total() == 0) ? run(query, Tolerance.TYPOS).map(Phase::result)
-					: Mono.just(exact.result());
+			boolean nothingFound = exact.result().total() == 0 && !query.text().isBlank();
+			return nothingFound ? run(query, Tolerance.TYPOS).map(Phase::result) : Mono.just(exact.result());
 		});
 	}
 
@@ -386,7 +385,7 @@ public class ListingSearch {
 	 * where several did); null when they found none.
 	 */
 	private static String corrected(String text, SearchResponse<ListingDocument> response, String... suggesters) {
-		Map<Integer, Spelling> best = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+		Map<Integer, Spelling> best = new TreeMap<>(Comparator.reverseOrder());
 		for (String suggester : suggesters) {
 			for (var suggestion : response.suggest().getOrDefault(suggester, List.of())) {
 				var term = suggestion.term();

@@ -3,8 +3,10 @@ package de.pinnwand.search;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Where and how listings are indexed.
@@ -21,10 +23,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rebuildConcurrency how many of a rebuild's bulk requests may be in flight at once
  */
 @ConfigurationProperties("pinnwand.search")
+@Validated
 public record SearchProperties(List<String> uris, String username, String password,
-		@DefaultValue("pinnwand-listings") String indexAlias, @DefaultValue("500") int relayBatchSize,
+		@DefaultValue("pinnwand-listings") String indexAlias, @DefaultValue("500") @Positive int relayBatchSize,
 		@DefaultValue("1s") Duration relayInterval, @DefaultValue("30s") Duration relayMaxBackoff,
-		@DefaultValue("30s") Duration requestTimeout, @DefaultValue("2000") int rebuildBatchSize,
-		@DefaultValue("3") int rebuildConcurrency) {
+		@DefaultValue("30s") Duration requestTimeout, @DefaultValue("2000") @Positive int rebuildBatchSize,
+		@DefaultValue("3") @Positive int rebuildConcurrency) {
 
 }
