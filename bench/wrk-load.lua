@@ -15,10 +15,11 @@ local function urlencode(s)
 end
 
 -- The body ListingSearch sends for a text query without filters (relevance order, page 1, size 20): the exact
--- phase, which is all a query that finds something costs (the fuzzy phase runs only after zero hits). Facets
--- are filter aggregations (each facet counted with the other filters) and scoring adds freshness decay; a term
--- suggester in 'missing' mode per field (title, description) looks for the query's words unknown to the index (the tolerant phase runs only
--- when it finds one); the 'did you mean' suggester belongs to the tolerant phase only. The Java client adds ?typed_keys=true. Keep in
+-- phase, which is all that a query whose words the index knows costs (the tolerant phase runs only when a word
+-- is unknown or nothing is found). Facets are filter aggregations (each facet counted with the other filters)
+-- and scoring adds freshness decay; two term suggesters in 'missing' mode (title, description) look for the
+-- query's words unknown to the index; the 'did you mean' suggester belongs to the tolerant phase only. The Java
+-- client adds ?typed_keys=true. Keep in
 -- step with ListingSearch. The synonym clauses ListingSearch adds for words with a rule in
 -- search-mappings/synonyms.json come from BENCH_ALTERNATIVES (bench/synonym_alternatives.py, which mirrors
 -- search.Synonyms): one line per word, its alternatives after tabs.
