@@ -117,7 +117,7 @@ class SecurityConfiguration {
 				.pathMatchers(HttpMethod.HEAD, "/api/**").permitAll()
 				.pathMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
 				.anyExchange().authenticated())
-			.oauth2ResourceServer((server) -> server.jwt((jwt) -> { })
+			.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.jwtAuthenticationConverter(members::authenticate))
 				.authenticationEntryPoint(unauthorized)
 				.accessDeniedHandler(forbidden))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
@@ -136,14 +136,15 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityWebFilterChain pageSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
 			ServerAuthenticationSuccessHandler signedIn, AccountsProperties accounts,
-			RateLimitsConfiguration.SharedRateLimits rateLimits, Members members) {
+			RateLimitsConfiguration.SharedRateLimits rateLimits, Members members, PublicAddress publicAddress) {
 		DefaultServerOAuth2AuthorizationRequestResolver authorizationRequests = new DefaultServerOAuth2AuthorizationRequestResolver(
 				registrations);
 		// PKCE for confidential clients too (public clients get it anyway).
 		authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
 		OidcClientInitiatedServerLogoutSuccessHandler loggedOut = new OidcClientInitiatedServerLogoutSuccessHandler(
 				registrations);
-		loggedOut.setPostLogoutRedirectUri("{baseUrl}/?signed-out");
+		String base = (publicAddress.configured() != null) ? publicAddress.configured() : "{baseUrl}";
+		loggedOut.setPostLogoutRedirectUri(base + "/?signed-out");
 		return headers(http, accounts)
 			.authorizeExchange((exchanges) -> exchanges
 				.pathMatchers("/listings/new", "/listings/*/edit", "/my", "/my/**", "/organisations/new",

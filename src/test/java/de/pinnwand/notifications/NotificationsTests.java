@@ -53,6 +53,9 @@ class NotificationsTests {
 	private WebTestClient web;
 
 	@Autowired
+	private de.pinnwand.accounts.AccountService accounts;
+
+	@Autowired
 	private ApplicationEventPublisher events;
 
 	@Autowired
@@ -294,7 +297,9 @@ class NotificationsTests {
 		}
 		assertThat(notices(name, "de")).singleElement()
 			.satisfies((notice) -> assertThat(notice).containsEntry("email", "FAILED"));
-		this.web.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
+		this.accounts.prepare("mail-health-admin", "Mail Admin", List.of("de"), java.util.Set.of(de.pinnwand.accounts.Role.ADMIN)).block();
+		this.web.get().uri("/actuator/health").headers(TestMembers.bearer("mail-health-admin")).exchange()
+			.expectStatus().isOk().expectBody()
 			.jsonPath("$.components.mailOutbox.status").isEqualTo("UP")
 			.jsonPath("$.components.mailOutbox.details.failedMails").value((Object failed) ->
 					assertThat(((Number) failed).longValue()).isPositive());

@@ -12,6 +12,7 @@ import de.pinnwand.organisations.OrganisationNotFound;
 import de.pinnwand.organisations.OrganisationProfile;
 import de.pinnwand.organisations.OrganisationService;
 import de.pinnwand.organisations.OrganisationType;
+import de.pinnwand.system.PublicAddress;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,9 +40,12 @@ class OrganisationsApi {
 
 	private final Members members;
 
-	OrganisationsApi(OrganisationService organisations, Members members) {
+	private final PublicAddress publicAddress;
+
+	OrganisationsApi(OrganisationService organisations, Members members, PublicAddress publicAddress) {
 		this.organisations = organisations;
 		this.members = members;
+		this.publicAddress = publicAddress;
 	}
 
 	/** An organisation's profile as a client sends it; {@code version} is needed to replace one. */
@@ -182,7 +186,7 @@ class OrganisationsApi {
 			.flatMap((both) -> this.organisations.invite(both.getT2(), both.getT1(),
 					OrganisationApiSupport.role((body != null) ? body.role() : null)))
 			.map((invitation) -> ResponseEntity.status(201)
-				.body(new InvitationJson(OrganisationPages.invitationLink(exchange, invitation.token()),
+				.body(new InvitationJson(OrganisationPages.invitationLink(this.publicAddress, exchange, invitation.token()),
 						invitation.role().name(), invitation.expiresAt())));
 	}
 
