@@ -7,16 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
-import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
+import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
-import reactor.core.publisher.Mono;
 
 /**
  * Believes forwarded headers only from the configured proxies ({@code pinnwand.trusted-proxies}). From such a proxy,
@@ -26,12 +22,11 @@ import reactor.core.publisher.Mono;
  * stands to the left of what the proxy appends, so it is never taken. From anyone else, every forwarding header is
  * removed before the app sees the request.
  * <p>
- * Spring's own {@code ForwardedHeaderTransformer} believes every sender and takes the left-most address, which a
- * visitor chooses; this filter is the portal's one place for the rule.
+ * Spring's own {@code ForwardedHeaderTransformer} (which this one replaces, under its bean name) believes every sender
+ * and takes the left-most address, which a visitor chooses; this is the portal's one place for the rule.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-public class TrustedProxies implements WebFilter {
+@Component(WebHttpHandlerBuilder.FORWARDED_HEADER_TRANSFORMER_BEAN_NAME)
+public class TrustedProxies extends ForwardedHeaderTransformer {
 
 	/** Headers through which a sender claims to forward someone else's request. */
 	static final List<String> FORWARDING_HEADERS = List.of("Forwarded", "X-Forwarded-For", "X-Forwarded-Proto",
@@ -46,11 +41,14 @@ public class TrustedProxies implements WebFilter {
 		this.proxies = properties.trustedProxies().stream().map(IpAddresses.Network::parse).toList();
 	}
 
+	/**
+	 * Applied by WebFlux to every request before anything else sees it, the session cookie's Secure flag and the
+	 * security chain included.
+	 */
 	@Override
-	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		ServerHttpRequest request = exchange.getRequest();
+	public ServerHttpRequest apply(ServerHttpRequest request) {
 		if (!carriesForwarding(request.getHeaders())) {
-			return chain.filter(exchange);
+			return request;
 		}
 		ServerHttpRequest.Builder changed = request.mutate();
 		if (trusted(address(request.getRemoteAddress()))) {
@@ -65,7 +63,7 @@ public class TrustedProxies implements WebFilter {
 			}
 		}
 		changed.headers((headers) -> FORWARDING_HEADERS.forEach(headers::remove));
-		return chain.filter(exchange.mutate().request(changed.build()).build());
+		return changed.build();
 	}
 
 	boolean trusted(InetAddress address) {

@@ -13,6 +13,7 @@ import de.pinnwand.organisations.OrganisationProfile;
 import de.pinnwand.organisations.OrganisationService;
 import de.pinnwand.organisations.OrganisationType;
 import de.pinnwand.system.PublicAddress;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
@@ -98,6 +100,7 @@ class OrganisationsApi {
 	}
 
 	/** Founds an organisation; the signed-in member becomes its admin. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/organisations")
 	Mono<ResponseEntity<OrganisationJson>> create(@RequestBody OrganisationBody body, ServerWebExchange exchange) {
 		return this.members.required(exchange)
@@ -162,6 +165,7 @@ class OrganisationsApi {
 	}
 
 	/** Removes a member; the organisation keeps at least one admin (else 422). Admins only; audited. */
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/organisations/{id}/members/{accountId}")
 	Mono<ResponseEntity<Void>> remove(@PathVariable String id, @PathVariable String accountId,
 			ServerWebExchange exchange) {
@@ -171,6 +175,7 @@ class OrganisationsApi {
 	}
 
 	/** The signed-in member leaves the organisation (its last admin cannot: 422). */
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/organisations/{id}/membership")
 	Mono<ResponseEntity<Void>> leave(@PathVariable String id, ServerWebExchange exchange) {
 		return id(id).zipWith(this.members.required(exchange))
