@@ -31,6 +31,9 @@ class MessageBundlesTests {
 
 	private static final Pattern PLURAL = Pattern.compile("\\{(\\d+),\\s*plural,");
 
+	/** Keys whose translation may say in one sentence what German says in two; none so far. */
+	private static final Set<String> SENTENCES_MAY_MERGE = Set.of();
+
 	private static Properties load(String name) throws Exception {
 		Properties properties = new Properties();
 		try (Reader reader = new InputStreamReader(new ClassPathResource(name).getInputStream(), StandardCharsets.UTF_8)) {
@@ -182,6 +185,47 @@ class MessageBundlesTests {
 		kept.forEach((key, words) -> assertThat(other.getProperty(key)).as(key + " in " + language).contains(words));
 		assertThat(other.getProperty("account.deletion-explained")).as("download your data first")
 			.containsAnyOf("نزّلوها", "دانلود");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ar", "fa", "fa_AF" })
+	void dropsNoSentenceOfTheGermanSource(String language) throws Exception {
+		Properties german = load("messages.properties");
+		Properties other = load(bundle(language));
+		for (String key : german.stringPropertyNames()) {
+			if (!SENTENCES_MAY_MERGE.contains(key)) {
+				assertThat(sentences(other.getProperty(key)))
+					.as(key + " in " + language + " has fewer sentences than in German: " + other.getProperty(key))
+					.isGreaterThanOrEqualTo(sentences(german.getProperty(key)));
+			}
+		}
+	}
+
+	@Test
+	void countsSentencesAsAReaderDoes() throws Exception {
+		assertThat(sentences("Bitte geben Sie ein Datum an, z. B. 2026-12-03.")).isEqualTo(1);
+		assertThat(sentences("Bitte planen Sie höchstens {0, plural, one {# Jahr} other {# Jahre}} im Voraus. Danke!"))
+			.isEqualTo(2);
+		assertThat(sentences("Eine Adresse, die mit http:// oder https:// beginnt.")).isEqualTo(1);
+		assertThat(sentences("هل هناك مشكلة؟ أخبرونا لماذا.")).isEqualTo(2);
+		// The Arabic text the issue found: two of the four German sentences were dropped.
+		assertThat(sentences("إذا حذفت حسابك، تُحذف إعلاناتك فورًا. الإعلانات التي نشرتها لمنظمة تبقى عند المنظمة بدون اسمك."))
+			.isLessThan(sentences(load("messages.properties").getProperty("account.deletion-explained")));
+	}
+
+	/**
+	 * The sentences of a text: ends of sentences (. ! ? ؟) outside ICU arguments, without abbreviations like
+	 * "z. B." and web addresses. A translation may split a sentence in two, never lose one.
+	 */
+	static int sentences(String text) {
+		String plain = text.replaceAll("\\{[^{}]*(\\{[^{}]*}[^{}]*)*}", "X")
+			.replaceAll("z\\. B\\.|e\\.g\\.|bzw\\.|https?://|\\d+\\.\\d+|…", "");
+		Matcher ends = Pattern.compile("[.!?؟](\\s|$)").matcher(plain);
+		int count = 0;
+		while (ends.find()) {
+			count++;
+		}
+		return count;
 	}
 
 	private static String allText(String language) throws Exception {
