@@ -1,13 +1,13 @@
 package de.pinnwand;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -21,6 +21,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.util.HtmlUtils;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,7 +32,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class TestMembers {
 
-	private static final Map<String, String> tokens = new ConcurrentHashMap<>();
+	private static final Map<String, Token> tokens = new ConcurrentHashMap<>();
+
+	/** Keycloak's access tokens last five minutes; a test run lasts longer, so they are fetched anew in time. */
+	private record Token(String value, Instant renewAt) {
+	}
 
 	private static final Map<String, String> subjects = new ConcurrentHashMap<>();
 
@@ -50,7 +55,8 @@ public final class TestMembers {
 
 	/** An access token of the account, from Keycloak's token endpoint (password grant of the script client). */
 	public static String token(String username) {
-		return tokens.computeIfAbsent(username, TestMembers::fetchToken);
+		return tokens.compute(username, (name, known) -> (known != null && Instant.now().isBefore(known.renewAt()))
+				? known : fetchToken(name)).value();
 	}
 
 	/**
@@ -61,7 +67,7 @@ public final class TestMembers {
 		return subjects.computeIfAbsent(username, (name) -> EmbeddedServices.ensureMember(name));
 	}
 
-	private static String fetchToken(String username) {
+	private static Token fetchToken(String username) {
 		subject(username);
 		EmbeddedKeycloak provider = EmbeddedServices.signInProvider();
 		String form = "grant_type=password&client_id=" + KeycloakAdmin.SCRIPT_CLIENT + "&scope=openid&username="
@@ -74,7 +80,9 @@ public final class TestMembers {
 			if (response.statusCode() != 200) {
 				throw new AssertionError("No token for " + username + ": " + response.body());
 			}
-			return JsonMapper.builder().build().readTree(response.body()).get("access_token").asString();
+			JsonNode answer = JsonMapper.builder().build().readTree(response.body());
+			return new Token(answer.get("access_token").asString(),
+					Instant.now().plusSeconds(answer.get("expires_in").asLong() / 2));
 		}
 		catch (IOException | InterruptedException ex) {
 			throw new AssertionError(ex);
@@ -91,23 +99,26 @@ public final class TestMembers {
 			.returnResult(Void.class);
 		String session = cookie(start.getResponseCookies().getFirst("SESSION"), null);
 		String authorize = start.getResponseHeaders().getLocation().toString();
-		// Keycloak keeps the login's state in its own cookies, as it would in a browser.
-		HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-			.cookieHandler(new CookieManager()).build();
 		try {
-			HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(authorize)).build(),
+			HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(authorize)).build(),
 					HttpResponse.BodyHandlers.ofString());
+			// Keycloak keeps the login's state in its own cookies, as in a browser (which, unlike Java's cookie
+			// store, sends its 'Secure' cookies to a loopback address over plain HTTP).
+			String cookies = String.join("; ", page.headers().allValues("Set-Cookie").stream()
+				.map((header) -> header.substring(0, header.indexOf(';') > 0 ? header.indexOf(';') : header.length()))
+				.toList());
 			Matcher form = LOGIN_FORM.matcher(page.body());
 			if (!form.find()) {
 				throw new AssertionError("No login form at " + authorize + " (" + page.statusCode() + ")");
 			}
-			HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(HtmlUtils.htmlUnescape(form.group(1))))
+			HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(HtmlUtils.htmlUnescape(form.group(1))))
 				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Cookie", cookies)
 				.POST(HttpRequest.BodyPublishers.ofString("username=" + encode(username) + "&password="
 						+ encode(EmbeddedServices.memberPassword()) + "&credentialId="))
 				.build(), HttpResponse.BodyHandlers.ofString());
 			String callback = login.headers().firstValue("Location")
-				.orElseThrow(() -> new AssertionError("Sign-in refused: " + login.statusCode()));
+				.orElseThrow(() -> new AssertionError("Sign-in refused: " + login.statusCode() + " " + login.body()));
 			var back = web.get().uri(URI.create(callback)).cookie("SESSION", session).exchange()
 				.expectStatus().is3xxRedirection().returnResult(Void.class);
 			return cookie(back.getResponseCookies().getFirst("SESSION"), session);

@@ -149,7 +149,8 @@ public final class EmbeddedKeycloak {
 		String name = this.settings.distributionZip().getFileName().toString().replace(".zip", "");
 		String key = name + "-" + Integer.toHexString(String.join(" ", BUILD_OPTIONS).hashCode());
 		Path target = cache.resolve(key);
-		try (FileChannel channel = FileChannel.open(cache.resolve(".lock"), StandardOpenOption.CREATE,
+		// A lock of its own: Elasticsearch's installation in the same cache must not wait for this one.
+		try (FileChannel channel = FileChannel.open(cache.resolve(".keycloak.lock"), StandardOpenOption.CREATE,
 				StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
 			if (Files.isRegularFile(target.resolve(".complete"))) {
 				return target;
@@ -237,7 +238,9 @@ public final class EmbeddedKeycloak {
 				"--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + this.port,
 				"--http-management-port=" + this.managementPort, "--hostname-strict=false",
 				"--db-url=jdbc:h2:file:" + this.home.resolve("data/h2/keycloakdb") + ";NON_KEYWORDS=VALUE",
-				"--import-realm", "--log=console"));
+				"--import-realm", "--log=console",
+				// One server per run, never a cluster: no JGroups ports that another checkout's server could join.
+				"--cache=local"));
 		ProcessBuilder builder = new ProcessBuilder(command);
 		javaEnvironment(builder);
 		builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", credentials.get("username"));
