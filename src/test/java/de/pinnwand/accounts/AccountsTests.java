@@ -191,6 +191,17 @@ class AccountsTests {
 	}
 
 	@Test
+	void neverKeysAnAccountByAnEmptySubject() {
+		for (String empty : new String[] { null, "", "  " }) {
+			assertThatThrownBy(() -> this.accounts.signedIn(empty, "Niemand", null).block())
+				.isInstanceOf(org.springframework.web.server.ResponseStatusException.class)
+				.hasMessageContaining("401");
+		}
+		assertThat(this.database.sql("select count(*) from account where subject = '' or trim(subject) = ''")
+			.map((row) -> row.get(0, Long.class)).one().block()).isZero();
+	}
+
+	@Test
 	void keepsTheAuditLogAppendOnly() {
 		this.audit.record(null, "test.entry", "test", "1", null, null).block();
 		assertThatThrownBy(() -> this.database.sql("update audit_log set reason = 'changed'").then().block())

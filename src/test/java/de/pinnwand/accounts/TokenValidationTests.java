@@ -57,6 +57,16 @@ class TokenValidationTests {
 	}
 
 	@Test
+	void makesAMemberOfKeycloaksCoordinatorsGroupACoordinator() {
+		// The way the local run makes its demo account 'koordination'.
+		EmbeddedServices.ensureMember("token-coordinator", "coordinators");
+		assertThat(claims(TestMembers.token("token-coordinator")).get("groups").toString()).contains("coordinators");
+		this.web.get().uri("/api/v1/me").headers(TestMembers.bearer("token-coordinator")).exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.roles[0]").isEqualTo("COORDINATOR");
+	}
+
+	@Test
 	void refusesATokenOfAnotherClientOfTheRealm() {
 		TestMembers.subject("token-admin-cli");
 		String token = passwordGrant(EmbeddedKeycloak.REALM, "admin-cli", "token-admin-cli",
