@@ -16,9 +16,11 @@ import de.pinnwand.places.Gazetteer;
 import de.pinnwand.system.FieldProblem;
 import de.pinnwand.system.web.InterfaceLanguages;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -67,6 +69,10 @@ public class AccountService {
 	 * @param suggestedName the provider's name for the person, a starting point for the display name only
 	 */
 	public Mono<Member> signedIn(String subject, String suggestedName, Collection<String> groups) {
+		// Accounts are keyed by the provider's subject: without one, two people would share an account.
+		if (subject == null || subject.isBlank()) {
+			return Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED, "errorpage.detail.token"));
+		}
 		Instant now = this.clock.instant();
 		Mono<Account> account = this.accounts.findBySubject(subject)
 			.flatMap((found) -> this.accounts.save(found.signedInAt(now)))

@@ -1,5 +1,6 @@
 package de.pinnwand.browser;
 
+import de.pinnwand.TestMembers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -142,7 +143,7 @@ class AccessibilityTests {
 			}
 		}
 		// The tester is a coordinator, to see the council figures too.
-		this.accounts.prepare("accessibility-tester", "Barrierefrei", List.of("de"),
+		this.accounts.prepare(TestMembers.subject("accessibility-tester"), "Barrierefrei", List.of("de"),
 				java.util.Set.of(de.pinnwand.accounts.Role.COORDINATOR)).block();
 		this.ownListingId = postThroughTheForm();
 		this.conversationId = (String) this.web.post().uri("/api/v1/conversations")

@@ -14,12 +14,16 @@ import de.pinnwand.testing.DebianPackages;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import de.pinnwand.system.embedded.EmbeddedServices;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium with the viewport of a cheap phone, one per test class. Register it as
@@ -33,6 +37,9 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 	public static final int WIDTH = 360;
 
 	public static final int HEIGHT = 740;
+
+	/** Keycloak's authorization endpoint, where its login page is. */
+	private static final String LOGIN_PATH = "/realms/pinnwand/protocol/openid-connect/auth";
 
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
@@ -83,26 +90,26 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 		return this.driver;
 	}
 
-	/** Runs a script in the page for a measurement; the tests drive the pages with real clicks and typing. */
 	/**
-	 * Where the portal sent the browser to sign in, signs in at the provider's page as a person would, and waits
-	 * until the browser is back at {@code returnTo}. A browser that is signed in already goes straight on.
+	 * Where the portal sent the browser to sign in, signs in at Keycloak's page as a person would (the member is
+	 * made there first), and waits until the browser is back at {@code returnTo}. A browser that is signed in
+	 * already goes straight on.
 	 */
 	public void signInIfAsked(String username, String returnTo) {
 		WebDriver driver = driver();
-		new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
-			.until((d) -> d.getCurrentUrl().contains("/pinnwand/authorize") || d.getCurrentUrl().contains(returnTo));
-		if (!driver.getCurrentUrl().contains("/pinnwand/authorize")) {
+		new WebDriverWait(driver, Duration.ofSeconds(15))
+			.until((d) -> d.getCurrentUrl().contains(LOGIN_PATH) || d.getCurrentUrl().contains(returnTo));
+		if (!driver.getCurrentUrl().contains(LOGIN_PATH)) {
 			return;
 		}
-		driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
-		driver.findElement(org.openqa.selenium.By.id("password"))
-			.sendKeys(de.pinnwand.system.embedded.EmbeddedServices.signInProvider().password());
-		driver.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
-		new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
-			.until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains(returnTo));
+		de.pinnwand.TestMembers.subject(username);
+		driver.findElement(By.id("username")).sendKeys(username);
+		driver.findElement(By.id("password")).sendKeys(EmbeddedServices.memberPassword());
+		driver.findElement(By.id("kc-login")).click();
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains(returnTo));
 	}
 
+	/** Runs a script in the page for a measurement; the tests drive the pages with real clicks and typing. */
 	public Object measure(String script) {
 		return ((JavascriptExecutor) this.driver).executeScript(script);
 	}

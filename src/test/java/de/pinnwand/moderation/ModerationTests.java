@@ -60,8 +60,8 @@ class ModerationTests {
 
 	@BeforeAll
 	void reviewNewMembers() {
-		this.accounts.prepare(COORDINATOR, "Moderation Koordination", List.of("de"), Set.of(Role.COORDINATOR)).block();
-		this.accounts.prepare(ADMIN, "Moderation Admin", List.of("de"), Set.of(Role.ADMIN)).block();
+		this.accounts.prepare(TestMembers.subject(COORDINATOR), "Moderation Koordination", List.of("de"), Set.of(Role.COORDINATOR)).block();
+		this.accounts.prepare(TestMembers.subject(ADMIN), "Moderation Admin", List.of("de"), Set.of(Role.ADMIN)).block();
 		this.premoderation.reviewNewMembers(true);
 		this.context.addApplicationListener(
 				(org.springframework.context.ApplicationListener<org.springframework.context.PayloadApplicationEvent<ListingDecided>>) (
@@ -411,7 +411,7 @@ class ModerationTests {
 	@SuppressWarnings("unchecked")
 	void aCoordinatorScopedToAreasSeesAndDecidesOnlyListingsThere() {
 		String scoped = "moderation-area-coordinator";
-		Object scopedId = this.accounts.prepare(scoped, "Gebietskoordination", List.of("de"), Set.of(Role.COORDINATOR))
+		Object scopedId = this.accounts.prepare(TestMembers.subject(scoped), "Gebietskoordination", List.of("de"), Set.of(Role.COORDINATOR))
 			.block().accountId();
 		Map<String, Object> posted = post("moderation-area-newcomer", "Gartenmoderation abzugeben");
 		String id = (String) posted.get("id");
@@ -452,7 +452,7 @@ class ModerationTests {
 		Object version = queueItem(id).get("version");
 		decide(id, "REJECT", version, "commercial").expectStatus().isOk();
 		decide(id, "APPROVE", version, null).expectStatus().isEqualTo(409);
-		Object authorId = this.accounts.bySubject(author).block().accountId();
+		Object authorId = this.accounts.bySubject(TestMembers.subject(author)).block().accountId();
 		assertThat(this.decided.stream().filter((event) -> event.listingId().toString().equals(id)))
 			.singleElement()
 			.satisfies((event) -> {
@@ -543,7 +543,7 @@ class ModerationTests {
 
 	@Test
 	void adminsSetACoordinatorsAreasOnAPage() {
-		Object coordinatorId = this.accounts.prepare("moderation-page-area-coordinator", "Seitengebietskoordination",
+		Object coordinatorId = this.accounts.prepare(TestMembers.subject("moderation-page-area-coordinator"), "Seitengebietskoordination",
 				List.of("de"), Set.of(Role.COORDINATOR)).block().accountId();
 		String session = TestMembers.signIn(this.web, ADMIN);
 		EntityExchangeResult<String> page = this.web.get().uri("/admin/coordinators").cookie("SESSION", session)

@@ -304,7 +304,7 @@ class NotificationsTests {
 		}
 		assertThat(notices(name, "de")).singleElement()
 			.satisfies((notice) -> assertThat(notice).containsEntry("email", "FAILED"));
-		this.accounts.prepare("mail-health-admin", "Mail Admin", List.of("de"), java.util.Set.of(de.pinnwand.accounts.Role.ADMIN)).block();
+		this.accounts.prepare(TestMembers.subject("mail-health-admin"), "Mail Admin", List.of("de"), java.util.Set.of(de.pinnwand.accounts.Role.ADMIN)).block();
 		this.web.get().uri("/actuator/health").headers(TestMembers.bearer("mail-health-admin")).exchange()
 			.expectStatus().isOk().expectBody()
 			.jsonPath("$.components.mailOutbox.status").isEqualTo("UP")

@@ -60,7 +60,7 @@ class ElasticsearchOutageTests {
 		this.web.get().uri("/api/v1/listings?q=Ausfalls").exchange()
 			.expectStatus().isEqualTo(503)
 			.expectBody().jsonPath("$.status").isEqualTo(503);
-		this.accounts.prepare("outage-admin", "Outage Admin", java.util.List.of("de"),
+		this.accounts.prepare(de.pinnwand.TestMembers.subject("outage-admin"), "Outage Admin", java.util.List.of("de"),
 				java.util.Set.of(de.pinnwand.accounts.Role.ADMIN)).block();
 		// Writes go on without Elasticsearch: degraded, not down, and still ready for traffic.
 		this.web.get().uri("/actuator/health").headers(de.pinnwand.TestMembers.bearer("outage-admin")).exchange()

@@ -92,7 +92,7 @@ class StatsTests {
 		this.district = (String) place.get("district");
 		assertThat(this.district).isNotBlank();
 		String coordinator = "stats-coordinator-" + this.run;
-		this.accounts.prepare(coordinator, "Koordination", List.of("de"), Set.of(Role.COORDINATOR)).block();
+		this.accounts.prepare(TestMembers.subject(coordinator), "Koordination", List.of("de"), Set.of(Role.COORDINATOR)).block();
 		this.coordinatorSession = TestMembers.signIn(this.web, coordinator);
 	}
 

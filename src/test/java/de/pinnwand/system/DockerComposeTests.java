@@ -57,7 +57,11 @@ class DockerComposeTests {
 	/** The whole value is one required reference: {@code ${NAME}} or {@code ${NAME:?message}}, never a default. */
 	private static final Pattern SECRET_REFERENCE = Pattern.compile("\\$\\{[A-Z][A-Z0-9_]*(:?\\?[^}]*)?}");
 
-	private static final Pattern REALM_PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+	/**
+	 * The realm's environment placeholders are upper case; lower-case ones ({@code ${username}}, {@code ${email}} in
+	 * the user profile) are Keycloak's own message keys for field labels.
+	 */
+	private static final Pattern REALM_PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*)}");
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 

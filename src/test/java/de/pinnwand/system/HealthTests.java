@@ -29,7 +29,7 @@ class HealthTests {
 
 	@BeforeEach
 	void prepareAdmin() {
-		this.accounts.prepare(ADMIN, "Health Admin", List.of("de"), Set.of(Role.ADMIN)).block();
+		this.accounts.prepare(TestMembers.subject(ADMIN), "Health Admin", List.of("de"), Set.of(Role.ADMIN)).block();
 	}
 
 	@Test

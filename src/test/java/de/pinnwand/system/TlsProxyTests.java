@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import de.pinnwand.TestMembers;
+import de.pinnwand.system.embedded.EmbeddedServices;
 import de.pinnwand.testing.TlsProxy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +46,8 @@ class TlsProxyTests {
 	private TlsProxy proxy() throws Exception {
 		if (proxy == null) {
 			proxy = TlsProxy.start(this.appPort);
+			// Keycloak sends the browser back only to addresses its client knows.
+			EmbeddedServices.signInProvider().admin().allowPortalAddress(proxy.url());
 		}
 		return proxy;
 	}

@@ -9,8 +9,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertySource;
 
 /**
- * Adds the connection settings of the embedded services when no external PostgreSQL or Elasticsearch is
- * configured. The settings are looked up lazily: a service starts only when a part of the application asks
+ * Adds the connection settings of the embedded services when no external PostgreSQL, Elasticsearch, sign-in
+ * provider (Keycloak) or mail server is configured. The settings are looked up lazily: a service starts only when a part of the application asks
  * for its address, so a narrow test slice that needs neither starts neither.
  */
 class EmbeddedLaunch implements EnvironmentPostProcessor {
@@ -107,8 +107,15 @@ class EmbeddedLaunch implements EnvironmentPostProcessor {
 					throw ex;
 				}
 			}
-			if (this.signIn && "pinnwand.accounts.issuer-uri".equals(name)) {
-				return services().signIn().issuerUri();
+			if (this.signIn) {
+				switch (name) {
+					case "pinnwand.accounts.issuer-uri":
+						return services().signIn().issuerUri();
+					case "pinnwand.accounts.client-secret":
+						return services().clientSecret();
+					default:
+						break;
+				}
 			}
 			if (this.mail) {
 				switch (name) {
