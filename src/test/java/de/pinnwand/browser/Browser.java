@@ -45,11 +45,22 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 
 	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
+	private final List<String> arguments;
+
 	private Path profile;
 
 	private ChromeDriverService service;
 
 	private ChromeDriver driver;
+
+	public Browser() {
+		this(List.of());
+	}
+
+	/** A browser with more command line switches, e.g. to accept a test proxy's own certificate. */
+	public Browser(List<String> arguments) {
+		this.arguments = List.copyOf(arguments);
+	}
 
 	@Override
 	public void beforeAll(ExtensionContext context) throws IOException {
@@ -60,6 +71,7 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--user-data-dir=" + this.profile, "--window-size=" + WIDTH + "," + HEIGHT);
+		options.addArguments(this.arguments);
 		this.service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
