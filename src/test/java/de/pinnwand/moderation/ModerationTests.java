@@ -216,7 +216,7 @@ class ModerationTests {
 		decide(id, "REJECT", version, "commercial").expectStatus().isOk().expectBody()
 			.jsonPath("$.status").isEqualTo("REJECTED");
 		decide(id, "APPROVE", version, null).expectStatus().isEqualTo(409).expectBody()
-			.jsonPath("$.detail").isEqualTo("Der Eintrag wurde inzwischen geändert. Bitte laden Sie ihn neu.");
+			.jsonPath("$.detail").isEqualTo("Jemand hat den Eintrag inzwischen geändert. Bitte laden Sie die Seite neu.");
 		this.web.get().uri("/api/v1/listings/" + id).exchange().expectStatus().isNotFound();
 	}
 
