@@ -302,7 +302,7 @@ class ModerationTests {
 			.exchange().expectStatus().is3xxRedirection().expectHeader().location("/my/listings?done=pending");
 		this.web.get().uri("/my/listings?done=pending").cookie("SESSION", posterSession).header("Accept-Language", "de")
 			.exchange().expectBody(String.class).value((html) -> assertThat(html).contains("Bügelbrettmoderation")
-				.contains("wird geprüft").contains("Ihr Eintrag wird geprüft"));
+				.contains("wird geprüft").contains("Die Ehrenamtskoordination prüft jetzt Ihren Eintrag"));
 		String id = queueIdOf("Bügelbrettmoderation zu verschenken");
 
 		String session = TestMembers.signIn(this.web, COORDINATOR);
