@@ -217,7 +217,7 @@ class ModerationTests {
 		decide(id, "REJECT", version, "commercial").expectStatus().isOk().expectBody()
 			.jsonPath("$.status").isEqualTo("REJECTED");
 		decide(id, "APPROVE", version, null).expectStatus().isEqualTo(409).expectBody()
-			.jsonPath("$.detail").isEqualTo("Der Eintrag wurde inzwischen geändert. Bitte laden Sie ihn neu.");
+			.jsonPath("$.detail").isEqualTo("Jemand hat den Eintrag inzwischen geändert. Bitte laden Sie die Seite neu.");
 		this.web.get().uri("/api/v1/listings/" + id).exchange().expectStatus().isNotFound();
 	}
 
@@ -303,7 +303,7 @@ class ModerationTests {
 			.exchange().expectStatus().is3xxRedirection().expectHeader().location("/my/listings?done=pending");
 		this.web.get().uri("/my/listings?done=pending").cookie("SESSION", posterSession).header("Accept-Language", "de")
 			.exchange().expectBody(String.class).value((html) -> assertThat(html).contains("Bügelbrettmoderation")
-				.contains("wird geprüft").contains("Ihr Eintrag wird geprüft"));
+				.contains("wird geprüft").contains("Die Ehrenamtskoordination prüft jetzt Ihren Eintrag"));
 		String id = queueIdOf("Bügelbrettmoderation zu verschenken");
 
 		String session = TestMembers.signIn(this.web, COORDINATOR);

@@ -364,7 +364,7 @@ class NotificationsTests {
 		for (String bad : List.of(forged, "nonsense", "%%%", "")) {
 			String page = this.web.get().uri((b) -> b.path("/notifications/unsubscribe").queryParam("token", "{t}").build(bad))
 				.exchange().expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody();
-			assertThat(page).contains("Dieser Abmeldelink ist ung");
+			assertThat(page).contains("Dieser Link gilt nicht.");
 			this.web.post().uri("/notifications/unsubscribe").contentType(MediaType.APPLICATION_FORM_URLENCODED)
 				.bodyValue("token=" + java.net.URLEncoder.encode(bad, java.nio.charset.StandardCharsets.UTF_8))
 				.exchange().expectStatus().isBadRequest();

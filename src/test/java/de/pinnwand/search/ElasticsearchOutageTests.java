@@ -55,7 +55,7 @@ class ElasticsearchOutageTests {
 		this.web.get().uri("/search?q=Ausfalls").header("Accept-Language", "en").exchange()
 			.expectStatus().isEqualTo(503)
 			.expectBody(String.class).value((html) -> assertThat(html)
-				.contains("Search is unavailable right now")
+				.contains("Search is not working right now")
 				.doesNotContain("Exception", "Connection refused"));
 		this.web.get().uri("/api/v1/listings?q=Ausfalls").exchange()
 			.expectStatus().isEqualTo(503)

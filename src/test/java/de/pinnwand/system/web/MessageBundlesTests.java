@@ -214,13 +214,14 @@ class MessageBundlesTests {
 	}
 
 	/**
-	 * The sentences of a text: ends of sentences (. ! ? ؟) outside ICU arguments, without abbreviations like
+	 * The sentences of a text: ends of sentences (. ! ? ؟, and the semicolons ; ؛ — the German source splits what a
+	 * translation may join with one) outside ICU arguments, without abbreviations like
 	 * "z. B." and web addresses. A translation may split a sentence in two, never lose one.
 	 */
 	static int sentences(String text) {
 		String plain = text.replaceAll("\\{[^{}]*(\\{[^{}]*}[^{}]*)*}", "X")
 			.replaceAll("z\\. B\\.|e\\.g\\.|bzw\\.|https?://|\\d+\\.\\d+|…", "");
-		Matcher ends = Pattern.compile("[.!?؟](\\s|$)").matcher(plain);
+		Matcher ends = Pattern.compile("[.!?;؟؛](\\s|$)").matcher(plain);
 		int count = 0;
 		while (ends.find()) {
 			count++;
