@@ -114,7 +114,7 @@ public class Concepts {
 					continue;
 				}
 				String phrase = String.join(" ", words.subList(start, start + length));
-				List<Entry> entries = this.byForm.get(phrase);
+				List<Entry> entries = (length == 1) ? lookUpWord(phrase) : this.byForm.get(phrase);
 				if (entries == null) {
 					continue;
 				}
@@ -135,6 +135,45 @@ public class Concepts {
 			.limit(MAX_CONCEPTS)
 			.toList();
 	}
+
+	/**
+	 * A single word's concepts: as the lexicon has it; else without Arabic proclitics ('والدراجة' → 'دراجة'); else
+	 * the longest word of the lexicon it starts with, when at most {@link #MAX_ENDING} letters follow (Turkish,
+	 * Ukrainian, Russian and German endings: 'doktorlara', 'холодильнику', 'Kühlschranks').
+	 */
+	private List<Entry> lookUpWord(String word) {
+		List<Entry> entries = this.byForm.get(word);
+		if (entries != null) {
+			return entries;
+		}
+		for (String proclitic : PROCLITICS) {
+			if (word.startsWith(proclitic) && word.length() - proclitic.length() >= MIN_STEM) {
+				entries = this.byForm.get(word.substring(proclitic.length()));
+				if (entries != null) {
+					return entries;
+				}
+			}
+		}
+		int letters = word.codePointCount(0, word.length());
+		for (int keep = letters - 1; keep >= Math.max(MIN_STEM, letters - MAX_ENDING); keep--) {
+			entries = this.byForm.get(word.substring(0, word.offsetByCodePoints(0, keep)));
+			if (entries != null) {
+				return entries;
+			}
+		}
+		return null;
+	}
+
+	/** Arabic conjunctions, prepositions and the article written onto a word, longest first. */
+	private static final List<String> PROCLITICS = List.of("وال", "بال",
+			"فال", "كال", "لل", "ال", "و", "ب", "ل",
+			"ف");
+
+	/** Letters a word may have after a lexicon word and still name its concept. */
+	static final int MAX_ENDING = 4;
+
+	/** No lexicon word shorter than this is looked for inside a longer word ('rad' in 'Radio', 'ev' in 'evet'). */
+	static final int MIN_STEM = 4;
 
 	private static boolean anyUsed(boolean[] used, int start, int length) {
 		for (int i = start; i < start + length; i++) {

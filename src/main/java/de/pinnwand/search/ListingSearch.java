@@ -197,7 +197,9 @@ public class ListingSearch {
 				.source((src) -> src.filter((f) -> f.excludes(SEARCH_ONLY_FIELDS)))
 				.from(query.from())
 				.size(query.size())
-				.trackTotalHits((t) -> t.enabled(true));
+				// Counting stops where paging does: past it a broad query would count every match of a large board,
+				// and no page beyond it can be shown anyway.
+				.trackTotalHits((t) -> t.count(ListingQuery.MAX_WINDOW));
 			switch (query.sort()) {
 				case NEWEST -> s.sort((o) -> o.field((f) -> f.field("createdAt").order(SortOrder.Desc)));
 				case DISTANCE -> {
@@ -420,7 +422,7 @@ public class ListingSearch {
 				var term = suggestion.term();
 				int end = Math.min(text.length(), term.offset() + term.length());
 				String typed = (term.offset() >= 0 && term.offset() < end) ? text.substring(term.offset(), end) : "";
-				if (!term.options().isEmpty() && !this.concepts.knows(typed)
+				if (!term.options().isEmpty() && this.concepts.in(typed).isEmpty()
 						&& typed.codePoints().anyMatch(Character::isLetter)) {
 					var option = term.options().get(0);
 					best.merge(term.offset(), new Spelling(term.length(), option.text(), option.freq()),

@@ -63,6 +63,18 @@ class ConceptsTests {
 	}
 
 	@Test
+	void inflectedWordsAndArabicCliticsReachTheirConcept() {
+		assertThat(this.concepts.in("doktorlara").get(0).concept().id()).isEqualTo("doctor");
+		assertThat(this.concepts.in("холодильнику").get(0).concept().id()).isEqualTo("fridge");
+		assertThat(this.concepts.in("Kühlschranks").get(0).concept().id()).isEqualTo("fridge");
+		assertThat(this.concepts.in("والدراجة").get(0).concept().id()).isEqualTo("bicycle");
+		assertThat(this.concepts.in("بالثلاجة").get(0).concept().id()).isEqualTo("fridge");
+		// Too short a word to look for inside another, and too long an ending.
+		assertThat(this.concepts.in("Radio")).isEmpty();
+		assertThat(this.concepts.in("Arzthelferinnen")).isEmpty();
+	}
+
+	@Test
 	void theLongestWordSequenceWins() {
 		assertThat(this.concepts.in("детский сад").stream().map((m) -> m.concept().id())).containsExactly("kindergarten");
 		assertThat(this.concepts.in("ev arıyorum").stream().map((m) -> m.concept().id())).containsExactly("flat");

@@ -118,9 +118,10 @@ class CrossLanguageSearchTests {
 
 	@Test
 	void hostileQueriesStayBoundedAndFast() {
-		List<String> queries = List.of("Fahrrad Kühlschrank Kita Arzt Wohnung ".repeat(300),
-				"a b c d e f g h i j k l m n o p q r s t u v w x y z ".repeat(400), "!?.,;:()[]{}<>«»،؛؟".repeat(500),
-				"велосипед دراجة bisiklet 自転車 דראַד ".repeat(200), "\u200f\u202e\u200e\u061c".repeat(2000) + "bike",
+		// About 10 KB each as UTF-8; percent-encoded they stay below the server's 32 KB request line.
+		List<String> queries = List.of("Fahrrad Kühlschrank Kita Arzt Wohnung ".repeat(260),
+				"a b c d e f g h i j k l m n o p q r s t u v w x y z ".repeat(190), "!?.,;:()[]{}<>«»،؛؟".repeat(300),
+				"велосипед دراجة bisiklet 自転車 דראַד ".repeat(130), "\u200f\u202e\u200e\u061c".repeat(800) + "bike",
 				"x".repeat(10_240));
 		for (String q : queries) {
 			long start = System.nanoTime();
@@ -128,6 +129,27 @@ class CrossLanguageSearchTests {
 				.expectStatus().value((status) -> assertThat(status).isIn(200, 422));
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).as(q.substring(0, 20)).isLessThan(Duration.ofSeconds(3));
 		}
+		// Beyond the request line's limit the server says so itself, before any search runs.
+		this.web.get().uri((b) -> b.path("/api/v1/listings").queryParam("q", "{q}").build("велосипед ".repeat(4000)))
+			.exchange()
+			.expectStatus().isEqualTo(414);
+	}
+
+	@Test
+	void theExpansionCapsItsClauses() {
+		String hostile = "Fahrrad Kühlschrank Kita Arzt Wohnung Hilfe Zeit Familie велосипед دراجة bisiklet ".repeat(20);
+		var request = this.search.request(query(hostile.substring(0, ListingQuery.MAX_TEXT)), ListingSearch.Tolerance.EXACT);
+		var text = request.query().functionScore().query().bool().must().get(0).bool();
+		// The words as typed, at most eight synonyms, and the concepts' clauses up to their cap.
+		assertThat(text.should()).hasSizeLessThanOrEqualTo(1 + Synonyms.MAX_ALTERNATIVES + CrossLanguage.MAX_CLAUSES);
+		assertThat(text.should().stream().filter((q) -> q.isConstantScore())).hasSizeLessThanOrEqualTo(Concepts.MAX_CONCEPTS);
+		var plain = this.search.request(query("Zickzack"), ListingSearch.Tolerance.EXACT);
+		assertThat(plain.query().functionScore().query().bool().must().get(0).bool().should()).hasSize(1);
+	}
+
+	private static ListingQuery query(String text) {
+		return new ListingQuery(text, List.of(), List.of(), List.of(), List.of(), List.of(), null, 10,
+				ListingQuery.Sort.RELEVANCE, 1, 20, null);
 	}
 
 	@SuppressWarnings("unchecked")
