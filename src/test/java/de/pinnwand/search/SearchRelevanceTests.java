@@ -46,20 +46,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PinnwandTest
 class SearchRelevanceTests {
 
-	static final double MIN_MEAN_PRECISION_AT_5 = 0.93;
+	static final double MIN_MEAN_PRECISION_AT_5 = 0.97;
 
-	static final double MIN_MEAN_RECALL = 0.93;
+	static final double MIN_MEAN_RECALL = 0.97;
 
 	static final int MAX_VIOLATIONS = 3;
 
-	/** Means over the graded set (every query): nDCG@10 and recall@10, all and across languages. */
-	static final double MIN_MEAN_NDCG_AT_10 = 0.0;
+	/**
+	 * Means over the graded set (every query): nDCG@10 and recall@10, all and across languages. Measured on
+	 * 2026-12-07: 0.944 and 0.978, across languages 0.924 and 0.962 with other search tests in the same JVM; 0.940,
+	 * 0.978, 0.911 and 0.962 alone (the other tests' listings change the words' weights). Main without the concepts:
+	 * 0.482 and 0.479, across languages 0.076 and 0.060. The thresholds sit just below the lower of the two runs.
+	 */
+	static final double MIN_MEAN_NDCG_AT_10 = 0.93;
 
-	static final double MIN_MEAN_RECALL_AT_10 = 0.0;
+	static final double MIN_MEAN_RECALL_AT_10 = 0.97;
 
-	static final double MIN_CROSS_LANGUAGE_NDCG_AT_10 = 0.0;
+	static final double MIN_CROSS_LANGUAGE_NDCG_AT_10 = 0.90;
 
-	static final double MIN_CROSS_LANGUAGE_RECALL_AT_10 = 0.0;
+	static final double MIN_CROSS_LANGUAGE_RECALL_AT_10 = 0.95;
 
 	private static final String CORPUS = "demo/listings.json";
 
