@@ -36,15 +36,34 @@ def matches(by_form, text):
         for start in range(0, len(query) - length + 1):
             if any(used[start:start + length]):
                 continue
-            entries = by_form.get(" ".join(query[start:start + length]))
+            phrase = " ".join(query[start:start + length])
+            entries = look_up_word(by_form, phrase) if length == 1 else by_form.get(phrase)
             if not entries:
                 continue
             for i in range(start, start + length):
                 used[i] = True
             for concept, language in entries:
-                found.setdefault(concept["id"], (concept, []))[1].append(language)
+                found.setdefault(concept["id"], (concept, [], " ".join(query[start:start + length])))[1].append(language)
     ordered = sorted(found.values(), key=lambda m: bool(m[0].get("general")))  # stable, like Java's sort
     return ordered[:MAX_CONCEPTS]
+
+
+PROCLITICS = ["\u0648\u0627\u0644", "\u0628\u0627\u0644", "\u0641\u0627\u0644", "\u0643\u0627\u0644", "\u0644\u0644",
+              "\u0627\u0644", "\u0648", "\u0628", "\u0644", "\u0641"]
+MAX_ENDING, MIN_STEM = 4, 4
+
+
+def look_up_word(by_form, word):
+    """Concepts.lookUpWord: as written, without Arabic proclitics, or a lexicon word plus a short ending."""
+    if word in by_form:
+        return by_form[word]
+    for proclitic in PROCLITICS:
+        if word.startswith(proclitic) and len(word) - len(proclitic) >= MIN_STEM and word[len(proclitic):] in by_form:
+            return by_form[word[len(proclitic):]]
+    for keep in range(len(word) - 1, max(MIN_STEM, len(word) - MAX_ENDING) - 1, -1):
+        if word[:keep] in by_form:
+            return by_form[word[:keep]]
+    return None
 
 
 def script_languages(text):
@@ -59,7 +78,7 @@ def script_languages(text):
 
 def clauses(found):
     result = []
-    for concept, _ in found:
+    for concept, _, typed in found:
         boost = GENERAL_BOOST if concept.get("general") else CONCEPT_BOOST
         for language in LANGUAGES:
             name = "concept:" + concept["id"] + ":" + language
@@ -73,19 +92,20 @@ def clauses(found):
             if phrase:
                 result.append({"multi_match": {"boost": boost, "fields": fields, "operator": "and", "query": phrase,
                                                "type": "best_fields", "_name": name}})
-            if language == "de" and single:
+            if language == "de" and single and typed != key(single[0]):
                 result.append({"multi_match": {"boost": boost, "fields": ["title.compound^1.5",
                                                                           "description.compound^0.5"],
                                                "query": single[0], "type": "best_fields", "_name": name}})
-        if not concept.get("general") and concept.get("topics"):
-            result.append({"constant_score": {"boost": TOPIC_BOOST, "filter": {"terms": {"topics": concept["topics"]}},
+        topics = [t for t in concept.get("topics", []) if "/" in t]  # sub-topics only, like CrossLanguage
+        if not concept.get("general") and topics:
+            result.append({"constant_score": {"boost": TOPIC_BOOST, "filter": {"terms": {"topics": topics}},
                                               "_name": "topic:" + concept["id"]}})
     return result[:MAX_CLAUSES]
 
 
 def functions(found, text):
     languages = []
-    for _, langs in found:
+    for _, langs, _ in found:
         languages += [lang for lang in langs if lang not in languages]
     if not languages:
         languages = script_languages(text)
