@@ -174,7 +174,8 @@ log "raw bulk: $RAW_DOCS documents in $RAW_MS ms"
 # 3. Latency under load ---------------------------------------------------------------------------------------
 # The Elasticsearch node the app started (a grandchild of the app, started through Elasticsearch's launcher).
 ES_PID=$(for p in $(pgrep -f 'org.elasticsearch.bootstrap.Elasticsearch'); do
-	[[ $(ps -o ppid= -p "$(ps -o ppid= -p "$p" | tr -d ' ')" | tr -d ' ') == "$APP_PID" ]] && echo "$p"; done | head -1)
+	[[ $(ps -o ppid= -p "$(ps -o ppid= -p "$p" | tr -d ' ')" | tr -d ' ') == "$APP_PID" ]] && echo "$p"; done | head -1 || true)
+# (Other nodes on the machine, or one that ends meanwhile, make the loop's last test fail; that is no error.)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 # run_wrk MODE URL WORDS [CONNECTIONS] -> "requests p50_us p99_us non2xx socket_errors app_cpu_ms_per_request
 # es_cpu_ms_per_request" (CPU time of the app's and of Elasticsearch's process during the measured run, per request)
