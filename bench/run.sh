@@ -22,7 +22,9 @@
 #     `listing`, then POST /actuator/searchindex (the full rebuild); bulk-indexes the same documents straight
 #     into a scratch index of the same definition (batches of 5000) as the raw baseline, then deletes it;
 #  3. at BENCH_CONNECTIONS connections, with wrk (bench/wrk-load.lua): GET /api/v1/listings?q=<word> vs. the
-#     portal's exact query POSTed to Elasticsearch, alternating BENCH_ROUNDS times; GET /search?q=<word>;
+#     portal's exact query POSTed to Elasticsearch (with the synonym and concept clauses the portal adds:
+#     bench/synonym_alternatives.py, bench/concept_clauses.py) vs. a plain body (multi_match on title and
+#     description, the same expiry filter, four terms facets, size 20), alternating BENCH_ROUNDS times; GET /search?q=<word>;
 #     GET /api/v1/listings/{id}/matches if the app has it; then publish -> searchable for BENCH_PUBLISH listings
 #     (bench/publish_latency.py);
 #  4. writes the results between the bench markers of docs/benchmarks.md (text outside them is kept);
@@ -126,6 +128,8 @@ log "generating $N listings"
 timeout 900 python3 "$BENCH/generate_listings.py" "$N" 42 src/main/resources/places/zipcodes.de.csv "$WORK"
 python3 "$BENCH/synonym_alternatives.py" search-mappings/synonyms.json "$WORK/words.txt" > "$WORK/alternatives.tsv"
 echo "Synonym alternatives for $(awk -F"\t" "NF > 1" "$WORK/alternatives.tsv" | wc -l) of $(wc -l < "$WORK/words.txt") words, in the raw body as in the portal's query"
+(cd "$BENCH" && python3 concept_clauses.py "$ROOT/search-mappings/concepts.json" "$WORK/words.txt") > "$WORK/concepts.tsv"
+echo "Concept clauses for $(awk -F"\t" '$2 != "[]"' "$WORK/concepts.tsv" | wc -l) of $(wc -l < "$WORK/words.txt") words, in the raw body as in the portal's query"
 log "loading them into PostgreSQL"
 t0=$(date +%s%N)
 timeout 900 psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d pinnwand -c "\copy listing(id, kind,
@@ -170,16 +174,17 @@ log "raw bulk: $RAW_DOCS documents in $RAW_MS ms"
 # 3. Latency under load ---------------------------------------------------------------------------------------
 # The Elasticsearch node the app started (a grandchild of the app, started through Elasticsearch's launcher).
 ES_PID=$(for p in $(pgrep -f 'org.elasticsearch.bootstrap.Elasticsearch'); do
-	[[ $(ps -o ppid= -p "$(ps -o ppid= -p "$p" | tr -d ' ')" | tr -d ' ') == "$APP_PID" ]] && echo "$p"; done | head -1)
+	[[ $(ps -o ppid= -p "$(ps -o ppid= -p "$p" | tr -d ' ')" | tr -d ' ') == "$APP_PID" ]] && echo "$p"; done | head -1 || true)
+# (Other nodes on the machine, or one that ends meanwhile, make the loop's last test fail; that is no error.)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 # run_wrk MODE URL WORDS [CONNECTIONS] -> "requests p50_us p99_us non2xx socket_errors app_cpu_ms_per_request
 # es_cpu_ms_per_request" (CPU time of the app's and of Elasticsearch's process during the measured run, per request)
 run_wrk() {
 	local connections=${4:-$CONNECTIONS} threads=2 app0 es0 result
 	((connections < 2)) && threads=1
-	BENCH_MODE=$1 BENCH_WORDS=$3 BENCH_ALTERNATIVES="$WORK/alternatives.tsv" timeout 60 wrk -t$threads -c"$connections" -d5s -s "$BENCH/wrk-load.lua" "$2" > /dev/null
+	BENCH_MODE=$1 BENCH_WORDS=$3 BENCH_ALTERNATIVES="$WORK/alternatives.tsv" BENCH_CONCEPTS="$WORK/concepts.tsv" timeout 60 wrk -t$threads -c"$connections" -d5s -s "$BENCH/wrk-load.lua" "$2" > /dev/null
 	app0=$(cpu_ticks "$APP_PID"); es0=$(cpu_ticks "$ES_PID")
-	result=$(BENCH_MODE=$1 BENCH_WORDS=$3 BENCH_ALTERNATIVES="$WORK/alternatives.tsv" timeout $((DURATION + 60)) wrk -t$threads -c"$connections" -d"${DURATION}s" \
+	result=$(BENCH_MODE=$1 BENCH_WORDS=$3 BENCH_ALTERNATIVES="$WORK/alternatives.tsv" BENCH_CONCEPTS="$WORK/concepts.tsv" timeout $((DURATION + 60)) wrk -t$threads -c"$connections" -d"${DURATION}s" \
 		-s "$BENCH/wrk-load.lua" "$2" | grep '^RESULT' | cut -d' ' -f2-)
 	python3 -c "import sys; r = sys.argv[1].split(); n = max(int(r[0]), 1); hz = $(getconf CLK_TCK)
 print(' '.join(r), f'{($(cpu_ticks "$APP_PID") - $app0) * 1000 / hz / n:.2f}', f'{($(cpu_ticks "$ES_PID") - $es0) * 1000 / hz / n:.2f}')" "$result"
@@ -207,20 +212,24 @@ profile start search
 for round in $(seq 1 "$ROUNDS"); do
 	echo "portal $(run_wrk portal "$BASE" "$WORK/words.txt")" >> "$WORK/rounds.txt"
 	echo "es $(run_wrk es "$ES" "$WORK/words.txt")" >> "$WORK/rounds.txt"
+	echo "plain $(run_wrk plain "$ES" "$WORK/words.txt")" >> "$WORK/rounds.txt"
 done
 profile stop search
 # The same at one connection: what the app adds to a request when nothing queues ahead of it.
 read -r PORTAL1_N PORTAL1_P50 PORTAL1_P99 _ _ PORTAL1_APP_CPU PORTAL1_ES_CPU < <(run_wrk portal "$BASE" "$WORK/words.txt" 1)
 read -r ES1_N ES1_P50 ES1_P99 _ _ _ ES1_ES_CPU < <(run_wrk es "$ES" "$WORK/words.txt" 1)
+read -r PLAIN1_N PLAIN1_P50 PLAIN1_P99 _ _ _ PLAIN1_ES_CPU < <(run_wrk plain "$ES" "$WORK/words.txt" 1)
 median() { grep "^$1 " "$WORK/rounds.txt" | awk -v f="$2" '{print $f}' | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 sum() { grep "^$1 " "$WORK/rounds.txt" | awk -v f="$2" '{s+=$f} END {print s+0}'; }
 PORTAL_P50=$(median portal 3); PORTAL_P99=$(median portal 4); PORTAL_N=$(( $(sum portal 2) / ROUNDS ))
 PORTAL_NON2XX=$(sum portal 5); PORTAL_SOCK=$(sum portal 6)
 ES_P50=$(median es 3); ES_P99=$(median es 4); ES_N=$(( $(sum es 2) / ROUNDS ))
 ES_NON2XX=$(sum es 5); ES_SOCK=$(sum es 6)
+PLAIN_P50=$(median plain 3); PLAIN_P99=$(median plain 4); PLAIN_N=$(( $(sum plain 2) / ROUNDS ))
+PLAIN_NON2XX=$(sum plain 5)
 mean() { grep "^$1 " "$WORK/rounds.txt" | awk -v f="$2" '{s+=$f} END {printf "%.2f", s/NR}'; }
-PORTAL_APP_CPU=$(mean portal 7); PORTAL_ES_CPU=$(mean portal 8); ES_ES_CPU=$(mean es 8)
-ROUNDS_TEXT=$(awk '{printf "%s%s %.0f/%.0f", (NR>1 ? "; " : ""), ($1=="es" ? "raw" : "portal"), $3/1000, $4/1000}' "$WORK/rounds.txt")
+PORTAL_APP_CPU=$(mean portal 7); PORTAL_ES_CPU=$(mean portal 8); ES_ES_CPU=$(mean es 8); PLAIN_ES_CPU=$(mean plain 8)
+ROUNDS_TEXT=$(awk '{printf "%s%s %.0f/%.0f", (NR>1 ? "; " : ""), ($1=="es" ? "raw" : $1), $3/1000, $4/1000}' "$WORK/rounds.txt")
 log "search page"
 profile start page
 read -r HTML_N HTML_P50 HTML_P99 HTML_NON2XX HTML_SOCK HTML_APP_CPU HTML_ES_CPU < <(run_wrk html "$BASE" "$WORK/words.txt")
@@ -287,6 +296,8 @@ cat > "$REPORT" <<EOF
 | search API \`GET /api/v1/listings?q=\` p50 | ≤ raw p50 + 2 ms = $SEARCH_P50_TARGET ms | $PORTAL_P50_MS ms | $(verdict "$PORTAL_P50/1000 <= $SEARCH_P50_TARGET") |
 | search API p99 | ≤ 1.5 × raw p99 = $SEARCH_P99_TARGET ms | $PORTAL_P99_MS ms | $(verdict "$PORTAL_P99/1000 <= $SEARCH_P99_TARGET") |
 | raw: the same query POSTed to \`/pinnwand-listings/_search\` | — | p50 $ES_P50_MS ms, p99 $ES_P99_MS ms | |
+| plain body (multi_match on title and description, expiry filter, four terms facets, size 20) | — | p50 $(ms "$PLAIN_P50") ms, p99 $(ms "$PLAIN_P99") ms, $((PLAIN_N / DURATION)) req/s; one connection p50 $(ms "$PLAIN1_P50") ms; $PLAIN_NON2XX non-2xx | |
+| Elasticsearch CPU per portal search ÷ per plain body | ≤ 2 × | $(python3 -c "print(f'{$PORTAL_ES_CPU / max($PLAIN_ES_CPU, 0.001):.1f} ×')") (portal $PORTAL_ES_CPU ms, plain $PLAIN_ES_CPU ms) | $(verdict "$PORTAL_ES_CPU <= 2 * $PLAIN_ES_CPU") |
 | every round in order, p50/p99 ms | — | $ROUNDS_TEXT | |
 | throughput at $CONNECTIONS connections (mean of rounds) | — | portal $((PORTAL_N / DURATION)) req/s, raw $((ES_N / DURATION)) req/s | |
 | one connection, p50/p99 | — | portal $(ms "$PORTAL1_P50")/$(ms "$PORTAL1_P99") ms, raw $(ms "$ES1_P50")/$(ms "$ES1_P99") ms | |

@@ -63,6 +63,9 @@ public class ListingSearch {
 
 	private static final String DID_YOU_MEAN = "didYouMean";
 
+	/** Fewer hits than this are 'little': only then does a result offer 'did you mean'. */
+	static final int FEW = 3;
+
 	private final ElasticsearchAsyncClient client;
 
 	private final ListingIndex index;
@@ -71,11 +74,15 @@ public class ListingSearch {
 
 	private final Synonyms synonyms;
 
-	ListingSearch(ElasticsearchAsyncClient client, ListingIndex index, TopicTree topicTree, Synonyms synonyms) {
+	private final Concepts concepts;
+
+	ListingSearch(ElasticsearchAsyncClient client, ListingIndex index, TopicTree topicTree, Synonyms synonyms,
+			Concepts concepts) {
 		this.client = client;
 		this.index = index;
 		this.topicTree = topicTree;
 		this.synonyms = synonyms;
+		this.concepts = concepts;
 	}
 
 	/** Searches; fails with {@link SearchUnavailable} when Elasticsearch cannot answer. */
@@ -85,8 +92,10 @@ public class ListingSearch {
 		}
 		return run(query, Tolerance.EXACT).flatMap((exact) -> {
 			if (exact.correction() != null) {
+				// The correction is searched too; it is offered only when the words as typed found little.
+				boolean little = exact.result().total() < FEW;
 				return run(query, Tolerance.corrected(exact.correction()))
-					.map((tolerant) -> tolerant.result().correctedTo(exact.correction()));
+					.map((tolerant) -> little ? tolerant.result().correctedTo(exact.correction()) : tolerant.result());
 			}
 			boolean nothingFound = exact.result().total() == 0 && !query.text().isBlank();
 			return nothingFound ? run(query, Tolerance.TYPOS).map(Phase::result) : Mono.just(exact.result());
@@ -117,10 +126,11 @@ public class ListingSearch {
 	}
 
 	private Mono<Phase> run(ListingQuery query, Tolerance tolerance) {
-		SearchRequest request = request(query, tolerance);
+		CrossLanguage crossLanguage = CrossLanguage.of(this.concepts, query.text());
+		SearchRequest request = request(query, tolerance, crossLanguage);
 		return this.index.call(() -> this.client.search(request, ListingDocument.class))
 			.doOnError((ex) -> logger.warn("Search failed: " + ex.getMessage()))
-			.map((response) -> new Phase(result(query, response),
+			.map((response) -> new Phase(result(query, response, crossLanguage),
 					tolerance.fuzzy() ? null
 							: corrected(query.text(), response, UNKNOWN_IN_TITLES, UNKNOWN_IN_DESCRIPTIONS)));
 	}
@@ -137,7 +147,8 @@ public class ListingSearch {
 			.map((query) -> co.elastic.clients.elasticsearch.core.msearch.RequestItem.of((item) -> item
 				.header((h) -> h.index(this.index.alias()))
 				.body((b) -> b.size(0).trackTotalHits((t) -> t.enabled(true))
-					.query((q) -> q.bool((bool) -> bool.must(query(query, Tolerance.EXACT))
+					.query((q) -> q.bool((bool) -> bool
+						.must(query(query, Tolerance.EXACT, CrossLanguage.of(this.concepts, query.text())))
 						.filter(facetQuery(facetFilters(query), null))
 						.filter((f) -> f.ids((ids) -> ids.values(listingId.toString()))))))))
 			.toList();
@@ -172,17 +183,23 @@ public class ListingSearch {
 	}
 
 	SearchRequest request(ListingQuery query, Tolerance tolerance) {
+		return request(query, tolerance, CrossLanguage.of(this.concepts, query.text()));
+	}
+
+	private SearchRequest request(ListingQuery query, Tolerance tolerance, CrossLanguage crossLanguage) {
 		Map<String, List<String>> facetFilters = facetFilters(query);
 		return SearchRequest.of((s) -> {
 			s.index(this.index.alias())
-				.query(query(query, tolerance))
+				.query(query(query, tolerance, crossLanguage))
 				.postFilter(facetQuery(facetFilters, null))
 				// The per-language copies of the texts and the time slots are for searching; no result shows them,
 				// and they are about half of each hit's bytes to read.
 				.source((src) -> src.filter((f) -> f.excludes(SEARCH_ONLY_FIELDS)))
 				.from(query.from())
 				.size(query.size())
-				.trackTotalHits((t) -> t.enabled(true));
+				// Counting stops where paging does: past it a broad query would count every match of a large board,
+				// and no page beyond it can be shown anyway.
+				.trackTotalHits((t) -> t.count(ListingQuery.MAX_WINDOW));
 			switch (query.sort()) {
 				case NEWEST -> s.sort((o) -> o.field((f) -> f.field("createdAt").order(SortOrder.Desc)));
 				case DISTANCE -> {
@@ -276,14 +293,15 @@ public class ListingSearch {
 	 * Text relevance, and for every query nearness and freshness: a listing close to the searched place and a
 	 * recent one rank higher, smoothly (Gaussian decay) rather than in steps.
 	 */
-	private Query query(ListingQuery query, Tolerance tolerance) {
+	private Query query(ListingQuery query, Tolerance tolerance, CrossLanguage crossLanguage) {
 		BoolQuery.Builder bool = new BoolQuery.Builder();
 		bool.filter((f) -> f.range((r) -> r.date((d) -> d.field("expiresAt").gt("now"))));
 		if (!query.text().isBlank()) {
 			bool.must((m) -> m.bool((b) -> {
 				b.should((sh) -> sh.multiMatch((mm) -> mm.query(query.text())
 					.fields(WORD_AND_PART_FIELDS)
-					.type(TextQueryType.BestFields)));
+					.type(TextQueryType.BestFields)
+					.queryName(CrossLanguage.TYPED)));
 				// Synonyms count a little less than the words typed; a phrase must match as a phrase, and not
 				// among the compound parts, where its words would match anywhere.
 				for (String alternative : this.synonyms.alternativesFor(query.text())) {
@@ -291,14 +309,16 @@ public class ListingSearch {
 					b.should((sh) -> sh.multiMatch((mm) -> mm.query(alternative)
 						.fields(phrase ? WORD_FIELDS : WORD_AND_PART_FIELDS)
 						.type(phrase ? TextQueryType.Phrase : TextQueryType.BestFields)
-						.boost(0.8f)));
+						.boost(0.8f)
+						.queryName(CrossLanguage.TYPED)));
 				}
 				if (tolerance.correction() != null) {
 					// The query as the index spells it, like a synonym: 'fahrrad' also finds 'Kinderfahrrad'.
 					b.should((sh) -> sh.multiMatch((mm) -> mm.query(tolerance.correction())
 						.fields(WORD_AND_PART_FIELDS)
 						.type(TextQueryType.BestFields)
-						.boost(0.8f)));
+						.boost(0.8f)
+						.queryName(CrossLanguage.TYPED)));
 				}
 				if (tolerance.fuzzy()) {
 					// Small typos still find something, ranked below exact matches.
@@ -306,8 +326,11 @@ public class ListingSearch {
 						.fields("title", "description")
 						.fuzziness("AUTO")
 						.prefixLength(1)
-						.boost(0.5f)));
+						.boost(0.5f)
+						.queryName(CrossLanguage.TYPED)));
 				}
+				// The same thing in the other languages, and the topics it belongs to.
+				crossLanguage.clauses().forEach(b::should);
 				return b.minimumShouldMatch("1");
 			}));
 		}
@@ -333,6 +356,9 @@ public class ListingSearch {
 					.decay(0.5))))
 				.weight(1.0)));
 		}
+		if (!query.text().isBlank()) {
+			functions.addAll(crossLanguage.rankOwnLanguageFirst());
+		}
 		return Query.of((q) -> q.functionScore((fs) -> fs.query(filtered)
 			.functions(functions)
 			.scoreMode(FunctionScoreMode.Sum)
@@ -346,7 +372,8 @@ public class ListingSearch {
 		}
 	}
 
-	private static SearchResult result(ListingQuery query, SearchResponse<ListingDocument> response) {
+	private SearchResult result(ListingQuery query, SearchResponse<ListingDocument> response,
+			CrossLanguage crossLanguage) {
 		List<SearchResult.Hit> items = new ArrayList<>();
 		for (Hit<ListingDocument> hit : response.hits().hits()) {
 			ListingDocument listing = hit.source();
@@ -354,7 +381,9 @@ public class ListingSearch {
 					? Gazetteer.distanceKm(query.near().lat(), query.near().lon(), listing.location().lat(),
 							listing.location().lon())
 					: null;
-			items.add(new SearchResult.Hit(listing, distance));
+			String foundFor = (listing != null) ? crossLanguage.foundFor(hit.matchedQueries(), listing.textLanguage())
+					: null;
+			items.add(new SearchResult.Hit(listing, distance, foundFor));
 		}
 		Map<String, List<SearchResult.FacetCount>> facets = new LinkedHashMap<>();
 		for (String facet : FACETS) {
@@ -381,15 +410,20 @@ public class ListingSearch {
 	}
 
 	/**
-	 * The query with each word replaced by the closest spelling the suggesters found for it (the most frequent
-	 * where several did); null when they found none.
+	 * The query's words with each one replaced by the closest spelling the suggesters found for it (the most
+	 * frequent where several did); null when they found none. A word of the concept lexicon is no typo, even where no
+	 * listing uses that form ('квартира' when listings say 'квартиру'); signs around words are left out, so a
+	 * correction is words only ('<script>' never comes back as markup).
 	 */
-	private static String corrected(String text, SearchResponse<ListingDocument> response, String... suggesters) {
+	private String corrected(String text, SearchResponse<ListingDocument> response, String... suggesters) {
 		Map<Integer, Spelling> best = new TreeMap<>(Comparator.reverseOrder());
 		for (String suggester : suggesters) {
 			for (var suggestion : response.suggest().getOrDefault(suggester, List.of())) {
 				var term = suggestion.term();
-				if (!term.options().isEmpty()) {
+				int end = Math.min(text.length(), term.offset() + term.length());
+				String typed = (term.offset() >= 0 && term.offset() < end) ? text.substring(term.offset(), end) : "";
+				if (!term.options().isEmpty() && this.concepts.in(typed).isEmpty()
+						&& typed.codePoints().anyMatch(Character::isLetter)) {
 					var option = term.options().get(0);
 					best.merge(term.offset(), new Spelling(term.length(), option.text(), option.freq()),
 							(a, b) -> (b.freq() > a.freq()) ? b : a);
@@ -403,7 +437,8 @@ public class ListingSearch {
 		// From the end, so that earlier offsets stay valid.
 		best.forEach((offset, option) -> corrected.replace(offset, Math.min(corrected.length(), offset + option.length()),
 				option.text()));
-		return corrected.toString();
+		String words = corrected.toString().replaceAll("[^\\p{L}\\p{N}\\p{M}]+", " ").strip();
+		return words.isEmpty() ? null : words;
 	}
 
 	/** A suggester's best spelling for the word of this length at an offset, and in how many listings it is. */

@@ -18,8 +18,11 @@ import java.util.Map;
 public record SearchResult(long total, List<Hit> items, Map<String, List<FacetCount>> facets, int page,
 		int size, String didYouMean, String next) {
 
-	/** A listing in a result list. */
-	public record Hit(ListingDocument listing, Double distanceKm) {
+	/**
+	 * A listing in a result list; {@code foundFor} is the word in the listing's language it was found for when
+	 * only another language's word for the same thing found it (a German listing for 'велосипед': 'Fahrrad').
+	 */
+	public record Hit(ListingDocument listing, Double distanceKm, String foundFor) {
 	}
 
 	/** How many listings in the result have this value. */

@@ -38,8 +38,11 @@ class ListingSearchApi {
 			String didYouMean, String next) {
 	}
 
-	/** A listing in the result, with its distance from the query's place. */
-	record Item(ListingJson listing, Double distanceKm) {
+	/**
+	 * A listing in the result, with its distance from the query's place, and the word of its language it was found
+	 * for when only the query's word in another language found it (null otherwise).
+	 */
+	record Item(ListingJson listing, Double distanceKm, String foundFor) {
 	}
 
 	@GetMapping("/api/v1/listings")
@@ -50,7 +53,7 @@ class ListingSearchApi {
 		}
 		return this.search.search(parsed.query())
 			.map((result) -> new Page(result.total(), result.page(), result.size(),
-					result.items().stream().map((hit) -> new Item(json(hit.listing()), hit.distanceKm())).toList(),
+					result.items().stream().map((hit) -> new Item(json(hit.listing()), hit.distanceKm(), hit.foundFor())).toList(),
 					result.facets(), result.didYouMean(), result.next()));
 	}
 

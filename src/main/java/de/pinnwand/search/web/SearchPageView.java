@@ -40,9 +40,9 @@ record SearchPageView(String q, String near, String radiusKm, List<SortOption> s
 			.toList();
 	}
 
-	/** A listing in the list. */
+	/** A listing in the list; {@code foundFor} says which word of its language found it, when another did. */
 	record Item(String href, String title, String kindLabel, boolean offer, String textLanguage, String place,
-			String distance, String topics, String languages) {
+			String distance, String topics, String languages, String foundFor) {
 	}
 
 	/** A facet with its values; each value links to the search narrowed by it. */
@@ -72,7 +72,8 @@ record SearchPageView(String q, String near, String radiusKm, List<SortOption> s
 					(hit.distanceKm() != null) ? messages.get(locale, "search.distance", decimals.format(hit.distanceKm()))
 							: null,
 					String.join(" · ", ListingView.topics(listing.topics(), messages, locale)),
-					String.join(" · ", listing.languages().stream().map(Languages::endonym).toList()));
+					String.join(" · ", listing.languages().stream().map(Languages::endonym).toList()),
+					(hit.foundFor() != null) ? messages.get(locale, "search.found-for", hit.foundFor()) : null);
 		}).toList();
 		List<SearchResult.FacetCount> subtopics = result.facets().getOrDefault("subtopics", List.of());
 		List<Facet> facets = new ArrayList<>();
