@@ -126,9 +126,9 @@ class ProductionShapeIT {
 		assertThat(home.body()).doesNotContain("localhost:" + "8080");
 		HttpResponse<String> start = get("/oauth2/authorization/pinnwand", Map.of());
 		assertThat(start.statusCode()).isEqualTo(302);
-		assertThat(start.headers().firstValue("Location").orElseThrow())
-			.contains("redirect_uri=" + java.net.URLEncoder.encode(proxy.url() + "/login/oauth2/code/pinnwand",
-					java.nio.charset.StandardCharsets.UTF_8));
+		String location = java.net.URLDecoder.decode(start.headers().firstValue("Location").orElseThrow(),
+				java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(location).contains("redirect_uri=" + proxy.url() + "/login/oauth2/code/pinnwand");
 	}
 
 	@Test
@@ -147,6 +147,18 @@ class ProductionShapeIT {
 	@Test
 	@Order(3)
 	void signsInPostsFindsHearsAnAnswerAndSignsOut() throws Exception {
+		try {
+			journey();
+		}
+		catch (RuntimeException | AssertionError ex) {
+			// What the browser showed, for whoever reads the failure.
+			Files.writeString(Path.of("target", "production-shape-page.html"),
+					browser.driver().getCurrentUrl() + "\n" + browser.driver().getPageSource());
+			throw ex;
+		}
+	}
+
+	private void journey() throws Exception {
 		// The poster wants mails at once; the address stays private (the API sets it as the profile page would).
 		HttpResponse<String> profile = send("PUT", "/api/v1/me", TestMembers.token(POSTER), """
 				{"displayName":"Shape Poster","languages":["de"],"contactEmail":"%s","emailNotifications":"IMMEDIATELY"}
