@@ -10,7 +10,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class PinnwandApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(PinnwandApplication.class, args);
+		try {
+			SpringApplication.run(PinnwandApplication.class, args);
+		}
+		catch (RuntimeException ex) {
+			// Boot has logged why. The embedded services keep threads and processes of their own that would hold the
+			// JVM: exit, so that the shutdown hooks stop them and nothing is left running.
+			System.exit(1);
+		}
 	}
 
 }
