@@ -122,7 +122,7 @@ class FuzzTests {
 	void hostileRequestsBreakNothing() throws Exception {
 		AtomicIntegerArray byClass = new AtomicIntegerArray(6);
 		List<String> findings = Collections.synchronizedList(new ArrayList<>());
-		ExecutorService senders = Executors.newFixedThreadPool(4);
+		ExecutorService senders = Executors.newFixedThreadPool(6);
 		IntStream indexes = (ONLY != null) ? IntStream.of(ONLY) : IntStream.range(0, REQUESTS);
 		indexes.forEach((index) -> senders.submit(() -> {
 			try {

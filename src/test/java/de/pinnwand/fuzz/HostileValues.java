@@ -44,7 +44,7 @@ final class HostileValues {
 
 	/** A hostile text; now and then a huge one. */
 	String text() {
-		if (chance(1)) {
+		if (below(500) == 0) {
 			return "x".repeat(70_000);
 		}
 		if (chance(20)) {
