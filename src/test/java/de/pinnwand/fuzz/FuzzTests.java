@@ -7,8 +7,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -32,8 +30,6 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,15 +72,11 @@ class FuzzTests {
 	@LocalServerPort
 	private int port;
 
-	/** One operation: its method, path pattern, whether it is API, and the body fields it takes. */
-	record Route(String method, String pattern, boolean api, List<String> fields) {
-	}
-
 	/** Who sends: no one, or a member with a bearer token for the API and a page session with its CSRF token. */
 	record Sender(String name, String username, String session, String xsrf, String csrf) {
 	}
 
-	private final List<Route> routes = new ArrayList<>();
+	private final List<FuzzRoutes.Route> routes = new ArrayList<>();
 
 	private final List<Sender> senders = new ArrayList<>();
 
@@ -114,8 +106,10 @@ class FuzzTests {
 		}
 		this.victimListing = post("fuzz-victim");
 		this.victimExport = export();
-		readOpenApi();
-		readPageRoutes();
+		this.routes.addAll(FuzzRoutes.fromOpenApi(this.web.get().uri("/api/docs").exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody()));
+		assertThat(this.routes).as("operations in /api/docs").hasSizeGreaterThan(30);
+		this.routes.addAll(FuzzRoutes.pages(this.mappings, FORM_FIELDS));
 	}
 
 	@Test
@@ -150,7 +144,7 @@ class FuzzTests {
 	/** Sends request number {@code index}; returns what is wrong with its answer, or null. */
 	private String send(int index, AtomicIntegerArray byClass) {
 		HostileValues hostile = new HostileValues(new Random(SEED * 1_000_003L + index));
-		Route route = hostile.pick(this.routes);
+		FuzzRoutes.Route route = hostile.pick(this.routes);
 		Sender sender = hostile.pick(this.senders);
 		String path = path(route.pattern(), hostile);
 		String query = hostile.chance(40) ? "?" + query(hostile) : "";
@@ -209,7 +203,7 @@ class FuzzTests {
 		return null;
 	}
 
-	private WebTestClient.RequestHeadersSpec<?> withBody(WebTestClient.RequestBodySpec request, Route route,
+	private WebTestClient.RequestHeadersSpec<?> withBody(WebTestClient.RequestBodySpec request, FuzzRoutes.Route route,
 			Sender sender, HostileValues hostile) {
 		int shape = hostile.below(10);
 		if (shape == 0) {
@@ -294,42 +288,6 @@ class FuzzTests {
 			}
 		}
 		return query.toString();
-	}
-
-	private void readOpenApi() {
-		JsonNode docs = JsonMapper.builder().build().readTree(this.web.get().uri("/api/docs").exchange()
-			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
-		JsonNode schemas = docs.path("components").path("schemas");
-		docs.path("paths").properties().forEach((path) -> path.getValue().properties().forEach((operation) -> {
-			List<String> fields = new ArrayList<>();
-			operation.getValue().path("requestBody").path("content").forEach((content) -> {
-				String ref = content.path("schema").path("$ref").asString("");
-				schemas.path(ref.substring(ref.lastIndexOf('/') + 1)).path("properties").propertyNames()
-					.forEach(fields::add);
-			});
-			this.routes.add(new Route(operation.getKey().toUpperCase(), path.getKey(), true, fields));
-		}));
-		assertThat(this.routes).as("operations in /api/docs").hasSizeGreaterThan(30);
-	}
-
-	private void readPageRoutes() {
-		Set<String> seen = new TreeSet<>();
-		this.mappings.getHandlerMethods().keySet().forEach((info) -> {
-			Set<String> methods = new TreeSet<>();
-			info.getMethodsCondition().getMethods().forEach((method) -> methods.add(method.name()));
-			info.getPatternsCondition().getPatterns().forEach((pattern) -> {
-				String path = pattern.getPatternString();
-				for (String method : methods.isEmpty() ? Set.of("GET") : methods) {
-					// Signing out or deleting the account would end the senders' sessions mid-run.
-					boolean ending = path.equals("/logout") || path.contains("/delete") || path.endsWith("/deletion");
-					if (!path.startsWith("/api/") && !ending && seen.add(method + " " + path)) {
-						this.routes.add(new Route(method, path, false, FORM_FIELDS));
-					}
-				}
-			});
-		});
-		this.routes.removeIf((route) -> route.api() && route.method().equals("DELETE")
-				&& route.pattern().equals("/api/v1/me"));
 	}
 
 	private String post(String username) {
