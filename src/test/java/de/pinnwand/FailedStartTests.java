@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A start that fails (here: the embedded mail server's port is taken) ends the JVM and every process it started,
- * rather than leaving the app half up with its embedded PostgreSQL running.
+ * A start of the local run that fails (here: the embedded mail server's port is taken) ends the JVM and every
+ * process it started, rather than leaving the app half up with its embedded PostgreSQL running.
  */
 class FailedStartTests {
 
@@ -24,7 +24,8 @@ class FailedStartTests {
 		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 			Process app = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-					PinnwandApplication.class.getName(), "--server.port=0", "--pinnwand.data-dir=" + folder.resolve("data"),
+					TestPinnwandApplication.class.getName(), "--server.port=0", "--pinnwand.data-dir=" + folder.resolve("data"),
+					"--pinnwand.embedded.sign-in.port=0", "--pinnwand.demo.enabled=false",
 					"--pinnwand.embedded.mail.port=" + taken.getLocalPort(), "--pinnwand.search.uris=http://127.0.0.1:9",
 					"--pinnwand.embedded.postgres.durable=false"))
 				.redirectErrorStream(true)

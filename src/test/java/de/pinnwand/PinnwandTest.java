@@ -25,7 +25,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 // An answer may take longer than WebTestClient's default 5 s when the machine is busy; that is no failure.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "pinnwand.rate-limits.exempt-addresses=127.0.0.0/8,::1",
-				"pinnwand.rate-limits.trust-forwarded-for=true", "pinnwand.moderation.premoderate-new-members=false",
+				"pinnwand.trusted-proxies=127.0.0.1,::1", "pinnwand.moderation.premoderate-new-members=false",
 				"spring.test.webtestclient.timeout=30s" })
 @AutoConfigureWebTestClient
 @ExtendWith(SearchReady.class)

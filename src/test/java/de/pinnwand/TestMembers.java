@@ -71,6 +71,17 @@ public final class TestMembers {
 			.returnResult(Void.class);
 		String session = cookie(start.getResponseCookies().getFirst("SESSION"), null);
 		String authorize = start.getResponseHeaders().getLocation().toString();
+		String callback = callbackFromProvider(authorize, username);
+		var back = web.get().uri(URI.create(callback)).cookie("SESSION", session).exchange()
+			.expectStatus().is3xxRedirection().returnResult(Void.class);
+		return cookie(back.getResponseCookies().getFirst("SESSION"), session);
+	}
+
+	/**
+	 * Signs the account in at the provider's page that {@code authorize} (the portal's redirect to the provider) leads
+	 * to, as a person would, and returns the address the provider sends the browser back to: the portal's callback.
+	 */
+	public static String callbackFromProvider(String authorize, String username) {
 		EmbeddedSignInProvider provider = EmbeddedServices.signInProvider();
 		try {
 			HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(authorize))
@@ -78,11 +89,8 @@ public final class TestMembers {
 				.POST(HttpRequest.BodyPublishers
 					.ofString("username=" + encode(username) + "&password=" + encode(provider.password())))
 				.build(), HttpResponse.BodyHandlers.ofString());
-			String callback = login.headers().firstValue("Location")
+			return login.headers().firstValue("Location")
 				.orElseThrow(() -> new AssertionError("Sign-in refused: " + login.statusCode()));
-			var back = web.get().uri(URI.create(callback)).cookie("SESSION", session).exchange()
-				.expectStatus().is3xxRedirection().returnResult(Void.class);
-			return cookie(back.getResponseCookies().getFirst("SESSION"), session);
 		}
 		catch (IOException | InterruptedException ex) {
 			throw new AssertionError(ex);

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -15,6 +14,7 @@ import de.pinnwand.audit.AuditLog;
 import de.pinnwand.listings.Languages;
 import de.pinnwand.places.Gazetteer;
 import de.pinnwand.system.FieldProblem;
+import de.pinnwand.system.web.InterfaceLanguages;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -35,8 +35,6 @@ public class AccountService {
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"]{1,64}@[^@\\s<>\"]{1,190}\\.[^@\\s<>\"]{2,}$");
 
 	private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()/-]{5,30}$");
-
-	private static final Set<String> INTERFACE_LANGUAGES = Set.of("de", "en", "ar", "fa", "uk", "ru", "tr");
 
 	private final Accounts accounts;
 
@@ -230,8 +228,11 @@ public class AccountService {
 		if (phone != null && !PHONE.matcher(phone).matches()) {
 			problems.add(new FieldProblem("contactPhone", "phone.invalid"));
 		}
-		String interfaceLanguage = blankToNull(change.interfaceLanguage());
-		if (interfaceLanguage != null && !INTERFACE_LANGUAGES.contains(interfaceLanguage.toLowerCase(Locale.ROOT))) {
+		String chosenLanguage = blankToNull(change.interfaceLanguage());
+		// Stored in the spelling of InterfaceLanguages.CODES (fa-AF for Dari), which mails and pages read back.
+		String interfaceLanguage = (chosenLanguage != null) ? InterfaceLanguages.known(chosenLanguage).orElse(null)
+				: null;
+		if (chosenLanguage != null && interfaceLanguage == null) {
 			problems.add(new FieldProblem("interfaceLanguage", "interfaceLanguage.unknown"));
 		}
 		EmailNotifications notifications = (change.emailNotifications() != null) ? change.emailNotifications()
@@ -243,7 +244,7 @@ public class AccountService {
 			return Mono.error(new InvalidProfile(problems));
 		}
 		Profile checked = new Profile(displayName, languages, postcode, email, phone, notifications,
-				(interfaceLanguage != null) ? interfaceLanguage.toLowerCase(Locale.ROOT) : null);
+				interfaceLanguage);
 		return account(accountId).map((account) -> account.with(checked)).flatMap(this.accounts::save);
 	}
 

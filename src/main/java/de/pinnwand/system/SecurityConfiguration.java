@@ -103,21 +103,15 @@ class SecurityConfiguration {
 			.authorizeExchange((exchanges) -> exchanges
 				.pathMatchers("/actuator/health/**", "/actuator/health").permitAll()
 				.pathMatchers("/actuator/**").access(MemberRoles.hasRole(members, Role.ADMIN))
-				.pathMatchers("/api/v1/me", "/api/v1/me/**").authenticated()
-				.pathMatchers("/api/v1/organisations/*/members", "/api/v1/organisations/*/members/**").authenticated()
-				.pathMatchers("/api/v1/activities/*/signups", "/api/v1/activities/*/signups/**").authenticated()
 				.pathMatchers("/api/v1/moderation/coordinators/**").access(MemberRoles.hasRole(members, Role.ADMIN))
-				.pathMatchers("/api/v1/moderation/**").authenticated()
-				.pathMatchers("/api/v1/conversations", "/api/v1/conversations/**").authenticated()
-				// Visitors may report a listing too; the 'reports' rate limit keeps that in bounds.
-				.pathMatchers(HttpMethod.POST, "/api/v1/listings/*/reports", "/api/v1/organisations/*/reports",
-						"/api/v1/activities/*/reports")
-				.permitAll()
+				// The same lists the OpenAPI description documents (ApiAccess).
+				.pathMatchers(ApiAccess.MEMBERS_ONLY.toArray(String[]::new)).authenticated()
+				.pathMatchers(HttpMethod.POST, ApiAccess.OPEN_WRITES.toArray(String[]::new)).permitAll()
 				.pathMatchers(HttpMethod.GET, "/api/**").permitAll()
 				.pathMatchers(HttpMethod.HEAD, "/api/**").permitAll()
 				.pathMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
 				.anyExchange().authenticated())
-			.oauth2ResourceServer((server) -> server.jwt((jwt) -> { })
+			.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.jwtAuthenticationConverter(members::authenticate))
 				.authenticationEntryPoint(unauthorized)
 				.accessDeniedHandler(forbidden))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
@@ -136,14 +130,15 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityWebFilterChain pageSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
 			ServerAuthenticationSuccessHandler signedIn, AccountsProperties accounts,
-			RateLimitsConfiguration.SharedRateLimits rateLimits, Members members) {
+			RateLimitsConfiguration.SharedRateLimits rateLimits, Members members, PublicAddress publicAddress) {
 		DefaultServerOAuth2AuthorizationRequestResolver authorizationRequests = new DefaultServerOAuth2AuthorizationRequestResolver(
 				registrations);
 		// PKCE for confidential clients too (public clients get it anyway).
 		authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
 		OidcClientInitiatedServerLogoutSuccessHandler loggedOut = new OidcClientInitiatedServerLogoutSuccessHandler(
 				registrations);
-		loggedOut.setPostLogoutRedirectUri("{baseUrl}/?signed-out");
+		String base = (publicAddress.configured() != null) ? publicAddress.configured() : "{baseUrl}";
+		loggedOut.setPostLogoutRedirectUri(base + "/?signed-out");
 		return headers(http, accounts)
 			.authorizeExchange((exchanges) -> exchanges
 				.pathMatchers("/listings/new", "/listings/*/edit", "/my", "/my/**", "/organisations/new",

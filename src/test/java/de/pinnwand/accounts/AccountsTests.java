@@ -121,6 +121,40 @@ class AccountsTests {
 	}
 
 	@Test
+	void choosesDariAsTheInterfaceLanguageInTheProfile() {
+		String member = TestMembers.signIn(this.web, "dari-reader");
+		var page = this.web.get().uri("/my/account?ui=fa-AF").cookie("SESSION", member).exchange().expectStatus().isOk()
+			.returnResult(String.class);
+		String html = page.getResponseBody().collectList().block().stream().reduce("", String::concat);
+		assertThat(html).contains("<option value=\"fa-AF\" lang=\"fa-AF\">دری</option>")
+			.contains("<option value=\"fa\" lang=\"fa\">فارسی</option>");
+		java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+		assertThat(token.find()).isTrue();
+		String xsrf = page.getResponseCookies().getFirst("XSRF-TOKEN").getValue();
+		this.web.post().uri("/my/account").cookie("SESSION", member).cookie("XSRF-TOKEN", xsrf)
+			.contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+			.body(org.springframework.web.reactive.function.BodyInserters.fromFormData("_csrf", token.group(1))
+				.with("displayName", "Farid").with("languages", "prs").with("emailNotifications", "NEVER")
+				.with("interfaceLanguage", "fa-AF"))
+			.exchange().expectStatus().is3xxRedirection();
+		this.web.get().uri("/my/account").cookie("SESSION", member).exchange().expectStatus().isOk()
+			.expectBody(String.class).value((saved) -> assertThat(saved)
+				.contains("<option value=\"fa-AF\" lang=\"fa-AF\" selected>دری</option>"));
+
+		// The API takes any spelling of Dari and stores the interface's own; an unknown language is refused.
+		this.web.put().uri("/api/v1/me").headers(TestMembers.bearer("dari-api"))
+			.bodyValue(Map.of("displayName", "Farid", "languages", List.of("prs"), "emailNotifications", "NEVER",
+					"interfaceLanguage", "fa-af"))
+			.exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.interfaceLanguage").isEqualTo("fa-AF");
+		this.web.put().uri("/api/v1/me").headers(TestMembers.bearer("dari-api"))
+			.bodyValue(Map.of("displayName", "Farid", "languages", List.of("prs"), "emailNotifications", "NEVER",
+					"interfaceLanguage", "xx"))
+			.exchange().expectStatus().isEqualTo(422)
+			.expectBody().jsonPath("$.errors[?(@.field == 'interfaceLanguage')].code").isEqualTo("interfaceLanguage.unknown");
+	}
+
+	@Test
 	void exportsEverythingAboutTheMemberAndNothingAboutOthers() {
 		this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer("export-tester"))
 			.bodyValue(TestListings.offer("Exporttest Nähmaschine")).exchange().expectStatus().isCreated();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import de.pinnwand.testing.DebianPackages;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -22,9 +23,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's headless Chromium with the viewport of a cheap phone, one per test class. Register it as
- * {@code @RegisterExtension static final Browser browser = new Browser();}. Nothing can download a browser here,
- * so a machine without Debian's {@code chromium} and {@code chromium-driver} fails the tests rather than skip
- * them.
+ * {@code @RegisterExtension static final Browser browser = new Browser();}. Nothing can download a browser here:
+ * Debian's {@code chromium} and {@code chromium-driver} are installed when the tests run as root, otherwise the
+ * browser tests are skipped with a line that says how to install them.
  */
 public final class Browser implements BeforeAllCallback, AfterAllCallback {
 
@@ -45,10 +46,7 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 
 	@Override
 	public void beforeAll(ExtensionContext context) throws IOException {
-		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-			throw new IllegalStateException("Browser tests need Debian's Chromium at " + CHROMIUM + " and its driver at "
-					+ CHROMEDRIVER + ": run `apt-get install chromium chromium-driver` (.ci/run does it on CI)");
-		}
+		DebianPackages.require(List.of("chromium", "chromium-driver"), CHROMIUM, CHROMEDRIVER);
 		this.profile = Files.createTempDirectory("pinnwand-chromium-");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());

@@ -12,6 +12,7 @@ import de.pinnwand.TestListings;
 import de.pinnwand.TestMembers;
 import de.pinnwand.accounts.AccountService;
 import de.pinnwand.accounts.Role;
+import de.pinnwand.system.web.InterfaceLanguages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -502,9 +503,9 @@ class ModerationTests {
 		EntityExchangeResult<String> page = this.web.get().uri("/moderation/reasons").cookie("SESSION", session)
 			.header("Accept-Language", "de").exchange().expectStatus().isOk().expectBody(String.class).returnResult();
 		assertThat(page.getResponseBody()).as("seeded from the bundles").contains("Nicht aus unserer Region")
-			.contains("name=\"text.fa\"").contains("dir=\"rtl\"");
+			.contains("name=\"text.fa\"").contains("dir=\"rtl\"").contains("name=\"text.fa-AF\"").contains(">دری<");
 		Map<String, String> original = new java.util.LinkedHashMap<>();
-		for (String language : List.of("de", "en", "ar", "fa", "uk", "ru", "tr")) {
+		for (String language : InterfaceLanguages.CODES) {
 			original.put(language, this.decisionTexts.reason("not-local", java.util.Locale.forLanguageTag(language)));
 		}
 		Map<String, String> edited = new java.util.LinkedHashMap<>(original);

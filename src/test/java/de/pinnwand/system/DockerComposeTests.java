@@ -136,8 +136,10 @@ class DockerComposeTests {
 		// Only the reverse proxy on the host reaches the app; without this every visitor would share its address.
 		assertThat((List<?>) services.get("pinnwand").get("ports")).isNotEmpty()
 			.allSatisfy((port) -> assertThat(port.toString()).startsWith("127.0.0.1:"));
-		assertThat(environment(services.get("pinnwand"))).containsEntry("PINNWAND_RATE_LIMITS_TRUST_FORWARDED_FOR",
-				"true");
+		Map<String, String> app = environment(services.get("pinnwand"));
+		assertThat(app.get("PINNWAND_TRUSTED_PROXIES")).contains("172.28.0.1");
+		assertThat(app.get("PINNWAND_PUBLIC_URL")).contains("PINNWAND_PUBLIC_URL");
+		assertThat(services.get("pinnwand").toString()).doesNotContain("EMBEDDED");
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import de.pinnwand.accounts.AccountsProperties;
 import de.pinnwand.accounts.Members;
+import de.pinnwand.system.PublicAddress;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -30,7 +31,9 @@ public class SignIn {
 	public static final String START = "/oauth2/authorization/" + AccountsProperties.REGISTRATION_ID;
 
 	@Bean
-	ReactiveClientRegistrationRepository clientRegistrations(AccountsProperties properties) {
+	ReactiveClientRegistrationRepository clientRegistrations(AccountsProperties properties, PublicAddress publicAddress) {
+		// Behind a proxy the configured public address; else the address the request came to.
+		String base = (publicAddress.configured() != null) ? publicAddress.configured() : "{baseUrl}";
 		Mono<ClientRegistration> registration = Mono.fromCallable(() -> {
 			boolean confidential = properties.clientSecret() != null && !properties.clientSecret().isBlank();
 			return ClientRegistrations.fromIssuerLocation(properties.issuerUri())
@@ -40,7 +43,7 @@ public class SignIn {
 				.clientAuthenticationMethod(confidential ? ClientAuthenticationMethod.CLIENT_SECRET_BASIC
 						: ClientAuthenticationMethod.NONE)
 				.scope("openid", "profile")
-				.redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+				.redirectUri(base + "/login/oauth2/code/{registrationId}")
 				.build();
 		})
 			.subscribeOn(Schedulers.boundedElastic())

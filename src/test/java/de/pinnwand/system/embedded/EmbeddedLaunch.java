@@ -1,5 +1,6 @@
 package de.pinnwand.system.embedded;
 
+import de.pinnwand.system.RequiredConfiguration;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -44,9 +45,10 @@ class EmbeddedLaunch implements EnvironmentPostProcessor {
 		boolean signIn = signInWanted(environment);
 		boolean mail = mailWanted(environment);
 		// Decided once, before this class answers spring.mail.host itself (which would make mailWanted false).
+		// The development services stand in for what a deployment must configure (RequiredConfiguration).
 		environment.getPropertySources()
 			.addLast(new org.springframework.core.env.MapPropertySource("pinnwandEmbeddedMail",
-					java.util.Map.of(MAIL_RUNNING, mail)));
+					java.util.Map.of(MAIL_RUNNING, mail, RequiredConfiguration.DEVELOPMENT_SERVICES, true)));
 		if (postgres || elasticsearch || signIn || mail) {
 			environment.getPropertySources()
 				.addLast(new Addresses(environment, postgres, elasticsearch, signIn, mail));
