@@ -10,7 +10,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class PinnwandApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(PinnwandApplication.class, args);
+		try {
+			SpringApplication.run(PinnwandApplication.class, args);
+		}
+		catch (RuntimeException ex) {
+			// Boot has logged why. Threads that were started before the failure (pools, clients) must not hold the JVM:
+			// exit, so that the shutdown hooks run and nothing is left running.
+			System.exit(1);
+		}
 	}
 
 }

@@ -15,7 +15,14 @@ public final class TestPinnwandApplication {
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(PinnwandApplication.class);
 		application.setAdditionalProfiles("local");
-		application.run(args);
+		try {
+			application.run(args);
+		}
+		catch (RuntimeException ex) {
+			// Boot has logged why. The development services keep threads and processes of their own that would hold
+			// the JVM: exit, so that the shutdown hooks stop them and nothing is left running.
+			System.exit(1);
+		}
 	}
 
 }

@@ -38,7 +38,9 @@ class ElasticsearchConfiguration {
 			.toArray(HttpHost[]::new);
 		RestClientBuilder builder = RestClient.builder(hosts)
 			.setRequestConfigCallback((config) -> config.setConnectTimeout(2000)
-				.setSocketTimeout((int) properties.requestTimeout().toMillis()));
+				.setSocketTimeout((int) properties.requestTimeout().toMillis())
+				// Waiting for a free pooled connection counts against the same deadline (unbounded by default).
+				.setConnectionRequestTimeout((int) properties.requestTimeout().toMillis()));
 		// The rest client keeps a scheme per node in an auth cache that the HTTP client deserialises (Java
 		// serialisation) on every request, whether there are credentials or not; a profile of the search under
 		// load showed it. Without the cache, credentials go along with every request instead (preemptive Basic).

@@ -255,10 +255,16 @@ public class ListingIndex {
 		return new Outcome(List.copyOf(indexed), List.copyOf(failed), firstError);
 	}
 
-	/** Turns the client's future into a Mono and any failure into {@link SearchUnavailable}. */
+	/**
+	 * Turns the client's future into a Mono and any failure into {@link SearchUnavailable}. The deadline holds
+	 * also when the server hangs without closing the connection (a frozen node), where the client's socket
+	 * timeout alone restarts with every byte and a request may first wait for a free connection; at the deadline
+	 * the future, and so the HTTP request, is cancelled.
+	 */
 	public <T> Mono<T> call(Supplier<CompletableFuture<T>> request) {
-		return Mono.fromFuture(request).onErrorMap((ex) -> !(ex instanceof SearchUnavailable),
-				(ex) -> new SearchUnavailable(describe(ex), ex));
+		return Mono.fromFuture(request)
+			.timeout(this.properties.requestTimeout())
+			.onErrorMap((ex) -> !(ex instanceof SearchUnavailable), (ex) -> new SearchUnavailable(describe(ex), ex));
 	}
 
 	static String describe(Throwable ex) {

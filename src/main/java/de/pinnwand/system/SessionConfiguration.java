@@ -28,7 +28,7 @@ class SessionConfiguration {
 		CookieWebSessionIdResolver cookies = new CookieWebSessionIdResolver();
 		cookies.addCookieInitializer((cookie) -> cookie.httpOnly(true).sameSite("Lax"));
 		DefaultWebSessionManager manager = new DefaultWebSessionManager();
-		manager.setSessionStore(store);
+		manager.setSessionStore(new BoundedSessions(store));
 		manager.setSessionIdResolver(cookies);
 		return manager;
 	}

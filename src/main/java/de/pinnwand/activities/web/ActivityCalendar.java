@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.UUID;
 
 import de.pinnwand.activities.Activity;
-import de.pinnwand.activities.ActivityIds;
 import de.pinnwand.activities.ActivityFilter;
+import de.pinnwand.activities.ActivityIds;
 import de.pinnwand.activities.ActivityService;
 import de.pinnwand.activities.Recurrence;
 import de.pinnwand.organisations.Organisation;
 import de.pinnwand.organisations.Organisations;
+import de.pinnwand.system.CleanText;
 import de.pinnwand.system.web.NotFound;
 import de.pinnwand.system.PublicAddress;
 import net.fortuna.ical4j.model.Calendar;
@@ -116,7 +117,7 @@ class ActivityCalendar {
 		calendar.add(ImmutableVersion.VERSION_2_0);
 		calendar.add(ImmutableCalScale.GREGORIAN);
 		calendar.add(ImmutableMethod.PUBLISH);
-		calendar.add(new XProperty("X-WR-CALNAME", name));
+		calendar.add(new XProperty("X-WR-CALNAME", CleanText.forOutput(name)));
 		calendar.add(new XProperty("X-WR-TIMEZONE", Activity.ZONE.getId()));
 		calendar.add(berlin());
 		for (Activity activity : found) {
@@ -128,7 +129,7 @@ class ActivityCalendar {
 	private VEvent event(Activity activity, String base) {
 		ZonedDateTime start = activity.startOf(activity.firstDate());
 		ZonedDateTime end = activity.endOf(activity.firstDate());
-		VEvent event = new VEvent(start, end, activity.title());
+		VEvent event = new VEvent(start, end, CleanText.forOutput(activity.title()));
 		event.add(new Uid("activity-" + activity.id() + "@pinnwand"));
 		if (activity.recurrence() == Recurrence.WEEKLY) {
 			// RFC 5545: with a zoned start, UNTIL is in UTC; the end of the last day in Berlin.
@@ -136,9 +137,9 @@ class ActivityCalendar {
 				.withZoneSameInstant(ZoneOffset.UTC);
 			event.add(new RRule<>(new Recur<>("FREQ=WEEKLY;UNTIL=" + UTC.format(until))));
 		}
-		event.add(new Location(activity.placeName() + ", " + activity.postcode()));
+		event.add(new Location(CleanText.forOutput(activity.placeName() + ", " + activity.postcode())));
 		if (activity.description() != null && !activity.description().isBlank()) {
-			event.add(new Description(activity.description()));
+			event.add(new Description(CleanText.forOutput(activity.description())));
 		}
 		event.add(new Url(URI.create(base + "/activities/" + activity.id())));
 		event.add(new LastModified(activity.updatedAt()));

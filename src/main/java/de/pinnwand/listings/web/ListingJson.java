@@ -17,11 +17,12 @@ import de.pinnwand.listings.TimeFrame;
  * for an interpreter)
  * @param organisationName that organisation's name; null for a person's own listing (and in search results)
  * @param review why a coordinator's decision left it where it is; only for its owner, left out otherwise
+ * @param version the version a replacement ({@code PUT}) must name, so that what was read can be sent back
  */
 public record ListingJson(String id, String kind, String status, String title, String description,
 		List<String> topics, List<String> languages, String textLanguage, PlaceJson place, int reachKm,
 		TimeFrameJson timeFrame, Integer capacity, String languageNeed, String organisation, String organisationName, Instant createdAt,
-		Instant expiresAt, @JsonInclude(JsonInclude.Include.NON_NULL) ReviewJson review) {
+		Instant expiresAt, @JsonInclude(JsonInclude.Include.NON_NULL) ReviewJson review, Long version) {
 
 	/**
 	 * A coordinator's decision as its author reads it.
@@ -37,7 +38,8 @@ public record ListingJson(String id, String kind, String status, String title, S
 	public ListingJson withReview(ReviewJson review) {
 		return new ListingJson(this.id, this.kind, this.status, this.title, this.description, this.topics,
 				this.languages, this.textLanguage, this.place, this.reachKm, this.timeFrame, this.capacity,
-				this.languageNeed, this.organisation, this.organisationName, this.createdAt, this.expiresAt, review);
+				this.languageNeed, this.organisation, this.organisationName, this.createdAt, this.expiresAt, review,
+				this.version);
 	}
 
 	/** Where a listing is, as a postcode centroid. */
@@ -80,7 +82,7 @@ public record ListingJson(String id, String kind, String status, String title, S
 						listing.longitude()),
 				listing.reachKm(), TimeFrameJson.of(TimeFrame.parse(listing.timeFrame())), listing.capacity(),
 				listing.languageNeed().name(), (listing.organisationId() != null) ? listing.organisationId().toString() : null, organisationName,
-				listing.createdAt(), listing.expiresAt(), null);
+				listing.createdAt(), listing.expiresAt(), null, listing.version());
 	}
 
 }

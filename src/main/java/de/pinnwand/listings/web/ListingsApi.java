@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import de.pinnwand.accounts.Members;
 import de.pinnwand.listings.Listing;
 import de.pinnwand.system.FieldProblem;
@@ -49,17 +51,36 @@ class ListingsApi {
 	 * {@code postcode} is accepted as its synonym. {@code version} is needed to replace one.
 	 */
 	record NewListing(String kind, String title, String description, List<String> topics, List<String> languages,
-			String textLanguage, String place, String postcode, Integer reachKm, ListingJson.TimeFrameJson timeFrame,
+			String textLanguage, PlaceInput place, String postcode, Integer reachKm, ListingJson.TimeFrameJson timeFrame,
 			Integer capacity, String languageNeed, String organisation, Long version) {
 
 		ListingDraft toDraft(UUID submissionKey) {
 			ListingJson.TimeFrameJson frame = this.timeFrame;
+			String where = (this.place != null && this.place.value() != null) ? this.place.value() : this.postcode;
 			return new ListingDraft(this.kind, this.title, this.description, this.topics, this.languages,
-					this.textLanguage, (this.place != null) ? this.place : this.postcode, this.reachKm, submissionKey,
+					this.textLanguage, where, this.reachKm, submissionKey,
 					(frame != null) ? frame.type() : null, (frame != null) ? frame.date() : null,
 					(frame != null && frame.weekday() != null) ? frame.weekday().toString() : null,
 					(frame != null) ? frame.from() : null, (frame != null) ? frame.to() : null, this.capacity,
 					this.languageNeed);
+		}
+
+	}
+
+	/**
+	 * The place as a client sends it: a postcode or place name, or the object a {@code GET} answers with (its
+	 * postcode counts, else its name), so that what was read can be sent back unchanged.
+	 */
+	record PlaceInput(String value) {
+
+		@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+		static PlaceInput of(String value) {
+			return new PlaceInput(value);
+		}
+
+		@JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+		static PlaceInput of(@JsonProperty("postcode") String postcode, @JsonProperty("name") String name) {
+			return new PlaceInput((postcode != null && !postcode.isBlank()) ? postcode : name);
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import de.pinnwand.accounts.Member;
 import de.pinnwand.accounts.Members;
 import de.pinnwand.accounts.PersonalData;
@@ -18,6 +19,7 @@ import de.pinnwand.messaging.InboxEntry;
 import de.pinnwand.messaging.InvalidMessage;
 import de.pinnwand.messaging.Message;
 import de.pinnwand.system.FieldProblem;
+import de.pinnwand.system.UnreadableRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -63,6 +65,21 @@ class ConversationsApi {
 
 		boolean shows(Boolean choice) {
 			return Boolean.TRUE.equals(choice);
+		}
+
+	}
+
+	/**
+	 * A disclosure as a client sends it: exactly {@code email} and {@code phone}, each a JSON boolean or absent. A
+	 * field it does not know may be a typo of one it does, and an irreversible step takes no guesses.
+	 */
+	record DisclosureChoice(Boolean email, Boolean phone, @JsonAnySetter Map<String, Object> unknown) {
+
+		DisclosureChoice {
+			if (unknown != null && !unknown.isEmpty()) {
+				String field = unknown.keySet().iterator().next();
+				throw new UnreadableRequest("disclosure", List.of(new FieldProblem(field, "json.unknown-field")), null);
+			}
 		}
 
 	}
@@ -172,11 +189,10 @@ class ConversationsApi {
 	}
 
 	@PostMapping("/{id}/disclosure")
-	Mono<ConversationJson> disclose(@PathVariable String id, @RequestBody NewDisclosure body,
+	Mono<ConversationJson> disclose(@PathVariable String id, @RequestBody DisclosureChoice body,
 			ServerWebExchange exchange) {
-		return then(id, exchange,
-				(member, conversation) -> this.conversations.disclose(member, conversation, body.shows(body.email()),
-						body.shows(body.phone())));
+		return then(id, exchange, (member, conversation) -> this.conversations.disclose(member, conversation,
+				Boolean.TRUE.equals(body.email()), Boolean.TRUE.equals(body.phone())));
 	}
 
 	@PostMapping("/{id}/close")

@@ -64,7 +64,7 @@ class ListingSearchApi {
 						document.location().lat(), document.location().lon()),
 				document.reachKm(), ListingJson.TimeFrameJson.of(TimeFrame.parse(document.timeFrame())),
 				document.capacity(), document.languageNeed(), null, null, java.time.Instant.ofEpochMilli(document.createdAt()),
-				java.time.Instant.ofEpochMilli(document.expiresAt()), null);
+				java.time.Instant.ofEpochMilli(document.expiresAt()), null, null);
 	}
 
 }

@@ -20,6 +20,7 @@ import de.pinnwand.search.ListingDocument;
 import de.pinnwand.search.ListingSearch;
 import de.pinnwand.search.SearchParameters;
 import de.pinnwand.search.SearchResult;
+import de.pinnwand.system.CleanText;
 import de.pinnwand.system.web.Messages;
 import de.pinnwand.system.PublicAddress;
 import org.springframework.http.MediaType;
@@ -72,7 +73,7 @@ class SearchFeed {
 		}
 		String base = this.publicAddress.base(exchange);
 		String query = exchange.getRequest().getURI().getRawQuery();
-		String text = parsed.query().text();
+		String text = CleanText.forOutput(parsed.query().text());
 		String title = text.isEmpty() ? this.messages.get(exchange, "feed.search.title")
 				: this.messages.get(exchange, "feed.search.title-for", text);
 		return this.search.search(parsed.query())
@@ -83,7 +84,7 @@ class SearchFeed {
 	private String atom(SearchResult result, String title, String base, String query) {
 		SyndFeed feed = new SyndFeedImpl();
 		feed.setFeedType("atom_1.0");
-		feed.setTitle(title);
+		feed.setTitle(CleanText.forOutput(title));
 		feed.setUri(base + "/search.atom" + query);
 		feed.setLink(base + "/search" + query);
 		feed.setLinks(List.of(link(base + "/search" + query, "alternate", "text/html"),
@@ -94,13 +95,15 @@ class SearchFeed {
 			ListingDocument listing = hit.listing();
 			SyndEntry entry = new SyndEntryImpl();
 			entry.setUri("urn:uuid:" + listing.id());
-			entry.setTitle(listing.title());
+			// Rows stored before the door checked their text may hold what XML cannot carry.
+			entry.setTitle(CleanText.forOutput(listing.title()));
 			entry.setLink(base + "/listings/" + listing.id());
 			entry.setPublishedDate(Date.from(Instant.ofEpochMilli(listing.createdAt())));
 			entry.setUpdatedDate(Date.from(Instant.ofEpochMilli(listing.createdAt())));
 			SyndContent summary = new SyndContentImpl();
 			summary.setType("text");
-			summary.setValue(listing.description() + " — " + listing.postcode() + " " + listing.placeName());
+			summary.setValue(CleanText
+				.forOutput(listing.description() + " — " + listing.postcode() + " " + listing.placeName()));
 			entry.setDescription(summary);
 			entry.setAuthor("Pinnwand");
 			entries.add(entry);

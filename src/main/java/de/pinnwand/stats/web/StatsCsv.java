@@ -4,6 +4,7 @@ import java.util.List;
 
 import de.pinnwand.stats.Report;
 import de.pinnwand.stats.Suppression;
+import de.pinnwand.system.CleanText;
 
 /**
  * The figures as CSV for spreadsheets: one value a line ({@code section,category,measure,value}), codes rather
@@ -82,7 +83,8 @@ final class StatsCsv {
 	}
 
 	/** Quotes what needs it, and keeps spreadsheets from reading a value as a formula. */
-	private static String field(String value) {
+	private static String field(String text) {
+		String value = CleanText.forOutput(text);
 		String safe = (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0) ? "'" + value : value;
 		if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
 			return "\"" + safe.replace("\"", "\"\"") + "\"";

@@ -6,10 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import de.pinnwand.search.SearchUnavailable;
+import de.pinnwand.system.DatabaseUnavailable;
 import de.pinnwand.system.FieldProblem;
 import de.pinnwand.system.InvalidInput;
-import de.pinnwand.search.SearchUnavailable;
 import de.pinnwand.system.RateLimitExceeded;
+import de.pinnwand.system.RequestFailures;
+import de.pinnwand.system.SessionStoreFull;
+import de.pinnwand.system.UnreadableRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
@@ -18,6 +22,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -41,6 +46,9 @@ class ErrorPages implements ErrorWebExceptionHandler {
 
 	private static final String RATE_LIMIT_DETAIL = "errorpage.detail.ratelimit";
 
+	/** When to try again after a 503 that does not know better: outages here pass within seconds or minutes. */
+	static final long RETRY_AFTER_SECONDS = 30;
+
 	private final List<ViewResolver> viewResolvers;
 
 	private final Layout layout;
@@ -48,6 +56,8 @@ class ErrorPages implements ErrorWebExceptionHandler {
 	private final Messages messages;
 
 	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final Outages outages = new Outages();
 
 	/** Builds its own helpers from the message source, so it also works in narrow web test slices. */
 	ErrorPages(List<ViewResolver> viewResolvers, MessageSource messageSource) {
@@ -57,12 +67,17 @@ class ErrorPages implements ErrorWebExceptionHandler {
 	}
 
 	@Override
-	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+	public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
 		if (exchange.getResponse().isCommitted()) {
-			return Mono.error(ex);
+			return Mono.error(failure);
 		}
+		Throwable ex = (failure instanceof SearchUnavailable) ? failure : RequestFailures.translate(failure);
 		HttpStatusCode status = statusOf(ex);
-		if (status.is5xxServerError() && !(ex instanceof SearchUnavailable)) {
+		if (status.value() == 503) {
+			// A passing outage: one line now and then, not a stack trace for each of thousands of requests.
+			this.outages.note(ex);
+		}
+		else if (status.is5xxServerError()) {
 			logger.error("Request " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath()
 					+ " failed", ex);
 		}
@@ -70,6 +85,9 @@ class ErrorPages implements ErrorWebExceptionHandler {
 		if (ex instanceof ResponseStatusException responseStatus) {
 			// Retry-After of a 429, Allow of a 405, Accept of a 415.
 			exchange.getResponse().getHeaders().putAll(responseStatus.getHeaders());
+		}
+		if (status.value() == 503 && !exchange.getResponse().getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)) {
+			exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS));
 		}
 		if (wantsProblem(exchange)) {
 			return problem(exchange, status, ex);
@@ -88,9 +106,11 @@ class ErrorPages implements ErrorWebExceptionHandler {
 			return HttpStatus.SERVICE_UNAVAILABLE;
 		}
 		// The session store is full (see SessionConfiguration): refuse for now rather than grow without bound.
-		if (ex instanceof IllegalStateException && ex.getMessage() != null
-				&& ex.getMessage().startsWith("Max sessions limit reached")) {
+		if (ex instanceof SessionStoreFull || ex instanceof DatabaseUnavailable) {
 			return HttpStatus.SERVICE_UNAVAILABLE;
+		}
+		if (ex instanceof UnreadableRequest) {
+			return HttpStatus.BAD_REQUEST;
 		}
 		if (ex instanceof DataBufferLimitException) {
 			// An upload beyond the multipart limits, stopped while it arrived.
@@ -120,13 +140,21 @@ class ErrorPages implements ErrorWebExceptionHandler {
 				? this.messages.get(locale, RATE_LIMIT_DETAIL) + " " + retryText(locale, exceeded)
 				: this.messages.get(locale, detailKey(status, ex)));
 		body.put("instance", exchange.getRequest().getPath().value());
-		if (ex instanceof InvalidInput invalid) {
-			body.put("errors", invalid.problems().stream().map((problem) -> fieldError(locale, problem)).toList());
+		List<FieldProblem> problems = problemsOf(ex);
+		if (!problems.isEmpty()) {
+			body.put("errors", problems.stream().map((problem) -> fieldError(locale, problem)).toList());
 		}
 		byte[] bytes = this.json.writeValueAsBytes(body);
 		exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		DataBuffer buffer = exchange.getResponse().bufferFactory().wrap(bytes);
 		return exchange.getResponse().writeWith(Mono.just(buffer));
+	}
+
+	private static List<FieldProblem> problemsOf(Throwable ex) {
+		if (ex instanceof InvalidInput invalid) {
+			return invalid.problems();
+		}
+		return (ex instanceof UnreadableRequest unreadable) ? unreadable.problems() : List.of();
 	}
 
 	private Map<String, Object> fieldError(Locale locale, FieldProblem problem) {
@@ -141,17 +169,24 @@ class ErrorPages implements ErrorWebExceptionHandler {
 		Map<String, Object> model = this.layout.model(exchange, titleKey(status));
 		model.put("status", status.value());
 		model.put("detail", this.messages.get(exchange, detailKey(status, ex)));
+		Locale locale = Messages.localeOf(exchange);
+		List<Map<String, Object>> problems = problemsOf(ex).stream().map((problem) -> fieldError(locale, problem))
+			.toList();
+		model.put("problems", problems);
+		model.put("hasProblems", !problems.isEmpty());
 		if (ex instanceof RateLimitExceeded exceeded) {
 			model.put("detail", this.messages.get(exchange, RATE_LIMIT_DETAIL));
 			model.put("retry", retryText(Messages.localeOf(exchange), exceeded));
 		}
 		String view = (ex instanceof RateLimitExceeded) ? "error/429" : (status.value() == 404) ? "error/404"
 				: status.is4xxClientError() ? "error/4xx" : "error/5xx";
-		exchange.getResponse().getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
+		// Named in the render call too: the view would otherwise set a bare text/html without the charset.
+		MediaType html = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+		exchange.getResponse().getHeaders().setContentType(html);
 		return Flux.fromIterable(this.viewResolvers)
 			.concatMap((resolver) -> resolver.resolveViewName(view, Messages.localeOf(exchange)))
 			.next()
-			.flatMap((resolved) -> resolved.render(model, MediaType.TEXT_HTML, exchange));
+			.flatMap((resolved) -> resolved.render(model, html, exchange));
 	}
 
 	/**

@@ -114,8 +114,10 @@ public class InterfaceLanguages implements LocaleContextResolver {
 	}
 
 	private static void remember(ServerWebExchange exchange, String code) {
+		// Set, not added: the locale is resolved many times per request (every message of a page), one cookie is enough.
 		exchange.getResponse()
-			.addCookie(ResponseCookie.from(COOKIE, code).path("/").maxAge(Duration.ofDays(365)).sameSite("Lax")
+			.getCookies()
+			.set(COOKIE, ResponseCookie.from(COOKIE, code).path("/").maxAge(Duration.ofDays(365)).sameSite("Lax")
 				.httpOnly(true).build());
 	}
 

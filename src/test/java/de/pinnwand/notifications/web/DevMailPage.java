@@ -29,6 +29,10 @@ class DevMailPage {
 
 	static final String VIEW = "notifications/devmail";
 
+	/** Headers a proxy or CDN in front of the app sets with the visitor's address; any X-Forwarded-* too. */
+	static final List<String> PROXY_HEADERS = List.of("Forwarded", "X-Real-IP", "True-Client-IP", "CF-Connecting-IP",
+			"X-Client-IP", "X-Cluster-Client-IP", "Fastly-Client-IP", "Client-IP", "Via");
+
 	private final Layout layout;
 
 	DevMailPage(Layout layout) {
@@ -44,8 +48,8 @@ class DevMailPage {
 		var remote = exchange.getRequest().getRemoteAddress();
 		var headers = exchange.getRequest().getHeaders();
 		// A reverse proxy on the same machine connects from loopback too: what it forwards is not local.
-		boolean proxied = headers.containsHeader("X-Forwarded-For") || headers.containsHeader("Forwarded")
-				|| headers.containsHeader("X-Real-IP");
+		boolean proxied = PROXY_HEADERS.stream().anyMatch(headers::containsHeader)
+				|| headers.headerNames().stream().anyMatch((name) -> name.regionMatches(true, 0, "X-Forwarded-", 0, 12));
 		if (proxied || remote == null || remote.getAddress() == null || !remote.getAddress().isLoopbackAddress()) {
 			return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
 		}

@@ -30,10 +30,18 @@ final class EmbeddedPostgresServer {
 
 	private final Path dataDirectory;
 
+	private final boolean durable;
+
 	private EmbeddedPostgres postgres;
 
 	EmbeddedPostgresServer(Path dataDirectory) {
+		this(dataDirectory, true);
+	}
+
+	/** @param durable whether commits wait for the disk; only tests may trade that for speed */
+	EmbeddedPostgresServer(Path dataDirectory, boolean durable) {
 		this.dataDirectory = dataDirectory;
+		this.durable = durable;
 	}
 
 	synchronized void start() {
@@ -51,6 +59,10 @@ final class EmbeddedPostgresServer {
 				.setPort(FreePorts.pick())
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.setServerConfig("listen_addresses", "127.0.0.1")
+				// zonky starts the server with -F and synchronous_commit off, fit for throw-away test data only: an
+				// acknowledged write must survive a crash of the server (the later -c fsync=on wins over -F).
+				.setServerConfig("fsync", this.durable ? "on" : "off")
+				.setServerConfig("synchronous_commit", this.durable ? "on" : "off")
 				.start();
 			createDatabaseIfMissing();
 		}

@@ -38,6 +38,39 @@ class EmbeddedPostgresServerTests {
 	}
 
 	@Test
+	void acknowledgesACommitOnlyOnceItIsOnDisk(@TempDir Path folder) throws Exception {
+		EmbeddedPostgresServer server = new EmbeddedPostgresServer(folder.resolve("postgres"));
+		server.start();
+		try (Connection connection = DriverManager.getConnection(server.jdbcUrl(EmbeddedPostgresServer.DATABASE),
+				EmbeddedPostgresServer.USER, "")) {
+			assertThat(setting(connection, "fsync")).isEqualTo("on");
+			assertThat(setting(connection, "synchronous_commit")).isEqualTo("on");
+		}
+		finally {
+			server.stop();
+		}
+	}
+
+	@Test
+	void tradesDurabilityForSpeedOnlyWhenAskedTo(@TempDir Path folder) throws Exception {
+		EmbeddedPostgresServer server = new EmbeddedPostgresServer(folder.resolve("postgres"), false);
+		server.start();
+		try (Connection connection = DriverManager.getConnection(server.jdbcUrl(EmbeddedPostgresServer.DATABASE),
+				EmbeddedPostgresServer.USER, "")) {
+			assertThat(setting(connection, "fsync")).isEqualTo("off");
+		}
+		finally {
+			server.stop();
+		}
+	}
+
+	private static String setting(Connection connection, String name) throws Exception {
+		ResultSet rows = connection.createStatement().executeQuery("show " + name);
+		rows.next();
+		return rows.getString(1);
+	}
+
+	@Test
 	void refusesADataFolderThatAnotherRunningAppUses(@TempDir Path folder) {
 		EmbeddedPostgresServer first = new EmbeddedPostgresServer(folder.resolve("postgres"));
 		first.start();

@@ -128,7 +128,9 @@ public final class EmbeddedServices {
 			boolean signInWanted, boolean mailWanted) {
 		Path dataDirectory = Path.of(env.getProperty("pinnwand.data-dir", "data")).toAbsolutePath().normalize();
 		EmbeddedPostgresServer postgres = postgresWanted
-				? new EmbeddedPostgresServer(dataDirectory.resolve("postgres")) : null;
+				? new EmbeddedPostgresServer(dataDirectory.resolve("postgres"),
+						env.getProperty("pinnwand.embedded.postgres.durable", Boolean.class, true))
+				: null;
 		EmbeddedElasticsearchNode elasticsearch = null;
 		if (elasticsearchWanted) {
 			Path cache = Path.of(env.getProperty("pinnwand.embedded.cache-dir", defaultCacheDirectory()));
