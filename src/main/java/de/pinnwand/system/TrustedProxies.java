@@ -33,6 +33,13 @@ public class TrustedProxies extends ForwardedHeaderTransformer {
 			"X-Forwarded-Host", "X-Forwarded-Port", "X-Forwarded-Prefix", "X-Forwarded-Ssl", "X-Real-IP",
 			"True-Client-IP", "CF-Connecting-IP", "X-Client-IP", "X-Cluster-Client-IP", "Fastly-Client-IP");
 
+	/**
+	 * Set on every request that arrived with forwarding headers (which this class then removed): it came through a
+	 * proxy, whoever that is. Pages meant only for the machine itself ({@code /dev/mail}) refuse such requests. A
+	 * client that sends it itself only makes its own request look forwarded.
+	 */
+	public static final String FORWARDED_MARK = "X-Pinnwand-Forwarded";
+
 	private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}]");
 
 	private final List<IpAddresses.Network> proxies;
@@ -62,7 +69,10 @@ public class TrustedProxies extends ForwardedHeaderTransformer {
 				changed.uri(uri);
 			}
 		}
-		changed.headers((headers) -> FORWARDING_HEADERS.forEach(headers::remove));
+		changed.headers((headers) -> {
+			FORWARDING_HEADERS.forEach(headers::remove);
+			headers.set(FORWARDED_MARK, "true");
+		});
 		return changed.build();
 	}
 

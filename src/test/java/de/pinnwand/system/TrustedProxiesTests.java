@@ -60,6 +60,8 @@ class TrustedProxiesTests {
 		assertThat(seen.getRequest().getRemoteAddress().getAddress().getHostAddress()).isEqualTo("192.0.2.200");
 		TrustedProxies.FORWARDING_HEADERS
 			.forEach((name) -> assertThat(seen.getRequest().getHeaders().containsHeader(name)).as(name).isFalse());
+		// Pages for this machine only (/dev/mail) still see that someone forwarded it.
+		assertThat(seen.getRequest().getHeaders().getFirst(TrustedProxies.FORWARDED_MARK)).isEqualTo("true");
 	}
 
 	@Test

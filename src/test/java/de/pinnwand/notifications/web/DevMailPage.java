@@ -31,7 +31,8 @@ class DevMailPage {
 
 	/** Headers a proxy or CDN in front of the app sets with the visitor's address; any X-Forwarded-* too. */
 	static final List<String> PROXY_HEADERS = List.of("Forwarded", "X-Real-IP", "True-Client-IP", "CF-Connecting-IP",
-			"X-Client-IP", "X-Cluster-Client-IP", "Fastly-Client-IP", "Client-IP", "Via");
+			"X-Client-IP", "X-Cluster-Client-IP", "Fastly-Client-IP", "Client-IP", "Via",
+			de.pinnwand.system.TrustedProxies.FORWARDED_MARK);
 
 	private final Layout layout;
 
