@@ -67,6 +67,19 @@ class TokenValidationTests {
 	}
 
 	@Test
+	void givesALocalDemoAccountItsNameAsSubject() {
+		// The local run's demo content prepares the demo accounts by these names.
+		EmbeddedServices.signInProvider().admin().ensureDemoMember("token-demo", EmbeddedServices.memberPassword(),
+				List.of("admins"));
+		EmbeddedServices.signInProvider().admin().ensureDemoMember("token-demo", EmbeddedServices.memberPassword(),
+				List.of("admins"));
+		String token = passwordGrant(EmbeddedKeycloak.REALM, KeycloakAdmin.SCRIPT_CLIENT, "token-demo",
+				EmbeddedServices.memberPassword());
+		assertThat(claims(token).get("sub").asString()).isEqualTo("token-demo");
+		assertThat(claims(token).get("groups").toString()).contains("admins");
+	}
+
+	@Test
 	void refusesATokenOfAnotherClientOfTheRealm() {
 		TestMembers.subject("token-admin-cli");
 		String token = passwordGrant(EmbeddedKeycloak.REALM, "admin-cli", "token-admin-cli",

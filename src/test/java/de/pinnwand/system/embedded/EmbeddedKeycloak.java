@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -289,10 +288,6 @@ public final class EmbeddedKeycloak {
 		stop();
 		throw new EmbeddedServiceFailed("Keycloak was not ready within " + this.settings.startupTimeout().toSeconds()
 				+ " s. Last lines of its log:\n" + ProcessKeeper.tail(this.home.resolve("console.log")));
-	}
-
-	static byte[] utf8(String text) {
-		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
@@ -49,7 +50,9 @@ public final class EmbeddedMailServer {
 			return;
 		}
 		GreenMail started = new GreenMail(new ServerSetup(this.port, InetAddress.getLoopbackAddress().getHostAddress(),
-				ServerSetup.PROTOCOL_SMTP));
+				ServerSetup.PROTOCOL_SMTP))
+			// Keycloak's realm sends with authentication (as in production); here any name and password will do.
+			.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 		started.start();
 		this.server = started;
 		logger.info("Embedded mail server (SMTP) on 127.0.0.1:" + this.port);

@@ -207,7 +207,7 @@ public final class EmbeddedServices {
 		admin.ensureScriptClient();
 		for (String account : this.signInSetup.demoAccounts()) {
 			String[] parts = account.split(":", 2);
-			admin.ensureMember(parts[0].strip(), this.signInSetup.memberPassword(),
+			admin.ensureDemoMember(parts[0].strip(), this.signInSetup.memberPassword(),
 					(parts.length > 1) ? java.util.List.of(parts[1].strip()) : java.util.List.of());
 		}
 	}

@@ -112,6 +112,26 @@ public final class KeycloakAdmin {
 		return id;
 	}
 
+	/**
+	 * Makes a demo account of the local run unless it is there, with its name as its Keycloak id, so that its
+	 * {@code sub} is the name the demo content prepared its Pinnwand account by. Only an import can choose an id.
+	 */
+	public void ensureDemoMember(String name, String memberPassword, List<String> groups) {
+		Map<String, Object> user = new LinkedHashMap<>();
+		user.put("id", name);
+		user.put("username", name);
+		user.put("enabled", true);
+		user.put("email", name + "@demo.pinnwand.invalid");
+		user.put("emailVerified", true);
+		user.put("groups", groups.stream().map((group) -> "/" + group).toList());
+		user.put("credentials", List.of(credential(memberPassword)));
+		Answer imported = send("POST", "/realms/" + EmbeddedKeycloak.REALM + "/partialImport",
+				Map.of("ifResourceExists", "SKIP", "users", List.of(user)));
+		if (imported.status() != 200) {
+			throw new EmbeddedServiceFailed("Keycloak refused the demo account " + name + ": " + imported.body(), null);
+		}
+	}
+
 	/** Adds the script client to the portal realm unless it is there. */
 	public void ensureScriptClient() {
 		String realm = "/realms/" + EmbeddedKeycloak.REALM;
