@@ -159,6 +159,8 @@ class SecurityConfiguration {
 				.permitAll()
 				// A mail's unsubscribe link works without signing in; its signed token is the proof (RFC 8058).
 				.pathMatchers(HttpMethod.POST, UNSUBSCRIBE).permitAll()
+				// Accessibility feedback needs no account (BITV 2.0); CSRF token and the 'feedback' rate limit apply.
+				.pathMatchers(HttpMethod.POST, "/accessibility/feedback").permitAll()
 				.pathMatchers(HttpMethod.GET, "/**").permitAll()
 				.pathMatchers(HttpMethod.HEAD, "/**").permitAll()
 				// Whatever changes something needs a member, unless a feature opens it on purpose (above).

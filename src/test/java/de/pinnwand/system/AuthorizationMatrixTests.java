@@ -308,7 +308,15 @@ class AuthorizationMatrixTests {
 			new Rule("GET", "/notifications/unsubscribe", Resource.NONE, PUBLIC),
 			new Rule("POST", "/notifications/unsubscribe", Resource.NONE, PUBLIC),
 			new Rule("GET", "/dev/mail", Resource.NONE, PUBLIC),
-			new Rule("DELETE", "/api/v1/me", Resource.OWN_ACCOUNT, SIGNED_IN));
+			new Rule("DELETE", "/api/v1/me", Resource.OWN_ACCOUNT, SIGNED_IN),
+			// The pages a public body must publish are for everyone, and so is the accessibility feedback form (the
+			// matrix's form has no message: 422); only the coordination office reads what came in
+			new Rule("GET", "/impressum", Resource.NONE, PUBLIC),
+			new Rule("GET", "/privacy", Resource.NONE, PUBLIC),
+			new Rule("GET", "/accessibility", Resource.NONE, PUBLIC),
+			new Rule("GET", "/easy", Resource.NONE, PUBLIC),
+			new Rule("POST", "/accessibility/feedback", Resource.NONE, PUBLIC),
+			new Rule("GET", "/moderation/accessibility-feedback", Resource.NONE, COORDINATORS));
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
