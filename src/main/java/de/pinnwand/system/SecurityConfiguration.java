@@ -152,6 +152,8 @@ class SecurityConfiguration {
 				.pathMatchers("/stats", "/stats.csv", "/stats/**").authenticated()
 				.pathMatchers("/moderation", "/moderation/**").authenticated()
 				.pathMatchers("/conversations", "/conversations/**").authenticated()
+				// Translators correct texts too; the feature answers 404 to everyone else (texts.TextOverrides).
+				.pathMatchers("/admin/texts/**").authenticated()
 				.pathMatchers("/admin/**").access(MemberRoles.hasRole(members, Role.ADMIN))
 				.pathMatchers(HttpMethod.POST, "/logout").permitAll()
 				// Visitors may report a listing (the form still carries a CSRF token).

@@ -16,6 +16,7 @@ import de.pinnwand.legal.LegalProperties;
 import de.pinnwand.system.FieldProblem;
 import de.pinnwand.system.web.Layout;
 import de.pinnwand.system.web.Messages;
+import de.pinnwand.texts.TextOverrides;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
@@ -48,8 +49,11 @@ class AccessibilityPages {
 
 	private final AccessibilityFeedback feedback;
 
+	private final TextOverrides texts;
+
 	AccessibilityPages(Layout layout, Messages messages, Members members, LegalProperties legal,
-			AccessibilityFeedback feedback) {
+			AccessibilityFeedback feedback, TextOverrides texts) {
+		this.texts = texts;
 		this.layout = layout;
 		this.messages = messages;
 		this.members = members;
@@ -132,6 +136,12 @@ class AccessibilityPages {
 				this.messages.get(locale, problem.code(), problem.arguments())));
 		model.put("errors", errors);
 		model.put("hasErrors", !errors.isEmpty());
+		// Which translations a native speaker checked, and when (set with an import in the text editor).
+		model.put("translations", this.texts.reviews()
+			.map((review) -> this.messages.get(locale, "legal.translations.reviewed",
+					this.messages.get(Locale.forLanguageTag(review.language()), "language.self"),
+					LegalPages.date(review.reviewedOn(), locale)))
+			.collectList());
 		return Rendering.view(STATEMENT_VIEW).model(model);
 	}
 
