@@ -185,14 +185,21 @@ public class TextOverrides {
 			catch (IOException | IllegalArgumentException ex) {
 				return Mono.error(new InvalidTexts(List.of(new FieldProblem("file", "texts.error.file"))));
 			}
+			Map<String, String> texts = new TreeMap<>();
+			file.forEach((key, text) -> texts.put(key.toString(), text.toString()));
+			return importTexts(by, language, texts, reviewer);
+		}));
+	}
+
+	/** Applies texts by key as {@link #importProperties} does, from whichever file format they came in. */
+	public Mono<Imported> importTexts(Member by, String language, Map<String, String> file, String reviewer) {
+		return allowed(by, language).then(Mono.defer(() -> {
 			Map<String, String> shipped = this.bundles.shipped(language);
 			Map<String, String> current = this.overrides.getOrDefault(language, Map.of());
 			List<FieldProblem> problems = new ArrayList<>();
 			List<Mono<Void>> changes = new ArrayList<>();
 			int[] counts = new int[2];
-			new TreeMap<>(file).forEach((k, v) -> {
-				String key = k.toString();
-				String text = v.toString();
+			new TreeMap<>(file).forEach((key, text) -> {
 				problems.addAll(check(shipped, language, key, text));
 				if (text.equals(shipped.get(key))) {
 					if (current.containsKey(key)) {

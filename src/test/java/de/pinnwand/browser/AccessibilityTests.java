@@ -132,6 +132,7 @@ class AccessibilityTests {
 		this.pages.put("accessibility feedback sent", (lang) -> open("/accessibility?sent", lang));
 		this.pages.put("accessibility feedback received", (lang) -> open("/moderation/accessibility-feedback", lang));
 		this.pages.put("easy to read", (lang) -> open("/easy", lang));
+		this.pages.put("text editor", (lang) -> open("/admin/texts/" + lang, lang));
 	}
 
 	@BeforeAll
@@ -160,6 +161,11 @@ class AccessibilityTests {
 		// The tester is a coordinator, to see the council figures too.
 		this.accounts.prepare("accessibility-tester", "Barrierefrei", List.of("de"),
 				java.util.Set.of(de.pinnwand.accounts.Role.COORDINATOR)).block();
+		// ... and a translator, to see the text editor (an admin makes them one, as in production).
+		de.pinnwand.accounts.Member admin = this.accounts.prepare("accessibility-admin", "Barrierefrei Admin",
+				List.of("de"), java.util.Set.of(de.pinnwand.accounts.Role.ADMIN)).block();
+		this.accounts.grant(admin, this.accounts.bySubject("accessibility-tester").block().accountId(),
+				de.pinnwand.accounts.Role.TRANSLATOR, "accessibility test").block();
 		this.ownListingId = postThroughTheForm();
 		this.conversationId = (String) this.web.post().uri("/api/v1/conversations")
 			.headers(de.pinnwand.TestMembers.bearer("accessibility-tester"))

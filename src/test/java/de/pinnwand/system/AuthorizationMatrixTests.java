@@ -326,6 +326,8 @@ class AuthorizationMatrixTests {
 			new Rule("POST", "/admin/texts/{lang}", Resource.NONE, TEXT_EDITORS),
 			new Rule("GET", "/admin/texts/{lang}.properties", Resource.NONE, TEXT_EDITORS),
 			new Rule("POST", "/admin/texts/{lang}.properties", Resource.NONE, TEXT_EDITORS),
+			new Rule("GET", "/admin/texts/{lang}.xlf", Resource.NONE, TEXT_EDITORS),
+			new Rule("POST", "/admin/texts/{lang}.xlf", Resource.NONE, TEXT_EDITORS),
 			new Rule("POST", "/admin/texts/translators", Resource.NONE, TEXT_EDITORS));
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");

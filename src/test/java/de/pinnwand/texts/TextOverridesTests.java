@@ -120,6 +120,27 @@ class TextOverridesTests {
 	}
 
 	@Test
+	void theSameRoundTripWorksWithXliffAndAFileWithADocumentTypeIsRefused() {
+		String session = TestMembers.signIn(this.web, "texts-admin");
+		String xliff = new String(this.web.get().uri("/admin/texts/ar.xlf").cookie("SESSION", session).exchange()
+			.expectStatus().isOk().expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8);
+		assertThat(xliff).contains("<xliff version=\"1.2\"", "target-language=\"ar\"",
+				"<trans-unit id=\"legal.easy.s5.l1\" xml:space=\"preserve\">",
+				"<source>Die Koordinations-Stelle hilft Ihnen.</source>", "<target>مكتب التنسيق يساعدكم.</target>");
+		String reviewed = xliff.replace("<target>مكتب التنسيق يساعدكم.</target>",
+				"<target>مكتب التنسيق يساعدكم &amp; يجيبكم " + this.marker + "</target>");
+		assertThat(upload(session, "/admin/texts/ar.xlf", reviewed, "").getStatus().is3xxRedirection()).isTrue();
+		assertThat(page("/easy?ui=ar")).contains("مكتب التنسيق يساعدكم & يجيبكم " + this.marker);
+
+		String hostile = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+				+ "<xliff version=\"1.2\"><file><body><trans-unit id=\"legal.easy.s4.l3\"><target>&e;</target>"
+				+ "</trans-unit></body></file></xliff>";
+		assertThat(upload(session, "/admin/texts/ar.xlf", hostile, "").getStatus())
+			.isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(page("/easy?ui=ar")).doesNotContain("root:");
+	}
+
+	@Test
 	void aCorrectionAnotherInstanceWroteShowsHereWithinASecond() throws InterruptedException {
 		admin();
 		// What another instance's TextOverrides#set does: the row and the raised version, in one transaction.
@@ -179,12 +200,16 @@ class TextOverridesTests {
 	}
 
 	private EntityExchangeResult<byte[]> importFile(String session, String content, String reviewer) {
+		return upload(session, "/admin/texts/ar.properties", content, reviewer);
+	}
+
+	private EntityExchangeResult<byte[]> upload(String session, String path, String content, String reviewer) {
 		Form form = form(session, "/admin/texts/ar");
 		MultipartBodyBuilder body = new MultipartBodyBuilder();
 		body.part("_csrf", form.token());
 		body.part("reviewer", reviewer);
 		body.part("file", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8))).filename("ar.properties");
-		return this.web.post().uri("/admin/texts/ar.properties").cookie("SESSION", session)
+		return this.web.post().uri(path).cookie("SESSION", session)
 			.cookie("XSRF-TOKEN", form.cookie())
 			.body(BodyInserters.fromMultipartData(body.build())).exchange().expectBody().returnResult();
 	}

@@ -116,6 +116,37 @@ class TextPages {
 					HttpStatus.UNPROCESSABLE_CONTENT));
 	}
 
+	@GetMapping("/admin/texts/{lang}.xlf")
+	@ResponseBody
+	Mono<ResponseEntity<byte[]>> exportXliff(@PathVariable String lang, ServerWebExchange exchange) {
+		return this.members.required(exchange)
+			.flatMap((member) -> this.texts.effective(member, lang).zipWith(this.texts.effective(member, "de")))
+			.map((both) -> ResponseEntity.ok()
+				.contentType(new MediaType("application", "x-xliff+xml", StandardCharsets.UTF_8))
+				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"pinnwand_" + lang + ".xlf\"")
+				.body(XliffFiles.bytes(XliffFiles.write(lang, both.getT2(), both.getT1()))));
+	}
+
+	/** The same import as {@link #importFile}, from an XLIFF 1.2 file (the targets count). */
+	@PostMapping("/admin/texts/{lang}.xlf")
+	Mono<Rendering> importXliff(@PathVariable String lang, ServerWebExchange exchange) {
+		return this.members.required(exchange).flatMap((member) -> this.texts.allowed(member, lang).then(multipart(exchange))
+			.flatMap((parts) -> fileContent(parts).zipWith(Mono.just(field(parts, "reviewer"))))
+			.flatMap((both) -> {
+				Map<String, String> units;
+				try {
+					units = XliffFiles.read(both.getT1().getBytes(StandardCharsets.UTF_8));
+				}
+				catch (Exception notXliff) {
+					return Mono.error(new InvalidTexts(List.of(new FieldProblem("file", "texts.error.file"))));
+				}
+				return this.texts.importTexts(member, lang, units, both.getT2());
+			}))
+			.map((imported) -> Rendering.redirectTo("/admin/texts/" + lang + "?done=imported").build())
+			.onErrorResume(InvalidTexts.class, (invalid) -> editor(lang, exchange, null, invalid.problems(),
+					HttpStatus.UNPROCESSABLE_CONTENT));
+	}
+
 	/** Admins make a member a translator (or take it back), by the account's id as the audit log shows it. */
 	@PostMapping("/admin/texts/translators")
 	Mono<Rendering> translator(ServerWebExchange exchange) {
