@@ -23,10 +23,11 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 // Tests post as ever-new members and expect their listings up at once; review of new members' listings (on by
 // default) is off here, and the moderation tests turn it on while they run (Premoderation#reviewNewMembers).
 // An answer may take longer than WebTestClient's default 5 s when the machine is busy; that is no failure.
+// TokenValidationTests waits for a token to expire: a small clock skew keeps that short.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "pinnwand.rate-limits.exempt-addresses=127.0.0.0/8,::1",
-				"pinnwand.rate-limits.trust-forwarded-for=true", "pinnwand.moderation.premoderate-new-members=false",
-				"spring.test.webtestclient.timeout=30s" })
+				"pinnwand.trusted-proxies=127.0.0.1,::1", "pinnwand.moderation.premoderate-new-members=false",
+				"spring.test.webtestclient.timeout=30s", "pinnwand.accounts.clock-skew=1s" })
 @AutoConfigureWebTestClient
 @ExtendWith(SearchReady.class)
 public @interface PinnwandTest {

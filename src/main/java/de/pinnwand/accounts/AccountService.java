@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -15,10 +14,13 @@ import de.pinnwand.audit.AuditLog;
 import de.pinnwand.listings.Languages;
 import de.pinnwand.places.Gazetteer;
 import de.pinnwand.system.FieldProblem;
+import de.pinnwand.system.web.InterfaceLanguages;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -35,8 +37,6 @@ public class AccountService {
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"]{1,64}@[^@\\s<>\"]{1,190}\\.[^@\\s<>\"]{2,}$");
 
 	private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()/-]{5,30}$");
-
-	private static final Set<String> INTERFACE_LANGUAGES = Set.of("de", "en", "ar", "fa", "uk", "ru", "tr");
 
 	private final Accounts accounts;
 
@@ -69,6 +69,10 @@ public class AccountService {
 	 * @param suggestedName the provider's name for the person, a starting point for the display name only
 	 */
 	public Mono<Member> signedIn(String subject, String suggestedName, Collection<String> groups) {
+		// Accounts are keyed by the provider's subject: without one, two people would share an account.
+		if (subject == null || subject.isBlank()) {
+			return Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED, "errorpage.detail.token"));
+		}
 		Instant now = this.clock.instant();
 		Mono<Account> account = this.accounts.findBySubject(subject)
 			.flatMap((found) -> this.accounts.save(found.signedInAt(now)))
@@ -230,8 +234,11 @@ public class AccountService {
 		if (phone != null && !PHONE.matcher(phone).matches()) {
 			problems.add(new FieldProblem("contactPhone", "phone.invalid"));
 		}
-		String interfaceLanguage = blankToNull(change.interfaceLanguage());
-		if (interfaceLanguage != null && !INTERFACE_LANGUAGES.contains(interfaceLanguage.toLowerCase(Locale.ROOT))) {
+		String chosenLanguage = blankToNull(change.interfaceLanguage());
+		// Stored in the spelling of InterfaceLanguages.CODES (fa-AF for Dari), which mails and pages read back.
+		String interfaceLanguage = (chosenLanguage != null) ? InterfaceLanguages.known(chosenLanguage).orElse(null)
+				: null;
+		if (chosenLanguage != null && interfaceLanguage == null) {
 			problems.add(new FieldProblem("interfaceLanguage", "interfaceLanguage.unknown"));
 		}
 		EmailNotifications notifications = (change.emailNotifications() != null) ? change.emailNotifications()
@@ -243,7 +250,7 @@ public class AccountService {
 			return Mono.error(new InvalidProfile(problems));
 		}
 		Profile checked = new Profile(displayName, languages, postcode, email, phone, notifications,
-				(interfaceLanguage != null) ? interfaceLanguage.toLowerCase(Locale.ROOT) : null);
+				interfaceLanguage);
 		return account(accountId).map((account) -> account.with(checked)).flatMap(this.accounts::save);
 	}
 

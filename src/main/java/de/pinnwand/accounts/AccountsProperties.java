@@ -1,5 +1,7 @@
 package de.pinnwand.accounts;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,11 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param groupsClaim the claim in which the provider lists a person's groups
  * @param coordinatorGroup the provider group whose members are coordinators
  * @param adminGroup the provider group whose members are admins
+ * @param clockSkew how far the provider's clock may be off when a token's times are checked
  */
 @ConfigurationProperties("pinnwand.accounts")
 public record AccountsProperties(String issuerUri, @DefaultValue("pinnwand") String clientId, String clientSecret,
 		@DefaultValue("groups") String groupsClaim, @DefaultValue("coordinators") String coordinatorGroup,
-		@DefaultValue("admins") String adminGroup) {
+		@DefaultValue("admins") String adminGroup, @DefaultValue("30s") Duration clockSkew) {
 
 	/** The registration id in Spring Security, and the path segment of sign-in URLs. */
 	public static final String REGISTRATION_ID = "pinnwand";

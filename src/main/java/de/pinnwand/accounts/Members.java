@@ -1,9 +1,16 @@
 package de.pinnwand.accounts;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -23,6 +30,8 @@ public class Members {
 	private final AccountService accounts;
 
 	private final AccountsProperties properties;
+
+	private final JwtGrantedAuthoritiesConverter scopes = new JwtGrantedAuthoritiesConverter();
 
 	Members(AccountService accounts, AccountsProperties properties) {
 		this.accounts = accounts;
@@ -59,6 +68,21 @@ public class Members {
 			return this.accounts.bySubject(authentication.getName());
 		}
 		return Mono.empty();
+	}
+
+	/**
+	 * The API's authentication of a bearer token: the token's scopes and the member's portal roles as
+	 * {@code ROLE_…} authorities, so that role checks outside the portal's own rules (the health endpoint's details
+	 * for admins) see them too. Makes the account at first use, like {@link #current}.
+	 */
+	public Mono<AbstractAuthenticationToken> authenticate(Jwt jwt) {
+		Collection<GrantedAuthority> scopes = this.scopes.convert(jwt);
+		JwtAuthenticationToken plain = new JwtAuthenticationToken(jwt, scopes, jwt.getSubject());
+		return member(plain).map((member) -> {
+			List<GrantedAuthority> authorities = new ArrayList<>(scopes);
+			member.roles().forEach((role) -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name())));
+			return (AbstractAuthenticationToken) new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+		}).defaultIfEmpty(plain);
 	}
 
 	/** What to record at a page sign-in. */

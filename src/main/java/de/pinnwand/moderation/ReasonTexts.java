@@ -87,7 +87,7 @@ class ReasonTexts {
 
 	/** The text of a reason in a language: the edited one, else the bundle's. */
 	String text(String code, Locale locale) {
-		String edited = this.snapshot.getOrDefault(code, Map.of()).get(locale.getLanguage());
+		String edited = this.snapshot.getOrDefault(code, Map.of()).get(InterfaceLanguages.codeOf(locale));
 		return (edited != null) ? edited : this.messages.get(locale, "moderation.reason." + code);
 	}
 

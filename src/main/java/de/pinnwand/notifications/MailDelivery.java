@@ -196,14 +196,18 @@ class MailDelivery extends BackgroundLoop {
 		return (wait.compareTo(this.properties.maxBackoff()) > 0) ? this.properties.maxBackoff() : wait;
 	}
 
-	private static String describe(Throwable ex) {
+	private static final java.util.regex.Pattern MAIL_ADDRESS = java.util.regex.Pattern
+		.compile("[^\\s<>\"'@,;:]+@[^\\s<>\"'@,;:]+");
+
+	static String describe(Throwable ex) {
 		StringBuilder message = new StringBuilder(ex.getClass().getSimpleName());
 		Throwable cause = ex;
 		while (cause.getCause() != null && cause.getCause() != cause) {
 			cause = cause.getCause();
 		}
 		String text = (cause.getMessage() != null) ? cause.getMessage() : String.valueOf(ex.getMessage());
-		message.append(": ").append(text);
+		// Mail servers name the recipient in their refusals; the log and the outbox keep no addresses.
+		message.append(": ").append(MAIL_ADDRESS.matcher(text).replaceAll("<address>"));
 		return (message.length() > 500) ? message.substring(0, 500) : message.toString();
 	}
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import de.pinnwand.accounts.Account;
+import de.pinnwand.system.web.InterfaceLanguages;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -61,9 +62,9 @@ class NotificationMails {
 			.append(settingsLabel).append(": ").append(settings).append("\n").append(unsubscribeLabel).append(": ")
 			.append(unsubscribe).append("\n");
 
-		String dir = ("ar".equals(locale.getLanguage()) || "fa".equals(locale.getLanguage())) ? "rtl" : "ltr";
+		String dir = InterfaceLanguages.isRightToLeft(locale) ? "rtl" : "ltr";
 		StringBuilder html = new StringBuilder();
-		html.append("<!DOCTYPE html><html lang=\"").append(esc(locale.getLanguage())).append("\" dir=\"").append(dir)
+		html.append("<!DOCTYPE html><html lang=\"").append(esc(InterfaceLanguages.codeOf(locale))).append("\" dir=\"").append(dir)
 			.append("\"><head><meta charset=\"utf-8\"><title>").append(esc(subject)).append("</title></head><body>")
 			.append("<p>").append(esc(greeting)).append("</p><p>").append(esc(intro)).append("</p><ul>");
 		for (Notification notice : notices) {

@@ -2,11 +2,8 @@ package de.pinnwand.system;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -39,23 +36,15 @@ import reactor.core.publisher.Mono;
  */
 class RateLimits implements WebFilter {
 
-	private static final Pattern IPV4_LITERAL = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
-
-	/** A bracketed or bare IPv6 literal: with a colon in it, {@link InetAddress} parses and never looks it up. */
-	private static final Pattern IPV6_LITERAL = Pattern.compile("\\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*]?");
-
 	private final boolean enabled;
 
-	private final boolean trustForwardedFor;
-
-	private final List<Network> exempt;
+	private final List<IpAddresses.Network> exempt;
 
 	private final List<Limit> limits;
 
 	RateLimits(RateLimitsProperties properties, TimeMeter time) {
 		this.enabled = properties.enabled();
-		this.trustForwardedFor = properties.trustForwardedFor();
-		this.exempt = properties.exemptAddresses().stream().map(Network::parse).toList();
+		this.exempt = properties.exemptAddresses().stream().map(IpAddresses.Network::parse).toList();
 		this.limits = properties.rules()
 			.entrySet()
 			.stream()
@@ -110,43 +99,10 @@ class RateLimits implements WebFilter {
 			.map(Authentication::getName);
 	}
 
+	/** The client's address: the connection's, or behind a trusted proxy the one it reported (TrustedProxies). */
 	private InetAddress clientAddress(ServerHttpRequest request) {
-		if (this.trustForwardedFor) {
-			// The proxy appends the address it saw to whatever the client sent, so only the last entry is its word.
-			List<String> forwarded = request.getHeaders().getValuesAsList("X-Forwarded-For");
-			if (!forwarded.isEmpty()) {
-				InetAddress address = literal(forwarded.get(forwarded.size() - 1));
-				if (address != null) {
-					return address;
-				}
-			}
-		}
 		InetSocketAddress remote = request.getRemoteAddress();
 		return (remote != null) ? remote.getAddress() : null;
-	}
-
-	/** An address written as a literal, or null: never a DNS look-up for what a header says. */
-	static InetAddress literal(String text) {
-		String candidate = text.strip();
-		try {
-			Matcher ipv4 = IPV4_LITERAL.matcher(candidate);
-			if (ipv4.matches()) {
-				// By hand: InetAddress takes "999.1.1.1" for a host name and would look it up.
-				byte[] bytes = new byte[4];
-				for (int i = 0; i < 4; i++) {
-					int part = Integer.parseInt(ipv4.group(i + 1));
-					if (part > 255) {
-						return null;
-					}
-					bytes[i] = (byte) part;
-				}
-				return InetAddress.getByAddress(bytes);
-			}
-			return IPV6_LITERAL.matcher(candidate).matches() ? InetAddress.getByName(candidate) : null;
-		}
-		catch (UnknownHostException | IllegalArgumentException ex) {
-			return null;
-		}
 	}
 
 	/**
@@ -168,38 +124,6 @@ class RateLimits implements WebFilter {
 		return address.getHostAddress();
 	}
 
-	/** An address or a network in CIDR notation; Spring Security's IpAddressMatcher would need the servlet API. */
-	private record Network(byte[] address, int prefixLength) {
-
-		static Network parse(String text) {
-			int slash = text.indexOf('/');
-			InetAddress address = literal((slash < 0) ? text : text.substring(0, slash));
-			if (address == null) {
-				throw new IllegalArgumentException("Not an address or network: " + text);
-			}
-			int bits = address.getAddress().length * 8;
-			int prefixLength = (slash < 0) ? bits : Integer.parseInt(text.substring(slash + 1).strip());
-			if (prefixLength < 0 || prefixLength > bits) {
-				throw new IllegalArgumentException("Not an address or network: " + text);
-			}
-			return new Network(address.getAddress(), prefixLength);
-		}
-
-		boolean contains(InetAddress candidate) {
-			byte[] other = candidate.getAddress();
-			if (other.length != this.address.length) {
-				return false;
-			}
-			for (int bit = 0; bit < this.prefixLength; bit++) {
-				int mask = 0x80 >>> (bit % 8);
-				if ((other[bit / 8] & mask) != (this.address[bit / 8] & mask)) {
-					return false;
-				}
-			}
-			return true;
-		}
-
-	}
 
 	/** A rule with its buckets, one per client. */
 	private static final class Limit {

@@ -14,16 +14,15 @@ import org.springframework.http.HttpMethod;
  * ({@code PINNWAND_RATE_LIMITS_RULES_LISTINGS_CAPACITY=20}) or a feature adds its own without restating the others:
  * Boot merges a map across configuration sources, whereas a list would be replaced whole.
  *
- * @param enabled whether requests are limited at all
- * @param trustForwardedFor take the client's address from the last {@code X-Forwarded-For} entry, which the one
- * reverse proxy in front of the app adds; only when nothing else can reach the app, as clients can write any header
+ * @param enabled whether requests are limited at all (clients behind a proxy count by the address the proxy reports
+ * when it is one of {@code pinnwand.trusted-proxies})
  * @param exemptAddresses client addresses or networks ({@code 192.0.2.0/24}) that are never limited, such as an
  * advice centre's office where many people post from one address
  * @param maxClientsPerRule how many clients each rule remembers; beyond that the least recently seen are forgotten
  * @param rules the limits by name; a name of letters and digits only can be addressed from an environment variable
  */
 @ConfigurationProperties("pinnwand.rate-limits")
-public record RateLimitsProperties(@DefaultValue("true") boolean enabled, boolean trustForwardedFor,
+public record RateLimitsProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue List<String> exemptAddresses, @DefaultValue("20000") int maxClientsPerRule,
 		@DefaultValue Map<String, Rule> rules) {
 

@@ -5,6 +5,7 @@ import de.pinnwand.accounts.Members;
 import de.pinnwand.accounts.Role;
 import de.pinnwand.accounts.web.MemberRoles;
 import de.pinnwand.accounts.web.SignIn;
+import de.pinnwand.accounts.web.SignInLanguage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,9 +15,10 @@ import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.WebFilterExchange;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
@@ -103,22 +105,17 @@ class SecurityConfiguration {
 			.authorizeExchange((exchanges) -> exchanges
 				.pathMatchers("/actuator/health/**", "/actuator/health").permitAll()
 				.pathMatchers("/actuator/**").access(MemberRoles.hasRole(members, Role.ADMIN))
-				.pathMatchers("/api/v1/me", "/api/v1/me/**").authenticated()
-				.pathMatchers("/api/v1/organisations/*/members", "/api/v1/organisations/*/members/**").authenticated()
-				.pathMatchers("/api/v1/activities/*/signups", "/api/v1/activities/*/signups/**").authenticated()
 				.pathMatchers("/api/v1/moderation/coordinators/**").access(MemberRoles.hasRole(members, Role.ADMIN))
-				.pathMatchers("/api/v1/moderation/**").authenticated()
-				.pathMatchers("/api/v1/conversations", "/api/v1/conversations/**").authenticated()
-				// Visitors may report a listing too; the 'reports' rate limit keeps that in bounds.
-				.pathMatchers(HttpMethod.POST, "/api/v1/listings/*/reports", "/api/v1/organisations/*/reports",
-						"/api/v1/activities/*/reports")
-				.permitAll()
+				// The same lists the OpenAPI description documents (ApiAccess).
+				.pathMatchers(ApiAccess.MEMBERS_ONLY.toArray(String[]::new)).authenticated()
+				.pathMatchers(HttpMethod.POST, ApiAccess.OPEN_WRITES.toArray(String[]::new)).permitAll()
 				.pathMatchers(HttpMethod.GET, "/api/**").permitAll()
 				.pathMatchers(HttpMethod.HEAD, "/api/**").permitAll()
 				.pathMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
 				.anyExchange().authenticated())
-			.oauth2ResourceServer((server) -> server.jwt((jwt) -> { })
+			.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.jwtAuthenticationConverter(members::authenticate))
 				.authenticationEntryPoint(unauthorized)
+				.authenticationFailureHandler(SecurityConfiguration::tokenRefused)
 				.accessDeniedHandler(forbidden))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
 			.addFilterAfter(rateLimits.filter(), SecurityWebFiltersOrder.AUTHENTICATION)
@@ -131,19 +128,46 @@ class SecurityConfiguration {
 			.build();
 	}
 
+	/** The problem detail of a refused bearer token (see ErrorPages). */
+	static final String TOKEN_REFUSED = "errorpage.detail.token";
+
+	/** The detail of a sign-in that the provider could not finish, or the portal could not check. */
+	static final String SIGN_IN_FAILED = "errorpage.detail.signin-failed";
+
+	/**
+	 * A token that is not the portal's (wrong issuer or audience, no subject, expired, forged) is a 401 with a
+	 * problem body; a provider that cannot be asked for its keys is a 503, never a 500.
+	 */
+	static Mono<Void> tokenRefused(WebFilterExchange exchange, AuthenticationException ex) {
+		if (ex instanceof AuthenticationServiceException) {
+			return Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, SignIn.UNAVAILABLE, ex));
+		}
+		exchange.getExchange().getResponse().getHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+		return Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED, TOKEN_REFUSED));
+	}
+
+	/**
+	 * A sign-in that comes back refused or broken (the person cancelled, a stale or forged callback) ends on a
+	 * page in the reader's language that offers to try again.
+	 */
+	static Mono<Void> signInFailed(WebFilterExchange exchange, AuthenticationException ex) {
+		if (ex instanceof AuthenticationServiceException) {
+			return Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, SignIn.UNAVAILABLE, ex));
+		}
+		return Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED, SIGN_IN_FAILED));
+	}
+
 	/** Pages: sign-in with a session; anything that changes something needs a signed-in member. */
 	@Bean
 	@Order(2)
 	SecurityWebFilterChain pageSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
 			ServerAuthenticationSuccessHandler signedIn, AccountsProperties accounts,
-			RateLimitsConfiguration.SharedRateLimits rateLimits, Members members) {
-		DefaultServerOAuth2AuthorizationRequestResolver authorizationRequests = new DefaultServerOAuth2AuthorizationRequestResolver(
-				registrations);
-		// PKCE for confidential clients too (public clients get it anyway).
-		authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+			RateLimitsConfiguration.SharedRateLimits rateLimits, Members members, PublicAddress publicAddress) {
+		SignInLanguage authorizationRequests = new SignInLanguage(registrations);
 		OidcClientInitiatedServerLogoutSuccessHandler loggedOut = new OidcClientInitiatedServerLogoutSuccessHandler(
 				registrations);
-		loggedOut.setPostLogoutRedirectUri("{baseUrl}/?signed-out");
+		String base = (publicAddress.configured() != null) ? publicAddress.configured() : "{baseUrl}";
+		loggedOut.setPostLogoutRedirectUri(base + "/?signed-out");
 		return headers(http, accounts)
 			.authorizeExchange((exchanges) -> exchanges
 				.pathMatchers("/listings/new", "/listings/*/edit", "/my", "/my/**", "/organisations/new",
@@ -168,7 +192,8 @@ class SecurityConfiguration {
 				// Whatever changes something needs a member, unless a feature opens it on purpose (above).
 				.anyExchange().authenticated())
 			.oauth2Login((login) -> login.authorizationRequestResolver(authorizationRequests)
-				.authenticationSuccessHandler(signedIn))
+				.authenticationSuccessHandler(signedIn)
+				.authenticationFailureHandler(SecurityConfiguration::signInFailed))
 			.exceptionHandling((handling) -> handling
 				.authenticationEntryPoint(new RedirectServerAuthenticationEntryPoint(SignIn.START)))
 			.logout((logout) -> logout.logoutSuccessHandler(loggedOut))

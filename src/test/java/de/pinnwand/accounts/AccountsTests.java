@@ -40,11 +40,13 @@ class AccountsTests {
 
 	@Test
 	void signsInAtTheProviderAndKeepsTheSessionCookieSafe() {
-		var start = this.web.get().uri("/oauth2/authorization/pinnwand").exchange().expectStatus().is3xxRedirection()
+		String issuer = EmbeddedServices.signInProvider().issuerUri();
+		var start = this.web.get().uri("/oauth2/authorization/pinnwand?ui=ar").exchange().expectStatus().is3xxRedirection()
 			.returnResult(Void.class);
 		String authorize = start.getResponseHeaders().getLocation().toString();
 		assertThat(authorize).contains("code_challenge=").contains("code_challenge_method=S256")
-			.startsWith(EmbeddedServices.signInProvider().issuerUri() + "/authorize");
+			.as("Keycloak's pages speak the reader's interface language").contains("ui_locales=ar")
+			.startsWith(issuer + "/protocol/openid-connect/auth");
 		ResponseCookie session = start.getResponseCookies().getFirst("SESSION");
 		assertThat(session).isNotNull();
 		assertThat(session.isHttpOnly()).isTrue();
@@ -71,11 +73,11 @@ class AccountsTests {
 			.bodyValue("_csrf=" + token.group(1))
 			.exchange().expectStatus().is3xxRedirection().returnResult(Void.class);
 		assertThat(out.getResponseHeaders().getLocation().toString())
-			.startsWith(EmbeddedServices.signInProvider().issuerUri() + "/endsession")
+			.startsWith(EmbeddedServices.signInProvider().issuerUri() + "/protocol/openid-connect/logout")
 			.contains("id_token_hint=").contains("post_logout_redirect_uri=");
 		assertThat(out.getResponseHeaders().getFirst("Content-Security-Policy"))
 			.as("the browser may follow the sign-out form's redirect to the provider")
-			.contains("form-action 'self' " + EmbeddedServices.signInProvider().issuerUri().replace("/pinnwand", ""));
+			.contains("form-action 'self' " + EmbeddedServices.signInProvider().baseUri());
 		this.web.get().uri("/my/account").cookie("SESSION", member).exchange().expectStatus().is3xxRedirection();
 	}
 
@@ -83,20 +85,44 @@ class AccountsTests {
 	void refusesWrongPasswordsAndGrantsThePortalDoesNotUse() throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
 		String token = EmbeddedServices.signInProvider().tokenUri();
+		TestMembers.subject("password-tester");
 		HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(URI.create(token))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=pinnwand&username=amal&password=pinnwand-local"))
+			.POST(HttpRequest.BodyPublishers.ofString(
+					"grant_type=password&client_id=pinnwand-cli&username=password-tester&password=pinnwand-local"))
 			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(wrong.statusCode()).as("the README's demo password works only in the local profile").isEqualTo(400);
+		assertThat(wrong.statusCode()).as("the README's demo password works only in the local profile").isIn(400, 401);
+		assertThat(wrong.body()).contains("invalid_grant");
+		HttpResponse<String> demo = http.send(HttpRequest.newBuilder(URI.create(token))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(
+					"grant_type=password&client_id=pinnwand-cli&username=amal&password=pinnwand-local"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(demo.statusCode()).as("no demo accounts outside the local profile").isIn(400, 401);
+		HttpResponse<String> portal = http.send(HttpRequest.newBuilder(URI.create(token))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=pinnwand&username=password-tester&password="
+					+ java.net.URLEncoder.encode(EmbeddedServices.memberPassword(), java.nio.charset.StandardCharsets.UTF_8)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(portal.statusCode()).as("the portal's own client signs in on pages only").isIn(400, 401);
 		HttpResponse<String> machine = http.send(HttpRequest.newBuilder(URI.create(token))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=pinnwand&client_secret=x"))
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=pinnwand-cli"))
 			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(machine.statusCode()).isEqualTo(400);
-		assertThat(machine.body()).contains("unsupported_grant_type");
+		assertThat(machine.statusCode()).isIn(400, 401);
 		this.web.get().uri("/api/v1/me").header("Authorization", "Bearer not-a-token").exchange()
 			.expectStatus().isUnauthorized()
 			.expectHeader().contentType("application/problem+json");
+	}
+
+	@Test
+	void endsAForgedSignInCallbackOnAPageInTheReadersLanguage() {
+		this.web.get().uri("/login/oauth2/code/pinnwand?code=forged&state=forged").header("Accept-Language", "en")
+			.exchange()
+			.expectStatus().isUnauthorized()
+			.expectHeader().contentTypeCompatibleWith("text/html")
+			.expectBody(String.class).value((html) -> assertThat(html).contains("Signing in did not work")
+				.doesNotContain("authorization_request_not_found"));
 	}
 
 	@Test
@@ -118,6 +144,40 @@ class AccountsTests {
 			.exchange()
 			.expectStatus().isOk()
 			.expectBody().jsonPath("$.displayName").isEqualTo("Nadia").jsonPath("$.languages[1]").isEqualTo("prs");
+	}
+
+	@Test
+	void choosesDariAsTheInterfaceLanguageInTheProfile() {
+		String member = TestMembers.signIn(this.web, "dari-reader");
+		var page = this.web.get().uri("/my/account?ui=fa-AF").cookie("SESSION", member).exchange().expectStatus().isOk()
+			.returnResult(String.class);
+		String html = page.getResponseBody().collectList().block().stream().reduce("", String::concat);
+		assertThat(html).contains("<option value=\"fa-AF\" lang=\"fa-AF\">دری</option>")
+			.contains("<option value=\"fa\" lang=\"fa\">فارسی</option>");
+		java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+		assertThat(token.find()).isTrue();
+		String xsrf = page.getResponseCookies().getFirst("XSRF-TOKEN").getValue();
+		this.web.post().uri("/my/account").cookie("SESSION", member).cookie("XSRF-TOKEN", xsrf)
+			.contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+			.body(org.springframework.web.reactive.function.BodyInserters.fromFormData("_csrf", token.group(1))
+				.with("displayName", "Farid").with("languages", "prs").with("emailNotifications", "NEVER")
+				.with("interfaceLanguage", "fa-AF"))
+			.exchange().expectStatus().is3xxRedirection();
+		this.web.get().uri("/my/account").cookie("SESSION", member).exchange().expectStatus().isOk()
+			.expectBody(String.class).value((saved) -> assertThat(saved)
+				.contains("<option value=\"fa-AF\" lang=\"fa-AF\" selected>دری</option>"));
+
+		// The API takes any spelling of Dari and stores the interface's own; an unknown language is refused.
+		this.web.put().uri("/api/v1/me").headers(TestMembers.bearer("dari-api"))
+			.bodyValue(Map.of("displayName", "Farid", "languages", List.of("prs"), "emailNotifications", "NEVER",
+					"interfaceLanguage", "fa-af"))
+			.exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.interfaceLanguage").isEqualTo("fa-AF");
+		this.web.put().uri("/api/v1/me").headers(TestMembers.bearer("dari-api"))
+			.bodyValue(Map.of("displayName", "Farid", "languages", List.of("prs"), "emailNotifications", "NEVER",
+					"interfaceLanguage", "xx"))
+			.exchange().expectStatus().isEqualTo(422)
+			.expectBody().jsonPath("$.errors[?(@.field == 'interfaceLanguage')].code").isEqualTo("interfaceLanguage.unknown");
 	}
 
 	@Test
@@ -147,12 +207,12 @@ class AccountsTests {
 
 	@Test
 	void letsOnlyAdminsGrantRolesAndOnlyAdminsReachOperatorEndpoints() {
-		Member admin = this.accounts.prepare("role-admin", "Admin", List.of("de"), Set.of(Role.ADMIN)).block();
-		Member member = this.accounts.signedIn("role-member", "Mo", null).block();
+		Member admin = this.accounts.prepare(TestMembers.subject("role-admin"), "Admin", List.of("de"), Set.of(Role.ADMIN)).block();
+		Member member = this.accounts.signedIn(TestMembers.subject("role-member"), "Mo", null).block();
 		assertThatThrownBy(() -> this.accounts.grant(member, member.accountId(), Role.ADMIN, "self-service").block())
 			.isInstanceOf(AccountNotFound.class);
 		this.accounts.grant(admin, member.accountId(), Role.COORDINATOR, "Integrationsmanagerin Kornwestheim").block();
-		assertThat(this.accounts.bySubject("role-member").block().isCoordinator()).isTrue();
+		assertThat(this.accounts.bySubject(TestMembers.subject("role-member")).block().isCoordinator()).isTrue();
 		assertThat(this.audit.about("account", member.accountId().toString()).mapNotNull(AuditLog.Entry::reason).collectList()
 			.block()).contains("Integrationsmanagerin Kornwestheim");
 
@@ -162,6 +222,17 @@ class AccountsTests {
 		this.web.get().uri("/actuator/searchindex").headers(TestMembers.bearer("role-admin")).exchange()
 			.expectStatus().isOk();
 		this.web.get().uri("/actuator/health").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void neverKeysAnAccountByAnEmptySubject() {
+		for (String empty : new String[] { null, "", "  " }) {
+			assertThatThrownBy(() -> this.accounts.signedIn(empty, "Niemand", null).block())
+				.isInstanceOf(org.springframework.web.server.ResponseStatusException.class)
+				.hasMessageContaining("401");
+		}
+		assertThat(this.database.sql("select count(*) from account where subject = '' or trim(subject) = ''")
+			.map((row) -> row.get(0, Long.class)).one().block()).isZero();
 	}
 
 	@Test

@@ -78,7 +78,7 @@ class ActivityPagesTests {
 		EntityExchangeResult<String> page = this.web.get().uri("/activities/" + id + "?ui=en").cookie("SESSION", guest)
 			.exchange().expectStatus().isOk().expectBody(String.class).returnResult();
 		assertThat(page.getResponseBody()).contains("Fahrradwerkstatt Nachmittag").contains("1 place left")
-			.contains("Sign up").doesNotContain("Who has signed up?");
+			.contains("Take part").doesNotContain("Who is taking part?");
 		Matcher token = CSRF.matcher(page.getResponseBody());
 		assertThat(token.find()).isTrue();
 		String xsrf = page.getResponseCookies().getFirst("XSRF-TOKEN").getValue();
@@ -89,8 +89,8 @@ class ActivityPagesTests {
 			.exchange().expectStatus().is3xxRedirection()
 			.expectHeader().valueEquals("Location", "/activities/" + id + "?done=signed-up");
 		this.web.get().uri("/activities/" + id + "?ui=en&done=signed-up").cookie("SESSION", guest).exchange()
-			.expectBody(String.class).value((html) -> assertThat(html).contains("You have a place.")
-				.contains("Withdraw my sign-up").contains("Fully booked"));
+			.expectBody(String.class).value((html) -> assertThat(html).contains("You are taking part and have a place.")
+				.contains("Cancel my place").contains("All places are taken"));
 
 		// Organisers see the list; the guest does not.
 		String admin = TestMembers.signIn(this.web, "page-admin");

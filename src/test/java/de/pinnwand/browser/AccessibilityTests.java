@@ -1,5 +1,6 @@
 package de.pinnwand.browser;
 
+import de.pinnwand.TestMembers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -159,7 +160,7 @@ class AccessibilityTests {
 			}
 		}
 		// The tester is a coordinator, to see the council figures too.
-		this.accounts.prepare("accessibility-tester", "Barrierefrei", List.of("de"),
+		this.accounts.prepare(TestMembers.subject("accessibility-tester"), "Barrierefrei", List.of("de"),
 				java.util.Set.of(de.pinnwand.accounts.Role.COORDINATOR)).block();
 		// ... and a translator, to see the text editor (an admin makes them one, as in production).
 		de.pinnwand.accounts.Member admin = this.accounts.prepare("accessibility-admin", "Barrierefrei Admin",

@@ -10,21 +10,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import de.pinnwand.testing.DebianPackages;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import de.pinnwand.system.embedded.EmbeddedServices;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium with the viewport of a cheap phone, one per test class. Register it as
- * {@code @RegisterExtension static final Browser browser = new Browser();}. Nothing can download a browser here,
- * so a machine without Debian's {@code chromium} and {@code chromium-driver} fails the tests rather than skip
- * them.
+ * {@code @RegisterExtension static final Browser browser = new Browser();}. Nothing can download a browser here:
+ * Debian's {@code chromium} and {@code chromium-driver} are installed when the tests run as root, otherwise the
+ * browser tests are skipped with a line that says how to install them.
  */
 public final class Browser implements BeforeAllCallback, AfterAllCallback {
 
@@ -33,9 +38,14 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 
 	public static final int HEIGHT = 740;
 
+	/** Keycloak's authorization endpoint, where its login page is. */
+	private static final String LOGIN_PATH = "/realms/pinnwand/protocol/openid-connect/auth";
+
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
 	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private final List<String> arguments;
 
 	private Path profile;
 
@@ -43,18 +53,25 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 
 	private ChromeDriver driver;
 
+	public Browser() {
+		this(List.of());
+	}
+
+	/** A browser with more command line switches, e.g. to accept a test proxy's own certificate. */
+	public Browser(List<String> arguments) {
+		this.arguments = List.copyOf(arguments);
+	}
+
 	@Override
 	public void beforeAll(ExtensionContext context) throws IOException {
-		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-			throw new IllegalStateException("Browser tests need Debian's Chromium at " + CHROMIUM + " and its driver at "
-					+ CHROMEDRIVER + ": run `apt-get install chromium chromium-driver` (.ci/run does it on CI)");
-		}
+		DebianPackages.require(List.of("chromium", "chromium-driver"), CHROMIUM, CHROMEDRIVER);
 		this.profile = Files.createTempDirectory("pinnwand-chromium-");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--user-data-dir=" + this.profile, "--window-size=" + WIDTH + "," + HEIGHT);
+		options.addArguments(this.arguments);
 		this.service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
@@ -85,26 +102,26 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 		return this.driver;
 	}
 
-	/** Runs a script in the page for a measurement; the tests drive the pages with real clicks and typing. */
 	/**
-	 * Where the portal sent the browser to sign in, signs in at the provider's page as a person would, and waits
-	 * until the browser is back at {@code returnTo}. A browser that is signed in already goes straight on.
+	 * Where the portal sent the browser to sign in, signs in at Keycloak's page as a person would (the member is
+	 * made there first), and waits until the browser is back at {@code returnTo}. A browser that is signed in
+	 * already goes straight on.
 	 */
 	public void signInIfAsked(String username, String returnTo) {
 		WebDriver driver = driver();
-		new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
-			.until((d) -> d.getCurrentUrl().contains("/pinnwand/authorize") || d.getCurrentUrl().contains(returnTo));
-		if (!driver.getCurrentUrl().contains("/pinnwand/authorize")) {
+		new WebDriverWait(driver, Duration.ofSeconds(15))
+			.until((d) -> d.getCurrentUrl().contains(LOGIN_PATH) || d.getCurrentUrl().contains(returnTo));
+		if (!driver.getCurrentUrl().contains(LOGIN_PATH)) {
 			return;
 		}
-		driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
-		driver.findElement(org.openqa.selenium.By.id("password"))
-			.sendKeys(de.pinnwand.system.embedded.EmbeddedServices.signInProvider().password());
-		driver.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
-		new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
-			.until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains(returnTo));
+		de.pinnwand.TestMembers.subject(username);
+		driver.findElement(By.id("username")).sendKeys(username);
+		driver.findElement(By.id("password")).sendKeys(EmbeddedServices.memberPassword());
+		driver.findElement(By.id("kc-login")).click();
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains(returnTo));
 	}
 
+	/** Runs a script in the page for a measurement; the tests drive the pages with real clicks and typing. */
 	public Object measure(String script) {
 		return ((JavascriptExecutor) this.driver).executeScript(script);
 	}

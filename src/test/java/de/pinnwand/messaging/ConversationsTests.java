@@ -302,7 +302,7 @@ class ConversationsTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void aReportedConversationRestsUntilTheCoordinationOfficeDecides() {
-		this.accounts.prepare("conv-coordinator", "Konv Koordination", List.of("de"),
+		this.accounts.prepare(TestMembers.subject("conv-coordinator"), "Konv Koordination", List.of("de"),
 				java.util.Set.of(de.pinnwand.accounts.Role.COORDINATOR)).block();
 		String listing = post("conv-report-poster", TestListings.offer("Deutschnachhilfe Konvmeldung"));
 		String id = (String) answer("conv-report-pest", listing, "Gib mir deine Adresse, sofort!").get("id");

@@ -12,6 +12,7 @@ import de.pinnwand.TestListings;
 import de.pinnwand.TestMembers;
 import de.pinnwand.accounts.AccountService;
 import de.pinnwand.accounts.Role;
+import de.pinnwand.system.web.InterfaceLanguages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,8 +60,8 @@ class ModerationTests {
 
 	@BeforeAll
 	void reviewNewMembers() {
-		this.accounts.prepare(COORDINATOR, "Moderation Koordination", List.of("de"), Set.of(Role.COORDINATOR)).block();
-		this.accounts.prepare(ADMIN, "Moderation Admin", List.of("de"), Set.of(Role.ADMIN)).block();
+		this.accounts.prepare(TestMembers.subject(COORDINATOR), "Moderation Koordination", List.of("de"), Set.of(Role.COORDINATOR)).block();
+		this.accounts.prepare(TestMembers.subject(ADMIN), "Moderation Admin", List.of("de"), Set.of(Role.ADMIN)).block();
 		this.premoderation.reviewNewMembers(true);
 		this.context.addApplicationListener(
 				(org.springframework.context.ApplicationListener<org.springframework.context.PayloadApplicationEvent<ListingDecided>>) (
@@ -216,7 +217,7 @@ class ModerationTests {
 		decide(id, "REJECT", version, "commercial").expectStatus().isOk().expectBody()
 			.jsonPath("$.status").isEqualTo("REJECTED");
 		decide(id, "APPROVE", version, null).expectStatus().isEqualTo(409).expectBody()
-			.jsonPath("$.detail").isEqualTo("Der Eintrag wurde inzwischen geändert. Bitte laden Sie ihn neu.");
+			.jsonPath("$.detail").isEqualTo("Jemand hat den Eintrag inzwischen geändert. Bitte laden Sie die Seite neu.");
 		this.web.get().uri("/api/v1/listings/" + id).exchange().expectStatus().isNotFound();
 	}
 
@@ -302,7 +303,7 @@ class ModerationTests {
 			.exchange().expectStatus().is3xxRedirection().expectHeader().location("/my/listings?done=pending");
 		this.web.get().uri("/my/listings?done=pending").cookie("SESSION", posterSession).header("Accept-Language", "de")
 			.exchange().expectBody(String.class).value((html) -> assertThat(html).contains("Bügelbrettmoderation")
-				.contains("wird geprüft").contains("Ihr Eintrag wird geprüft"));
+				.contains("wird geprüft").contains("Die Ehrenamtskoordination prüft jetzt Ihren Eintrag"));
 		String id = queueIdOf("Bügelbrettmoderation zu verschenken");
 
 		String session = TestMembers.signIn(this.web, COORDINATOR);
@@ -410,7 +411,7 @@ class ModerationTests {
 	@SuppressWarnings("unchecked")
 	void aCoordinatorScopedToAreasSeesAndDecidesOnlyListingsThere() {
 		String scoped = "moderation-area-coordinator";
-		Object scopedId = this.accounts.prepare(scoped, "Gebietskoordination", List.of("de"), Set.of(Role.COORDINATOR))
+		Object scopedId = this.accounts.prepare(TestMembers.subject(scoped), "Gebietskoordination", List.of("de"), Set.of(Role.COORDINATOR))
 			.block().accountId();
 		Map<String, Object> posted = post("moderation-area-newcomer", "Gartenmoderation abzugeben");
 		String id = (String) posted.get("id");
@@ -451,7 +452,7 @@ class ModerationTests {
 		Object version = queueItem(id).get("version");
 		decide(id, "REJECT", version, "commercial").expectStatus().isOk();
 		decide(id, "APPROVE", version, null).expectStatus().isEqualTo(409);
-		Object authorId = this.accounts.bySubject(author).block().accountId();
+		Object authorId = this.accounts.bySubject(TestMembers.subject(author)).block().accountId();
 		assertThat(this.decided.stream().filter((event) -> event.listingId().toString().equals(id)))
 			.singleElement()
 			.satisfies((event) -> {
@@ -502,9 +503,9 @@ class ModerationTests {
 		EntityExchangeResult<String> page = this.web.get().uri("/moderation/reasons").cookie("SESSION", session)
 			.header("Accept-Language", "de").exchange().expectStatus().isOk().expectBody(String.class).returnResult();
 		assertThat(page.getResponseBody()).as("seeded from the bundles").contains("Nicht aus unserer Region")
-			.contains("name=\"text.fa\"").contains("dir=\"rtl\"");
+			.contains("name=\"text.fa\"").contains("dir=\"rtl\"").contains("name=\"text.fa-AF\"").contains(">دری<");
 		Map<String, String> original = new java.util.LinkedHashMap<>();
-		for (String language : List.of("de", "en", "ar", "fa", "uk", "ru", "tr")) {
+		for (String language : InterfaceLanguages.CODES) {
 			original.put(language, this.decisionTexts.reason("not-local", java.util.Locale.forLanguageTag(language)));
 		}
 		Map<String, String> edited = new java.util.LinkedHashMap<>(original);
@@ -542,7 +543,7 @@ class ModerationTests {
 
 	@Test
 	void adminsSetACoordinatorsAreasOnAPage() {
-		Object coordinatorId = this.accounts.prepare("moderation-page-area-coordinator", "Seitengebietskoordination",
+		Object coordinatorId = this.accounts.prepare(TestMembers.subject("moderation-page-area-coordinator"), "Seitengebietskoordination",
 				List.of("de"), Set.of(Role.COORDINATOR)).block().accountId();
 		String session = TestMembers.signIn(this.web, ADMIN);
 		EntityExchangeResult<String> page = this.web.get().uri("/admin/coordinators").cookie("SESSION", session)

@@ -49,8 +49,8 @@ class ReportedItemsTests {
 
 	@BeforeAll
 	void coordinators() {
-		this.accounts.prepare(COORDINATOR, "Meldungen Koordination", List.of("de"), Set.of(Role.COORDINATOR)).block();
-		this.accounts.prepare(ADMIN, "Meldungen Admin", List.of("de"), Set.of(Role.ADMIN)).block();
+		this.accounts.prepare(TestMembers.subject(COORDINATOR), "Meldungen Koordination", List.of("de"), Set.of(Role.COORDINATOR)).block();
+		this.accounts.prepare(TestMembers.subject(ADMIN), "Meldungen Admin", List.of("de"), Set.of(Role.ADMIN)).block();
 	}
 
 	@SuppressWarnings("unchecked")
@@ -254,7 +254,7 @@ class ReportedItemsTests {
 			.expectStatus().isOk().expectBody(String.class)
 			.value((json) -> assertThat(json).doesNotContain("Exportmeldung"));
 
-		UUID reporter = this.accounts.bySubject("reported-exporter").block().accountId();
+		UUID reporter = this.accounts.bySubject(TestMembers.subject("reported-exporter")).block().accountId();
 		this.web.delete().uri("/api/v1/me").headers(TestMembers.bearer("reported-exporter")).exchange()
 			.expectStatus().isNoContent();
 		assertThat(this.database.sql("select count(*) as n from item_report where reporter = :reporter")

@@ -53,6 +53,9 @@ class NotificationsTests {
 	private WebTestClient web;
 
 	@Autowired
+	private de.pinnwand.accounts.AccountService accounts;
+
+	@Autowired
 	private ApplicationEventPublisher events;
 
 	@Autowired
@@ -162,14 +165,17 @@ class NotificationsTests {
 	void mailsAtOnceInTheRecipientsLanguage() throws InterruptedException {
 		String volunteerMail = unique("volunteer") + "@example.org";
 		String refugeeMail = unique("refugee") + "@example.org";
-		// The volunteer chose no interface language: German. The refugee reads Arabic.
+		String dariMail = unique("dari") + "@example.org";
+		// The volunteer chose no interface language: German. The refugee reads Arabic, the third member Dari.
 		String volunteerName = unique("notif-volunteer");
 		UUID volunteer = member(volunteerName, volunteerMail, "IMMEDIATELY", null);
 		UUID refugee = member(unique("notif-refugee"), refugeeMail, "IMMEDIATELY", "ar");
+		UUID dariReader = member(unique("notif-dari"), dariMail, "IMMEDIATELY", "fa-AF");
 		UUID conversation = UUID.randomUUID();
 
 		messageTo(volunteer, conversation, "Fahrrad <b>für</b> Kinder");
 		messageTo(refugee, conversation, "Fahrrad <b>für</b> Kinder");
+		messageTo(dariReader, conversation, "Fahrrad <b>für</b> Kinder");
 
 		EmbeddedMailServer.Mail german = awaitMails(volunteerMail, 1).get(0);
 		assertThat(german.subject()).isEqualTo("Neue Nachricht zu „Fahrrad <b>für</b> Kinder“");
@@ -185,6 +191,10 @@ class NotificationsTests {
 		EmbeddedMailServer.Mail arabic = awaitMails(refugeeMail, 1).get(0);
 		assertThat(arabic.subject()).isEqualTo("رسالة جديدة بخصوص «Fahrrad <b>für</b> Kinder»");
 		assertThat(arabic.html()).contains("dir=\"rtl\"").contains("lang=\"ar\"");
+
+		EmbeddedMailServer.Mail dari = awaitMails(dariMail, 1).get(0);
+		assertThat(dari.html()).contains("lang=\"fa-AF\" dir=\"rtl\"").contains("همهٔ خبرها")
+			.doesNotContain("اعلان‌ها");
 
 		// The notice also shows in the portal, and its mail is recorded as sent.
 		Map<String, Object> notice = await(() -> notices(volunteerName, "de"),
@@ -294,7 +304,9 @@ class NotificationsTests {
 		}
 		assertThat(notices(name, "de")).singleElement()
 			.satisfies((notice) -> assertThat(notice).containsEntry("email", "FAILED"));
-		this.web.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
+		this.accounts.prepare(TestMembers.subject("mail-health-admin"), "Mail Admin", List.of("de"), java.util.Set.of(de.pinnwand.accounts.Role.ADMIN)).block();
+		this.web.get().uri("/actuator/health").headers(TestMembers.bearer("mail-health-admin")).exchange()
+			.expectStatus().isOk().expectBody()
 			.jsonPath("$.components.mailOutbox.status").isEqualTo("UP")
 			.jsonPath("$.components.mailOutbox.details.failedMails").value((Object failed) ->
 					assertThat(((Number) failed).longValue()).isPositive());
@@ -352,14 +364,14 @@ class NotificationsTests {
 		for (String bad : List.of(forged, "nonsense", "%%%", "")) {
 			String page = this.web.get().uri((b) -> b.path("/notifications/unsubscribe").queryParam("token", "{t}").build(bad))
 				.exchange().expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody();
-			assertThat(page).contains("Dieser Abmeldelink ist ung");
+			assertThat(page).contains("Dieser Link gilt nicht.");
 			this.web.post().uri("/notifications/unsubscribe").contentType(MediaType.APPLICATION_FORM_URLENCODED)
 				.bodyValue("token=" + java.net.URLEncoder.encode(bad, java.nio.charset.StandardCharsets.UTF_8))
 				.exchange().expectStatus().isBadRequest();
 		}
 		this.web.post().uri("/notifications/unsubscribe").exchange().expectStatus().isBadRequest();
 		this.web.get().uri("/notifications/unsubscribe?ui=ar&token=x").exchange().expectStatus().isBadRequest()
-			.expectBody(String.class).value((page) -> assertThat(page).contains("رابط إلغاء الاشتراك هذا غير صالح"));
+			.expectBody(String.class).value((page) -> assertThat(page).contains("رابط إيقاف الرسائل هذا غير صالح"));
 		assertThat(emailNotificationsOf(name)).isEqualTo("IMMEDIATELY");
 	}
 

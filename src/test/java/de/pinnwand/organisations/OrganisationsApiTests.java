@@ -197,7 +197,7 @@ class OrganisationsApiTests {
 		String id = (String) create("org-to-verify", unique("Migrationsberatung Test"), "COUNSELLING_SERVICE").get("id");
 		this.web.post().uri("/api/v1/organisations/" + id + "/verification").headers(TestMembers.bearer("org-to-verify"))
 			.exchange().expectStatus().isNotFound();
-		UUID coordinator = this.accounts.prepare("org-test-coordinator", "Koordination", List.of("de"),
+		UUID coordinator = this.accounts.prepare(TestMembers.subject("org-test-coordinator"), "Koordination", List.of("de"),
 				Set.of(Role.COORDINATOR)).block().accountId();
 
 		this.web.post().uri("/api/v1/organisations/" + id + "/verification")
@@ -260,7 +260,7 @@ class OrganisationsApiTests {
 		this.web.post().uri("/api/v1/invitations/not-a-token").headers(TestMembers.bearer("org-latecomer"))
 			.exchange().expectStatus().isNotFound();
 		String expired = "E".repeat(40) + "abc";
-		UUID creator = this.accounts.prepare("org-inviter", "x", List.of("de"), Set.of()).block().accountId();
+		UUID creator = this.accounts.prepare(TestMembers.subject("org-inviter"), "x", List.of("de"), Set.of()).block().accountId();
 		this.database.sql("insert into organisation_invitation (token_hash, organisation_id, role, created_by, "
 				+ "created_at, expires_at) values (:hash, :organisation, 'MEMBER', :by, :at, :expires)")
 			.bind("hash", OrganisationService.hash(expired))

@@ -25,6 +25,9 @@ class ElasticsearchOutageTests {
 	@Autowired
 	private WebTestClient web;
 
+	@Autowired
+	private de.pinnwand.accounts.AccountService accounts;
+
 	private EmbeddedElasticsearchNode node;
 
 	@BeforeEach
@@ -52,14 +55,20 @@ class ElasticsearchOutageTests {
 		this.web.get().uri("/search?q=Ausfalls").header("Accept-Language", "en").exchange()
 			.expectStatus().isEqualTo(503)
 			.expectBody(String.class).value((html) -> assertThat(html)
-				.contains("Search is unavailable right now")
+				.contains("Search is not working right now")
 				.doesNotContain("Exception", "Connection refused"));
 		this.web.get().uri("/api/v1/listings?q=Ausfalls").exchange()
 			.expectStatus().isEqualTo(503)
 			.expectBody().jsonPath("$.status").isEqualTo(503);
-		this.web.get().uri("/actuator/health").exchange()
-			.expectBody().jsonPath("$.components.elasticsearch.status").isEqualTo("DOWN")
+		this.accounts.prepare(de.pinnwand.TestMembers.subject("outage-admin"), "Outage Admin", java.util.List.of("de"),
+				java.util.Set.of(de.pinnwand.accounts.Role.ADMIN)).block();
+		// Writes go on without Elasticsearch: degraded, not down, and still ready for traffic.
+		this.web.get().uri("/actuator/health").headers(de.pinnwand.TestMembers.bearer("outage-admin")).exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.status").isEqualTo("DEGRADED")
+			.jsonPath("$.components.elasticsearch.status").isEqualTo("DEGRADED")
 			.jsonPath("$.components.r2dbc.status").isEqualTo("UP");
+		this.web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
 
 		this.node.start();
 		long start = System.nanoTime();

@@ -1,5 +1,6 @@
 package de.pinnwand.search;
 
+import de.pinnwand.TestMembers;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -80,7 +81,7 @@ class ListingIndexTests {
 			.expectBody(java.util.Map.class).returnResult().getResponseBody().get("id").toString();
 		var before = this.client.indices().getAlias((get) -> get.name(this.index.alias())).result().keySet();
 
-		this.accounts.prepare("index-admin", "Admin", List.of("de"), java.util.Set.of(de.pinnwand.accounts.Role.ADMIN)).block();
+		this.accounts.prepare(TestMembers.subject("index-admin"), "Admin", List.of("de"), java.util.Set.of(de.pinnwand.accounts.Role.ADMIN)).block();
 		this.web.post().uri("/actuator/searchindex").headers(de.pinnwand.TestMembers.bearer("index-admin")).exchange()
 			.expectStatus().isOk()
 			.expectBody().jsonPath("$.index").value((name) -> assertThat(before).doesNotContain(name.toString()));

@@ -50,7 +50,7 @@ class ModerationFiguresTests {
 	void countsReportsDecisionsAndTheMedianTimeToDecisionPerDistrict() {
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		String coordinator = "figures-coordinator-" + run;
-		this.accounts.prepare(coordinator, "Zahlenkoordination", List.of("de"), Set.of(Role.COORDINATOR)).block();
+		this.accounts.prepare(TestMembers.subject(coordinator), "Zahlenkoordination", List.of("de"), Set.of(Role.COORDINATOR)).block();
 		List<String> ids = new ArrayList<>();
 		String district = null;
 		for (int i = 0; i < 6; i++) {

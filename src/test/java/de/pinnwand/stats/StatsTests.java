@@ -92,7 +92,7 @@ class StatsTests {
 		this.district = (String) place.get("district");
 		assertThat(this.district).isNotBlank();
 		String coordinator = "stats-coordinator-" + this.run;
-		this.accounts.prepare(coordinator, "Koordination", List.of("de"), Set.of(Role.COORDINATOR)).block();
+		this.accounts.prepare(TestMembers.subject(coordinator), "Koordination", List.of("de"), Set.of(Role.COORDINATOR)).block();
 		this.coordinatorSession = TestMembers.signIn(this.web, coordinator);
 	}
 
@@ -139,8 +139,8 @@ class StatsTests {
 		String page = this.web.get().uri(query("/stats")).cookie("SESSION", this.coordinatorSession)
 			.header("Accept-Language", "de").exchange()
 			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-		assertThat(page).contains("<svg", "role=\"img\"", "<title id=\"chart-topics-title\">Gesuche nach Thema",
-				"<title id=\"chart-districts-title\">Gesuche nach Kreis");
+		assertThat(page).contains("<svg", "role=\"img\"", "<title id=\"chart-topics-title\">Bitten um Hilfe nach Thema",
+				"<title id=\"chart-districts-title\">Bitten um Hilfe nach Kreis");
 		assertThat(page).contains("<th scope=\"row\">" + this.district + "</th><td>7</td><td>9</td>");
 		assertThat(page).contains("&lt;5");
 		this.web.get().uri(query("/stats/print")).cookie("SESSION", this.coordinatorSession).exchange()

@@ -355,9 +355,9 @@ class AuthorizationMatrixTests {
 
 	@BeforeAll
 	void signEveryoneIn() {
-		this.accounts.prepare(Actor.COORDINATOR.username(), "Matrix Koordination", List.of("de"), Set.of(Role.COORDINATOR))
+		this.accounts.prepare(TestMembers.subject(Actor.COORDINATOR.username()), "Matrix Koordination", List.of("de"), Set.of(Role.COORDINATOR))
 			.block();
-		this.accounts.prepare(Actor.ADMIN.username(), "Matrix Admin", List.of("de"), Set.of(Role.ADMIN)).block();
+		this.accounts.prepare(TestMembers.subject(Actor.ADMIN.username()), "Matrix Admin", List.of("de"), Set.of(Role.ADMIN)).block();
 		// A visitor has no session but may post the few forms open to everyone (a report), with a CSRF token
 		// from a page they read first.
 		String listing = id(Resource.LISTING, Actor.ANONYMOUS, Whose.OTHERS);

@@ -57,7 +57,11 @@ class DockerComposeTests {
 	/** The whole value is one required reference: {@code ${NAME}} or {@code ${NAME:?message}}, never a default. */
 	private static final Pattern SECRET_REFERENCE = Pattern.compile("\\$\\{[A-Z][A-Z0-9_]*(:?\\?[^}]*)?}");
 
-	private static final Pattern REALM_PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+	/**
+	 * The realm's environment placeholders are upper case; lower-case ones ({@code ${username}}, {@code ${email}} in
+	 * the user profile) are Keycloak's own message keys for field labels.
+	 */
+	private static final Pattern REALM_PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*)}");
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -136,8 +140,10 @@ class DockerComposeTests {
 		// Only the reverse proxy on the host reaches the app; without this every visitor would share its address.
 		assertThat((List<?>) services.get("pinnwand").get("ports")).isNotEmpty()
 			.allSatisfy((port) -> assertThat(port.toString()).startsWith("127.0.0.1:"));
-		assertThat(environment(services.get("pinnwand"))).containsEntry("PINNWAND_RATE_LIMITS_TRUST_FORWARDED_FOR",
-				"true");
+		Map<String, String> app = environment(services.get("pinnwand"));
+		assertThat(app.get("PINNWAND_TRUSTED_PROXIES")).contains("172.28.0.1");
+		assertThat(app.get("PINNWAND_PUBLIC_URL")).contains("PINNWAND_PUBLIC_URL");
+		assertThat(services.get("pinnwand").toString()).doesNotContain("EMBEDDED");
 	}
 
 	@Test

@@ -110,6 +110,32 @@ class KeycloakRealmTests {
 			});
 	}
 
+	@Test
+	void namesThePortalInTheAudienceOfItsTokens() {
+		assertThat(client().path("protocolMappers").values()).filteredOn(
+				(mapper) -> "oidc-audience-mapper".equals(mapper.path("protocolMapper").asString()))
+			.singleElement()
+			.satisfies((mapper) -> {
+				assertThat(mapper.path("config").path("included.client.audience").asString()).isEqualTo("pinnwand");
+				assertThat(mapper.path("config").path("access.token.claim").asString()).isEqualTo("true");
+			});
+	}
+
+	@Test
+	void hasNoClientThatTakesPasswords() {
+		assertThat(realm.path("clients").values()).as("the script client is added in the local run only")
+			.allSatisfy((client) -> assertThat(client.path("directAccessGrantsEnabled").asBoolean()).isFalse());
+	}
+
+	@Test
+	void registersPeopleByPseudonymAndAddressOnly() {
+		JsonNode provider = realm.path("components").path("org.keycloak.userprofile.UserProfileProvider").get(0);
+		JsonNode profile = JsonMapper.builder().build()
+			.readTree(provider.path("config").path("kc.user.profile.config").get(0).asString());
+		assertThat(profile.path("attributes").values()).extracting((attribute) -> attribute.path("name").asString())
+			.containsExactly("username", "email");
+	}
+
 	private static JsonNode client() {
 		return realm.path("clients")
 			.values()

@@ -20,6 +20,7 @@ import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -41,7 +42,7 @@ class RateLimitsTests {
 
 	@Test
 	void refusesAClientBeyondTheCapacityAndSaysWhenToTryAgain() {
-		RateLimits limits = limits(properties(false, List.of()));
+		RateLimits limits = limits(properties(List.of()));
 		for (int i = 0; i < 3; i++) {
 			assertPasses(limits, post("/api/v1/listings", "203.0.113.5"));
 		}
@@ -56,7 +57,7 @@ class RateLimitsTests {
 
 	@Test
 	void givesCapacityBackOverThePeriod() {
-		RateLimits limits = limits(properties(false, List.of()));
+		RateLimits limits = limits(properties(List.of()));
 		for (int i = 0; i < 3; i++) {
 			assertPasses(limits, post("/listings", "203.0.113.5"));
 		}
@@ -69,7 +70,7 @@ class RateLimitsTests {
 
 	@Test
 	void countsOnlyTheRulesMethodAndPaths() {
-		RateLimits limits = limits(properties(false, List.of()));
+		RateLimits limits = limits(properties(List.of()));
 		for (int i = 0; i < 10; i++) {
 			assertPasses(limits, exchange(MockServerHttpRequest.get("/api/v1/listings"), "203.0.113.5"));
 			assertPasses(limits, post("/listings/4f1c/edit", "203.0.113.5"));
@@ -82,7 +83,7 @@ class RateLimitsTests {
 
 	@Test
 	void keepsClientsApart() {
-		RateLimits limits = limits(properties(false, List.of()));
+		RateLimits limits = limits(properties(List.of()));
 		for (int i = 0; i < 3; i++) {
 			assertPasses(limits, post("/listings", "203.0.113.5"));
 		}
@@ -92,7 +93,7 @@ class RateLimitsTests {
 
 	@Test
 	void countsASignedInPersonByNameFromAnyAddress() {
-		RateLimits limits = limits(properties(false, List.of()));
+		RateLimits limits = limits(properties(List.of()));
 		assertPasses(limits, post("/listings", "203.0.113.5"), "amal");
 		assertPasses(limits, post("/listings", "198.51.100.7"), "amal");
 		assertPasses(limits, post("/listings", "192.0.2.99"), "amal");
@@ -104,7 +105,7 @@ class RateLimitsTests {
 
 	@Test
 	void ignoresXForwardedForUnlessTrusted() {
-		RateLimits limits = limits(properties(false, List.of()));
+		RateLimits limits = limits(properties(List.of()));
 		for (int i = 0; i < 3; i++) {
 			assertPasses(limits, forwarded("/listings", "10.0.0.2", "203.0.113." + i));
 		}
@@ -112,33 +113,44 @@ class RateLimitsTests {
 	}
 
 	@Test
-	void takesTheProxysEntryOfXForwardedForWhenTrusted() {
-		RateLimits limits = limits(properties(true, List.of()));
+	void takesTheProxysEntryOfXForwardedForWhenTheProxyIsTrusted() {
+		RateLimits limits = limits(properties(List.of()));
 		for (int i = 0; i < 3; i++) {
 			// What the client wrote comes first; the proxy appends the address it saw.
-			assertPasses(limits, forwarded("/listings", "10.0.0.2", "192.0.2." + i + ", 203.0.113.5"));
+			assertPasses(limits, throughProxies(forwarded("/listings", "10.0.0.2", "192.0.2." + i + ", 203.0.113.5")));
 		}
-		refused(limits, forwarded("/listings", "10.0.0.2", "192.0.2.77, 203.0.113.5"));
-		assertPasses(limits, forwarded("/listings", "10.0.0.2", "203.0.113.6"));
+		refused(limits, throughProxies(forwarded("/listings", "10.0.0.2", "192.0.2.77, 203.0.113.5")));
+		assertPasses(limits, throughProxies(forwarded("/listings", "10.0.0.2", "203.0.113.6")));
 		// An entry that is no address counts as the proxy's own address, never as a host name to look up.
-		assertPasses(limits, forwarded("/listings", "10.0.0.2", "pinnwand.example.org"));
+		assertPasses(limits, throughProxies(forwarded("/listings", "10.0.0.2", "pinnwand.example.org")));
+		// The same header from an address that is not the proxy is dropped: that sender counts as itself.
+		for (int i = 0; i < 3; i++) {
+			assertPasses(limits, throughProxies(forwarded("/listings", "10.0.0.9", "203.0.113." + (100 + i))));
+		}
+		refused(limits, throughProxies(forwarded("/listings", "10.0.0.9", "203.0.113.120")));
 	}
 
 	@Test
 	void readsOnlyAddressLiteralsFromHeaders() {
-		assertThat(RateLimits.literal(" 198.51.100.7 ")).hasToString("/198.51.100.7");
-		assertThat(RateLimits.literal("[2001:db8::1]")).isNotNull();
-		assertThat(RateLimits.literal("::ffff:192.0.2.1")).hasToString("/192.0.2.1");
-		assertThat(RateLimits.literal("999.1.1.1")).isNull();
-		assertThat(RateLimits.literal("pinnwand.example.org")).isNull();
-		assertThat(RateLimits.literal("cafe")).isNull();
-		assertThat(RateLimits.literal("2001:db8::zz")).isNull();
-		assertThat(RateLimits.literal("")).isNull();
+		assertThat(IpAddresses.literal(" 198.51.100.7 ")).hasToString("/198.51.100.7");
+		assertThat(IpAddresses.literal("[2001:db8::1]")).isNotNull();
+		assertThat(IpAddresses.literal("::ffff:192.0.2.1")).hasToString("/192.0.2.1");
+		assertThat(IpAddresses.literal("999.1.1.1")).isNull();
+		assertThat(IpAddresses.literal("pinnwand.example.org")).isNull();
+		assertThat(IpAddresses.literal("cafe")).isNull();
+		assertThat(IpAddresses.literal("2001:db8::zz")).isNull();
+		assertThat(IpAddresses.literal("")).isNull();
+	}
+
+	/** The exchange as the app's filters after {@link TrustedProxies} see it, with 10.0.0.2 as the one proxy. */
+	private static ServerWebExchange throughProxies(MockServerWebExchange exchange) {
+		TrustedProxies proxies = new TrustedProxies(new PortalProperties(null, List.of("10.0.0.2")));
+		return exchange.mutate().request(proxies.apply(exchange.getRequest())).build();
 	}
 
 	@Test
 	void countsIpv6ClientsByTheirNetwork() {
-		RateLimits limits = limits(properties(false, List.of()));
+		RateLimits limits = limits(properties(List.of()));
 		assertPasses(limits, post("/listings", "2001:db8:1:2::1"));
 		assertPasses(limits, post("/listings", "2001:db8:1:2:aaaa::2"));
 		assertPasses(limits, post("/listings", "2001:db8:1:2:ffff:ffff:ffff:ffff"));
@@ -148,7 +160,7 @@ class RateLimitsTests {
 
 	@Test
 	void neverLimitsExemptAddresses() {
-		RateLimits limits = limits(properties(false, List.of("192.0.2.0/24", "::1")));
+		RateLimits limits = limits(properties(List.of("192.0.2.0/24", "::1")));
 		for (int i = 0; i < 10; i++) {
 			assertPasses(limits, post("/listings", "192.0.2.40"));
 			assertPasses(limits, post("/listings", "::1"));
@@ -161,7 +173,7 @@ class RateLimitsTests {
 
 	@Test
 	void limitsNothingWhenDisabled() {
-		RateLimits limits = limits(new RateLimitsProperties(false, false, List.of(), 100,
+		RateLimits limits = limits(new RateLimitsProperties(false, List.of(), 100,
 				Map.of("listings", THREE_LISTINGS_AN_HOUR)));
 		for (int i = 0; i < 10; i++) {
 			assertPasses(limits, post("/listings", "203.0.113.5"));
@@ -170,7 +182,7 @@ class RateLimitsTests {
 
 	@Test
 	void remembersABoundedNumberOfClients() {
-		RateLimits limits = limits(new RateLimitsProperties(true, false, List.of(), 100,
+		RateLimits limits = limits(new RateLimitsProperties(true, List.of(), 100,
 				Map.of("listings", THREE_LISTINGS_AN_HOUR)));
 		for (int i = 0; i < 1000; i++) {
 			assertPasses(limits, post("/listings", "198.51." + (i / 250) + "." + (i % 250)));
@@ -188,7 +200,6 @@ class RateLimitsTests {
 		RateLimitsProperties defaults = new Binder(ConfigurationPropertySources.from(sources))
 			.bindOrCreate("pinnwand.rate-limits", RateLimitsProperties.class);
 		assertThat(defaults.enabled()).isTrue();
-		assertThat(defaults.trustForwardedFor()).isFalse();
 		assertThat(defaults.exemptAddresses()).isEmpty();
 		assertThat(defaults.rules()).containsOnlyKeys("signin", "listings", "signups", "reports", "conversations",
 				"messages");
@@ -230,8 +241,8 @@ class RateLimitsTests {
 		return new RateLimits(properties, this.time);
 	}
 
-	private static RateLimitsProperties properties(boolean trustForwardedFor, List<String> exempt) {
-		return new RateLimitsProperties(true, trustForwardedFor, exempt, 1000,
+	private static RateLimitsProperties properties(List<String> exempt) {
+		return new RateLimitsProperties(true, exempt, 1000,
 				Map.of("listings", THREE_LISTINGS_AN_HOUR, "signups", TWO_SIGNUPS_A_MINUTE));
 	}
 
@@ -247,13 +258,13 @@ class RateLimitsTests {
 		return exchange(MockServerHttpRequest.post(path).header("X-Forwarded-For", forwardedFor), address);
 	}
 
-	private void assertPasses(RateLimits limits, MockServerWebExchange exchange, String... person) {
+	private void assertPasses(RateLimits limits, ServerWebExchange exchange, String... person) {
 		int before = this.passed.get();
 		StepVerifier.create(run(limits, exchange, person)).verifyComplete();
 		assertThat(this.passed).hasValue(before + 1);
 	}
 
-	private RateLimitExceeded refused(RateLimits limits, MockServerWebExchange exchange, String... person) {
+	private RateLimitExceeded refused(RateLimits limits, ServerWebExchange exchange, String... person) {
 		int before = this.passed.get();
 		RateLimitExceeded[] refused = new RateLimitExceeded[1];
 		StepVerifier.create(run(limits, exchange, person))
@@ -263,7 +274,7 @@ class RateLimitsTests {
 		return refused[0];
 	}
 
-	private Mono<Void> run(RateLimits limits, MockServerWebExchange exchange, String... person) {
+	private Mono<Void> run(RateLimits limits, ServerWebExchange exchange, String... person) {
 		Mono<Void> filtered = limits.filter(exchange, (passing) -> Mono.fromRunnable(this.passed::incrementAndGet));
 		if (person.length == 0) {
 			return filtered;

@@ -5,6 +5,7 @@ import java.util.Map;
 import de.pinnwand.accounts.AccountDeletion;
 import de.pinnwand.accounts.AccountService;
 import de.pinnwand.accounts.Members;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -64,6 +66,7 @@ class MeApi {
 	 * Deletes the account and what belongs to it (see {@link AccountDeletion}). The token stays valid at the
 	 * provider: used again, it signs in like a first time and makes a new, empty account.
 	 */
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping
 	Mono<ResponseEntity<Void>> delete(ServerWebExchange exchange) {
 		return this.members.required(exchange)

@@ -9,6 +9,7 @@ import de.pinnwand.accounts.EmailNotifications;
 import de.pinnwand.accounts.Profile;
 import de.pinnwand.listings.Languages;
 import de.pinnwand.system.FieldProblem;
+import de.pinnwand.system.web.InterfaceLanguages;
 import de.pinnwand.system.web.Messages;
 
 /** The profile form as the template shows it: values, choices and the errors of the last try. */
@@ -19,8 +20,6 @@ record ProfileView(String displayName, List<Option> languages, String homePostco
 	/** A checkbox, radio button or select option. */
 	record Option(String value, String label, boolean checked, String lang) {
 	}
-
-	private static final List<String> INTERFACE_LANGUAGES = List.of("de", "en", "ar", "fa", "uk", "ru", "tr");
 
 	static ProfileView of(Profile profile, List<FieldProblem> problems, Messages messages, Locale locale) {
 		List<String> chosen = (profile.languages() != null) ? profile.languages() : List.of();
@@ -37,8 +36,10 @@ record ProfileView(String displayName, List<Option> languages, String homePostco
 		List<Option> interfaceLanguages = new java.util.ArrayList<>();
 		interfaceLanguages.add(new Option("", messages.get(locale, "account.interface-language.browser"),
 				profile.interfaceLanguage() == null, null));
-		INTERFACE_LANGUAGES.forEach((code) -> interfaceLanguages.add(new Option(code, Languages.endonym(code),
-				code.equals(profile.interfaceLanguage()), code)));
+		// Each language by its own name from its own bundle, as the switcher shows it (Dari as «دری»).
+		InterfaceLanguages.CODES.forEach((code) -> interfaceLanguages.add(new Option(code,
+				messages.get(Locale.forLanguageTag(code), "language.self"), code.equals(profile.interfaceLanguage()),
+				code)));
 		Map<String, String> errors = new LinkedHashMap<>();
 		for (FieldProblem problem : problems) {
 			errors.putIfAbsent(problem.field(), messages.get(locale, "error." + problem.code(), problem.arguments()));

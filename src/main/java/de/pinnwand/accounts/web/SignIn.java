@@ -1,20 +1,32 @@
 package de.pinnwand.accounts.web;
 
 import java.time.Duration;
+import java.util.Collection;
 
 import de.pinnwand.accounts.AccountsProperties;
 import de.pinnwand.accounts.Members;
+import de.pinnwand.system.PublicAddress;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.WebFilterExchange;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
+import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -29,8 +41,13 @@ public class SignIn {
 	/** Where a sign-in starts; pages link here. */
 	public static final String START = "/oauth2/authorization/" + AccountsProperties.REGISTRATION_ID;
 
+	/** The detail of the answer while the provider cannot be reached (a 503 page or problem). */
+	public static final String UNAVAILABLE = "errorpage.detail.signin-unavailable";
+
 	@Bean
-	ReactiveClientRegistrationRepository clientRegistrations(AccountsProperties properties) {
+	ReactiveClientRegistrationRepository clientRegistrations(AccountsProperties properties, PublicAddress publicAddress) {
+		// Behind a proxy the configured public address; else the address the request came to.
+		String base = (publicAddress.configured() != null) ? publicAddress.configured() : "{baseUrl}";
 		Mono<ClientRegistration> registration = Mono.fromCallable(() -> {
 			boolean confidential = properties.clientSecret() != null && !properties.clientSecret().isBlank();
 			return ClientRegistrations.fromIssuerLocation(properties.issuerUri())
@@ -40,18 +57,39 @@ public class SignIn {
 				.clientAuthenticationMethod(confidential ? ClientAuthenticationMethod.CLIENT_SECRET_BASIC
 						: ClientAuthenticationMethod.NONE)
 				.scope("openid", "profile")
-				.redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+				.redirectUri(base + "/login/oauth2/code/{registrationId}")
 				.build();
 		})
 			.subscribeOn(Schedulers.boundedElastic())
+			.onErrorMap((unreachable) -> new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE,
+					unreachable))
 			// Kept once found; a provider that is not up yet is asked again at the next sign-in.
 			.cache((found) -> Duration.ofDays(36500), (failed) -> Duration.ZERO, () -> Duration.ZERO);
 		return (id) -> AccountsProperties.REGISTRATION_ID.equals(id) ? registration : Mono.empty();
 	}
 
+	/**
+	 * Takes a token only when it was made for the portal: the configured issuer, the portal's client id in
+	 * {@code aud} (another client of the same realm, such as Keycloak's admin-cli, gets no way in), a subject to
+	 * key the account by, and times that hold. Keys and endpoints are found at the first token, not at start-up.
+	 */
 	@Bean
 	ReactiveJwtDecoder jwtDecoder(AccountsProperties properties) {
-		return NimbusReactiveJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
+		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
+		decoder.setJwtValidator(tokenValidator(properties));
+		// A provider that cannot be reached is a JwtException other than a bad token: the API answers 503 then.
+		return (token) -> decoder.decode(token)
+			.onErrorMap((ex) -> !(ex instanceof JwtException),
+					(ex) -> new JwtException("The sign-in provider cannot be reached", ex));
+	}
+
+	static OAuth2TokenValidator<Jwt> tokenValidator(AccountsProperties properties) {
+		return new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(properties.clockSkew()),
+				new JwtIssuerValidator(properties.issuerUri()),
+				new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
+						(audience) -> audience != null && audience.contains(properties.clientId())),
+				new JwtClaimValidator<Object>(JwtClaimNames.SUB,
+						(subject) -> subject instanceof String text && !text.isBlank()));
 	}
 
 	@Bean

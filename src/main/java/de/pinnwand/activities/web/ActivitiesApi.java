@@ -19,6 +19,7 @@ import de.pinnwand.activities.SharedContact;
 import de.pinnwand.activities.Signup;
 import de.pinnwand.activities.SignupNotFound;
 import de.pinnwand.system.FieldProblem;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -94,6 +96,7 @@ class ActivitiesApi {
 	}
 
 	/** Puts an activity of an organisation ({@code organisation}: its id) the caller belongs to on the board. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	Mono<ResponseEntity<ActivityJson>> post(@RequestBody NewActivity body, ServerWebExchange exchange) {
 		UUID organisation = ActivityIds.parse(body.organisation());
@@ -118,6 +121,7 @@ class ActivitiesApi {
 	}
 
 	/** Cancels the activity. */
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/{id}")
 	Mono<ResponseEntity<Void>> cancel(@PathVariable String id, ServerWebExchange exchange) {
 		return ActivityIds.require(id).zipWith(this.members.required(exchange))
@@ -139,6 +143,7 @@ class ActivitiesApi {
 
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/{id}/signups")
 	Mono<ResponseEntity<SignupJson>> signUp(@PathVariable String id, @RequestBody NewSignup body,
 			ServerWebExchange exchange) {
@@ -158,6 +163,7 @@ class ActivitiesApi {
 	}
 
 	/** Withdraws the caller's own sign-up for that occurrence; the first waiting moves up. */
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/{id}/signups/{occurrence}")
 	Mono<ResponseEntity<Void>> cancelSignup(@PathVariable String id, @PathVariable String occurrence,
 			ServerWebExchange exchange) {

@@ -15,6 +15,7 @@ import de.pinnwand.activities.Recurrence;
 import de.pinnwand.organisations.Organisation;
 import de.pinnwand.organisations.Organisations;
 import de.pinnwand.system.web.NotFound;
+import de.pinnwand.system.PublicAddress;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Recur;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
@@ -67,10 +68,14 @@ class ActivityCalendar {
 	/** Loaded once: the zone definitions come with ical4j, and reading them touches the classpath. */
 	private volatile VTimeZone berlin;
 
-	ActivityCalendar(ActivityService activities, ActivityListing listing, Organisations organisations) {
+	private final PublicAddress publicAddress;
+
+	ActivityCalendar(ActivityService activities, ActivityListing listing, Organisations organisations,
+			PublicAddress publicAddress) {
 		this.activities = activities;
 		this.listing = listing;
 		this.organisations = organisations;
+		this.publicAddress = publicAddress;
 	}
 
 	@GetMapping("/activities.ics")
@@ -99,8 +104,7 @@ class ActivityCalendar {
 	}
 
 	private Mono<ResponseEntity<String>> feed(ActivityFilter filter, String name, ServerWebExchange exchange) {
-		String base = UriComponentsBuilder.fromUri(exchange.getRequest().getURI()).replacePath(null).replaceQuery(null)
-			.build().toUriString();
+		String base = this.publicAddress.base(exchange);
 		return this.activities.upcoming(filter).collectList()
 			.publishOn(Schedulers.boundedElastic())
 			.map((found) -> ResponseEntity.ok().contentType(TEXT_CALENDAR).body(calendar(found, name, base)));

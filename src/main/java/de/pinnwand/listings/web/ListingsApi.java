@@ -12,6 +12,7 @@ import de.pinnwand.listings.InvalidListing;
 import de.pinnwand.listings.ListingDraft;
 import de.pinnwand.listings.ListingIds;
 import de.pinnwand.listings.ListingService;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -66,6 +68,7 @@ class ListingsApi {
 	 * Posts a listing as the signed-in member, or on behalf of an organisation ({@code organisation}: its id)
 	 * they belong to. A repeated request with the same {@code Idempotency-Key} (a UUID) stores it once.
 	 */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	Mono<ResponseEntity<ListingJson>> post(@RequestBody NewListing body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, ServerWebExchange exchange) {
@@ -100,6 +103,7 @@ class ListingsApi {
 	}
 
 	/** Withdraws a listing: it leaves the board and search. */
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/{id}")
 	Mono<ResponseEntity<Void>> delete(@PathVariable String id, ServerWebExchange exchange) {
 		return act(id, exchange, this.listings::withdraw).thenReturn(ResponseEntity.noContent().build());

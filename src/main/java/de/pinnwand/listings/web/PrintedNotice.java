@@ -7,6 +7,7 @@ import de.pinnwand.listings.ListingIds;
 import de.pinnwand.listings.ListingService;
 import de.pinnwand.system.web.Layout;
 import de.pinnwand.system.web.Messages;
+import de.pinnwand.system.PublicAddress;
 import io.nayuki.qrcodegen.QrCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,10 +34,13 @@ class PrintedNotice {
 
 	private final Messages messages;
 
-	PrintedNotice(ListingService listings, Layout layout, Messages messages) {
+	private final PublicAddress publicAddress;
+
+	PrintedNotice(ListingService listings, Layout layout, Messages messages, PublicAddress publicAddress) {
 		this.listings = listings;
 		this.layout = layout;
 		this.messages = messages;
+		this.publicAddress = publicAddress;
 	}
 
 	@GetMapping("/listings/{id}/print")
@@ -62,13 +66,8 @@ class PrintedNotice {
 		return ListingIds.require(id).flatMap(this.listings::findPublic);
 	}
 
-	private static String pageUrl(ServerWebExchange exchange, UUID id) {
-		return UriComponentsBuilder.fromUri(exchange.getRequest().getURI())
-			.replacePath("/listings/" + id)
-			.replaceQuery(null)
-			.fragment(null)
-			.build()
-			.toUriString();
+	private String pageUrl(ServerWebExchange exchange, UUID id) {
+		return this.publicAddress.absolute(exchange, "/listings/" + id);
 	}
 
 	static String svg(QrCode qr) {

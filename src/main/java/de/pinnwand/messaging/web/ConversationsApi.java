@@ -18,6 +18,7 @@ import de.pinnwand.messaging.InboxEntry;
 import de.pinnwand.messaging.InvalidMessage;
 import de.pinnwand.messaging.Message;
 import de.pinnwand.system.FieldProblem;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
@@ -133,6 +135,7 @@ class ConversationsApi {
 			.map((count) -> Map.of("unread", count));
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	Mono<ResponseEntity<ConversationJson>> answer(@RequestBody NewConversation body, ServerWebExchange exchange) {
 		UUID listing = ListingIds.parse(body.listing());
@@ -160,6 +163,7 @@ class ConversationsApi {
 		return then(id, exchange, (member, conversation) -> Mono.empty());
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/{id}/messages")
 	Mono<ResponseEntity<ConversationJson>> write(@PathVariable String id, @RequestBody NewMessage body,
 			ServerWebExchange exchange) {
@@ -190,6 +194,7 @@ class ConversationsApi {
 	}
 
 	/** Takes the conversation to the coordination office; it takes no messages until they decided. */
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PostMapping("/{id}/reports")
 	Mono<ResponseEntity<Void>> report(@PathVariable String id, @RequestBody NewReport body, ServerWebExchange exchange) {
 		UUID conversation = ListingIds.parse(id);

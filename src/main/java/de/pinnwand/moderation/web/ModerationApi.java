@@ -13,6 +13,7 @@ import de.pinnwand.moderation.ListingReport;
 import de.pinnwand.moderation.ModerationService;
 import de.pinnwand.moderation.ReportedItem;
 import de.pinnwand.system.ClientAddresses;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
@@ -138,6 +140,7 @@ class ModerationApi {
 		}
 	}
 
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PostMapping("/api/v1/listings/{id}/reports")
 	Mono<ResponseEntity<Void>> report(@PathVariable String id, @RequestBody ReportJson body,
 			ServerWebExchange exchange) {
@@ -157,6 +160,7 @@ class ModerationApi {
 		return reportItem("organisation", id, body, exchange);
 	}
 
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PostMapping("/api/v1/activities/{id}/reports")
 	Mono<ResponseEntity<Void>> reportActivity(@PathVariable String id, @RequestBody ReportJson body,
 			ServerWebExchange exchange) {

@@ -231,7 +231,8 @@ class ModerationPages {
 			Map<String, Object> model = this.layout.model(exchange, "moderation.reasons.page-title");
 			model.put("reasons", all.entrySet().stream()
 				.map((reason) -> new ReasonView(reason.getKey(), reason.getValue().entrySet().stream()
-					.map((text) -> new ReasonText(text.getKey(), de.pinnwand.listings.Languages.endonym(text.getKey()),
+					.map((text) -> new ReasonText(text.getKey(),
+							this.messages.get(Locale.forLanguageTag(text.getKey()), "language.self"),
 							text.getValue(),
 							InterfaceLanguages.isRightToLeft(Locale.forLanguageTag(text.getKey()))))
 					.toList()))

@@ -22,6 +22,7 @@ import de.pinnwand.places.Gazetteer;
 import de.pinnwand.system.FieldProblem;
 import de.pinnwand.system.web.Layout;
 import de.pinnwand.system.web.Messages;
+import de.pinnwand.system.PublicAddress;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -66,14 +67,17 @@ class OrganisationPages {
 
 	private final Messages messages;
 
+	private final PublicAddress publicAddress;
+
 	OrganisationPages(OrganisationService organisations, ListingService listings, Members members, Gazetteer gazetteer,
-			Layout layout, Messages messages) {
+			Layout layout, Messages messages, PublicAddress publicAddress) {
 		this.organisations = organisations;
 		this.listings = listings;
 		this.members = members;
 		this.gazetteer = gazetteer;
 		this.layout = layout;
 		this.messages = messages;
+		this.publicAddress = publicAddress;
 	}
 
 	/** A choice in the list's type filter. */
@@ -260,7 +264,7 @@ class OrganisationPages {
 		return exchange.getFormData().flatMap((form) -> id(id).zipWith(this.members.required(exchange))
 			.flatMap((both) -> this.organisations.invite(both.getT2(), both.getT1(),
 					OrganisationApiSupport.role(form.getFirst("role"))))
-			.flatMap((invitation) -> membersPage(id, invitationLink(exchange, invitation.token()), null, List.of(),
+			.flatMap((invitation) -> membersPage(id, invitationLink(this.publicAddress, exchange, invitation.token()), null, List.of(),
 					HttpStatus.OK, exchange)));
 	}
 
@@ -278,13 +282,8 @@ class OrganisationPages {
 			.map((saved) -> Rendering.redirectTo("/organisations/" + saved.id() + "?unverified").build()));
 	}
 
-	static String invitationLink(ServerWebExchange exchange, String token) {
-		return UriComponentsBuilder.fromUri(exchange.getRequest().getURI())
-			.replacePath("/invitations/" + token)
-			.replaceQuery(null)
-			.fragment(null)
-			.build()
-			.toUriString();
+	static String invitationLink(PublicAddress publicAddress, ServerWebExchange exchange, String token) {
+		return publicAddress.absolute(exchange, "/invitations/" + token);
 	}
 
 	private Mono<Rendering> membersPage(String id, String invitationLink, String done, List<FieldProblem> problems,

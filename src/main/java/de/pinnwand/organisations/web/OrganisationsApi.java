@@ -12,6 +12,8 @@ import de.pinnwand.organisations.OrganisationNotFound;
 import de.pinnwand.organisations.OrganisationProfile;
 import de.pinnwand.organisations.OrganisationService;
 import de.pinnwand.organisations.OrganisationType;
+import de.pinnwand.system.PublicAddress;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
@@ -39,9 +42,12 @@ class OrganisationsApi {
 
 	private final Members members;
 
-	OrganisationsApi(OrganisationService organisations, Members members) {
+	private final PublicAddress publicAddress;
+
+	OrganisationsApi(OrganisationService organisations, Members members, PublicAddress publicAddress) {
 		this.organisations = organisations;
 		this.members = members;
+		this.publicAddress = publicAddress;
 	}
 
 	/** An organisation's profile as a client sends it; {@code version} is needed to replace one. */
@@ -94,6 +100,7 @@ class OrganisationsApi {
 	}
 
 	/** Founds an organisation; the signed-in member becomes its admin. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/organisations")
 	Mono<ResponseEntity<OrganisationJson>> create(@RequestBody OrganisationBody body, ServerWebExchange exchange) {
 		return this.members.required(exchange)
@@ -158,6 +165,7 @@ class OrganisationsApi {
 	}
 
 	/** Removes a member; the organisation keeps at least one admin (else 422). Admins only; audited. */
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/organisations/{id}/members/{accountId}")
 	Mono<ResponseEntity<Void>> remove(@PathVariable String id, @PathVariable String accountId,
 			ServerWebExchange exchange) {
@@ -167,6 +175,7 @@ class OrganisationsApi {
 	}
 
 	/** The signed-in member leaves the organisation (its last admin cannot: 422). */
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/organisations/{id}/membership")
 	Mono<ResponseEntity<Void>> leave(@PathVariable String id, ServerWebExchange exchange) {
 		return id(id).zipWith(this.members.required(exchange))
@@ -182,7 +191,7 @@ class OrganisationsApi {
 			.flatMap((both) -> this.organisations.invite(both.getT2(), both.getT1(),
 					OrganisationApiSupport.role((body != null) ? body.role() : null)))
 			.map((invitation) -> ResponseEntity.status(201)
-				.body(new InvitationJson(OrganisationPages.invitationLink(exchange, invitation.token()),
+				.body(new InvitationJson(OrganisationPages.invitationLink(this.publicAddress, exchange, invitation.token()),
 						invitation.role().name(), invitation.expiresAt())));
 	}
 

@@ -8,6 +8,7 @@ import de.pinnwand.accounts.Members;
 import de.pinnwand.accounts.PersonalData;
 import de.pinnwand.listings.ListingIds;
 import de.pinnwand.search.SavedSearches;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
@@ -59,6 +61,7 @@ class SavedSearchesApi {
 			.map(SavedSearchJson::of);
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	Mono<ResponseEntity<SavedSearchJson>> save(@RequestBody NewSavedSearch body, ServerWebExchange exchange) {
 		return this.members.required(exchange)
@@ -67,6 +70,7 @@ class SavedSearchesApi {
 				.body(SavedSearchJson.of(saved)));
 	}
 
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/{id}")
 	Mono<ResponseEntity<Void>> delete(@PathVariable String id, ServerWebExchange exchange) {
 		UUID uuid = ListingIds.parse(id);

@@ -21,6 +21,7 @@ import de.pinnwand.search.ListingSearch;
 import de.pinnwand.search.SearchParameters;
 import de.pinnwand.search.SearchResult;
 import de.pinnwand.system.web.Messages;
+import de.pinnwand.system.PublicAddress;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
@@ -48,10 +49,13 @@ class SearchFeed {
 
 	private final Messages messages;
 
-	SearchFeed(ListingSearch search, SearchParameters parameters, Messages messages) {
+	private final PublicAddress publicAddress;
+
+	SearchFeed(ListingSearch search, SearchParameters parameters, Messages messages, PublicAddress publicAddress) {
 		this.search = search;
 		this.parameters = parameters;
 		this.messages = messages;
+		this.publicAddress = publicAddress;
 	}
 
 	@GetMapping("/search.atom")
@@ -66,8 +70,7 @@ class SearchFeed {
 		if (!parsed.problems().isEmpty()) {
 			return Mono.error(new InvalidListing(parsed.problems()));
 		}
-		String base = UriComponentsBuilder.fromUri(exchange.getRequest().getURI()).replacePath(null).replaceQuery(null)
-			.build().toUriString();
+		String base = this.publicAddress.base(exchange);
 		String query = exchange.getRequest().getURI().getRawQuery();
 		String text = parsed.query().text();
 		String title = text.isEmpty() ? this.messages.get(exchange, "feed.search.title")

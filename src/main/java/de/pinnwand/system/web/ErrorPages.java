@@ -118,7 +118,7 @@ class ErrorPages implements ErrorWebExceptionHandler {
 		body.put("status", status.value());
 		body.put("detail", (ex instanceof RateLimitExceeded exceeded)
 				? this.messages.get(locale, RATE_LIMIT_DETAIL) + " " + retryText(locale, exceeded)
-				: this.messages.get(locale, detailKey(status)));
+				: this.messages.get(locale, detailKey(status, ex)));
 		body.put("instance", exchange.getRequest().getPath().value());
 		if (ex instanceof InvalidInput invalid) {
 			body.put("errors", invalid.problems().stream().map((problem) -> fieldError(locale, problem)).toList());
@@ -140,7 +140,7 @@ class ErrorPages implements ErrorWebExceptionHandler {
 	private Mono<Void> page(ServerWebExchange exchange, HttpStatusCode status, Throwable ex) {
 		Map<String, Object> model = this.layout.model(exchange, titleKey(status));
 		model.put("status", status.value());
-		model.put("detail", this.messages.get(exchange, detailKey(status)));
+		model.put("detail", this.messages.get(exchange, detailKey(status, ex)));
 		if (ex instanceof RateLimitExceeded exceeded) {
 			model.put("detail", this.messages.get(exchange, RATE_LIMIT_DETAIL));
 			model.put("retry", retryText(Messages.localeOf(exchange), exceeded));
@@ -187,7 +187,12 @@ class ErrorPages implements ErrorWebExceptionHandler {
 		};
 	}
 
-	private static String detailKey(HttpStatusCode status) {
+	/** A status exception may name a more precise detail of its own (a refused token, a failed sign-in). */
+	private static String detailKey(HttpStatusCode status, Throwable ex) {
+		if (ex instanceof ResponseStatusException responseStatus && responseStatus.getReason() != null
+				&& responseStatus.getReason().startsWith("errorpage.detail.")) {
+			return responseStatus.getReason();
+		}
 		return titleKey(status).replace("errorpage.title.", "errorpage.detail.");
 	}
 

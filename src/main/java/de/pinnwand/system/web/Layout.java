@@ -49,7 +49,7 @@ public class Layout {
 	public Map<String, Object> model(ServerWebExchange exchange, String titleKey) {
 		Locale locale = Messages.localeOf(exchange);
 		Map<String, Object> model = new HashMap<>();
-		model.put("lang", locale.getLanguage());
+		model.put("lang", InterfaceLanguages.codeOf(locale));
 		model.put("dir", InterfaceLanguages.isRightToLeft(locale) ? "rtl" : "ltr");
 		model.put("title", this.messages.get(locale, titleKey));
 		model.put("t", (Mustache.Lambda) (fragment, out) -> out
@@ -85,7 +85,7 @@ public class Layout {
 				.build()
 				.toUriString();
 			return new LanguageLink(code, this.messages.get(Locale.forLanguageTag(code), "language.self"), href,
-					code.equals(current.getLanguage()));
+					code.equals(InterfaceLanguages.codeOf(current)));
 		}).toList();
 	}
 

@@ -14,6 +14,9 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * The interface's texts in the reader's language, from the message bundles, formatted with ICU so that
  * plurals ({@code {0, plural, one {# Person} other {# Personen}}}) and numbers follow each language's rules.
+ * Numbers are written in Latin digits in every language, Arabic, Persian and Dari too: the dates and times on
+ * the pages (java.time) are, and so are the postcodes, times, house and phone numbers people read on German
+ * letters and signs and type into the forms; one digit system on a page, not two.
  */
 @Component
 public class Messages {
@@ -53,11 +56,15 @@ public class Messages {
 			return pattern;
 		}
 		return this.formats.get()
-			.computeIfAbsent(new Format(locale, pattern), (format) -> new MessageFormat(pattern, ULocale.forLocale(locale)))
+			.computeIfAbsent(new Format(locale, pattern), (format) -> new MessageFormat(pattern, latinDigits(locale)))
 			.format(arguments);
 	}
 
 	private record Format(Locale locale, String pattern) {
+	}
+
+	private static ULocale latinDigits(Locale locale) {
+		return ULocale.forLocale(locale).setKeywordValue("numbers", "latn");
 	}
 
 	public String get(ServerWebExchange exchange, String key, Object... arguments) {

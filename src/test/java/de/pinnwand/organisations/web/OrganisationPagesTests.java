@@ -319,7 +319,7 @@ class OrganisationPagesTests {
 		assertThat(mine.html()).doesNotContain("/organisations/" + id + "/verification");
 		post(mine, "/organisations/" + id + "/verification", new LinkedMultiValueMap<>()).expectStatus().isNotFound();
 
-		this.accounts.prepare("page-coordinator", "Koordination", List.of("de"), Set.of(Role.COORDINATOR)).block();
+		this.accounts.prepare(TestMembers.subject("page-coordinator"), "Koordination", List.of("de"), Set.of(Role.COORDINATOR)).block();
 		String coordinator = TestMembers.signIn(this.web, "page-coordinator");
 		Session page = open("/organisations/" + id + "?ui=en", coordinator);
 		assertThat(page.html()).contains("action=\"/organisations/" + id + "/verification\"");

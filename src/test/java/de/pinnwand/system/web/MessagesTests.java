@@ -1,5 +1,8 @@
 package de.pinnwand.system.web;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +39,21 @@ class MessagesTests {
 		assertThat(this.messages.get(Locale.GERMAN, "people", 1200)).isEqualTo("1.200 Personen");
 		assertThat(this.messages.get(Locale.ENGLISH, "people", 1)).isEqualTo("1 person");
 		assertThat(this.messages.get(ARABIC, "people", 2)).isEqualTo("شخصان");
-		assertThat(this.messages.get(ARABIC, "people", 3)).isEqualTo("٣ أشخاص");
+		assertThat(this.messages.get(ARABIC, "people", 3)).isEqualTo("3 أشخاص");
+	}
+
+	@Test
+	void writesCountsInTheSameLatinDigitsAsTheDatesOnThePage() {
+		Locale dari = Locale.forLanguageTag("fa-AF");
+		StaticMessageSource source = new StaticMessageSource();
+		source.addMessage("days", dari, "{0, plural, one {# روز} other {# روز}}");
+		source.addMessage("days", ARABIC, "{0, plural, zero {# يوم} one {يوم واحد} two {يومان} few {# أيام} many {# يومًا} other {# يوم}}");
+		Messages latin = new Messages(source);
+		assertThat(latin.get(dari, "days", 14)).isEqualTo("14 روز");
+		assertThat(latin.get(ARABIC, "days", 14)).isEqualTo("14 يومًا");
+		assertThat(latin.get(ARABIC, "days", 1200)).isEqualTo("1,200 يوم");
+		String date = LocalDate.of(2026, 12, 14).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(dari));
+		assertThat(date).as("the dates on the pages").contains("14").contains("2026");
 	}
 
 	@Test

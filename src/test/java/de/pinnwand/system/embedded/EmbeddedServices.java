@@ -26,7 +26,7 @@ public final class EmbeddedServices {
 
 	private final EmbeddedElasticsearchNode elasticsearch;
 
-	private final EmbeddedSignInProvider signIn;
+	private final EmbeddedKeycloak signIn;
 
 	private final EmbeddedMailServer mail;
 
@@ -34,8 +34,17 @@ public final class EmbeddedServices {
 
 	private CompletableFuture<Void> elasticsearchStarted;
 
+	private CompletableFuture<Void> signInStarted;
+
+	/** The portal client's secret at the embedded Keycloak, made for this run. */
+	private final String clientSecret;
+
+	private final SignInSetup signInSetup;
+
 	private EmbeddedServices(EmbeddedPostgresServer postgres, EmbeddedElasticsearchNode elasticsearch,
-			EmbeddedSignInProvider signIn, EmbeddedMailServer mail) {
+			EmbeddedKeycloak signIn, EmbeddedMailServer mail, SignInSetup signInSetup, String clientSecret) {
+		this.signInSetup = signInSetup;
+		this.clientSecret = clientSecret;
 		this.postgres = postgres;
 		this.elasticsearch = elasticsearch;
 		this.signIn = signIn;
@@ -59,12 +68,49 @@ public final class EmbeddedServices {
 		return instance.elasticsearch;
 	}
 
-	/** The embedded sign-in provider of this JVM, started; tests get tokens and its password from it. */
-	public static synchronized EmbeddedSignInProvider signInProvider() {
+	/**
+	 * The embedded Keycloak of this JVM, ready and set up; tests create members and clients through its admin
+	 * API and get tokens from it.
+	 */
+	public static EmbeddedKeycloak signInProvider() {
+		EmbeddedServices services;
+		synchronized (EmbeddedServices.class) {
+			if (instance == null || instance.signIn == null) {
+				throw new IllegalStateException("No embedded sign-in provider in this JVM");
+			}
+			services = instance;
+		}
+		return services.signIn();
+	}
+
+	/** The password of the members this JVM's Keycloak makes: the demo password locally, else random per run. */
+	public static String memberPassword() {
+		return signInSetup().memberPassword();
+	}
+
+	/**
+	 * Makes a member at the embedded Keycloak (idempotent), with the password of {@link #memberPassword()}.
+	 *
+	 * @return the member's id at Keycloak, the {@code sub} of their tokens
+	 */
+	public static String ensureMember(String username, String... groups) {
+		return signInProvider().admin().ensureMember(username, memberPassword(), java.util.List.of(groups));
+	}
+
+	private static synchronized SignInSetup signInSetup() {
 		if (instance == null || instance.signIn == null) {
 			throw new IllegalStateException("No embedded sign-in provider in this JVM");
 		}
-		return instance.signIn();
+		return instance.signInSetup;
+	}
+
+	/**
+	 * What the app and its tests add to the realm export through the admin API.
+	 *
+	 * @param memberPassword the password of demo and test members
+	 * @param demoAccounts the local run's demo accounts, each {@code name} or {@code name:group}
+	 */
+	record SignInSetup(String memberPassword, java.util.List<String> demoAccounts) {
 	}
 
 	/**
@@ -95,18 +141,19 @@ public final class EmbeddedServices {
 							Duration.ofSeconds(180)),
 					env.getProperty("pinnwand.embedded.elasticsearch.system-user", "pinnwand-es")));
 		}
-		EmbeddedSignInProvider signIn = signInWanted ? new EmbeddedSignInProvider(
-				env.getProperty("pinnwand.embedded.sign-in.port", Integer.class, 0),
-				env.getProperty("pinnwand.embedded.sign-in.password"),
-				java.util.Set.of(env.getProperty("pinnwand.embedded.sign-in.accounts", String[].class, new String[0])))
-				: null;
 		EmbeddedMailServer mail = mailWanted
 				? new EmbeddedMailServer(env.getProperty("pinnwand.embedded.mail.port", Integer.class, 0)) : null;
-		return new EmbeddedServices(postgres, elasticsearch, signIn, mail);
+		String password = env.getProperty("pinnwand.embedded.sign-in.password");
+		SignInSetup setup = new SignInSetup((password != null && !password.isBlank()) ? password
+				: KeycloakAdmin.randomSecret(), java.util.List.of(env.getProperty("pinnwand.embedded.sign-in.accounts",
+						String[].class, new String[0])));
+		String clientSecret = KeycloakAdmin.randomSecret();
+		EmbeddedKeycloak keycloak = signInWanted ? KeycloakLaunch.keycloak(env, dataDirectory, mail, clientSecret) : null;
+		return new EmbeddedServices(postgres, elasticsearch, keycloak, mail, setup, clientSecret);
 	}
 
 	/** Root's home is closed to other users, so root keeps the cache where the node's user can read it. */
-	private static String defaultCacheDirectory() {
+	static String defaultCacheDirectory() {
 		if ("root".equals(System.getProperty("user.name"))) {
 			return "/var/cache/pinnwand";
 		}
@@ -114,7 +161,7 @@ public final class EmbeddedServices {
 		return ((xdg != null && !xdg.isBlank()) ? xdg : System.getProperty("user.home") + "/.cache") + "/pinnwand";
 	}
 
-	private static String buildProperty(String name) {
+	static String buildProperty(String name) {
 		Properties properties = new Properties();
 		try (InputStream in = new ClassPathResource("pinnwand-build.properties").getInputStream()) {
 			properties.load(in);
@@ -138,7 +185,7 @@ public final class EmbeddedServices {
 		}
 	}
 
-	/** Starts both services in parallel at the first request for either, so the app waits for the slower one. */
+	/** Starts the services in parallel at the first request for any, so the app waits for the slowest one. */
 	private synchronized void startAll() {
 		if (this.postgres != null && this.postgresStarted == null) {
 			this.postgresStarted = CompletableFuture.runAsync(this.postgres::start);
@@ -146,6 +193,26 @@ public final class EmbeddedServices {
 		if (this.elasticsearch != null && this.elasticsearchStarted == null) {
 			this.elasticsearchStarted = CompletableFuture.runAsync(this.elasticsearch::start);
 		}
+		if (this.signIn != null && this.signInStarted == null) {
+			this.signInStarted = CompletableFuture.runAsync(this::startSignIn);
+		}
+	}
+
+	/** Starts Keycloak and adds what the realm export leaves out on purpose: the script client, demo accounts. */
+	private void startSignIn() {
+		this.signIn.start();
+		KeycloakAdmin admin = this.signIn.admin();
+		admin.ensureScriptClient();
+		for (String account : this.signInSetup.demoAccounts()) {
+			String[] parts = account.split(":", 2);
+			admin.ensureMember(parts[0].strip(), this.signInSetup.memberPassword(),
+					(parts.length > 1) ? java.util.List.of(parts[1].strip()) : java.util.List.of());
+		}
+	}
+
+	/** The secret of the portal's client at the embedded Keycloak. */
+	String clientSecret() {
+		return this.clientSecret;
 	}
 
 	EmbeddedPostgresServer postgres() {
@@ -160,9 +227,17 @@ public final class EmbeddedServices {
 		return this.elasticsearch;
 	}
 
-	synchronized EmbeddedSignInProvider signIn() {
-		this.signIn.start();
+	EmbeddedKeycloak signIn() {
+		synchronized (this) {
+			startAll();
+		}
+		await(this.signInStarted);
 		return this.signIn;
+	}
+
+	/** Whether a Keycloak was started in this JVM and is up (the app registers its address there). */
+	static synchronized EmbeddedKeycloak runningSignIn() {
+		return (instance != null && instance.signIn != null && instance.signInStarted != null) ? instance.signIn() : null;
 	}
 
 	synchronized EmbeddedMailServer mail() {

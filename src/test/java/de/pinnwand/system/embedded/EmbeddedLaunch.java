@@ -1,5 +1,6 @@
 package de.pinnwand.system.embedded;
 
+import de.pinnwand.system.RequiredConfiguration;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -8,8 +9,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertySource;
 
 /**
- * Adds the connection settings of the embedded services when no external PostgreSQL or Elasticsearch is
- * configured. The settings are looked up lazily: a service starts only when a part of the application asks
+ * Adds the connection settings of the embedded services when no external PostgreSQL, Elasticsearch, sign-in
+ * provider (Keycloak) or mail server is configured. The settings are looked up lazily: a service starts only when a part of the application asks
  * for its address, so a narrow test slice that needs neither starts neither.
  */
 class EmbeddedLaunch implements EnvironmentPostProcessor {
@@ -44,9 +45,10 @@ class EmbeddedLaunch implements EnvironmentPostProcessor {
 		boolean signIn = signInWanted(environment);
 		boolean mail = mailWanted(environment);
 		// Decided once, before this class answers spring.mail.host itself (which would make mailWanted false).
+		// The development services stand in for what a deployment must configure (RequiredConfiguration).
 		environment.getPropertySources()
 			.addLast(new org.springframework.core.env.MapPropertySource("pinnwandEmbeddedMail",
-					java.util.Map.of(MAIL_RUNNING, mail)));
+					java.util.Map.of(MAIL_RUNNING, mail, RequiredConfiguration.DEVELOPMENT_SERVICES, true)));
 		if (postgres || elasticsearch || signIn || mail) {
 			environment.getPropertySources()
 				.addLast(new Addresses(environment, postgres, elasticsearch, signIn, mail));
@@ -105,8 +107,15 @@ class EmbeddedLaunch implements EnvironmentPostProcessor {
 					throw ex;
 				}
 			}
-			if (this.signIn && "pinnwand.accounts.issuer-uri".equals(name)) {
-				return services().signIn().issuerUri();
+			if (this.signIn) {
+				switch (name) {
+					case "pinnwand.accounts.issuer-uri":
+						return services().signIn().issuerUri();
+					case "pinnwand.accounts.client-secret":
+						return services().clientSecret();
+					default:
+						break;
+				}
 			}
 			if (this.mail) {
 				switch (name) {
