@@ -163,9 +163,9 @@ class AccessibilityTests {
 		this.accounts.prepare(TestMembers.subject("accessibility-tester"), "Barrierefrei", List.of("de"),
 				java.util.Set.of(de.pinnwand.accounts.Role.COORDINATOR)).block();
 		// ... and a translator, to see the text editor (an admin makes them one, as in production).
-		de.pinnwand.accounts.Member admin = this.accounts.prepare("accessibility-admin", "Barrierefrei Admin",
+		de.pinnwand.accounts.Member admin = this.accounts.prepare(TestMembers.subject("accessibility-admin"), "Barrierefrei Admin",
 				List.of("de"), java.util.Set.of(de.pinnwand.accounts.Role.ADMIN)).block();
-		this.accounts.grant(admin, this.accounts.bySubject("accessibility-tester").block().accountId(),
+		this.accounts.grant(admin, this.accounts.bySubject(TestMembers.subject("accessibility-tester")).block().accountId(),
 				de.pinnwand.accounts.Role.TRANSLATOR, "accessibility test").block();
 		this.ownListingId = postThroughTheForm();
 		this.conversationId = (String) this.web.post().uri("/api/v1/conversations")

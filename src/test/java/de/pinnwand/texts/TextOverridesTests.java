@@ -166,7 +166,7 @@ class TextOverridesTests {
 			.isNotFound();
 		this.web.get().uri("/admin/texts/ar").exchange().expectStatus().is3xxRedirection();
 
-		UUID memberId = this.accounts.bySubject("texts-member").block().accountId();
+		UUID memberId = this.accounts.bySubject(TestMembers.subject("texts-member")).block().accountId();
 		String admin = TestMembers.signIn(this.web, "texts-admin");
 		Form form = form(admin, "/admin/texts/de");
 		MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
@@ -183,7 +183,7 @@ class TextOverridesTests {
 	}
 
 	private Member admin() {
-		return this.accounts.prepare("texts-admin", "Texte Admin", List.of("de"), Set.of(Role.ADMIN)).block();
+		return this.accounts.prepare(TestMembers.subject("texts-admin"), "Texte Admin", List.of("de"), Set.of(Role.ADMIN)).block();
 	}
 
 	/** A form's CSRF cookie and token, from a page the session reads. */
