@@ -7,6 +7,9 @@ public enum Role {
 	COORDINATOR,
 
 	/** Runs the portal: roles, audit log, search index. */
-	ADMIN
+	ADMIN,
+
+	/** Corrects the interface's texts in the app (granted by an admin, audited). */
+	TRANSLATOR
 
 }

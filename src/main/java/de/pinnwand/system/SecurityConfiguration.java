@@ -176,6 +176,8 @@ class SecurityConfiguration {
 				.pathMatchers("/stats", "/stats.csv", "/stats/**").authenticated()
 				.pathMatchers("/moderation", "/moderation/**").authenticated()
 				.pathMatchers("/conversations", "/conversations/**").authenticated()
+				// Translators correct texts too; the feature answers 404 to everyone else (texts.TextOverrides).
+				.pathMatchers("/admin/texts/**").authenticated()
 				.pathMatchers("/admin/**").access(MemberRoles.hasRole(members, Role.ADMIN))
 				.pathMatchers(HttpMethod.POST, "/logout").permitAll()
 				// Visitors may report a listing (the form still carries a CSRF token).
@@ -183,6 +185,8 @@ class SecurityConfiguration {
 				.permitAll()
 				// A mail's unsubscribe link works without signing in; its signed token is the proof (RFC 8058).
 				.pathMatchers(HttpMethod.POST, UNSUBSCRIBE).permitAll()
+				// Accessibility feedback needs no account (BITV 2.0); CSRF token and the 'feedback' rate limit apply.
+				.pathMatchers(HttpMethod.POST, "/accessibility/feedback").permitAll()
 				.pathMatchers(HttpMethod.GET, "/**").permitAll()
 				.pathMatchers(HttpMethod.HEAD, "/**").permitAll()
 				// Whatever changes something needs a member, unless a feature opens it on purpose (above).

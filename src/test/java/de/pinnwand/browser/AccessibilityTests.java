@@ -117,6 +117,23 @@ class AccessibilityTests {
 		});
 		this.pages.put("council figures, wrong date", (lang) -> open("/stats?from=gestern", lang));
 		this.pages.put("council figures to print", (lang) -> open("/stats/print", lang));
+		this.pages.put("impressum", (lang) -> open("/impressum", lang));
+		this.pages.put("privacy notice", (lang) -> open("/privacy", lang));
+		this.pages.put("accessibility statement", (lang) -> open("/accessibility", lang));
+		this.pages.put("accessibility feedback with errors", (lang) -> {
+			open("/accessibility", lang);
+			driver().findElement(By.id("feedback-message")).sendKeys(" ");
+			driver().findElement(By.id("feedback-email")).sendKeys("keine-adresse");
+			// The browser's own checks would stop the form before the server's: the server's answer is under test.
+			browser.measure("document.querySelector('form.feedback-form').noValidate = true; return 0;");
+			driver().findElement(By.cssSelector("form.feedback-form button[type=submit]")).click();
+			new WebDriverWait(driver(), Duration.ofSeconds(10))
+				.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[aria-invalid=true]")));
+		});
+		this.pages.put("accessibility feedback sent", (lang) -> open("/accessibility?sent", lang));
+		this.pages.put("accessibility feedback received", (lang) -> open("/moderation/accessibility-feedback", lang));
+		this.pages.put("easy to read", (lang) -> open("/easy", lang));
+		this.pages.put("text editor", (lang) -> open("/admin/texts/" + lang, lang));
 	}
 
 	@BeforeAll
@@ -145,6 +162,11 @@ class AccessibilityTests {
 		// The tester is a coordinator, to see the council figures too.
 		this.accounts.prepare(TestMembers.subject("accessibility-tester"), "Barrierefrei", List.of("de"),
 				java.util.Set.of(de.pinnwand.accounts.Role.COORDINATOR)).block();
+		// ... and a translator, to see the text editor (an admin makes them one, as in production).
+		de.pinnwand.accounts.Member admin = this.accounts.prepare(TestMembers.subject("accessibility-admin"), "Barrierefrei Admin",
+				List.of("de"), java.util.Set.of(de.pinnwand.accounts.Role.ADMIN)).block();
+		this.accounts.grant(admin, this.accounts.bySubject(TestMembers.subject("accessibility-tester")).block().accountId(),
+				de.pinnwand.accounts.Role.TRANSLATOR, "accessibility test").block();
 		this.ownListingId = postThroughTheForm();
 		this.conversationId = (String) this.web.post().uri("/api/v1/conversations")
 			.headers(de.pinnwand.TestMembers.bearer("accessibility-tester"))

@@ -133,6 +133,10 @@ class AuthorizationMatrixTests {
 	static final Policy COORDINATORS = (actor, whose) -> (actor == Actor.ANONYMOUS) ? Outcome.DENIED
 			: (actor == Actor.COORDINATOR || actor == Actor.ADMIN) ? Outcome.ALLOWED : Outcome.NOT_FOUND;
 
+	/** Admins (the matrix has no translator); for everyone else the text editor does not exist. */
+	static final Policy TEXT_EDITORS = (actor, whose) -> (actor == Actor.ANONYMOUS) ? Outcome.DENIED
+			: (actor == Actor.ADMIN) ? Outcome.ALLOWED : Outcome.NOT_FOUND;
+
 	/** One route and who may use it. */
 	record Rule(String method, String pattern, Resource resource, Policy policy) {
 
@@ -308,7 +312,23 @@ class AuthorizationMatrixTests {
 			new Rule("GET", "/notifications/unsubscribe", Resource.NONE, PUBLIC),
 			new Rule("POST", "/notifications/unsubscribe", Resource.NONE, PUBLIC),
 			new Rule("GET", "/dev/mail", Resource.NONE, PUBLIC),
-			new Rule("DELETE", "/api/v1/me", Resource.OWN_ACCOUNT, SIGNED_IN));
+			new Rule("DELETE", "/api/v1/me", Resource.OWN_ACCOUNT, SIGNED_IN),
+			// The pages a public body must publish are for everyone, and so is the accessibility feedback form (the
+			// matrix's form has no message: 422); only the coordination office reads what came in
+			new Rule("GET", "/impressum", Resource.NONE, PUBLIC),
+			new Rule("GET", "/privacy", Resource.NONE, PUBLIC),
+			new Rule("GET", "/accessibility", Resource.NONE, PUBLIC),
+			new Rule("GET", "/easy", Resource.NONE, PUBLIC),
+			new Rule("POST", "/accessibility/feedback", Resource.NONE, PUBLIC),
+			new Rule("GET", "/moderation/accessibility-feedback", Resource.NONE, COORDINATORS),
+			// Texts corrected in the app: admins (and translators, whom admins name); for everyone else no editor
+			new Rule("GET", "/admin/texts/{lang}", Resource.NONE, TEXT_EDITORS),
+			new Rule("POST", "/admin/texts/{lang}", Resource.NONE, TEXT_EDITORS),
+			new Rule("GET", "/admin/texts/{lang}.properties", Resource.NONE, TEXT_EDITORS),
+			new Rule("POST", "/admin/texts/{lang}.properties", Resource.NONE, TEXT_EDITORS),
+			new Rule("GET", "/admin/texts/{lang}.xlf", Resource.NONE, TEXT_EDITORS),
+			new Rule("POST", "/admin/texts/{lang}.xlf", Resource.NONE, TEXT_EDITORS),
+			new Rule("POST", "/admin/texts/translators", Resource.NONE, TEXT_EDITORS));
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -474,7 +494,7 @@ class AuthorizationMatrixTests {
 
 	/** The rule's path with fresh objects for its variables. */
 	private String path(Rule rule, Actor actor, Whose whose) {
-		String pattern = rule.pattern();
+		String pattern = rule.pattern().replace("{lang}", "ar");
 		switch (rule.resource()) {
 			case ORGANISATION -> {
 				return pattern.replace("{id}", organisation(actor, whose).toString());

@@ -60,6 +60,37 @@ class MessageBundlesTests {
 		other.forEach((key, value) -> assertThat(value.toString()).as(key + " in " + language).isNotBlank());
 	}
 
+	/** The legal pages' texts live in their own bundle ({@code legal*.properties}), Dari included. */
+	@ParameterizedTest
+	@ValueSource(strings = { "en", "ar", "fa", "fa_AF", "uk", "ru", "tr" })
+	void hasTheSameLegalTextsAsTheGermanLegalBundle(String language) throws Exception {
+		Properties german = load("legal.properties");
+		Properties other = load("legal_" + language + ".properties");
+		Set<String> missing = new TreeSet<>(german.stringPropertyNames());
+		missing.removeAll(other.stringPropertyNames());
+		Set<String> extra = new TreeSet<>(other.stringPropertyNames());
+		extra.removeAll(german.stringPropertyNames());
+		assertThat(missing).as("legal keys missing in " + language).isEmpty();
+		assertThat(extra).as("legal keys only in " + language).isEmpty();
+		other.forEach((key, value) -> assertThat(value.toString()).as(key + " in " + language).isNotBlank());
+	}
+
+	/** Every legal text is a valid ICU pattern with the same placeholders as the German one. */
+	@ParameterizedTest
+	@ValueSource(strings = { "", "_en", "_ar", "_fa", "_fa_AF", "_uk", "_ru", "_tr" })
+	void hasValidLegalPatternsWithTheGermanPlaceholders(String suffix) throws Exception {
+		Properties german = load("legal.properties");
+		Properties other = load("legal" + suffix + ".properties");
+		other.forEach((key, value) -> {
+			com.ibm.icu.text.MessageFormat format = new com.ibm.icu.text.MessageFormat(value.toString(),
+					com.ibm.icu.util.ULocale.ROOT);
+			com.ibm.icu.text.MessageFormat source = new com.ibm.icu.text.MessageFormat(german.getProperty(key.toString()),
+					com.ibm.icu.util.ULocale.ROOT);
+			assertThat(format.getArgumentNames()).as(key + " in legal" + suffix)
+				.containsExactlyInAnyOrderElementsOf(source.getArgumentNames());
+		});
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "de", "en", "ar", "fa", "fa-AF", "uk", "ru", "tr" })
 	void hasAllInterfaceLanguagesAsBundles(String language) {

@@ -1,0 +1,305 @@
+package de.pinnwand.texts;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.util.ULocale;
+import de.pinnwand.accounts.Member;
+import de.pinnwand.accounts.Role;
+import de.pinnwand.audit.AuditLog;
+import de.pinnwand.system.FieldProblem;
+import io.r2dbc.spi.Parameters;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Interface texts corrected in the app, per language: stored in PostgreSQL, each change audited, and held in memory
+ * so that looking one up costs a map access. Every change raises a version counter in the same transaction; each
+ * instance polls it ({@link #refresh()}) and reloads when it moved, so all instances show a change within
+ * {@code pinnwand.texts.refresh-interval}.
+ */
+@Service
+public class TextOverrides {
+
+	/** The longest text one override may have. */
+	public static final int MAX_TEXT = 4000;
+
+	private final DatabaseClient database;
+
+	private final AuditLog audit;
+
+	private final TransactionalOperator transaction;
+
+	private final Clock clock;
+
+	private final Bundles bundles;
+
+	/** Language → key → text; replaced as a whole, never changed in place. */
+	private volatile Map<String, Map<String, String>> overrides = Map.of();
+
+	private volatile long version = -1;
+
+	TextOverrides(DatabaseClient database, AuditLog audit, TransactionalOperator transaction, Clock clock,
+			Bundles bundles) {
+		this.database = database;
+		this.audit = audit;
+		this.transaction = transaction;
+		this.clock = clock;
+		this.bundles = bundles;
+	}
+
+	/** One corrected text. */
+	public record Override(String key, String text, String shipped) {
+	}
+
+	/** When a native speaker last checked a language. */
+	public record Review(String language, LocalDate reviewedOn, String reviewer) {
+	}
+
+	/** What an import changed. */
+	public record Imported(int changed, int reset) {
+	}
+
+	/** The corrected text for a key in a language tag ({@code fa-AF}, else its language {@code fa}), or null. */
+	public String find(Locale locale, String key) {
+		Map<String, Map<String, String>> current = this.overrides;
+		if (current.isEmpty()) {
+			return null;
+		}
+		Map<String, String> exact = current.get(locale.toLanguageTag());
+		String text = (exact != null) ? exact.get(key) : null;
+		if (text == null && !locale.getCountry().isEmpty()) {
+			Map<String, String> language = current.get(locale.getLanguage());
+			text = (language != null) ? language.get(key) : null;
+		}
+		return text;
+	}
+
+	/** Reloads the overrides when another instance (or this one) changed them since the last look. */
+	public Mono<Boolean> refresh() {
+		return this.database.sql("select version from text_override_version where id = 1")
+			.map((row, meta) -> row.get("version", Long.class))
+			.one()
+			.flatMap((current) -> (current == this.version) ? Mono.just(false)
+					: this.database.sql("select language, key, text from text_override")
+						.map((row, meta) -> new String[] { row.get("language", String.class),
+								row.get("key", String.class), row.get("text", String.class) })
+						.all()
+						.collectList()
+						.map((rows) -> {
+							Map<String, Map<String, String>> loaded = new HashMap<>();
+							rows.forEach((row) -> loaded.computeIfAbsent(row[0], (language) -> new HashMap<>())
+								.put(row[1], row[2]));
+							this.overrides = loaded;
+							this.version = current;
+							return true;
+						}));
+	}
+
+	/** The corrected texts of a language, by key, for admins and translators. */
+	public Flux<Override> overrides(Member by, String language) {
+		return allowed(by, language).thenMany(Flux.defer(() -> {
+			Map<String, String> shipped = this.bundles.shipped(language);
+			return this.database.sql("select key, text from text_override where language = :language order by key")
+				.bind("language", language)
+				.map((row, meta) -> new Override(row.get("key", String.class), row.get("text", String.class),
+						shipped.getOrDefault(row.get("key", String.class), "")))
+				.all();
+		}));
+	}
+
+	/** Corrects one text; audited. A text equal to the shipped one removes the correction. */
+	public Mono<Void> set(Member by, String language, String key, String text) {
+		return allowed(by, language).then(Mono.defer(() -> {
+			Map<String, String> shipped = this.bundles.shipped(language);
+			List<FieldProblem> problems = check(shipped, language, key, text);
+			if (!problems.isEmpty()) {
+				return Mono.error(new InvalidTexts(problems));
+			}
+			Mono<Void> change = text.equals(shipped.get(key)) ? remove(by, language, key) : upsert(by, language, key, text);
+			return change.then(bump()).as(this.transaction::transactional).then(refresh()).then();
+		}));
+	}
+
+	/** Takes a correction back: the shipped text shows again; audited. */
+	public Mono<Void> reset(Member by, String language, String key) {
+		return allowed(by, language)
+			.then(Mono.defer(() -> remove(by, language, key).then(bump()).as(this.transaction::transactional)))
+			.then(refresh())
+			.then();
+	}
+
+	/** When a native speaker last checked the language, if ever. */
+	public Mono<Review> review(String language) {
+		return this.database.sql("select * from text_review where language = :language")
+			.bind("language", language)
+			.map((row, meta) -> new Review(row.get("language", String.class), row.get("reviewed_on", LocalDate.class),
+					row.get("reviewer", String.class)))
+			.one();
+	}
+
+	/** Every language a native speaker checked. */
+	public Flux<Review> reviews() {
+		return this.database.sql("select * from text_review order by language")
+			.map((row, meta) -> new Review(row.get("language", String.class), row.get("reviewed_on", LocalDate.class),
+					row.get("reviewer", String.class)))
+			.all();
+	}
+
+	/** All texts of a language as the interface shows them (shipped, with the corrections), sorted by key. */
+	public Mono<Map<String, String>> effective(Member by, String language) {
+		return allowed(by, language).then(Mono.fromSupplier(() -> {
+			Map<String, String> texts = new TreeMap<>(this.bundles.shipped(language));
+			Map<String, String> corrected = this.overrides.getOrDefault(language, Map.of());
+			corrected.forEach((key, text) -> texts.computeIfPresent(key, (k, old) -> text));
+			return texts;
+		}));
+	}
+
+	/**
+	 * Applies a language's {@code .properties} file (as exported, then edited by reviewers): texts that differ from
+	 * the shipped ones become corrections, texts equal to them take a correction back. Nothing is stored when one key
+	 * is unknown or one text broken. With a {@code reviewer}, the language counts as checked by a native speaker
+	 * today. One audit entry for the import, one for the review.
+	 */
+	public Mono<Imported> importProperties(Member by, String language, String content, String reviewer) {
+		return allowed(by, language).then(Mono.defer(() -> {
+			Properties file = new Properties();
+			try {
+				file.load(new StringReader(content));
+			}
+			catch (IOException | IllegalArgumentException ex) {
+				return Mono.error(new InvalidTexts(List.of(new FieldProblem("file", "texts.error.file"))));
+			}
+			Map<String, String> texts = new TreeMap<>();
+			file.forEach((key, text) -> texts.put(key.toString(), text.toString()));
+			return importTexts(by, language, texts, reviewer);
+		}));
+	}
+
+	/** Applies texts by key as {@link #importProperties} does, from whichever file format they came in. */
+	public Mono<Imported> importTexts(Member by, String language, Map<String, String> file, String reviewer) {
+		return allowed(by, language).then(Mono.defer(() -> {
+			Map<String, String> shipped = this.bundles.shipped(language);
+			Map<String, String> current = this.overrides.getOrDefault(language, Map.of());
+			List<FieldProblem> problems = new ArrayList<>();
+			List<Mono<Void>> changes = new ArrayList<>();
+			int[] counts = new int[2];
+			new TreeMap<>(file).forEach((key, text) -> {
+				problems.addAll(check(shipped, language, key, text));
+				if (text.equals(shipped.get(key))) {
+					if (current.containsKey(key)) {
+						changes.add(delete(language, key));
+						counts[1]++;
+					}
+				}
+				else if (!text.equals(current.get(key))) {
+					changes.add(store(by, language, key, text));
+					counts[0]++;
+				}
+			});
+			if (!problems.isEmpty()) {
+				return Mono.error(new InvalidTexts(problems.subList(0, Math.min(problems.size(), 20))));
+			}
+			String who = (reviewer == null || reviewer.isBlank()) ? null : reviewer.strip();
+			if (who != null && who.length() > 120) {
+				return Mono.error(new InvalidTexts(List.of(new FieldProblem("reviewer", "texts.error.reviewer"))));
+			}
+			Mono<Void> review = (who == null) ? Mono.empty() : this.database
+				.sql("insert into text_review (language, reviewed_on, reviewer, recorded_at) "
+						+ "values (:language, :on, :reviewer, :at) on conflict (language) do update set "
+						+ "reviewed_on = excluded.reviewed_on, reviewer = excluded.reviewer, recorded_at = excluded.recorded_at")
+				.bind("language", language)
+				.bind("on", LocalDate.now(this.clock.withZone(java.time.ZoneId.of("Europe/Berlin"))))
+				.bind("reviewer", who)
+				.bind("at", this.clock.instant())
+				.then()
+				.then(this.audit.record(by.accountId(), "texts.reviewed", "texts", language, who, null));
+			return Flux.concat(changes)
+				.then(this.audit.record(by.accountId(), "texts.imported", "texts", language,
+						counts[0] + " corrected, " + counts[1] + " taken back", null))
+				.then(review)
+				.then(bump())
+				.as(this.transaction::transactional)
+				.then(refresh())
+				.thenReturn(new Imported(counts[0], counts[1]));
+		}));
+	}
+
+	private List<FieldProblem> check(Map<String, String> shipped, String language, String key, String text) {
+		if (key == null || !shipped.containsKey(key)) {
+			return List.of(new FieldProblem("key", "texts.error.key", String.valueOf(key)));
+		}
+		if (text == null || text.isBlank() || text.length() > MAX_TEXT) {
+			return List.of(new FieldProblem("text", "texts.error.text", key, MAX_TEXT));
+		}
+		try {
+			new MessageFormat(text, ULocale.forLanguageTag(language));
+		}
+		catch (IllegalArgumentException ex) {
+			return List.of(new FieldProblem("text", "texts.error.pattern", key));
+		}
+		return List.of();
+	}
+
+	/** Empty when the member may edit the language's texts; else the error that it does not exist for them. */
+	public Mono<Void> allowed(Member by, String language) {
+		boolean may = by.isAdmin() || by.is(Role.TRANSLATOR);
+		return (may && this.bundles.exists(language)) ? Mono.empty() : Mono.error(new TextsNotFound());
+	}
+
+	private Mono<Void> upsert(Member by, String language, String key, String text) {
+		return store(by, language, key, text)
+			.then(this.audit.record(by.accountId(), "text.corrected", "text", language + ":" + key, text, null));
+	}
+
+	private Mono<Void> store(Member by, String language, String key, String text) {
+		return this.database
+			.sql("insert into text_override (language, key, text, changed_at, changed_by) "
+					+ "values (:language, :key, :text, :at, :by) on conflict (language, key) do update set "
+					+ "text = excluded.text, changed_at = excluded.changed_at, changed_by = excluded.changed_by")
+			.bind("language", language)
+			.bind("key", key)
+			.bind("text", text)
+			.bind("at", this.clock.instant())
+			.bind("by", (by.accountId() != null) ? by.accountId() : Parameters.in(UUID.class))
+			.then();
+	}
+
+	private Mono<Void> remove(Member by, String language, String key) {
+		return this.database.sql("delete from text_override where language = :language and key = :key")
+			.bind("language", language)
+			.bind("key", key)
+			.fetch()
+			.rowsUpdated()
+			.flatMap((removed) -> (removed > 0)
+					? this.audit.record(by.accountId(), "text.reset", "text", language + ":" + key, null, null)
+					: Mono.empty());
+	}
+
+	private Mono<Void> delete(String language, String key) {
+		return this.database.sql("delete from text_override where language = :language and key = :key")
+			.bind("language", language)
+			.bind("key", key)
+			.then();
+	}
+
+	private Mono<Void> bump() {
+		return this.database.sql("update text_override_version set version = version + 1 where id = 1").then();
+	}
+
+}
