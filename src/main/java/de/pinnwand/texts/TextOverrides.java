@@ -51,6 +51,8 @@ public class TextOverrides {
 	/** Language → key → text; replaced as a whole, never changed in place. */
 	private volatile Map<String, Map<String, String>> overrides = Map.of();
 
+	private volatile Map<String, LocalDate> reviewed = Map.of();
+
 	private volatile long version = -1;
 
 	TextOverrides(DatabaseClient database, AuditLog audit, TransactionalOperator transaction, Clock clock,
@@ -100,14 +102,21 @@ public class TextOverrides {
 								row.get("key", String.class), row.get("text", String.class) })
 						.all()
 						.collectList()
-						.map((rows) -> {
+						.zipWith(reviews().collectMap(Review::language, Review::reviewedOn))
+						.map((both) -> {
 							Map<String, Map<String, String>> loaded = new HashMap<>();
-							rows.forEach((row) -> loaded.computeIfAbsent(row[0], (language) -> new HashMap<>())
+							both.getT1().forEach((row) -> loaded.computeIfAbsent(row[0], (language) -> new HashMap<>())
 								.put(row[1], row[2]));
 							this.overrides = loaded;
+							this.reviewed = Map.copyOf(both.getT2());
 							this.version = current;
 							return true;
 						}));
+	}
+
+	/** When a native speaker last checked each language, as the last refresh found it (a review bumps the version). */
+	Map<String, LocalDate> reviewedLanguages() {
+		return this.reviewed;
 	}
 
 	/** The corrected texts of a language, by key, for admins and translators. */

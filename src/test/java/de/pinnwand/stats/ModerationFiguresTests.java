@@ -101,7 +101,7 @@ class ModerationFiguresTests {
 				.queryParam("district", inDistrict).build())
 			.cookie("SESSION", session).header("Accept-Language", "en").exchange().expectStatus().isOk()
 			.expectBody(String.class).returnResult().getResponseBody();
-		assertThat(page).contains("Reports and the coordination").contains("All decisions")
+		assertThat(page).contains("Reports and the coordinators").contains("All decisions")
 			.contains("<th scope=\"row\">approved</th><td>*</td>").contains("<th scope=\"row\">closed</th><td>&lt;5</td>")
 			.contains("Time from submission to first decision (median, hours)");
 	}

@@ -117,6 +117,8 @@ class TextOverridesTests {
 			.contains("texts.imported", "texts.reviewed");
 		assertThat(page("/accessibility?ui=de")).contains("العربية: von einer muttersprachlichen Person geprüft am");
 		assertThat(page("/admin/texts/ar", session)).contains("Von einer muttersprachlichen Person geprüft am");
+		// The language switcher on every page says it too, in the language concerned.
+		assertThat(page("/?ui=de")).contains("title=\"راجعه شخص لغته الأم هذه اللغة في");
 	}
 
 	@Test

@@ -2,11 +2,16 @@ package de.pinnwand.system.web;
 
 import java.util.HashMap;
 import java.util.List;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.Map;
 
 import com.samskivert.mustache.Mustache;
 import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.HtmlUtils;
@@ -37,12 +42,25 @@ public class Layout {
 
 	private final Messages messages;
 
-	Layout(Messages messages) {
+	private final Supplier<LanguageReviews> reviews;
+
+	@Autowired
+	Layout(Messages messages, ObjectProvider<LanguageReviews> reviews) {
 		this.messages = messages;
+		this.reviews = reviews::getIfAvailable;
 	}
 
-	/** A link of the language switcher. */
-	public record LanguageLink(String code, String name, String href, boolean current) {
+	/** For the error pages, which build their own helpers: without review notes. */
+	Layout(Messages messages) {
+		this.messages = messages;
+		this.reviews = () -> null;
+	}
+
+	/**
+	 * A link of the language switcher; {@code reviewed}, when a native speaker checked that language's texts, says
+	 * so in that language.
+	 */
+	public record LanguageLink(String code, String name, String href, boolean current, String reviewed) {
 	}
 
 	/** The layout's model for a page titled by the message {@code titleKey}. */
@@ -84,8 +102,14 @@ public class Layout {
 				.encode()
 				.build()
 				.toUriString();
-			return new LanguageLink(code, this.messages.get(Locale.forLanguageTag(code), "language.self"), href,
-					code.equals(InterfaceLanguages.codeOf(current)));
+			Locale language = Locale.forLanguageTag(code);
+			LanguageReviews known = this.reviews.get();
+			String reviewed = (known == null) ? null : known.reviewedOn(code)
+				.map((day) -> this.messages.get(language, "texts.reviewed",
+						DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(language).format(day)))
+				.orElse(null);
+			return new LanguageLink(code, this.messages.get(language, "language.self"), href,
+					code.equals(InterfaceLanguages.codeOf(current)), reviewed);
 		}).toList();
 	}
 
