@@ -202,7 +202,9 @@ class RateLimitsTests {
 		assertThat(defaults.enabled()).isTrue();
 		assertThat(defaults.exemptAddresses()).isEmpty();
 		assertThat(defaults.rules()).containsOnlyKeys("signin", "listings", "signups", "reports", "conversations",
-				"messages");
+				"messages", "feedback");
+		assertThat(defaults.rules().get("feedback")).isEqualTo(
+				new Rule(HttpMethod.POST, List.of("/accessibility/feedback"), 5, Duration.ofHours(1)));
 		assertThat(defaults.rules().get("conversations")).isEqualTo(new Rule(HttpMethod.POST,
 				List.of("/conversations", "/api/v1/conversations"), 10, Duration.ofHours(1)));
 		assertThat(defaults.rules().get("messages")).isEqualTo(new Rule(HttpMethod.POST,
