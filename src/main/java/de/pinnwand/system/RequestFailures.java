@@ -37,6 +37,12 @@ public final class RequestFailures {
 		if (ex instanceof InvalidInput || ex instanceof UnreadableRequest || ex instanceof DatabaseUnavailable) {
 			return ex;
 		}
+		// A status the portal chose with its own text (sign-in while the provider is away) stays as it is, whatever
+		// connection trouble lies underneath.
+		if (ex instanceof org.springframework.web.server.ResponseStatusException chosen && chosen.getReason() != null
+				&& chosen.getReason().startsWith("errorpage.detail.")) {
+			return ex;
+		}
 		for (Throwable cause = ex; cause != null; cause = next(cause)) {
 			if (cause instanceof DataBufferLimitException tooLarge) {
 				return tooLarge;
