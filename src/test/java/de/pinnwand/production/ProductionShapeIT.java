@@ -1,8 +1,6 @@
 package de.pinnwand.production;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,7 +72,7 @@ class ProductionShapeIT {
 	@BeforeAll
 	static void deploy() throws Exception {
 		Path data = Path.of(System.getProperty("pinnwand.data-dir", "target/it-data")).resolve("production-shape");
-		int appPort = freePort();
+		int appPort = TlsProxy.freePort();
 		proxy = TlsProxy.start(appPort);
 		services = DeploymentServices.start(data.resolve("services"), proxy.url());
 		http = HttpClient.newBuilder().sslContext(proxy.trust()).followRedirects(HttpClient.Redirect.NEVER).build();
@@ -275,12 +273,6 @@ class ProductionShapeIT {
 		}
 		catch (IOException ex) {
 			return "(no log)";
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
 		}
 	}
 

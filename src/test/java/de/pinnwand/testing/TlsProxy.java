@@ -142,15 +142,8 @@ public final class TlsProxy implements AutoCloseable {
 		try (Socket plain = new Socket(InetAddress.getByName("127.0.0.1"), this.port, InetAddress.getByName(from), 0);
 				SSLSocket socket = (SSLSocket) this.trust.getSocketFactory()
 					.createSocket(plain, "localhost", this.port, true)) {
-			socket.setSoTimeout(30_000);
 			socket.startHandshake();
-			StringBuilder request = new StringBuilder("GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost:" + this.port
-					+ "\r\nConnection: close\r\n");
-			headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
-			OutputStream out = socket.getOutputStream();
-			out.write(request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
-			out.flush();
-			return parse(socket.getInputStream());
+			return exchange(socket, this.port, pathAndQuery, headers);
 		}
 	}
 
@@ -158,15 +151,21 @@ public final class TlsProxy implements AutoCloseable {
 	public static Answer plainGet(String from, int port, String pathAndQuery, Map<String, String> headers)
 			throws IOException {
 		try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(from), 0)) {
-			socket.setSoTimeout(30_000);
-			StringBuilder request = new StringBuilder("GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost:" + port
-					+ "\r\nConnection: close\r\n");
-			headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
-			OutputStream out = socket.getOutputStream();
-			out.write(request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
-			out.flush();
-			return parse(socket.getInputStream());
+			return exchange(socket, port, pathAndQuery, headers);
 		}
+	}
+
+	/** One HTTP/1.1 GET on an open connection, read to its end. */
+	private static Answer exchange(Socket socket, int port, String pathAndQuery, Map<String, String> headers)
+			throws IOException {
+		socket.setSoTimeout(30_000);
+		StringBuilder request = new StringBuilder("GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost:" + port
+				+ "\r\nConnection: close\r\n");
+		headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+		OutputStream out = socket.getOutputStream();
+		out.write(request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+		out.flush();
+		return parse(socket.getInputStream());
 	}
 
 	@Override
@@ -242,7 +241,8 @@ public final class TlsProxy implements AutoCloseable {
 		}
 	}
 
-	private static int freePort() {
+	/** A free port on the loopback interface. */
+	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
