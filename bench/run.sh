@@ -7,7 +7,7 @@
 #   N        listings to load (default 100000; 1000000 is accepted but has not been run yet)
 #   SECONDS  duration of each load measurement (default 20; each one follows a 5 s warm-up)
 #
-# Environment: BENCH_SKIP_BUILD=1 reuses target/pinnwand-*.jar; BENCH_KEEP_LOG=FILE keeps the app log;
+# Environment: BENCH_SKIP_BUILD=1 reuses the built classes and target/bench-classpath.txt; BENCH_KEEP_LOG=FILE keeps the app log;
 # BENCH_CAPTURE_QUERY=FILE saves the portal's search request as Elasticsearch logged it; BENCH_CONNECTIONS (default 8);
 # BENCH_WARMUP (default 90 s of search load before the measured rounds);
 # BENCH_PUBLISH (default 200 listings for publish -> searchable); BENCH_ROUNDS (default 3 alternating
@@ -85,38 +85,44 @@ ms() { python3 -c "print(f'{$1/1000:.1f}')"; }
 
 # 1. Build and start ------------------------------------------------------------------------------------------
 cd "$ROOT"
-if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then
-	log "building the jar"
-	timeout 900 ./mvnw -B -q -DskipTests package
+# The embedded services are development tools in src/test, not in the production jar: the benchmark runs the app
+# from the test classpath (as ./mvnw spring-boot:test-run does), without the local profile's demo content.
+if [[ -z "${BENCH_SKIP_BUILD:-}" || ! -s target/bench-classpath.txt ]]; then
+	log "building the classes and the test classpath"
+	timeout 900 ./mvnw -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test \
+		-Dmdep.outputFile=target/bench-classpath.txt
 fi
-JAR=$(ls target/pinnwand-*.jar | grep -v original | head -1)
+CLASSPATH_APP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
-log "starting $JAR on port $PORT, data in $WORK/data"
+log "starting the app on port $PORT, data in $WORK/data"
 # A private cache: the shared one (/var/cache/pinnwand) is replaced whenever another build changes the plugin.
 # Rate limits are off: the benchmark posts hundreds of listings as one member on purpose.
-# The embedded sign-in provider on a known port with a password made for this run: the benchmark signs in as
-# 'bench' (posting needs an account) and makes that account an admin (the rebuild endpoint needs one).
+# The embedded Keycloak on a known port with a password made for this run and one member, 'bench': the benchmark
+# signs in as 'bench' (posting needs an account) and makes that account an admin (the rebuild endpoint needs one).
 SIGNIN_PORT=$(free_port)
 SIGNIN_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
-java -jar "$JAR" --server.port="$PORT" --pinnwand.data-dir="$WORK/data" --pinnwand.embedded.cache-dir="$WORK/cache" \
+java -cp "$CLASSPATH_APP" de.pinnwand.PinnwandApplication --server.port="$PORT" --pinnwand.data-dir="$WORK/data" \
+	--pinnwand.embedded.cache-dir="$WORK/cache" \
 	--pinnwand.embedded.sign-in.port="$SIGNIN_PORT" --pinnwand.embedded.sign-in.password="$SIGNIN_PASSWORD" \
+	--pinnwand.embedded.sign-in.accounts=bench --pinnwand.embedded.postgres.durable=false \
 	--pinnwand.rate-limits.enabled=false > "$WORK/app.log" 2>&1 &
 APP_PID=$!
 
-deadline=$((SECONDS + 300))
-until curl -fsS "$BASE/actuator/health" 2>/dev/null \
-	| python3 -c 'import json,sys; h=json.load(sys.stdin); sys.exit(0 if h["status"]=="UP" and h["components"]["elasticsearch"]["details"].get("indexReady") else 1)' 2>/dev/null; do
+# Health details are for admins only: ready means PostgreSQL is (readiness) and a search answers (the index is there).
+deadline=$((SECONDS + 420))
+until curl -fsS "$BASE/actuator/health/readiness" > /dev/null 2>&1 && curl -fsS "$BASE/api/v1/listings?q=x" > /dev/null 2>&1; do
 	kill -0 "$APP_PID" 2>/dev/null || { tail -50 "$WORK/app.log"; log "the app died"; exit 1; }
-	((SECONDS < deadline)) || { tail -50 "$WORK/app.log"; log "the app did not become ready in 300 s"; exit 1; }
+	((SECONDS < deadline)) || { tail -50 "$WORK/app.log"; log "the app did not become ready in 420 s"; exit 1; }
 	sleep 1
 done
 START_LINE=$(grep -o 'Started PinnwandApplication in [0-9.]* seconds' "$WORK/app.log" | head -1 || true)
 PG_PORT=$(grep -o 'Embedded PostgreSQL ready on port [0-9]*' "$WORK/app.log" | grep -o '[0-9]*$' | head -1)
 ES=$(grep -o 'Embedded Elasticsearch ready at http://127.0.0.1:[0-9]*' "$WORK/app.log" | grep -o 'http://.*' | head -1)
 log "ready ($START_LINE); PostgreSQL on $PG_PORT, Elasticsearch at $ES"
-BENCH_TOKEN=$(curl -fsS -d grant_type=password -d client_id=pinnwand -d scope=openid -d username=bench \
-	--data-urlencode password="$SIGNIN_PASSWORD" "http://127.0.0.1:$SIGNIN_PORT/pinnwand/token" \
+BENCH_TOKEN=$(curl -fsS -d grant_type=password -d client_id=pinnwand-cli -d scope=openid -d username=bench \
+	--data-urlencode password="$SIGNIN_PASSWORD" \
+	"http://127.0.0.1:$SIGNIN_PORT/realms/pinnwand/protocol/openid-connect/token" \
 	| python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
 export BENCH_TOKEN
 curl -fsS -H "Authorization: Bearer $BENCH_TOKEN" "$BASE/api/v1/me" > /dev/null
