@@ -108,6 +108,9 @@ class ProductionShapeIT {
 		if (proxy != null) {
 			proxy.close();
 		}
+		if (services != null) {
+			services.stop();
+		}
 		if (log != null) {
 			Files.deleteIfExists(log);
 		}

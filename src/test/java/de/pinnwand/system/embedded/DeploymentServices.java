@@ -16,6 +16,8 @@ public final class DeploymentServices {
 
 	private final EmbeddedServices services;
 
+	private boolean stopped;
+
 	private DeploymentServices(EmbeddedServices services) {
 		this.services = services;
 	}
@@ -30,11 +32,22 @@ public final class DeploymentServices {
 		environment.getPropertySources().addFirst(new MapPropertySource("deployment",
 				Map.of("pinnwand.data-dir", dataDirectory.toString(), "pinnwand.public-url", publicUrl)));
 		DeploymentServices started = new DeploymentServices(EmbeddedServices.of(environment, true, true, true, true));
+		// No SpringApplication runs in this JVM, whose shutdown handlers would stop them: PostgreSQL, unlike
+		// Elasticsearch and Keycloak, has no parent-death signal and would outlive the test JVM.
+		Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "pinnwand-deployment-services"));
 		started.services.postgres();
 		started.services.elasticsearch();
 		started.services.signIn().admin().allowPortalAddress(publicUrl);
 		started.services.mail();
 		return started;
+	}
+
+	/** Stops the four services; a second call does nothing. */
+	public synchronized void stop() {
+		if (!this.stopped) {
+			this.stopped = true;
+			this.services.stop();
+		}
 	}
 
 	/** The environment of the app's process, as a deployment sets it (docker-compose.yml, .env.example). */

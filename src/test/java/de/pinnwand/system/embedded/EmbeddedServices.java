@@ -259,7 +259,7 @@ public final class EmbeddedServices {
 		}
 	}
 
-	private void stop() {
+	void stop() {
 		if (this.mail != null) {
 			this.mail.stop();
 		}
