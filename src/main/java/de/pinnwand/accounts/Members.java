@@ -60,6 +60,10 @@ public class Members {
 
 	private Mono<Member> member(Authentication authentication) {
 		if (authentication instanceof JwtAuthenticationToken jwt) {
+			// Found already when the API's token was authenticated (authenticate): no second look-up per request.
+			if (jwt.getDetails() instanceof Member known) {
+				return Mono.just(known);
+			}
 			return this.accounts.bySubject(jwt.getName())
 				.switchIfEmpty(Mono.defer(() -> this.accounts.signedIn(jwt.getName(),
 						jwt.getToken().getClaimAsString("preferred_username"), groups(jwt.getTokenAttributes()))));
@@ -81,7 +85,9 @@ public class Members {
 		return member(plain).map((member) -> {
 			List<GrantedAuthority> authorities = new ArrayList<>(scopes);
 			member.roles().forEach((role) -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name())));
-			return (AbstractAuthenticationToken) new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+			JwtAuthenticationToken authenticated = new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+			authenticated.setDetails(member);
+			return (AbstractAuthenticationToken) authenticated;
 		}).defaultIfEmpty(plain);
 	}
 

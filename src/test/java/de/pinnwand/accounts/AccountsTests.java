@@ -39,6 +39,16 @@ class AccountsTests {
 	private DatabaseClient database;
 
 	@Test
+	void explainsAccountDeletionAsAShortList() {
+		String member = TestMembers.signIn(this.web, "deletion-reader");
+		this.web.get().uri("/my/account?ui=de").cookie("SESSION", member).exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).value((html) -> assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(html))
+				.contains("<ul class=\"points\"><li>Wenn Sie Ihr Konto löschen, löschen wir sofort:")
+				.contains("</li><li>Laden Sie vorher Ihre Daten herunter, wenn Sie sie behalten möchten.</li></ul>"));
+	}
+
+	@Test
 	void signsInAtTheProviderAndKeepsTheSessionCookieSafe() {
 		String issuer = EmbeddedServices.signInProvider().issuerUri();
 		var start = this.web.get().uri("/oauth2/authorization/pinnwand?ui=ar").exchange().expectStatus().is3xxRedirection()

@@ -42,6 +42,9 @@ public class Layout {
 
 	private final Messages messages;
 
+	/** Where one sentence ends and the next begins, in the interface's scripts. */
+	private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("(?<=[.!?؟۔])\\s+");
+
 	private final Supplier<LanguageReviews> reviews;
 
 	@Autowired
@@ -72,6 +75,13 @@ public class Layout {
 		model.put("title", this.messages.get(locale, titleKey));
 		model.put("t", (Mustache.Lambda) (fragment, out) -> out
 			.write(HtmlUtils.htmlEscape(this.messages.get(locale, fragment.execute().strip()))));
+		// A text of several short sentences as a list, one sentence an item (each escaped): easier to read for people
+		// with little German than one paragraph.
+		model.put("points", (Mustache.Lambda) (fragment, out) -> {
+			for (String sentence : SENTENCE_END.split(this.messages.get(locale, fragment.execute().strip()).strip())) {
+				out.write("<li>" + HtmlUtils.htmlEscape(sentence) + "</li>");
+			}
+		});
 		model.put("languages", languageLinks(exchange, locale));
 		String memberName = exchange.getAttribute(MEMBER_NAME);
 		if (memberName != null) {
@@ -95,6 +105,7 @@ public class Layout {
 	}
 
 	private List<LanguageLink> languageLinks(ServerWebExchange exchange, Locale current) {
+		LanguageReviews known = this.reviews.get();
 		return InterfaceLanguages.CODES.stream().map((code) -> {
 			String href = UriComponentsBuilder.fromPath(exchange.getRequest().getPath().value())
 				.queryParams(exchange.getRequest().getQueryParams())
@@ -103,7 +114,6 @@ public class Layout {
 				.build()
 				.toUriString();
 			Locale language = Locale.forLanguageTag(code);
-			LanguageReviews known = this.reviews.get();
 			String reviewed = (known == null) ? null : known.reviewedOn(code)
 				.map((day) -> this.messages.get(language, "texts.reviewed",
 						DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(language).format(day)))

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,9 +25,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -104,24 +100,9 @@ public final class EmbeddedElasticsearchNode {
 		if (this.process == null) {
 			return;
 		}
-		ProcessHandle launcher = this.process.toHandle();
-		List<ProcessHandle> descendants = launcher.descendants().toList();
-		Collections.reverse(descendants);
-		descendants.forEach(ProcessHandle::destroy);
-		descendants.forEach((handle) -> awaitExit(handle, Duration.ofSeconds(30)));
-		launcher.destroy();
-		awaitExit(launcher, Duration.ofSeconds(10));
+		ProcessKeeper.stopTree(this.process, Duration.ofSeconds(30));
 		this.process = null;
 		logger.info("Embedded Elasticsearch stopped");
-	}
-
-	private static void awaitExit(ProcessHandle handle, Duration timeout) {
-		try {
-			handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (Exception ex) {
-			handle.destroyForcibly();
-		}
 	}
 
 	/**
@@ -147,12 +128,12 @@ public final class EmbeddedElasticsearchNode {
 			logger.info("Unpacking Elasticsearch into " + target + " (once)");
 			Path partial = cache.resolve(key + ".partial");
 			deleteRecursively(partial);
-			unzip(this.settings.distributionZip(), partial, true);
+			ProcessKeeper.unzip(this.settings.distributionZip(), partial, true);
 			if (this.settings.analysisPlugin().length > 0) {
 				Path plugin = partial.resolve("plugins").resolve(PLUGIN_NAME);
 				Path pluginZip = Files.createTempFile(cache, "plugin", ".zip");
 				Files.write(pluginZip, this.settings.analysisPlugin());
-				unzip(pluginZip, plugin, false);
+				ProcessKeeper.unzip(pluginZip, plugin, false);
 				Files.delete(pluginZip);
 			}
 			else {
@@ -195,38 +176,6 @@ public final class EmbeddedElasticsearchNode {
 		}
 		catch (IOException ex) {
 			logger.debug("Older Elasticsearch installations left in " + cache + ": " + ex.getMessage());
-		}
-	}
-
-	private static void unzip(Path zip, Path target, boolean stripTopFolder) throws IOException {
-		Files.createDirectories(target);
-		try (ZipFile file = ZipFile.builder().setPath(zip).get()) {
-			for (ZipArchiveEntry entry : Collections.list(file.getEntries())) {
-				String name = entry.getName();
-				if (stripTopFolder) {
-					int slash = name.indexOf('/');
-					name = (slash < 0) ? "" : name.substring(slash + 1);
-				}
-				if (name.isEmpty()) {
-					continue;
-				}
-				Path out = target.resolve(name).normalize();
-				if (!out.startsWith(target)) {
-					throw new IOException("Refusing zip entry outside the target folder: " + entry.getName());
-				}
-				if (entry.isDirectory()) {
-					Files.createDirectories(out);
-					continue;
-				}
-				Files.createDirectories(out.getParent());
-				try (InputStream in = file.getInputStream(entry)) {
-					Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
-				}
-				int mode = entry.getUnixMode();
-				if ((mode & 0111) != 0 || name.startsWith("bin/")) {
-					Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxr-xr-x"));
-				}
-			}
 		}
 	}
 
@@ -312,40 +261,7 @@ public final class EmbeddedElasticsearchNode {
 		builder.directory(run.toFile());
 		builder.redirectErrorStream(true);
 		builder.redirectOutput(run.resolve("logs/console.log").toFile());
-		return startOnKeeperThread(builder);
-	}
-
-	/**
-	 * The parent-death signal fires when the thread that forked the process ends, not the JVM: so the node is
-	 * forked by a thread of its own that lives exactly as long as the node.
-	 */
-	private static Process startOnKeeperThread(ProcessBuilder builder) throws IOException {
-		CompletableFuture<Process> started = new CompletableFuture<>();
-		Thread keeper = new Thread(() -> {
-			try {
-				Process process = builder.start();
-				started.complete(process);
-				process.waitFor();
-			}
-			catch (IOException ex) {
-				started.completeExceptionally(ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}, "elasticsearch-keeper");
-		keeper.setDaemon(true);
-		keeper.start();
-		try {
-			return started.get();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IOException("Interrupted while starting Elasticsearch", ex);
-		}
-		catch (ExecutionException ex) {
-			throw (ex.getCause() instanceof IOException io) ? io : new IOException(ex.getCause());
-		}
+		return ProcessKeeper.startOnKeeperThread(builder, "elasticsearch-keeper");
 	}
 
 	private void awaitHealthy(Path run) {

@@ -13,7 +13,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -126,13 +125,7 @@ public final class EmbeddedKeycloak {
 		if (this.process == null) {
 			return;
 		}
-		ProcessHandle launcher = this.process.toHandle();
-		List<ProcessHandle> descendants = new ArrayList<>(launcher.descendants().toList());
-		Collections.reverse(descendants);
-		descendants.forEach(ProcessHandle::destroy);
-		descendants.forEach((handle) -> ProcessKeeper.awaitExit(handle, Duration.ofSeconds(20)));
-		launcher.destroy();
-		ProcessKeeper.awaitExit(launcher, Duration.ofSeconds(10));
+		ProcessKeeper.stopTree(this.process, Duration.ofSeconds(20));
 		this.process = null;
 		this.admin = null;
 		if (!this.settings.keepState()) {

@@ -77,6 +77,20 @@ final class ProcessKeeper {
 		}
 	}
 
+	/**
+	 * Stops a server started through a launcher (a script, {@code setpriv}): its descendants first, newest first,
+	 * each given {@code serverWait} to end, then the launcher; what does not end in time is killed.
+	 */
+	static void stopTree(Process launcherProcess, Duration serverWait) {
+		ProcessHandle launcher = launcherProcess.toHandle();
+		List<ProcessHandle> descendants = new java.util.ArrayList<>(launcher.descendants().toList());
+		Collections.reverse(descendants);
+		descendants.forEach(ProcessHandle::destroy);
+		descendants.forEach((handle) -> awaitExit(handle, serverWait));
+		launcher.destroy();
+		awaitExit(launcher, Duration.ofSeconds(10));
+	}
+
 	static void awaitExit(ProcessHandle handle, Duration timeout) {
 		try {
 			handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -88,12 +102,23 @@ final class ProcessKeeper {
 
 	/** Unpacks a zip whose entries sit in one top folder, without that folder. */
 	static void unzip(Path zip, Path target) throws IOException {
+		unzip(zip, target, true);
+	}
+
+	/**
+	 * Unpacks a zip, keeping the files' execute bits (and making scripts in {@code bin/} and {@code *.sh}
+	 * executable, for zips made without unix modes).
+	 * @param stripTopFolder whether the entries sit in one top folder that is left out
+	 */
+	static void unzip(Path zip, Path target, boolean stripTopFolder) throws IOException {
 		Files.createDirectories(target);
 		try (ZipFile file = ZipFile.builder().setPath(zip).get()) {
 			for (ZipArchiveEntry entry : Collections.list(file.getEntries())) {
 				String name = entry.getName();
-				int slash = name.indexOf('/');
-				name = (slash < 0) ? "" : name.substring(slash + 1);
+				if (stripTopFolder) {
+					int slash = name.indexOf('/');
+					name = (slash < 0) ? "" : name.substring(slash + 1);
+				}
 				if (name.isEmpty()) {
 					continue;
 				}
@@ -109,7 +134,7 @@ final class ProcessKeeper {
 				try (InputStream in = file.getInputStream(entry)) {
 					Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
 				}
-				if ((entry.getUnixMode() & 0111) != 0 || name.endsWith(".sh")) {
+				if ((entry.getUnixMode() & 0111) != 0 || name.startsWith("bin/") || name.endsWith(".sh")) {
 					Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxr-xr-x"));
 				}
 			}
