@@ -15,6 +15,8 @@ import io.r2dbc.spi.R2dbcTimeoutException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -131,6 +133,9 @@ public final class RequestFailures {
 				|| cause instanceof R2dbcTimeoutException || cause instanceof DataAccessResourceFailureException
 				|| cause instanceof TransientDataAccessResourceException || cause instanceof QueryTimeoutException
 				|| cause instanceof ConnectException || cause instanceof TimeoutException
+				// Redis (sessions, rate limits of several instances) away: Lettuce's own type in the reactive path; a
+				// command Redis refused is a fault of ours, not an outage.
+				|| (cause instanceof RedisException && !(cause instanceof RedisCommandExecutionException))
 				|| cause.getClass().getName().startsWith("reactor.pool.");
 	}
 
