@@ -5,11 +5,8 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import de.pinnwand.system.RateLimitsProperties.Rule;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
@@ -23,6 +20,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -42,14 +40,22 @@ class RateLimits implements WebFilter {
 
 	private final List<Limit> limits;
 
+	private final RateLimitBuckets buckets;
+
+	/** The limits of one instance, counted in its memory. */
 	RateLimits(RateLimitsProperties properties, TimeMeter time) {
+		this(properties, new LocalRateLimitBuckets(properties, time));
+	}
+
+	RateLimits(RateLimitsProperties properties, RateLimitBuckets buckets) {
 		this.enabled = properties.enabled();
 		this.exempt = properties.exemptAddresses().stream().map(IpAddresses.Network::parse).toList();
 		this.limits = properties.rules()
 			.entrySet()
 			.stream()
-			.map((rule) -> new Limit(rule.getKey(), rule.getValue(), properties.maxClientsPerRule(), time))
+			.map((rule) -> new Limit(rule.getKey(), rule.getValue()))
 			.toList();
+		this.buckets = buckets;
 	}
 
 	@Override
@@ -67,28 +73,20 @@ class RateLimits implements WebFilter {
 		}
 		return signedIn().map((name) -> "person:" + name)
 			.defaultIfEmpty("address:" + addressKey(address))
-			.flatMap((client) -> {
-				RateLimitExceeded exceeded = null;
-				// Every matching rule takes its token, so a request never slips through one rule because another
-				// refused it; overlapping rules are rare, and a refused request then costs the others one token.
-				for (Limit limit : matching) {
-					ConsumptionProbe probe = limit.bucket(client).tryConsumeAndReturnRemaining(1);
-					if (!probe.isConsumed()) {
-						Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
-						if (exceeded == null || wait.compareTo(exceeded.retryAfter()) > 0) {
-							exceeded = new RateLimitExceeded(limit.name, wait);
-						}
-					}
-				}
-				return (exceeded != null) ? Mono.error(exceeded) : chain.filter(exchange);
-			});
+			// Every matching rule takes its token, so a request never slips through one rule because another
+			// refused it; overlapping rules are rare, and a refused request then costs the others one token.
+			.flatMapMany((client) -> Flux.fromIterable(matching)
+				.concatMap((limit) -> this.buckets.take(limit.name, client, limit.configuration)
+					.filter((probe) -> !probe.isConsumed())
+					.map((probe) -> new RateLimitExceeded(limit.name, Duration.ofNanos(probe.getNanosToWaitForRefill())))))
+			.reduce((one, other) -> (other.retryAfter().compareTo(one.retryAfter()) > 0) ? other : one)
+			.flatMap(Mono::<Void>error)
+			.switchIfEmpty(Mono.defer(() -> chain.filter(exchange)));
 	}
 
-	/** How many clients a rule remembers right now; for tests of the store's bound. */
+	/** How many clients a rule remembers right now (in this instance's memory); for tests of the store's bound. */
 	long clientsTracked(String rule) {
-		Limit limit = this.limits.stream().filter((candidate) -> candidate.name.equals(rule)).findFirst().orElseThrow();
-		limit.buckets.cleanUp();
-		return limit.buckets.estimatedSize();
+		return ((LocalRateLimitBuckets) this.buckets).clientsTracked(rule);
 	}
 
 	private static Mono<String> signedIn() {
@@ -125,7 +123,7 @@ class RateLimits implements WebFilter {
 	}
 
 
-	/** A rule with its buckets, one per client. */
+	/** A rule: what it counts, and the bucket each client gets. */
 	private static final class Limit {
 
 		private final String name;
@@ -134,32 +132,14 @@ class RateLimits implements WebFilter {
 
 		private final List<PathPattern> paths;
 
-		private final long capacity;
+		private final BucketConfiguration configuration;
 
-		private final Duration period;
-
-		private final TimeMeter time;
-
-		/**
-		 * Caffeine rather than a map, so that visitors cannot fill the memory: the number of clients is bounded
-		 * (beyond it the least recently seen are dropped), and a bucket untouched for a whole period is dropped as
-		 * well, which loses nothing, as it has refilled completely by then and a new one starts full. Dropping a
-		 * half-used bucket under pressure lets that client start afresh; with one token per several minutes that
-		 * is the cheaper failure than unbounded memory.
-		 */
-		private final Cache<String, Bucket> buckets;
-
-		Limit(String name, Rule rule, int maxClients, TimeMeter time) {
+		Limit(String name, Rule rule) {
 			this.name = name;
 			this.method = rule.method();
 			this.paths = rule.paths().stream().map(PathPatternParser.defaultInstance::parse).toList();
-			this.capacity = rule.capacity();
-			this.period = rule.period();
-			this.time = time;
-			this.buckets = Caffeine.newBuilder()
-				.maximumSize(maxClients)
-				.expireAfterAccess(rule.period())
-				.ticker(time::currentTimeNanos)
+			this.configuration = BucketConfiguration.builder()
+				.addLimit((limit) -> limit.capacity(rule.capacity()).refillGreedy(rule.capacity(), rule.period()))
 				.build();
 		}
 
@@ -169,14 +149,6 @@ class RateLimits implements WebFilter {
 			}
 			PathContainer path = request.getPath().pathWithinApplication();
 			return this.paths.stream().anyMatch((pattern) -> pattern.matches(path));
-		}
-
-		Bucket bucket(String client) {
-			return this.buckets.get(client,
-					(key) -> Bucket.builder()
-						.addLimit((limit) -> limit.capacity(this.capacity).refillGreedy(this.capacity, this.period))
-						.withCustomTimePrecision(this.time)
-						.build());
 		}
 
 	}

@@ -1,8 +1,11 @@
 package de.pinnwand.system;
 
 import io.github.bucket4j.TimeMeter;
+import io.lettuce.core.RedisClient;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * One {@link RateLimits} (one set of buckets) that {@link SecurityConfiguration} puts into both security filter
@@ -22,8 +25,25 @@ class RateLimitsConfiguration {
 	}
 
 	@Bean
+	@Conditional(RedisConfigured.Absent.class)
 	SharedRateLimits rateLimits(RateLimitsProperties properties) {
 		return new SharedRateLimits(new RateLimits(properties, TimeMeter.SYSTEM_NANOTIME));
+	}
+
+	/** With several instances, every one counts in the same buckets in Redis. */
+	@Bean
+	@Conditional(RedisConfigured.class)
+	SharedRateLimits rateLimitsInRedis(RateLimitsProperties properties, LettuceConnectionFactory redis) {
+		// Wall-clock time: the buckets' state in Redis is read by instances whose uptimes differ.
+		return new SharedRateLimits(new RateLimits(properties,
+				new RedisRateLimitBuckets(() -> redisClient(redis), TimeMeter.SYSTEM_MILLISECONDS)));
+	}
+
+	private static RedisClient redisClient(LettuceConnectionFactory redis) {
+		if (redis.getNativeClient() instanceof RedisClient client) {
+			return client;
+		}
+		throw new IllegalStateException("Rate limits in Redis need a single Redis server or a sentinel group");
 	}
 
 }
