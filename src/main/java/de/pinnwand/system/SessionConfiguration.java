@@ -20,6 +20,7 @@ import org.springframework.web.server.session.DefaultWebSessionManager;
 import org.springframework.web.server.session.InMemoryWebSessionStore;
 import org.springframework.web.server.session.WebSessionManager;
 import org.springframework.web.server.session.WebSessionStore;
+import reactor.core.publisher.Mono;
 
 /**
  * Page sessions, bounded so that visitors cannot fill the memory. Browsing makes no session at all (the CSRF
@@ -89,7 +90,10 @@ class SessionConfiguration {
 							WebSessionServerSecurityContextRepository.DEFAULT_SPRING_SECURITY_CONTEXT_ATTR_NAME) != null;
 					session.setMaxIdleTime(signedIn ? properties.memberIdle() : properties.visitorIdle());
 				}
-			}).then());
+			})
+				// No session to be had (Redis away): the request has its answer already (503), which must still go.
+				.onErrorResume((ex) -> Mono.empty())
+				.then());
 			return chain.filter(exchange);
 		};
 	}
