@@ -2,7 +2,7 @@ package de.pinnwand.accounts.web;
 
 import java.util.Set;
 
-import de.pinnwand.system.web.Messages;
+import de.pinnwand.web.Messages;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;

@@ -9,12 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 
-import de.pinnwand.listings.Languages;
 import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.ListingKind;
 import de.pinnwand.listings.TimeFrame;
 import de.pinnwand.listings.TopicTree;
-import de.pinnwand.system.web.Messages;
+import de.pinnwand.system.Languages;
+import de.pinnwand.web.Messages;
 import org.springframework.web.server.ServerWebExchange;
 
 /** A listing's detail page: its text split into lines, labels in the reader's language. */
