@@ -6,13 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import de.pinnwand.search.SearchUnavailable;
-import de.pinnwand.system.DatabaseUnavailable;
 import de.pinnwand.system.FieldProblem;
 import de.pinnwand.system.InvalidInput;
 import de.pinnwand.system.RateLimitExceeded;
 import de.pinnwand.system.RequestFailures;
-import de.pinnwand.system.SessionStoreFull;
+import de.pinnwand.system.ServiceUnavailable;
 import de.pinnwand.system.UnreadableRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -71,7 +69,7 @@ class ErrorPages implements ErrorWebExceptionHandler {
 		if (exchange.getResponse().isCommitted()) {
 			return Mono.error(failure);
 		}
-		Throwable ex = (failure instanceof SearchUnavailable) ? failure : RequestFailures.translate(failure);
+		Throwable ex = RequestFailures.translate(failure);
 		HttpStatusCode status = statusOf(ex);
 		if (status.value() == 503) {
 			// A passing outage: one line now and then, not a stack trace for each of thousands of requests.
@@ -102,11 +100,8 @@ class ErrorPages implements ErrorWebExceptionHandler {
 		if (ex instanceof InvalidInput) {
 			return HttpStatus.UNPROCESSABLE_CONTENT;
 		}
-		if (ex instanceof SearchUnavailable) {
-			return HttpStatus.SERVICE_UNAVAILABLE;
-		}
-		// The session store is full (see SessionConfiguration): refuse for now rather than grow without bound.
-		if (ex instanceof SessionStoreFull || ex instanceof DatabaseUnavailable) {
+		// The database, the search index or the session store (full: refuse for now rather than grow without bound).
+		if (ex instanceof ServiceUnavailable) {
 			return HttpStatus.SERVICE_UNAVAILABLE;
 		}
 		if (ex instanceof UnreadableRequest) {
