@@ -1,17 +1,11 @@
 package de.pinnwand.search;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,11 +26,9 @@ import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.Listings;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The listings index behind its alias. The physical index is named after the hash of its definition in
@@ -47,8 +39,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class ListingIndex {
 
 	private static final Log logger = LogFactory.getLog(ListingIndex.class);
-
-	private static final String DEFINITION = "search-mappings/listings.json";
 
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS")
 		.withZone(ZoneOffset.UTC);
@@ -61,12 +51,7 @@ public class ListingIndex {
 
 	private final String alias;
 
-	private final byte[] definition;
-
-	private final String definitionHash;
-
-	/** The definition's refresh interval, which a rebuild turns off until the index is full. */
-	private final String refreshInterval;
+	private final IndexDefinition definition;
 
 	private final AtomicBoolean ready = new AtomicBoolean();
 
@@ -83,10 +68,7 @@ public class ListingIndex {
 		this.clock = clock;
 		this.alias = properties.indexAlias();
 		this.properties = properties;
-		this.definition = readDefinition();
-		this.definitionHash = hash(this.definition);
-		this.refreshInterval = JsonMapper.builder().build().readTree(this.definition).path("settings")
-			.path("refresh_interval").asString("1s");
+		this.definition = IndexDefinition.load(properties);
 	}
 
 	/** The alias that searches use. */
@@ -105,10 +87,10 @@ public class ListingIndex {
 			return Mono.empty();
 		}
 		return currentIndices().flatMap((indices) -> {
-			String prefix = this.alias + "-" + this.definitionHash + "-";
+			String prefix = this.alias + "-" + this.definition.hash() + "-";
 			if (indices.size() == 1 && indices.iterator().next().startsWith(prefix)) {
-				this.ready.set(true);
-				return Mono.empty();
+				// The deployment's replicas may have changed since the index was made; they apply to the live index.
+				return replicas(indices.iterator().next()).doOnSuccess((done) -> this.ready.set(true));
 			}
 			logger.info("Search index " + (indices.isEmpty() ? "is missing" : "has an older definition " + indices)
 					+ "; rebuilding from PostgreSQL");
@@ -126,10 +108,10 @@ public class ListingIndex {
 			return Mono.error(new IllegalStateException("A rebuild is already running"));
 		}
 		long started = System.nanoTime();
-		String index = this.alias + "-" + this.definitionHash + "-" + STAMP.format(this.clock.instant());
+		String index = this.alias + "-" + this.definition.hash() + "-" + STAMP.format(this.clock.instant());
 		AtomicLong count = new AtomicLong();
 		return call(() -> this.client.indices()
-			.create((create) -> create.index(index).withJson(new ByteArrayInputStream(this.definition))))
+			.create((create) -> create.index(index).withJson(new ByteArrayInputStream(this.definition.json()))))
 			// No refreshes while the index fills (nobody searches it yet); each one writes a segment to merge.
 			.then(refreshInterval(index, "-1"))
 			.doOnSuccess((created) -> this.pendingIndex.set(index))
@@ -139,7 +121,7 @@ public class ListingIndex {
 				// A few bulks in flight keep Elasticsearch busy while the next batch is read from PostgreSQL.
 				.flatMap((batch) -> bulk(List.of(index), batch, List.of())
 					.doOnSuccess((outcome) -> count.addAndGet(batch.size())), this.properties.rebuildConcurrency()))
-			.then(refreshInterval(index, this.refreshInterval))
+			.then(refreshInterval(index, this.definition.refreshInterval()))
 			.then(call(() -> this.client.indices().refresh((refresh) -> refresh.index(index))))
 			.then(currentIndices())
 			.flatMap((old) -> swapAlias(old, index).thenReturn(old))
@@ -162,6 +144,11 @@ public class ListingIndex {
 	private Mono<Void> refreshInterval(String index, String interval) {
 		return call(() -> this.client.indices().putSettings((put) -> put.index(index)
 			.settings((settings) -> settings.refreshInterval((time) -> time.time(interval))))).then();
+	}
+
+	private Mono<Void> replicas(String index) {
+		return call(() -> this.client.indices().putSettings((put) -> put.index(index)
+			.settings((settings) -> settings.numberOfReplicas(String.valueOf(this.definition.replicas()))))).then();
 	}
 
 	private Mono<Void> swapAlias(Set<String> old, String index) {
@@ -273,24 +260,6 @@ public class ListingIndex {
 			return "Elasticsearch refused the request: " + server.error().type() + " " + server.error().reason();
 		}
 		return "Elasticsearch did not answer: " + cause;
-	}
-
-	private static byte[] readDefinition() {
-		try (InputStream in = new ClassPathResource(DEFINITION).getInputStream()) {
-			return in.readAllBytes();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Index definition " + DEFINITION + " is missing", ex);
-		}
-	}
-
-	private static String hash(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 10);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -20,7 +20,7 @@ class SearchDeadlineTests {
 	void aCallThatNeverAnswersFailsAtTheDeadline() {
 		SearchProperties properties = new SearchProperties(List.of("http://127.0.0.1:9"), null, null,
 				"pinnwand-listings", 500, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMillis(300), 2000,
-				3);
+				3, 1, 0);
 		ListingIndex index = new ListingIndex(null, null, Clock.systemUTC(), properties);
 		CompletableFuture<String> never = new CompletableFuture<>();
 		long started = System.nanoTime();
