@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
@@ -55,15 +54,15 @@ public class ListingIndex {
 
 	private final AtomicBoolean ready = new AtomicBoolean();
 
-	private final AtomicBoolean rebuilding = new AtomicBoolean();
-
-	/** During a rebuild the relay also writes here, so changes made meanwhile are not lost. */
-	private final AtomicReference<String> pendingIndex = new AtomicReference<>();
+	/** The rebuild that runs on any instance: during it every relay also writes to its new index. */
+	private final SearchRebuilds rebuilds;
 
 	private final SearchProperties properties;
 
-	ListingIndex(ElasticsearchAsyncClient client, Listings listings, Clock clock, SearchProperties properties) {
+	ListingIndex(ElasticsearchAsyncClient client, Listings listings, Clock clock, SearchProperties properties,
+			SearchRebuilds rebuilds) {
 		this.client = client;
+		this.rebuilds = rebuilds;
 		this.listings = listings;
 		this.clock = clock;
 		this.alias = properties.indexAlias();
@@ -94,7 +93,8 @@ public class ListingIndex {
 			}
 			logger.info("Search index " + (indices.isEmpty() ? "is missing" : "has an older definition " + indices)
 					+ "; rebuilding from PostgreSQL");
-			return rebuild().then();
+			// Another instance rebuilding: ready once its alias swap is seen.
+			return rebuild().then().onErrorResume(RebuildRunning.class, (running) -> Mono.empty());
 		});
 	}
 
@@ -102,25 +102,39 @@ public class ListingIndex {
 	public record Rebuilt(String index, long documents, Duration took) {
 	}
 
-	/** Fills a new index from PostgreSQL and swaps the alias to it; searches go on meanwhile. */
+	/**
+	 * Fills a new index from PostgreSQL and swaps the alias to it; searches go on meanwhile. Only one rebuild runs
+	 * across all instances: while one does, this answers {@link RebuildRunning} with its state.
+	 */
 	public Mono<Rebuilt> rebuild() {
-		if (!this.rebuilding.compareAndSet(false, true)) {
-			return Mono.error(new IllegalStateException("A rebuild is already running"));
-		}
-		long started = System.nanoTime();
 		String index = this.alias + "-" + this.definition.hash() + "-" + STAMP.format(this.clock.instant());
+		return this.rebuilds.claim(index)
+			.switchIfEmpty(Mono.defer(() -> this.rebuilds.running()
+				.map(RebuildRunning::new)
+				// Ended between the claim and the look: the asker may simply try again.
+				.defaultIfEmpty(new RebuildRunning(new SearchRebuilds.Running(index, this.clock.instant(), 0)))
+				.flatMap(Mono::error)))
+			// Released when done or failed; a rebuild cut off in between ends when its heartbeat goes stale.
+			.flatMap((claimed) -> fill(index)
+				.flatMap((rebuilt) -> this.rebuilds.release(index).thenReturn(rebuilt))
+				.onErrorResume((ex) -> !(ex instanceof RebuildRunning),
+						(ex) -> this.rebuilds.release(index).onErrorResume((ignored) -> Mono.empty()).then(Mono.error(ex))));
+	}
+
+	private Mono<Rebuilt> fill(String index) {
+		long started = System.nanoTime();
 		AtomicLong count = new AtomicLong();
 		return call(() -> this.client.indices()
 			.create((create) -> create.index(index).withJson(new ByteArrayInputStream(this.definition.json()))))
 			// No refreshes while the index fills (nobody searches it yet); each one writes a segment to merge.
 			.then(refreshInterval(index, "-1"))
-			.doOnSuccess((created) -> this.pendingIndex.set(index))
 			.thenMany(this.listings.findAllInIdOrder()
 				.filter((listing) -> listing.isPublic(this.clock.instant()))
 				.buffer(this.properties.rebuildBatchSize())
 				// A few bulks in flight keep Elasticsearch busy while the next batch is read from PostgreSQL.
 				.flatMap((batch) -> bulk(List.of(index), batch, List.of())
-					.doOnSuccess((outcome) -> count.addAndGet(batch.size())), this.properties.rebuildConcurrency()))
+					.flatMap((outcome) -> this.rebuilds.beat(index, count.addAndGet(batch.size()))),
+						this.properties.rebuildConcurrency()))
 			.then(refreshInterval(index, this.definition.refreshInterval()))
 			.then(call(() -> this.client.indices().refresh((refresh) -> refresh.index(index))))
 			.then(currentIndices())
@@ -134,11 +148,7 @@ public class ListingIndex {
 				logger.info("Search index " + index + " built with " + count.get() + " listings in "
 						+ took.toMillis() + " ms");
 				return new Rebuilt(index, count.get(), took);
-			}))
-			.doFinally((signal) -> {
-				this.pendingIndex.set(null);
-				this.rebuilding.set(false);
-			});
+			}));
 	}
 
 	private Mono<Void> refreshInterval(String index, String interval) {
@@ -178,12 +188,11 @@ public class ListingIndex {
 	 * @param gone ids of listings that no longer exist
 	 */
 	public Mono<Outcome> apply(List<Listing> listings, List<UUID> gone) {
-		List<String> targets = new ArrayList<>(List.of(this.alias));
-		String pending = this.pendingIndex.get();
-		if (pending != null) {
-			targets.add(pending);
-		}
-		return bulk(targets, listings, gone);
+		// Asked for each batch, after its listings were read: a rebuild claimed before reads them itself later.
+		return this.rebuilds.running()
+			.map((running) -> List.of(this.alias, running.index()))
+			.defaultIfEmpty(List.of(this.alias))
+			.flatMap((targets) -> bulk(targets, listings, gone));
 	}
 
 	private Mono<Outcome> bulk(List<String> targets, List<Listing> listings, List<UUID> gone) {

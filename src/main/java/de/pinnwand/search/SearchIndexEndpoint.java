@@ -5,6 +5,7 @@ import java.util.Map;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -28,9 +29,13 @@ class SearchIndexEndpoint {
 		return Map.of("alias", this.index.alias(), "ready", this.index.isReady());
 	}
 
+	/** Rebuilds; while a rebuild runs on any instance, 409 with that one's index, start and progress. */
 	@WriteOperation
-	Mono<ListingIndex.Rebuilt> rebuild() {
-		return this.index.rebuild();
+	Mono<WebEndpointResponse<Object>> rebuild() {
+		return this.index.rebuild()
+			.map((rebuilt) -> new WebEndpointResponse<Object>(rebuilt, WebEndpointResponse.STATUS_OK))
+			.onErrorResume(RebuildRunning.class, (running) -> Mono.just(new WebEndpointResponse<Object>(
+					Map.of("running", running.running()), 409)));
 	}
 
 }

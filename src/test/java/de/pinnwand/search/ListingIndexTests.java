@@ -30,6 +30,12 @@ class ListingIndexTests {
 	private WebTestClient web;
 
 	@Autowired
+	private SearchRebuilds rebuilds;
+
+	@Autowired
+	private SearchProperties properties;
+
+	@Autowired
 	private de.pinnwand.accounts.AccountService accounts;
 
 	private static Listing listing(UUID id, String title, long version, ListingStatus status) {
@@ -93,6 +99,42 @@ class ListingIndexTests {
 		String rebuilt = after.iterator().next();
 		var settings = this.client.indices().getSettings((get) -> get.index(rebuilt)).result().get(rebuilt).settings();
 		assertThat(settings.index().refreshInterval().time()).isEqualTo("500ms");
+	}
+
+	@Test
+	void whileAnotherInstanceRebuildsASecondRebuildAnswers409AndEveryWriteReachesItsNewIndex() throws Exception {
+		// Another instance's rebuild, as its claim leaves it in PostgreSQL, with the index it fills.
+		String elsewhere = this.index.alias() + "-" + IndexDefinition.load(this.properties).hash() + "-other-instance";
+		this.client.indices().create((create) -> create.index(elsewhere)
+			.withJson(new java.io.ByteArrayInputStream(IndexDefinition.load(this.properties).json())));
+		assertThat(this.rebuilds.claim(elsewhere).block()).isEqualTo(elsewhere);
+		try {
+			this.accounts.prepare(TestMembers.subject("index-admin"), "Admin", List.of("de"),
+					java.util.Set.of(de.pinnwand.accounts.Role.ADMIN)).block();
+			this.web.post().uri("/actuator/searchindex").headers(TestMembers.bearer("index-admin")).exchange()
+				.expectStatus().isEqualTo(409)
+				.expectBody().jsonPath("$.running.index").isEqualTo(elsewhere);
+
+			String id = this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer("tester"))
+				.bodyValue(de.pinnwand.TestListings.offer("Während des Umbaus"))
+				.exchange().expectStatus().isCreated()
+				.expectBody(java.util.Map.class).returnResult().getResponseBody().get("id").toString();
+			long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+			boolean found = false;
+			while (!found && System.nanoTime() < deadline) {
+				found = this.client.get((get) -> get.index(elsewhere).id(id), ListingDocument.class).found();
+				Thread.sleep(100);
+			}
+			assertThat(found).as("the relay writes to the index the other instance fills").isTrue();
+			assertThat(titleInIndex(UUID.fromString(id))).isEqualTo("Während des Umbaus");
+		}
+		finally {
+			this.rebuilds.release(elsewhere).block();
+			this.client.indices().delete((delete) -> delete.index(elsewhere));
+		}
+		// Once it is over, a rebuild may run again.
+		this.web.post().uri("/actuator/searchindex").headers(TestMembers.bearer("index-admin")).exchange()
+			.expectStatus().isOk();
 	}
 
 }

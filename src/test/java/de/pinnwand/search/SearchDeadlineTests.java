@@ -21,7 +21,7 @@ class SearchDeadlineTests {
 		SearchProperties properties = new SearchProperties(List.of("http://127.0.0.1:9"), null, null,
 				"pinnwand-listings", 500, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMillis(300), 2000,
 				3, 1, 0);
-		ListingIndex index = new ListingIndex(null, null, Clock.systemUTC(), properties);
+		ListingIndex index = new ListingIndex(null, null, Clock.systemUTC(), properties, null);
 		CompletableFuture<String> never = new CompletableFuture<>();
 		long started = System.nanoTime();
 		StepVerifier.create(index.call(() -> never)).expectError(SearchUnavailable.class).verify(Duration.ofSeconds(10));
