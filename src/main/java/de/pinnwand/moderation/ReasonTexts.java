@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import de.pinnwand.web.InterfaceLanguages;
 import de.pinnwand.web.Messages;
@@ -39,6 +40,11 @@ class ReasonTexts {
 	/** reason code → language → text. */
 	private volatile Map<String, Map<String, String>> snapshot = Map.of();
 
+	/** How many reloads began, and which of them the snapshot is from. */
+	private final AtomicLong reloads = new AtomicLong();
+
+	private long taken;
+
 	ReasonTexts(DatabaseClient database, Messages messages, ModerationProperties properties, Clock clock) {
 		this.database = database;
 		this.messages = messages;
@@ -70,19 +76,32 @@ class ReasonTexts {
 			.then();
 	}
 
-	/** Takes a new snapshot of the texts. */
+	/**
+	 * Takes a new snapshot of the texts. Reloads overlap (after an edit here, and the periodic one that brings the
+	 * other instances' edits): a read that began later saw the later state, so an earlier one never replaces it.
+	 */
 	Mono<Void> reload() {
-		return this.database.sql("select reason_code, language, text from decision_reason_text")
-			.map((row, meta) -> new String[] { row.get("reason_code", String.class), row.get("language", String.class),
-					row.get("text", String.class) })
-			.all()
-			.collectList()
-			.doOnNext((rows) -> {
-				Map<String, Map<String, String>> texts = new HashMap<>();
-				rows.forEach((row) -> texts.computeIfAbsent(row[0], (code) -> new HashMap<>()).put(row[1], row[2]));
-				this.snapshot = texts;
-			})
-			.then();
+		return Mono.defer(() -> {
+			long generation = this.reloads.incrementAndGet();
+			return this.database.sql("select reason_code, language, text from decision_reason_text")
+				.map((row, meta) -> new String[] { row.get("reason_code", String.class),
+						row.get("language", String.class), row.get("text", String.class) })
+				.all()
+				.collectList()
+				.doOnNext((rows) -> {
+					Map<String, Map<String, String>> texts = new HashMap<>();
+					rows.forEach((row) -> texts.computeIfAbsent(row[0], (code) -> new HashMap<>()).put(row[1], row[2]));
+					take(generation, texts);
+				})
+				.then();
+		});
+	}
+
+	private synchronized void take(long generation, Map<String, Map<String, String>> texts) {
+		if (generation > this.taken) {
+			this.snapshot = texts;
+			this.taken = generation;
+		}
 	}
 
 	/** The text of a reason in a language: the edited one, else the bundle's. */

@@ -55,6 +55,9 @@ class ModerationTests {
 	@Autowired
 	private DecisionTexts decisionTexts;
 
+	@Autowired
+	private org.springframework.r2dbc.core.DatabaseClient database;
+
 	/** Every {@link ListingDecided} published while the tests run. */
 	private final List<ListingDecided> decided = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -651,6 +654,34 @@ class ModerationTests {
 		String direct = activityOfNewOrganisation(COORDINATOR, "Direkttreffmoderation");
 		this.web.get().uri("/api/v1/activities/" + direct).exchange().expectStatus().isOk();
 		assertThat(queueItem(direct)).isNull();
+	}
+
+	@Test
+	void aReasonTextEditedOnAnotherInstanceShowsHereWithinASecond() throws InterruptedException {
+		String original = this.decisionTexts.reason("duplicate", java.util.Locale.ENGLISH);
+		try {
+			// What another instance's edit leaves in PostgreSQL; this instance's snapshot knows nothing of it.
+			setReasonText("duplicate", "en", "Posted twice (edited elsewhere)");
+			long started = System.nanoTime();
+			while (!"Posted twice (edited elsewhere)".equals(this.decisionTexts.reason("duplicate", java.util.Locale.ENGLISH))
+					&& System.nanoTime() - started < java.time.Duration.ofSeconds(5).toNanos()) {
+				Thread.sleep(50);
+			}
+			assertThat(this.decisionTexts.reason("duplicate", java.util.Locale.ENGLISH))
+				.isEqualTo("Posted twice (edited elsewhere)");
+			// Half a second between looks; a loaded test machine gets some slack beyond the second.
+			assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(3));
+		}
+		finally {
+			setReasonText("duplicate", "en", original);
+		}
+	}
+
+	private void setReasonText(String code, String language, String text) {
+		this.database.sql("insert into decision_reason_text (reason_code, language, text, updated_at) "
+				+ "values (:code, :language, :text, now()) on conflict (reason_code, language) do update set "
+				+ "text = excluded.text, updated_at = excluded.updated_at")
+			.bind("code", code).bind("language", language).bind("text", text).then().block();
 	}
 
 }

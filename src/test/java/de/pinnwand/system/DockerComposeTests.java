@@ -45,7 +45,7 @@ class DockerComposeTests {
 
 	private static final Path ELASTICSEARCH_DOCKERFILE = Path.of("docker/elasticsearch/Dockerfile");
 
-	private static final Set<String> SERVICES = Set.of("postgres", "elasticsearch", "keycloak", "pinnwand");
+	private static final Set<String> SERVICES = Set.of("postgres", "elasticsearch", "redis", "keycloak", "pinnwand");
 
 	/** The app's registration of the provider: sign-in starts at /oauth2/authorization/pinnwand. */
 	private static final String REGISTRATION_ID = "pinnwand";
@@ -89,7 +89,8 @@ class DockerComposeTests {
 
 	@Test
 	void theAppStartsOnlyWhenItsThreeServicesAreHealthy() {
-		assertThat(healthyDependencies("pinnwand")).containsExactlyInAnyOrder("postgres", "elasticsearch", "keycloak");
+		assertThat(healthyDependencies("pinnwand")).containsExactlyInAnyOrder("postgres", "elasticsearch", "redis",
+				"keycloak");
 		assertThat(healthyDependencies("keycloak")).containsExactly("postgres");
 		services.keySet()
 			.forEach((name) -> assertThat(healthyDependencies(name)).as("services that %s waits for", name)
