@@ -11,7 +11,6 @@ import de.pinnwand.security.RateLimitsProperties.Rule;
 import de.pinnwand.system.DatabaseUnavailable;
 import de.pinnwand.system.RateLimitExceeded;
 import de.pinnwand.system.RequestFailures;
-import de.pinnwand.testing.RedisServer;
 import io.github.bucket4j.TimeMeter;
 import io.lettuce.core.RedisClient;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +38,7 @@ class RedisRateLimitsTests {
 
 	private static final Rule TEN_A_MINUTE = new Rule(HttpMethod.POST, List.of("/listings"), 10, Duration.ofMinutes(1));
 
-	private static RedisServer redis;
+	private static TestRedis redis;
 
 	private static LettuceConnectionFactory connections;
 
@@ -49,15 +48,12 @@ class RedisRateLimitsTests {
 
 	@BeforeAll
 	static void startRedis() {
-		redis = RedisServer.start();
-		connections = RedisSessionsTests.connectionsTo(redis.port());
+		redis = TestRedis.start();
+		connections = redis.connections;
 	}
 
 	@AfterAll
 	static void stopRedis() {
-		if (connections != null) {
-			connections.destroy();
-		}
 		if (redis != null) {
 			redis.close();
 		}
@@ -65,8 +61,7 @@ class RedisRateLimitsTests {
 
 	@BeforeEach
 	void empty() {
-		new ReactiveStringRedisTemplate(connections).execute((connection) -> connection.serverCommands().flushAll())
-			.blockLast();
+		redis.empty();
 	}
 
 	@Test
@@ -127,11 +122,11 @@ class RedisRateLimitsTests {
 	void redisAwayIsAPassingOutageAndCountingGoesOnWhenItIsBack() {
 		RateLimits limits = instance(properties(List.of()));
 		assertPasses(limits, "203.0.113.8");
-		redis.kill();
+		redis.server.kill();
 		StepVerifier.create(run(limits, post("203.0.113.8")))
 			.expectErrorSatisfies((ex) -> assertThat(RequestFailures.translate(ex)).isInstanceOf(DatabaseUnavailable.class))
 			.verify(Duration.ofSeconds(10));
-		redis.resume();
+		redis.server.resume();
 		StepVerifier.create(run(limits, post("203.0.113.8")).retryWhen(Retry.fixedDelay(50,
 				Duration.ofMillis(100)))).verifyComplete();
 	}

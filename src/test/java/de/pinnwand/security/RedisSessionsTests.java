@@ -6,15 +6,10 @@ import java.time.Duration;
 import de.pinnwand.system.DatabaseUnavailable;
 import de.pinnwand.system.RequestFailures;
 import de.pinnwand.system.SessionStoreFull;
-import de.pinnwand.testing.RedisServer;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.resource.ClientResources;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.web.server.WebSession;
@@ -31,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RedisSessionsTests {
 
-	private static RedisServer redis;
+	private static TestRedis redis;
 
 	private static LettuceConnectionFactory connections;
 
@@ -40,15 +35,12 @@ class RedisSessionsTests {
 
 	@BeforeAll
 	static void startRedis() {
-		redis = RedisServer.start();
-		connections = connectionsTo(redis.port());
+		redis = TestRedis.start();
+		connections = redis.connections;
 	}
 
 	@AfterAll
 	static void stopRedis() {
-		if (connections != null) {
-			connections.destroy();
-		}
 		if (redis != null) {
 			redis.close();
 		}
@@ -56,11 +48,7 @@ class RedisSessionsTests {
 
 	@BeforeEach
 	void empty() {
-		redis.resume();
-		// After a test that stopped Redis, the connection comes back within the reconnect delay.
-		new ReactiveStringRedisTemplate(connections).execute((connection) -> connection.serverCommands().flushAll())
-			.retryWhen(Retry.fixedDelay(50, Duration.ofMillis(100)))
-			.blockLast();
+		redis.empty();
 	}
 
 	@Test
@@ -138,11 +126,11 @@ class RedisSessionsTests {
 	void redisAwayIsAPassingOutageAndTheStoreWorksAgainWhenItIsBack() {
 		WebSessionStore store = store(LIMITS);
 		WebSession session = saved(store);
-		redis.kill();
+		redis.server.kill();
 		StepVerifier.create(store.retrieveSession(session.getId()))
 			.expectErrorSatisfies((ex) -> assertThat(RequestFailures.translate(ex)).isInstanceOf(DatabaseUnavailable.class))
 			.verify(Duration.ofSeconds(5));
-		redis.resume();
+		redis.server.resume();
 		// Redis kept nothing (no disk here): the old id finds nothing, and a new sign-in works with the same store.
 		StepVerifier.create(store.retrieveSession(session.getId()).retryWhen(Retry.fixedDelay(50, Duration.ofMillis(100))))
 			.verifyComplete();
@@ -158,24 +146,6 @@ class RedisSessionsTests {
 
 	private static WebSessionStore store(SessionsProperties limits) {
 		return SessionConfiguration.redisStore(limits, connections, Clock.systemUTC());
-	}
-
-	/** As Boot builds it from spring.data.redis.*, with the app's fail-fast options. */
-	static LettuceConnectionFactory connectionsTo(int port) {
-		ClientOptions.Builder options = ClientOptions.builder();
-		RedisClientConfiguration configuration = new RedisClientConfiguration();
-		configuration.failFastWhileRedisIsAway().customize(options);
-		ClientResources.Builder resources = ClientResources.builder();
-		configuration.reconnectSoon().customize(resources);
-		LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port),
-				LettuceClientConfiguration.builder()
-					.clientOptions(options.build())
-					.clientResources(resources.build())
-					.commandTimeout(Duration.ofSeconds(2))
-					.build());
-		factory.afterPropertiesSet();
-		factory.start();
-		return factory;
 	}
 
 }
