@@ -19,6 +19,7 @@ import de.pinnwand.accounts.Member;
 import de.pinnwand.accounts.Role;
 import de.pinnwand.audit.AuditLog;
 import de.pinnwand.system.FieldProblem;
+import de.pinnwand.system.PortalZone;
 import io.r2dbc.spi.Parameters;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -233,7 +234,7 @@ public class TextOverrides {
 						+ "values (:language, :on, :reviewer, :at) on conflict (language) do update set "
 						+ "reviewed_on = excluded.reviewed_on, reviewer = excluded.reviewer, recorded_at = excluded.recorded_at")
 				.bind("language", language)
-				.bind("on", LocalDate.now(this.clock.withZone(java.time.ZoneId.of("Europe/Berlin"))))
+				.bind("on", LocalDate.now(this.clock.withZone(PortalZone.ZONE)))
 				.bind("reviewer", who)
 				.bind("at", this.clock.instant())
 				.then()
