@@ -238,9 +238,9 @@ public class TextOverrides {
 				.bind("reviewer", who)
 				.bind("at", this.clock.instant())
 				.then()
-				.then(this.audit.record(by.accountId(), "texts.reviewed", "texts", language, who, null));
+				.then(this.audit.record(by.accountId(), TextAudit.REVIEWED, "texts", language, who, null));
 			return Flux.concat(changes)
-				.then(this.audit.record(by.accountId(), "texts.imported", "texts", language,
+				.then(this.audit.record(by.accountId(), TextAudit.IMPORTED, "texts", language,
 						counts[0] + " corrected, " + counts[1] + " taken back", null))
 				.then(review)
 				.then(bump())
@@ -274,7 +274,7 @@ public class TextOverrides {
 
 	private Mono<Void> upsert(Member by, String language, String key, String text) {
 		return store(by, language, key, text)
-			.then(this.audit.record(by.accountId(), "text.corrected", "text", language + ":" + key, text, null));
+			.then(this.audit.record(by.accountId(), TextAudit.CORRECTED, "text", language + ":" + key, text, null));
 	}
 
 	private Mono<Void> store(Member by, String language, String key, String text) {
@@ -297,7 +297,7 @@ public class TextOverrides {
 			.fetch()
 			.rowsUpdated()
 			.flatMap((removed) -> (removed > 0)
-					? this.audit.record(by.accountId(), "text.reset", "text", language + ":" + key, null, null)
+					? this.audit.record(by.accountId(), TextAudit.RESET, "text", language + ":" + key, null, null)
 					: Mono.empty());
 	}
 
