@@ -50,6 +50,9 @@ public class ListingIndex {
 
 	private static final String DEFINITION = "search-mappings/listings.json";
 
+	/** Below every listing id in PostgreSQL's order of uuids (byte by byte). */
+	private static final UUID FIRST_ID = new UUID(0, 0);
+
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS")
 		.withZone(ZoneOffset.UTC);
 
@@ -133,7 +136,7 @@ public class ListingIndex {
 			// No refreshes while the index fills (nobody searches it yet); each one writes a segment to merge.
 			.then(refreshInterval(index, "-1"))
 			.doOnSuccess((created) -> this.pendingIndex.set(index))
-			.thenMany(this.listings.findAllInIdOrder()
+			.thenMany(allInIdOrder(this.properties.rebuildBatchSize())
 				.filter((listing) -> listing.isPublic(this.clock.instant()))
 				.buffer(this.properties.rebuildBatchSize())
 				// A few bulks in flight keep Elasticsearch busy while the next batch is read from PostgreSQL.
@@ -157,6 +160,17 @@ public class ListingIndex {
 				this.pendingIndex.set(null);
 				this.rebuilding.set(false);
 			});
+	}
+
+	/**
+	 * Every listing in id order, read in pages of {@code size} (keyset paging, each page one short statement), the
+	 * next page asked for when the last one has been read.
+	 */
+	Flux<Listing> allInIdOrder(int size) {
+		return this.listings.findPageAfter(FIRST_ID, size).collectList()
+			.expand((page) -> (page.size() < size) ? Mono.empty()
+					: this.listings.findPageAfter(page.get(page.size() - 1).id(), size).collectList())
+			.concatMapIterable((page) -> page);
 	}
 
 	private Mono<Void> refreshInterval(String index, String interval) {
