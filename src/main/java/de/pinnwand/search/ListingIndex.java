@@ -30,8 +30,8 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.Listings;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -46,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ListingIndex {
 
-	private static final Log logger = LogFactory.getLog(ListingIndex.class);
+	private static final Logger logger = LoggerFactory.getLogger(ListingIndex.class);
 
 	private static final String DEFINITION = "search-mappings/listings.json";
 

@@ -8,8 +8,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import de.pinnwand.listings.TopicTree;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 @Service
 public class ListingSearch {
 
-	private static final Log logger = LogFactory.getLog(ListingSearch.class);
+	private static final Logger logger = LoggerFactory.getLogger(ListingSearch.class);
 
 	/** Fewer hits than this are 'little': only then does a result offer 'did you mean'. */
 	static final int FEW = 3;
