@@ -1,10 +1,8 @@
 package de.pinnwand.search;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -17,17 +15,13 @@ import de.pinnwand.listings.TopicTree;
 /**
  * What a query gains from the concepts it names: for each concept its words in every language, searched in the
  * fields of that language only (the Russian words where Russian listings are analysed, the German ones where German
- * ones are), and the concept's topics, weighted lower. Every clause is named, so that a hit says which clause found
- * it: a listing that only a concept found is shown as 'found for «Fahrrad»'.
+ * ones are), and the concept's topics, weighted lower. The typed words' clauses are named, so that a hit says
+ * whether they found it: a listing that only a concept found is shown as 'found for «Fahrrad»'.
  */
 final class CrossLanguage {
 
 	/** The name of the clauses of the words as typed (with their synonyms and corrections). */
 	static final String TYPED = "typed";
-
-	private static final String WORDS = "concept:";
-
-	private static final String TOPICS = "topic:";
 
 	/** Single words per language and concept; the first ones are the common forms. */
 	static final int MAX_WORDS_PER_LANGUAGE = 5;
@@ -87,45 +81,66 @@ final class CrossLanguage {
 		return languages;
 	}
 
-	/** The clauses for the concepts, in the order they were named, no more than {@link #MAX_CLAUSES}. */
+	/**
+	 * The clauses for the concepts, no more than {@link #MAX_CLAUSES}: per language one clause with the single words
+	 * of all the query's concepts of the same weight (specific or general), one phrase per concept and language, one
+	 * clause for the German words among compound parts, one for the sub-topics. One clause per concept and language,
+	 * as before, gave Elasticsearch up to three times the clauses to combine and to check per hit for the name, for
+	 * the same words. A merged clause is named after its first concept (specific ones come first), which is the word
+	 * a result found through it shows.
+	 */
 	List<Query> clauses() {
 		List<Query> clauses = new ArrayList<>();
-		for (Concepts.Match match : this.matches) {
-			Concepts.Concept concept = match.concept();
-			float boost = concept.general() ? GENERAL_BOOST : CONCEPT_BOOST;
+		for (boolean general : List.of(false, true)) {
+			List<Concepts.Match> group = this.matches.stream().filter((m) -> m.concept().general() == general).toList();
+			if (group.isEmpty()) {
+				continue;
+			}
+			float boost = general ? GENERAL_BOOST : CONCEPT_BOOST;
+			Set<String> parts = new LinkedHashSet<>();
 			for (String language : Concepts.LANGUAGES) {
-				String name = WORDS + concept.id() + ":" + language;
 				List<String> fields = List.of("text." + language + ".title^3", "text." + language + ".description");
-				List<String> forms = concept.words().get(language);
-				List<String> single = forms.stream().filter((form) -> Concepts.words(form).size() == 1)
-					.limit(MAX_WORDS_PER_LANGUAGE).toList();
+				Set<String> single = new LinkedHashSet<>();
+				for (Concepts.Match match : group) {
+					List<String> words = match.concept().words().get(language).stream()
+						.filter((form) -> Concepts.words(form).size() == 1).limit(MAX_WORDS_PER_LANGUAGE).toList();
+					single.addAll(words);
+					if (language.equals("de") && !words.isEmpty() && !match.typed().equals(Concepts.key(words.get(0)))) {
+						// German compounds hold the word as a part: 'Fahrrad' in 'Kinderfahrrad'. The typed words'
+						// clause searches the parts already when the word is the one typed.
+						parts.add(words.get(0));
+					}
+				}
 				if (!single.isEmpty()) {
 					clauses.add(Query.of((q) -> q.multiMatch((mm) -> mm.query(String.join(" ", single))
-						.fields(fields).type(TextQueryType.BestFields).boost(boost).queryName(name))));
+						.fields(fields).type(TextQueryType.BestFields).boost(boost))));
 				}
-				// One phrase per language: all its words must be in the same field ('дитячий садок', not every
-				// 'дитячий').
-				forms.stream().filter((form) -> Concepts.words(form).size() > 1).findFirst()
-					.ifPresent((phrase) -> clauses.add(Query.of((q) -> q.multiMatch((mm) -> mm.query(phrase)
-						.fields(fields).type(TextQueryType.BestFields).operator(Operator.And).boost(boost)
-						.queryName(name)))));
-				if (language.equals("de") && !single.isEmpty() && !match.typed().equals(Concepts.key(single.get(0)))) {
-					// German compounds hold the word as a part: 'Fahrrad' in 'Kinderfahrrad'. The typed words' clause
-					// searches the parts already when the word is the one typed.
-					clauses.add(Query.of((q) -> q.multiMatch((mm) -> mm.query(single.get(0))
-						.fields("title.compound^1.5", "description.compound^0.5").type(TextQueryType.BestFields)
-						.boost(boost).queryName(name))));
+				// One phrase per concept and language: all its words must be in the same field ('дитячий садок', not
+				// every 'дитячий').
+				for (Concepts.Match match : group) {
+					match.concept().words().get(language).stream().filter((form) -> Concepts.words(form).size() > 1)
+						.findFirst()
+						.ifPresent((phrase) -> clauses.add(Query.of((q) -> q.multiMatch((mm) -> mm.query(phrase)
+							.fields(fields).type(TextQueryType.BestFields).operator(Operator.And).boost(boost)))));
 				}
 			}
-			// Only sub-topics are inferred: a parent topic holds a twelfth of the board or more, and every listing it
-			// adds is scored and counted in the facets (on 20,000 listings that made Elasticsearch's CPU per search
-			// 7 × the plain body's).
-			List<FieldValue> topics = concept.topics().stream().filter(TopicTree::isSubtopic).map(FieldValue::of)
-				.toList();
-			if (!concept.general() && !topics.isEmpty()) {
-				clauses.add(Query.of((q) -> q.constantScore((cs) -> cs.filter((f) -> f.terms((t) -> t.field("topics")
-					.terms((v) -> v.value(topics)))).boost(TOPIC_BOOST).queryName(TOPICS + concept.id()))));
+			if (!parts.isEmpty()) {
+				clauses.add(Query.of((q) -> q.multiMatch((mm) -> mm.query(String.join(" ", parts))
+					.fields("title.compound^1.5", "description.compound^0.5").type(TextQueryType.BestFields)
+					.boost(boost))));
 			}
+		}
+		// Only sub-topics are inferred: a parent topic holds a twelfth of the board or more, and every listing it
+		// adds is scored and counted in the facets (on 20,000 listings that made Elasticsearch's CPU per search
+		// 7 × the plain body's). General concepts infer none.
+		List<Concepts.Concept> withTopics = this.matches.stream().map(Concepts.Match::concept)
+			.filter((concept) -> !concept.general() && concept.topics().stream().anyMatch(TopicTree::isSubtopic))
+			.toList();
+		if (!withTopics.isEmpty()) {
+			List<FieldValue> topics = withTopics.stream().flatMap((concept) -> concept.topics().stream())
+				.filter(TopicTree::isSubtopic).distinct().map(FieldValue::of).toList();
+			clauses.add(Query.of((q) -> q.constantScore((cs) -> cs.filter((f) -> f.terms((t) -> t.field("topics")
+				.terms((v) -> v.value(topics)))).boost(TOPIC_BOOST))));
 		}
 		return clauses.subList(0, Math.min(MAX_CLAUSES, clauses.size()));
 	}
@@ -144,32 +159,19 @@ final class CrossLanguage {
 	}
 
 	/**
-	 * The word a listing was found for when no word as typed found it: the concept's word in the listing's language
-	 * ('Fahrrad' for a German listing found by 'велосипед'); null when the typed words found it.
+	 * The word a listing was found for when no word as typed found it: the first concept's word in the listing's
+	 * language ('Fahrrad' for a German listing found by 'велосипед'); null when the typed words found it. Only the
+	 * typed words' clauses are named: a listing that none of them found was found by a concept's words in its own
+	 * language (they are searched in the fields of that language only) or by a concept's topic, and a name per
+	 * concept clause cost Elasticsearch a check per clause and hit.
 	 */
 	String foundFor(List<String> matchedQueries, String textLanguage) {
-		if (matchedQueries == null || matchedQueries.isEmpty() || matchedQueries.contains(TYPED)) {
+		if (this.matches.isEmpty() || (matchedQueries != null && matchedQueries.contains(TYPED))) {
 			return null;
 		}
-		Map<String, Concepts.Concept> byId = new LinkedHashMap<>();
-		this.matches.forEach((match) -> byId.put(match.concept().id(), match.concept()));
-		for (String name : matchedQueries) {
-			if (name.startsWith(WORDS)) {
-				String[] parts = name.substring(WORDS.length()).split(":");
-				Concepts.Concept concept = byId.get(parts[0]);
-				if (concept != null) {
-					return concept.name(parts[1]);
-				}
-			}
-		}
-		for (String name : matchedQueries) {
-			Concepts.Concept concept = name.startsWith(TOPICS) ? byId.get(name.substring(TOPICS.length())) : null;
-			if (concept != null) {
-				String language = ListingDocument.analyzedLanguage(textLanguage);
-				return concept.name((language != null && Concepts.LANGUAGES.contains(language)) ? language : "de");
-			}
-		}
-		return null;
+		String language = ListingDocument.analyzedLanguage(textLanguage);
+		return this.matches.get(0).concept()
+			.name((language != null && Concepts.LANGUAGES.contains(language)) ? language : "de");
 	}
 
 }

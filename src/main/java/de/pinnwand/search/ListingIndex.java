@@ -23,8 +23,8 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.Listings;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -37,7 +37,10 @@ import reactor.core.publisher.Mono;
 @Component
 public class ListingIndex {
 
-	private static final Log logger = LogFactory.getLog(ListingIndex.class);
+	private static final Logger logger = LoggerFactory.getLogger(ListingIndex.class);
+
+	/** Below every listing id in PostgreSQL's order of uuids (byte by byte). */
+	private static final UUID FIRST_ID = new UUID(0, 0);
 
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS")
 		.withZone(ZoneOffset.UTC);
@@ -128,7 +131,7 @@ public class ListingIndex {
 			.create((create) -> create.index(index).withJson(new ByteArrayInputStream(this.definition.json()))))
 			// No refreshes while the index fills (nobody searches it yet); each one writes a segment to merge.
 			.then(refreshInterval(index, "-1"))
-			.thenMany(this.listings.findAllInIdOrder()
+			.thenMany(allInIdOrder(this.properties.rebuildBatchSize())
 				.filter((listing) -> listing.isPublic(this.clock.instant()))
 				.buffer(this.properties.rebuildBatchSize())
 				// A few bulks in flight keep Elasticsearch busy while the next batch is read from PostgreSQL.
@@ -149,6 +152,17 @@ public class ListingIndex {
 						+ took.toMillis() + " ms");
 				return new Rebuilt(index, count.get(), took);
 			}));
+	}
+
+	/**
+	 * Every listing in id order, read in pages of {@code size} (keyset paging, each page one short statement), the
+	 * next page asked for when the last one has been read.
+	 */
+	Flux<Listing> allInIdOrder(int size) {
+		return this.listings.findPageAfter(FIRST_ID, size).collectList()
+			.expand((page) -> (page.size() < size) ? Mono.empty()
+					: this.listings.findPageAfter(page.get(page.size() - 1).id(), size).collectList())
+			.concatMapIterable((page) -> page);
 	}
 
 	private Mono<Void> refreshInterval(String index, String interval) {

@@ -3,6 +3,7 @@ package de.pinnwand.search;
 import de.pinnwand.TestMembers;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import de.pinnwand.PinnwandTest;
 import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.ListingKind;
 import de.pinnwand.listings.ListingStatus;
+import de.pinnwand.listings.Listings;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -34,6 +36,9 @@ class ListingIndexTests {
 
 	@Autowired
 	private SearchProperties properties;
+
+	@Autowired
+	private Listings listings;
 
 	@Autowired
 	private de.pinnwand.accounts.AccountService accounts;
@@ -78,6 +83,20 @@ class ListingIndexTests {
 		Thread.sleep(3500);
 		this.web.get().uri("/api/v1/listings?q=Zuckertüte").exchange()
 			.expectBody().jsonPath("$.total").isEqualTo(0);
+	}
+
+	@Test
+	void aRebuildReadsEveryListingPageByPage() {
+		for (int i = 1; i <= 7; i++) {
+			this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester"))
+				.bodyValue(de.pinnwand.TestListings.offer("Seite für Seite " + i)).exchange().expectStatus().isCreated();
+		}
+		List<UUID> all = this.listings.findAll().map(Listing::id).collectList().block().stream()
+			.sorted(Comparator.comparing(UUID::toString)).toList();
+		// Pages of three, so that the board's listings take several (each one statement, not one for the whole board).
+		List<UUID> paged = this.index.allInIdOrder(3).map(Listing::id).collectList().block();
+		assertThat(all).hasSizeGreaterThan(6);
+		assertThat(paged).containsExactlyElementsOf(all);
 	}
 
 	@Test
