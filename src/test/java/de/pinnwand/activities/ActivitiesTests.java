@@ -340,7 +340,7 @@ class ActivitiesTests {
 		Activity started = new Activity(UUID.randomUUID(), org, "Sprachcafé gestern", "", List.of("de"), "71634",
 				"Ludwigsburg", "Landkreis Ludwigsburg", 48.9, 9.19, yesterday.atTime(10, 0).atZone(Activity.ZONE).toInstant(),
 				yesterday.atTime(12, 0).atZone(Activity.ZONE).toInstant(), Recurrence.WEEKLY, yesterday.plusWeeks(4), 5,
-				ActivityStatus.PUBLISHED, accountId("bad-admin"), now, now, null);
+				ActivityStatus.PUBLISHED, accountId("bad-admin"), now, now, null, null);
 		this.activities.save(started).block();
 		signUp("late-guest", started.id(), yesterday, "NONE").expectStatus().isEqualTo(422).expectBody()
 			.jsonPath("$.errors[0].code").isEqualTo("signup.past");
