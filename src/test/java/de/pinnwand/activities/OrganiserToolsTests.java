@@ -167,6 +167,28 @@ class OrganiserToolsTests {
 		helper.signedUp("tools-guest-mail", id, thursday.plusWeeks(3), "NONE");
 	}
 
+	@Test
+	void myOrganisationsLeadToANewActivity() {
+		UUID org = helper().organisation("tools-mine-admin", OrganisationType.VOLUNTEER_GROUP, "AK Meine Gruppe");
+		String admin = TestMembers.signIn(this.web, "tools-mine-admin");
+		this.web.get().uri("/my/account?ui=de").cookie("SESSION", admin).exchange().expectBody(String.class)
+			.value((html) -> assertThat(html).contains("href=\"/my/organisations\""));
+		this.web.get().uri("/my/organisations?ui=de").cookie("SESSION", admin).exchange().expectStatus().isOk()
+			.expectBody(String.class).value((html) -> assertThat(html).contains("AK Meine Gruppe")
+				.contains("Administration").contains("href=\"/activities/new?organisation=" + org + "\"")
+				.contains("href=\"/organisations/" + org + "/members\""));
+		this.web.get().uri("/organisations/" + org + "?ui=de").cookie("SESSION", admin).exchange()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("href=\"/activities/new?organisation=" + org + "\""));
+		String stranger = TestMembers.signIn(this.web, "tools-mine-stranger");
+		this.web.get().uri("/my/organisations?ui=de").cookie("SESSION", stranger).exchange().expectStatus().isOk()
+			.expectBody(String.class).value((html) -> assertThat(html).doesNotContain("AK Meine Gruppe")
+				.contains("Sie gehören noch zu keiner Organisation"));
+		this.web.get().uri("/organisations/" + org + "?ui=de").cookie("SESSION", stranger).exchange()
+			.expectBody(String.class).value((html) -> assertThat(html).doesNotContain("/activities/new?organisation="));
+		this.web.get().uri("/my/organisations").exchange().expectStatus().is3xxRedirection();
+	}
+
 	private String feed(UUID org) {
 		return this.web.get().uri("/organisations/" + org + "/activities.ics").exchange().expectStatus().isOk()
 			.expectBody(String.class).returnResult().getResponseBody();

@@ -170,6 +170,7 @@ class AuthorizationMatrixTests {
 			new Rule("POST", "/listings", Resource.NONE, SIGNED_IN),
 			new Rule("POST", "/api/v1/listings", Resource.NONE, SIGNED_IN),
 			new Rule("GET", "/my/listings", Resource.NONE, SIGNED_IN),
+			new Rule("GET", "/my/organisations", Resource.NONE, SIGNED_IN),
 			new Rule("GET", "/my/account", Resource.NONE, SIGNED_IN),
 			new Rule("POST", "/my/account", Resource.NONE, SIGNED_IN),
 			new Rule("GET", "/my/account/export", Resource.NONE, SIGNED_IN),

@@ -9,7 +9,7 @@ import de.pinnwand.system.CsvFields;
 /**
  * The figures as CSV for spreadsheets: one value a line ({@code section,category,measure,value}), codes rather
  * than translated labels, counts under five as "&lt;5" and counts hidden by secondary suppression as "*", just
- * like on the page.
+ * like on the page; all districts are "all", never a marker of suppression.
  */
 final class StatsCsv {
 
@@ -20,7 +20,7 @@ final class StatsCsv {
 		StringBuilder csv = new StringBuilder("section,category,measure,value\r\n");
 		line(csv, "period", "from", "", report.period().from().toString());
 		line(csv, "period", "to", "", report.period().to().toString());
-		line(csv, "period", "district", "", (report.period().district() != null) ? report.period().district() : "*");
+		line(csv, "period", "district", "", (report.period().district() != null) ? report.period().district() : "all");
 		kinds(csv, "by_topic", report.byTopic());
 		kinds(csv, "by_language", report.byLanguage());
 		List<String> districtRequests = Suppression.shownWithTotal(report.requests(),
