@@ -52,6 +52,17 @@ class ActivitiesTests {
 	@Autowired
 	private Activities activities;
 
+	/** These helpers for another test class, on that class's wiring. */
+	static ActivitiesTests using(WebTestClient web, Organisations organisations, OrganisationMemberships memberships,
+			Activities activities) {
+		ActivitiesTests helper = new ActivitiesTests();
+		helper.web = web;
+		helper.organisations = organisations;
+		helper.memberships = memberships;
+		helper.activities = activities;
+		return helper;
+	}
+
 	/** A Thursday at least two days ahead, so its start is never in the past while the test runs. */
 	static LocalDate nextThursday() {
 		return LocalDate.now(Activity.ZONE).plusDays(2).with(TemporalAdjusters.nextOrSame(DayOfWeek.THURSDAY));

@@ -51,12 +51,7 @@ class OrganiserToolsTests {
 	private Activities activities;
 
 	private ActivitiesTests helper() {
-		ActivitiesTests helper = new ActivitiesTests();
-		org.springframework.test.util.ReflectionTestUtils.setField(helper, "web", this.web);
-		org.springframework.test.util.ReflectionTestUtils.setField(helper, "organisations", this.organisations);
-		org.springframework.test.util.ReflectionTestUtils.setField(helper, "memberships", this.memberships);
-		org.springframework.test.util.ReflectionTestUtils.setField(helper, "activities", this.activities);
-		return helper;
+		return ActivitiesTests.using(this.web, this.organisations, this.memberships, this.activities);
 	}
 
 	/** A page's form token and the session's XSRF cookie, to post a form as the browser would. */
@@ -183,7 +178,7 @@ class OrganiserToolsTests {
 		String stranger = TestMembers.signIn(this.web, "tools-mine-stranger");
 		this.web.get().uri("/my/organisations?ui=de").cookie("SESSION", stranger).exchange().expectStatus().isOk()
 			.expectBody(String.class).value((html) -> assertThat(html).doesNotContain("AK Meine Gruppe")
-				.contains("Sie gehören noch zu keiner Organisation"));
+				.contains("Sie geh&ouml;ren noch zu keiner Organisation"));
 		this.web.get().uri("/organisations/" + org + "?ui=de").cookie("SESSION", stranger).exchange()
 			.expectBody(String.class).value((html) -> assertThat(html).doesNotContain("/activities/new?organisation="));
 		this.web.get().uri("/my/organisations").exchange().expectStatus().is3xxRedirection();
