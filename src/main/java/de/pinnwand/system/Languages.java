@@ -1,6 +1,8 @@
 package de.pinnwand.system;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +14,10 @@ import com.ibm.icu.util.ULocale;
  * whatever the interface language is.
  */
 public final class Languages {
+
+	private static final String PERSIAN = "fa";
+
+	private static final String DARI = "prs";
 
 	private static final Map<String, String> ENDONYMS = new LinkedHashMap<>();
 
@@ -57,6 +63,26 @@ public final class Languages {
 		}
 		String name = ULocale.forLanguageTag(code).getDisplayLanguage(ULocale.forLocale(reader));
 		return (name == null || name.isBlank() || name.equals(code)) ? code : name;
+	}
+
+	/**
+	 * The languages a speaker of these understands: Dari ({@code prs}) and Persian ({@code fa}) are one written
+	 * language to their readers, so each brings the other; the codes themselves stay apart (a poster names theirs).
+	 */
+	public static Set<String> understoodWith(Collection<String> codes) {
+		Set<String> understood = new LinkedHashSet<>(codes);
+		if (understood.contains(PERSIAN)) {
+			understood.add(DARI);
+		}
+		if (understood.contains(DARI)) {
+			understood.add(PERSIAN);
+		}
+		return understood;
+	}
+
+	/** The language whose text analysis a text in this one shares: Dari is written as Persian. */
+	public static String writtenAs(String code) {
+		return DARI.equals(code) ? PERSIAN : code;
 	}
 
 	/** The language's name in itself, e.g. "العربية" for ar. */
