@@ -173,7 +173,8 @@ class SecurityConfiguration {
 			.authorizeExchange((exchanges) -> exchanges
 				.pathMatchers("/listings/new", "/listings/*/edit", "/my", "/my/**", "/organisations/new",
 						"/organisations/*/edit", "/organisations/*/members", "/invitations/**").authenticated()
-				.pathMatchers("/activities/new", "/activities/*/edit", "/activities/*/signups").authenticated()
+				.pathMatchers("/activities/new", "/activities/*/edit", "/activities/*/signups", "/activities/*/signups.csv")
+					.authenticated()
 				.pathMatchers("/stats", "/stats.csv", "/stats/**").authenticated()
 				.pathMatchers("/moderation", "/moderation/**").authenticated()
 				.pathMatchers("/conversations", "/conversations/**").authenticated()

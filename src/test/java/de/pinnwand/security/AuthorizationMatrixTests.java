@@ -170,6 +170,7 @@ class AuthorizationMatrixTests {
 			new Rule("POST", "/listings", Resource.NONE, SIGNED_IN),
 			new Rule("POST", "/api/v1/listings", Resource.NONE, SIGNED_IN),
 			new Rule("GET", "/my/listings", Resource.NONE, SIGNED_IN),
+			new Rule("GET", "/my/organisations", Resource.NONE, SIGNED_IN),
 			new Rule("GET", "/my/account", Resource.NONE, SIGNED_IN),
 			new Rule("POST", "/my/account", Resource.NONE, SIGNED_IN),
 			new Rule("GET", "/my/account/export", Resource.NONE, SIGNED_IN),
@@ -239,6 +240,9 @@ class AuthorizationMatrixTests {
 			new Rule("PUT", "/api/v1/activities/{id}", Resource.ACTIVITY, ORGANISATION_MEMBERS),
 			new Rule("DELETE", "/api/v1/activities/{id}", Resource.ACTIVITY, ORGANISATION_MEMBERS),
 			new Rule("GET", "/activities/{id}/signups", Resource.ACTIVITY, ORGANISATION_MEMBERS),
+			new Rule("GET", "/activities/{id}/signups.csv", Resource.ACTIVITY, ORGANISATION_MEMBERS),
+			new Rule("POST", "/activities/{id}/signups/{signup}/removal", Resource.ACTIVITY, ORGANISATION_MEMBERS),
+			new Rule("POST", "/activities/{id}/dates/{date}/cancellation", Resource.ACTIVITY, ORGANISATION_MEMBERS),
 			new Rule("GET", "/api/v1/activities/{id}/signups", Resource.ACTIVITY, ORGANISATION_MEMBERS),
 			new Rule("POST", "/activities/{id}/signups", Resource.ACTIVITY, SIGNED_IN),
 			new Rule("POST", "/api/v1/activities/{id}/signups", Resource.ACTIVITY, SIGNED_IN),
@@ -513,7 +517,9 @@ class AuthorizationMatrixTests {
 				return pattern.replace("{token}", link.substring(link.lastIndexOf('/') + 1));
 			}
 			case ACTIVITY -> {
-				return pattern.replace("{id}", activity(organisation(actor, whose)));
+				// A sign-up number no one has: removing it is allowed and changes nothing.
+				return pattern.replace("{id}", activity(organisation(actor, whose)))
+					.replace("{date}", firstOccurrence().toString()).replace("{signup}", "0");
 			}
 			case ACTIVITY_SIGNUP -> {
 				String activity = activity(organisation(Actor.MEMBER, Whose.OTHERS));
