@@ -53,6 +53,9 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 
 	private ChromeDriver driver;
 
+	/** The viewport's current width: {@link #WIDTH} unless a test narrowed it with {@link #width(int)}. */
+	private int width = WIDTH;
+
 	public Browser() {
 		this(List.of());
 	}
@@ -121,6 +124,13 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains(returnTo));
 	}
 
+	/** Gives the phone's screen another width (320 px: the narrowest phones still sold), {@link #HEIGHT} high. */
+	public void width(int width) {
+		this.width = width;
+		this.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", width, "height", HEIGHT, "deviceScaleFactor", 1, "mobile", true));
+	}
+
 	/** Runs a script in the page for a measurement; the tests drive the pages with real clicks and typing. */
 	public Object measure(String script) {
 		return ((JavascriptExecutor) this.driver).executeScript(script);
@@ -155,7 +165,7 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 						return e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().split(/\\s+/).join('.') : '')
 							+ ' [' + Math.round(r.left) + ', ' + Math.round(r.right) + '] '
 							+ (e.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 50); });
-				""".formatted(WIDTH));
+				""".formatted(this.width));
 	}
 
 	/** Saves what the screen shows as a PNG, for a person to look at. */

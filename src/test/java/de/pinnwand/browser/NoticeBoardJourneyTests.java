@@ -132,6 +132,11 @@ class NoticeBoardJourneyTests {
 	private WebElement awaitFacet(String label) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(6).toNanos();
 		while (true) {
+			// On a phone the facets wait behind "Eingrenzen", above the results: the reader opens it.
+			WebElement narrow = waitFor(By.cssSelector("details.narrow"));
+			if (narrow.getDomAttribute("open") == null) {
+				click(narrow.findElement(By.tagName("summary")));
+			}
 			List<WebElement> links = waitFor(By.cssSelector("aside.facets")).findElements(By.tagName("a")).stream()
 				.filter((link) -> link.getText().strip().equals(label)).toList();
 			if (!links.isEmpty()) {

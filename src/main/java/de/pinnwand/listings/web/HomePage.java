@@ -55,6 +55,7 @@ class HomePage {
 		Mono<List<Teaser>> requests = newest(ListingKind.REQUEST);
 		return Mono.zip(offers, requests).map((newest) -> {
 			Map<String, Object> model = this.layout.model(exchange, "home.page-title");
+			Layout.ownSearch(model);
 			model.put("accountDeleted", exchange.getRequest().getQueryParams().containsKey("account-deleted"));
 			model.put("offers", newest.getT1());
 			model.put("requests", newest.getT2());

@@ -4,23 +4,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
+import de.pinnwand.accounts.Account;
+import de.pinnwand.accounts.AccountService;
 import de.pinnwand.accounts.Members;
 import de.pinnwand.listings.InvalidListing;
 import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.ListingDraft;
+import de.pinnwand.listings.Languages;
 import de.pinnwand.listings.ListingIds;
+import de.pinnwand.listings.ListingNotFound;
+import de.pinnwand.listings.ListingReopening;
 import de.pinnwand.listings.ListingService;
 import de.pinnwand.listings.ListingStatus;
 import de.pinnwand.listings.OrganisationStewards;
 import de.pinnwand.listings.ReviewOutcomes;
-import de.pinnwand.listings.TimeFrame;
 import de.pinnwand.listings.TopicTree;
 import de.pinnwand.matching.MatchNotices;
 import de.pinnwand.matching.Matchmaker;
 import de.pinnwand.matching.web.MatchTexts;
 import de.pinnwand.search.SearchUnavailable;
 import de.pinnwand.system.FieldProblem;
+import de.pinnwand.system.web.FormDrafts;
 import de.pinnwand.system.web.Layout;
 import de.pinnwand.system.web.Messages;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -48,6 +54,9 @@ class ListingPages {
 
 	static final String MINE_VIEW = "listings/mine";
 
+	/** The listing form's id, which the language switcher's buttons submit (see Layout.keepOnLanguageSwitch). */
+	static final String FORM_ID = "listing-form";
+
 	private final ListingService listings;
 
 	private final TopicTree topicTree;
@@ -68,9 +77,22 @@ class ListingPages {
 
 	private final ReviewTexts reviewTexts;
 
+	private final ListingReopening reopening;
+
+	private final GoneListingPage gone;
+
+	private final AccountService accounts;
+
+	private final FormDrafts drafts;
+
 	ListingPages(ListingService listings, TopicTree topicTree, Layout layout, Messages messages,
 			Matchmaker matchmaker, MatchTexts matchTexts, MatchNotices notices, Members members,
-			ReviewOutcomes reviews, ReviewTexts reviewTexts) {
+			ReviewOutcomes reviews, ReviewTexts reviewTexts, ListingReopening reopening, GoneListingPage gone, AccountService accounts,
+			FormDrafts drafts) {
+		this.drafts = drafts;
+		this.accounts = accounts;
+		this.reopening = reopening;
+		this.gone = gone;
 		this.reviews = reviews;
 		this.reviewTexts = reviewTexts;
 		this.members = members;
@@ -86,30 +108,64 @@ class ListingPages {
 	@GetMapping("/listings/new")
 	Mono<Rendering> form(@RequestParam(name = "kind", required = false) String kind, ServerWebExchange exchange) {
 		String lang = Messages.localeOf(exchange).getLanguage();
-		ListingDraft empty = new ListingDraft(kind, null, null, List.of(), List.of(lang), lang, null, null, null);
+		return this.members.required(exchange)
+			.flatMap((member) -> this.accounts.account(member.accountId()).map(Account::languages)
+				.defaultIfEmpty(List.of()))
+			.map((profileLanguages) -> {
+				// The languages the member speaks (their profile) are ticked, the interface's language first.
+				List<String> spoken = Stream.concat(Stream.of(lang), profileLanguages.stream().filter(Languages::isKnown))
+					.distinct().toList();
+				return new ListingDraft(kind, null, null, List.of(), spoken, lang, null, null, null);
+			})
+			.flatMap((empty) -> this.drafts.take(exchange, "/listings/new")
+				// What was typed before the session ran out, with its submission key: posted once however often.
+				.flatMap((kept) -> keptFormPage(ListingForms.draft(kept, ListingIds.parse(kept.getFirst("submissionKey"))),
+						exchange))
+				.switchIfEmpty(Mono.defer(() -> this.members.required(exchange)
+					.flatMap((member) -> this.listings.postingOrganisationsOf(member.accountId()).collectList())
+					.map((organisations) -> newFormPage(empty, organisations, null, List.of(), HttpStatus.OK,
+							exchange)))));
+	}
+
+	/** The form as it was when the session ran out, with a word that nothing was lost. */
+	private Mono<Rendering> keptFormPage(ListingDraft kept, ServerWebExchange exchange) {
 		return this.members.required(exchange)
 			.flatMap((member) -> this.listings.postingOrganisationsOf(member.accountId()).collectList())
-			.map((organisations) -> newFormPage(empty, organisations, null, List.of(), HttpStatus.OK, exchange));
+			.map((organisations) -> newFormView(kept, organisations, null, List.of(), HttpStatus.OK, exchange)
+				.modelAttribute("kept", this.messages.get(exchange, "form.kept"))
+				.build());
 	}
 
 	private Rendering newFormPage(ListingDraft draft, List<OrganisationStewards.OrganisationName> organisations,
 			String organisation, List<FieldProblem> problems, HttpStatus status, ServerWebExchange exchange) {
+		return newFormView(draft, organisations, organisation, problems, status, exchange).build();
+	}
+
+	private Rendering.Builder<?> newFormView(ListingDraft draft,
+			List<OrganisationStewards.OrganisationName> organisations, String organisation, List<FieldProblem> problems,
+			HttpStatus status, ServerWebExchange exchange) {
 		Map<String, Object> model = this.layout.model(exchange, "form.page-title");
 		model.put("form", ListingFormView.of("/listings", null, draft, this.topicTree, organisations,
 				organisation, problems, this.messages, exchange));
-		return Rendering.view(FORM_VIEW).model(model).status(status).build();
+		Layout.keepOnLanguageSwitch(model, FORM_ID, "/listings");
+		return Rendering.view(FORM_VIEW).model(model).status(status);
 	}
 
 	@PostMapping("/listings")
 	Mono<Rendering> post(ServerWebExchange exchange) {
 		return exchange.getFormData().zipWith(this.members.required(exchange)).flatMap((both) -> {
 			MultiValueMap<String, String> form = both.getT1();
-			ListingDraft draft = draft(form, ListingIds.parse(form.getFirst("submissionKey")));
+			ListingDraft draft = ListingForms.draft(form, ListingIds.parse(form.getFirst("submissionKey")));
 			UUID key = (draft.submissionKey() != null) ? draft.submissionKey() : UUID.randomUUID();
-			ListingDraft keyed = (draft.submissionKey() != null) ? draft : draft(form, key);
+			ListingDraft keyed = (draft.submissionKey() != null) ? draft : ListingForms.draft(form, key);
 			String organisation = form.getFirst("organisation");
 			boolean named = organisation != null && !organisation.isBlank();
 			UUID organisationId = ListingIds.parse(organisation);
+			if (form.containsKey(Layout.SWITCH_LANGUAGE)) {
+				return this.listings.postingOrganisationsOf(both.getT2().accountId()).collectList()
+					.map((organisations) -> newFormPage(keyed, organisations, named ? organisation : null, List.of(),
+							HttpStatus.OK, exchange));
+			}
 			Mono<Listing> published = (named && organisationId == null)
 					? Mono.error(new InvalidListing(List.of(new FieldProblem("organisation", "organisation.not-member"))))
 					: this.listings.publish(keyed, both.getT2().accountId(), organisationId);
@@ -127,7 +183,7 @@ class ListingPages {
 	@GetMapping("/listings/{id}")
 	Mono<Rendering> detail(@PathVariable String id, ServerWebExchange exchange) {
 		boolean justPosted = exchange.getRequest().getQueryParams().containsKey("posted");
-		return id(id).flatMap(this.listings::findPublic).flatMap((listing) -> this.members.current(exchange)
+		return id(id).flatMap((uuid) -> visible(uuid, exchange).flatMap((listing) -> this.members.current(exchange)
 			.flatMap((member) -> this.listings.mayManage(listing, member.accountId()))
 			.defaultIfEmpty(false)
 			.zipWith(this.listings.organisationNames(List.of(listing)))
@@ -146,7 +202,15 @@ class ListingPages {
 				model.put("matches", found);
 				return Rendering.view(DETAIL_VIEW).model(model).build();
 			});
-		}));
+		})).onErrorResume(ListingNotFound.class, (missing) -> this.gone.orNotFound(uuid, exchange)));
+	}
+
+	/** A public listing, or one of the reader's own in any status: owners always see what they posted. */
+	private Mono<Listing> visible(UUID id, ServerWebExchange exchange) {
+		return this.listings.findPublic(id).onErrorResume(ListingNotFound.class, (notPublic) -> this.members
+			.current(exchange)
+			.flatMap((member) -> this.listings.findOwned(id, member.accountId()))
+			.switchIfEmpty(Mono.error(notPublic)));
 	}
 
 	/** A matching listing on its owner's page, with the reasons in the reader's language. */
@@ -166,15 +230,18 @@ class ListingPages {
 	@GetMapping("/listings/{id}/edit")
 	Mono<Rendering> edit(@PathVariable String id, ServerWebExchange exchange) {
 		return owned(id, exchange).map((listing) -> formPage("/listings/" + listing.id() + "/edit", listing.version(),
-				draftOf(listing), List.of(), HttpStatus.OK, exchange));
+				ListingForms.draftOf(listing), List.of(), HttpStatus.OK, exchange));
 	}
 
 	@PostMapping("/listings/{id}/edit")
 	Mono<Rendering> saveEdit(@PathVariable String id, ServerWebExchange exchange) {
 		return exchange.getFormData().flatMap((form) -> owned(id, exchange).flatMap((listing) -> {
-			ListingDraft draft = draft(form, null);
-			long version = parseLong(form.getFirst("version"), -1);
+			ListingDraft draft = ListingForms.draft(form, null);
+			long version = ListingForms.parseLong(form.getFirst("version"), -1);
 			String action = "/listings/" + listing.id() + "/edit";
+			if (form.containsKey(Layout.SWITCH_LANGUAGE)) {
+				return Mono.just(formPage(action, version, draft, List.of(), HttpStatus.OK, exchange));
+			}
 			return this.members.required(exchange)
 				.flatMap((member) -> this.listings.update(listing.id(), member.accountId(), version, draft))
 				.map((saved) -> Rendering.redirectTo("/my/listings?done="
@@ -182,7 +249,7 @@ class ListingPages {
 				.onErrorResume(InvalidListing.class, (invalid) -> Mono.just(formPage(action, version, draft,
 						invalid.problems(), HttpStatus.UNPROCESSABLE_CONTENT, exchange)))
 				.onErrorResume(OptimisticLockingFailureException.class, (changed) -> Mono.just(formPage(action,
-						listing.version(), draftOf(listing), List.of(new FieldProblem("version", "version.changed")),
+						listing.version(), ListingForms.draftOf(listing), List.of(new FieldProblem("version", "version.changed")),
 						HttpStatus.CONFLICT, exchange)));
 		}));
 	}
@@ -190,7 +257,7 @@ class ListingPages {
 	/** A listing of mine as 'my listings' shows it, with what I can do with it. */
 	record MyListing(String id, String title, String textLanguage, String kindLabel, String status,
 			boolean published, boolean canRenew, String expires, List<NewMatch> newMatches, String organisationId,
-			String organisationName, String review, boolean changesAsked) {
+			String organisationName, String review, boolean changesAsked, boolean canReopen) {
 
 		public boolean hasNewMatches() {
 			return !this.newMatches.isEmpty();
@@ -226,7 +293,8 @@ class ListingPages {
 						this.messages.get(locale, "status." + listing.status().name().toLowerCase(Locale.ROOT)),
 						listing.status() == ListingStatus.PUBLISHED,
 						listing.status() == ListingStatus.PUBLISHED || listing.status() == ListingStatus.EXPIRED,
-						ListingView.date(listing.expiresAt(), locale),
+						// Only a listing that is up is visible until a day; the others say their status alone.
+						(listing.status() == ListingStatus.PUBLISHED) ? ListingView.date(listing.expiresAt(), locale) : null,
 						notices.stream().filter((notice) -> notice.listingId().equals(listing.id()))
 							.map((notice) -> new NewMatch("/listings/" + notice.matchedId(), notice.matchedTitle(),
 									notice.matchedLanguage()))
@@ -234,39 +302,18 @@ class ListingPages {
 						(listing.organisationId() != null) ? listing.organisationId().toString() : null,
 						(listing.organisationId() != null) ? organisations.get(listing.organisationId()) : null,
 						reviews.containsKey(listing.id()) ? this.reviewTexts.text(reviews.get(listing.id()), reviewLocale) : null,
-						reviews.containsKey(listing.id()) && "ASK_FOR_CHANGES".equals(reviews.get(listing.id()).decision())))
+						reviews.containsKey(listing.id()) && "ASK_FOR_CHANGES".equals(reviews.get(listing.id()).decision()),
+						this.reopening.canReopen(listing)))
 					.toList());
 		}).map((mine) -> {
 			Map<String, Object> model = this.layout.model(exchange, "mine.page-title");
 			model.put("mine", mine);
 			model.put("empty", mine.isEmpty());
-			if (done != null && List.of("saved", "renewed", "fulfilled", "withdrawn", "pending").contains(done)) {
+			if (done != null && List.of("saved", "renewed", "fulfilled", "withdrawn", "pending", "reopened").contains(done)) {
 				model.put("done", this.messages.get(locale, "mine.done." + done));
 			}
 			return Rendering.view(MINE_VIEW).model(model).build();
 		});
-	}
-
-	@PostMapping("/listings/{id}/renewal")
-	Mono<Rendering> renew(@PathVariable String id, ServerWebExchange exchange) {
-		return act(id, exchange, this.listings::renew, "renewed");
-	}
-
-	@PostMapping("/listings/{id}/fulfilment")
-	Mono<Rendering> fulfil(@PathVariable String id, ServerWebExchange exchange) {
-		return act(id, exchange, this.listings::fulfil, "fulfilled");
-	}
-
-	@PostMapping("/listings/{id}/withdrawal")
-	Mono<Rendering> withdraw(@PathVariable String id, ServerWebExchange exchange) {
-		return act(id, exchange, this.listings::withdraw, "withdrawn");
-	}
-
-	private Mono<Rendering> act(String id, ServerWebExchange exchange,
-			java.util.function.BiFunction<UUID, UUID, Mono<Listing>> action, String done) {
-		return id(id).zipWith(this.members.required(exchange))
-			.flatMap((both) -> action.apply(both.getT1(), both.getT2().accountId()))
-			.thenReturn(Rendering.redirectTo("/my/listings?done=" + done).build());
 	}
 
 	private Mono<Listing> owned(String id, ServerWebExchange exchange) {
@@ -280,50 +327,12 @@ class ListingPages {
 				(version != null) ? "form.edit-title" : "form.page-title");
 		model.put("form", ListingFormView.of(action, version, draft, this.topicTree, problems, this.messages,
 				exchange));
+		Layout.keepOnLanguageSwitch(model, FORM_ID, action);
 		return Rendering.view(FORM_VIEW).model(model).status(status).build();
 	}
 
 	private static Mono<UUID> id(String value) {
 		return ListingIds.require(value);
-	}
-
-	private static ListingDraft draftOf(Listing listing) {
-		TimeFrame frame = TimeFrame.parse(listing.timeFrame());
-		return new ListingDraft(listing.kind().name(), listing.title(), listing.description(), listing.topics(),
-				listing.languages(), listing.textLanguage(), listing.postcode(), listing.reachKm(), null,
-				(frame != null) ? frame.type().name() : null,
-				(frame != null && frame.date() != null) ? frame.date().toString() : null,
-				(frame != null && frame.weekday() != null) ? Integer.toString(frame.weekday().getValue()) : null,
-				(frame != null && frame.from() != null) ? frame.from().toString() : null,
-				(frame != null && frame.to() != null) ? frame.to().toString() : null, listing.capacity(),
-				listing.languageNeed().name());
-	}
-
-	private static ListingDraft draft(MultiValueMap<String, String> form, UUID submissionKey) {
-		Integer reach = integerOrInvalid(form.getFirst("reachKm"));
-		Integer capacity = integerOrInvalid(form.getFirst("capacity"));
-		return new ListingDraft(form.getFirst("kind"), form.getFirst("title"), form.getFirst("description"),
-				form.getOrDefault("topics", List.of()), form.getOrDefault("languages", List.of()),
-				form.getFirst("textLanguage"), form.getFirst("place"), reach, submissionKey,
-				form.getFirst("timeFrameType"), form.getFirst("timeFrameDate"), form.getFirst("timeFrameWeekday"),
-				form.getFirst("timeFrameFrom"), form.getFirst("timeFrameTo"), capacity, form.getFirst("languageNeed"));
-	}
-
-	/** Null for an empty field; -1 (which the rules refuse with a message) for something that is not a number. */
-	private static Integer integerOrInvalid(String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		return (int) parseLong(value, -1);
-	}
-
-	private static long parseLong(String value, long fallback) {
-		try {
-			return (value != null && value.strip().length() <= 9) ? Long.parseLong(value.strip()) : fallback;
-		}
-		catch (NumberFormatException ex) {
-			return fallback;
-		}
 	}
 
 }

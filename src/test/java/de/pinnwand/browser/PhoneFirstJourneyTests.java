@@ -1,0 +1,197 @@
+package de.pinnwand.browser;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import de.pinnwand.PinnwandTest;
+import de.pinnwand.TestListings;
+import de.pinnwand.TestMembers;
+import de.pinnwand.system.web.Messages;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A refugee on a 360 × 740 phone, in Arabic and in Persian, searches: the header is small, the first result is on
+ * the first screen, the filters are reachable above the results and kept when the place changes, and each active
+ * filter is a chip that removes it; every number on the page is written in one kind of digits.
+ */
+@PinnwandTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PhoneFirstJourneyTests {
+
+	@RegisterExtension
+	static final Browser browser = new Browser();
+
+	/** Arabic-Indic and Persian digits: the pages write Latin digits in every language. */
+	private static final Pattern EASTERN_DIGITS = Pattern.compile("[\\u0660-\\u0669\\u06F0-\\u06F9]");
+
+	private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+	private final String word = "Sprachcafe" + letters(8);
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private WebTestClient web;
+
+	@Autowired
+	private Messages messages;
+
+	@BeforeAll
+	void postListings() throws InterruptedException {
+		for (int i = 0; i < 4; i++) {
+			Map<String, Object> body = TestListings.offer("تعلم اللغة الألمانية " + this.word + " " + i);
+			body.put("textLanguage", "ar");
+			body.put("languages", List.of("ar", "fa", "de"));
+			body.put("topics", List.of((i % 2 == 0) ? "language-learning" : "leisure"));
+			this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer("phone-poster")).bodyValue(body)
+				.exchange().expectStatus().isCreated();
+		}
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		while (total("/api/v1/listings?q=" + this.word) < 4) {
+			assertThat(System.nanoTime()).as("listings searchable within 15 s").isLessThan(deadline);
+			Thread.sleep(200);
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "ar", "fa" })
+	void findsHelpOnTheFirstScreenAndKeepsTheTopicWhenThePlaceChanges(String lang) {
+		Locale locale = Locale.forLanguageTag(lang);
+		browser.width(Browser.WIDTH);
+		open("/search?q=" + this.word + "&topic=language-learning", lang);
+		browser.screenshot(Path.of("target", "screenshots", "phone-search-" + lang + "-360.png"));
+		assertThat(height(".top")).as("the header's height at 360 px").isLessThanOrEqualTo(120);
+		assertThat(top(".hits .hit a")).as("the first result starts on the first screen").isLessThan(Browser.HEIGHT - 40);
+		assertThat(top("details.narrow > summary")).as("the filters come before the results")
+			.isLessThan(top(".hits .hit"));
+		assertThat(driver().findElements(By.cssSelector(".hits .hit"))).as("only the topic's listings").hasSize(2);
+		assertThat(EASTERN_DIGITS.matcher(driver().findElement(By.tagName("body")).getText()).find())
+			.as("one kind of digits on the page: %s", driver().findElement(By.cssSelector(".summary")).getText())
+			.isFalse();
+		assertThat(driver().findElement(By.tagName("html")).getDomAttribute("dir")).isEqualTo("rtl");
+
+		// A new place, through the filters: the topic chosen before stays.
+		driver().findElement(By.cssSelector("details.narrow > summary")).click();
+		WebElement near = driver().findElement(By.id("near"));
+		near.sendKeys("71634");
+		WebElement radius = driver().findElement(By.id("radiusKm"));
+		radius.clear();
+		radius.sendKeys("15");
+		driver().findElement(By.cssSelector("form[role=search] .search-row button[type=submit]")).click();
+		new WebDriverWait(driver(), Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("near="));
+		assertThat(driver().getCurrentUrl()).contains("topic=language-learning").contains("radiusKm=15");
+		assertThat(driver().findElements(By.cssSelector(".hits .hit"))).hasSize(2);
+
+		// Each active filter is a chip; the topic's chip removes the topic and keeps the place.
+		List<WebElement> chips = driver().findElements(By.cssSelector(".active-filters a"));
+		assertThat(chips).extracting(WebElement::getText)
+			.anySatisfy((text) -> assertThat(text).contains(text(locale, "topic.language-learning")))
+			.anySatisfy((text) -> assertThat(text).contains("71634"));
+		chips.stream().filter((chip) -> chip.getText().contains(text(locale, "topic.language-learning"))).findFirst()
+			.orElseThrow().click();
+		new WebDriverWait(driver(), Duration.ofSeconds(10))
+			.until((d) -> !d.getCurrentUrl().contains("topic=") && d.getCurrentUrl().contains("near="));
+		assertThat(driver().findElements(By.cssSelector(".hits .hit"))).as("all four again").hasSize(4);
+		assertThat(axe().getViolations()).as("axe-core violations").isEmpty();
+	}
+
+	/** Every page type a refugee or volunteer opens, at 320 and at 360 px: nothing wider than the screen. */
+	@ParameterizedTest(name = "{0} px")
+	@ValueSource(ints = { 320, 360 })
+	void noPageIsWiderThanThePhone(int width) {
+		browser.width(width);
+		SoftAssertions softly = new SoftAssertions();
+		for (String path : List.of("/", "/search?q=" + this.word, "/search?q=" + this.word + "&topic=language-learning",
+				"/activities", "/organisations", "/about", "/listings/new?kind=REQUEST", "/my/listings")) {
+			for (String lang : List.of("de", "ar")) {
+				open(path, lang);
+				if (path.startsWith("/listings/new") || path.startsWith("/my/")) {
+					browser.signInIfAsked("phone-reader", path.replaceFirst("\\?.*", ""));
+				}
+				List<String> tooWide = browser.elementsWiderThanTheScreen();
+				softly.assertThat(browser.contentWidth()).as("width of %s in %s at %d px: %s", path, lang, width, tooWide)
+					.isLessThanOrEqualTo(width);
+			}
+		}
+		browser.width(Browser.WIDTH);
+		softly.assertAll();
+	}
+
+	@Test
+	void theMenuOpensWithoutJavaScriptAndHoldsTheLinksAndLanguages() {
+		browser.width(Browser.WIDTH);
+		open("/about", "de");
+		WebElement menu = driver().findElement(By.cssSelector("header details.menu"));
+		assertThat(menu.findElement(By.cssSelector("nav.languages")).isDisplayed()).isFalse();
+		menu.findElement(By.tagName("summary")).click();
+		assertThat(menu.findElement(By.cssSelector("nav.languages")).isDisplayed()).isTrue();
+		assertThat(menu.findElements(By.cssSelector("a[href='/activities']"))).hasSize(1);
+		browser.screenshot(Path.of("target", "screenshots", "phone-menu-de-360.png"));
+		assertThat(axe().getViolations()).as("axe-core violations with the menu open").isEmpty();
+	}
+
+	private Results axe() {
+		return new AxeBuilder().withTags(WCAG_21_AA).analyze(driver());
+	}
+
+	private long height(String selector) {
+		return ((Number) browser.measure("return document.querySelector('" + selector + "').getBoundingClientRect().height"))
+			.longValue();
+	}
+
+	private long top(String selector) {
+		return ((Number) browser.measure("return document.querySelector('" + selector + "').getBoundingClientRect().top"))
+			.longValue();
+	}
+
+	private int total(String uri) {
+		Map<?, ?> body = this.web.get().uri(uri).exchange().expectStatus().isOk().expectBody(Map.class).returnResult()
+			.getResponseBody();
+		return ((Number) body.get("total")).intValue();
+	}
+
+	private String text(Locale locale, String key) {
+		return this.messages.get(locale, key);
+	}
+
+	private void open(String path, String lang) {
+		driver().get("http://localhost:" + this.port + path + (path.contains("?") ? "&" : "?") + "ui=" + lang);
+	}
+
+	private static WebDriver driver() {
+		return browser.driver();
+	}
+
+	private static String letters(int count) {
+		StringBuilder word = new StringBuilder();
+		for (int i = 0; i < count; i++) {
+			word.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
+		}
+		return word.toString();
+	}
+
+}
