@@ -1,10 +1,16 @@
 package de.pinnwand.browser;
 
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
@@ -13,6 +19,12 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import de.pinnwand.PinnwandTest;
 import de.pinnwand.TestListings;
 import de.pinnwand.TestMembers;
+import de.pinnwand.activities.Activity;
+import de.pinnwand.organisations.Organisation;
+import de.pinnwand.organisations.OrganisationMemberships;
+import de.pinnwand.organisations.OrganisationRole;
+import de.pinnwand.organisations.OrganisationType;
+import de.pinnwand.organisations.Organisations;
 import de.pinnwand.system.web.Messages;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +72,14 @@ class PhoneFirstJourneyTests {
 	@Autowired
 	private Messages messages;
 
+	@Autowired
+	private Organisations organisations;
+
+	@Autowired
+	private OrganisationMemberships memberships;
+
+	private String activityId;
+
 	@BeforeAll
 	void postListings() throws InterruptedException {
 		for (int i = 0; i < 4; i++) {
@@ -70,6 +90,36 @@ class PhoneFirstJourneyTests {
 			this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer("phone-poster")).bodyValue(body)
 				.exchange().expectStatus().isCreated();
 		}
+		// An organisation with a long name (the activity form's select holds it) and one of its activities.
+		Instant now = Instant.now();
+		UUID organisation = UUID.randomUUID();
+		this.organisations.save(new Organisation(organisation,
+				"Arbeitsgemeinschaft der Begegnungscafés und Nachbarschaftshilfen im Landkreis Ludwigsburg e. V. "
+						+ organisation.toString().substring(0, 8),
+				OrganisationType.ASSOCIATION, "", List.of("de"), null, "71634", null, null, null, null, null, null, null,
+				null, now, now, null)).block();
+		UUID reader = UUID.fromString((String) this.web.get().uri("/api/v1/me").headers(TestMembers.bearer("phone-reader"))
+			.exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("id"));
+		this.memberships.put(organisation, reader, OrganisationRole.ADMIN).block();
+		LocalDate thursday = LocalDate.now(Activity.ZONE).plusDays(2).with(TemporalAdjusters.nextOrSame(DayOfWeek.THURSDAY));
+		Map<String, Object> activity = new LinkedHashMap<>();
+		activity.put("organisation", organisation.toString());
+		activity.put("title", "Begegnungscafé Weststadt mit Hausaufgabenhilfe und Fahrradwerkstatt");
+		activity.put("description", "Kaffee, Kuchen und Gespräche auf Deutsch, Arabisch und Ukrainisch.");
+		activity.put("languages", List.of("de", "ar", "uk"));
+		activity.put("place", "71634");
+		activity.put("date", thursday.toString());
+		activity.put("startTime", "15:00");
+		activity.put("endTime", "17:00");
+		activity.put("recurrence", "WEEKLY");
+		activity.put("repeatUntil", thursday.plusWeeks(4).toString());
+		activity.put("capacity", 12);
+		this.activityId = String.valueOf(this.web.post().uri("/api/v1/activities").headers(TestMembers.bearer("phone-reader"))
+			.bodyValue(activity).exchange().expectStatus().isCreated().expectBody(Map.class).returnResult()
+			.getResponseBody().get("id"));
+		this.web.post().uri("/api/v1/activities/" + this.activityId + "/signups").headers(TestMembers.bearer("phone-guest"))
+			.bodyValue(Map.of("occurrence", thursday.toString(), "sharedContact", "NONE")).exchange()
+			.expectStatus().is2xxSuccessful();
 		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
 		while (total("/api/v1/listings?q=" + this.word) < 4) {
 			assertThat(System.nanoTime()).as("listings searchable within 15 s").isLessThan(deadline);
@@ -126,10 +176,11 @@ class PhoneFirstJourneyTests {
 		browser.width(width);
 		SoftAssertions softly = new SoftAssertions();
 		for (String path : List.of("/", "/search?q=" + this.word, "/search?q=" + this.word + "&topic=language-learning",
-				"/activities", "/organisations", "/about", "/listings/new?kind=REQUEST", "/my/listings")) {
+				"/activities", "/organisations", "/about", "/listings/new?kind=REQUEST", "/my/listings", "/activities/new",
+				"/activities/" + this.activityId, "/activities/" + this.activityId + "/signups")) {
 			for (String lang : List.of("de", "ar")) {
 				open(path, lang);
-				if (path.startsWith("/listings/new") || path.startsWith("/my/")) {
+				if (path.startsWith("/listings/new") || path.startsWith("/my/") || path.startsWith("/activities/")) {
 					browser.signInIfAsked("phone-reader", path.replaceFirst("\\?.*", ""));
 				}
 				List<String> tooWide = browser.elementsWiderThanTheScreen();
