@@ -25,7 +25,7 @@ import de.pinnwand.organisations.OrganisationMemberships;
 import de.pinnwand.organisations.OrganisationRole;
 import de.pinnwand.organisations.OrganisationType;
 import de.pinnwand.organisations.Organisations;
-import de.pinnwand.system.web.Messages;
+import de.pinnwand.web.Messages;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
