@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import com.deque.html.axecore.results.Results;
@@ -61,7 +60,7 @@ class PhoneFirstJourneyTests {
 
 	private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
-	private final String word = "Sprachcafe" + letters(8);
+	private final String word = "Sprachcafe" + Browser.letters(8);
 
 	@LocalServerPort
 	private int port;
@@ -132,7 +131,7 @@ class PhoneFirstJourneyTests {
 	void findsHelpOnTheFirstScreenAndKeepsTheTopicWhenThePlaceChanges(String lang) {
 		Locale locale = Locale.forLanguageTag(lang);
 		browser.width(Browser.WIDTH);
-		open("/search?q=" + this.word + "&topic=language-learning", lang);
+		browser.open(this.port, "/search?q=" + this.word + "&topic=language-learning", lang);
 		browser.screenshot(Path.of("target", "screenshots", "phone-search-" + lang + "-360.png"));
 		assertThat(height(".top")).as("the header's height at 360 px").isLessThanOrEqualTo(120);
 		assertThat(top(".hits .hit a")).as("the first result starts on the first screen").isLessThan(Browser.HEIGHT - 40);
@@ -179,7 +178,7 @@ class PhoneFirstJourneyTests {
 				"/activities", "/organisations", "/about", "/listings/new?kind=REQUEST", "/my/listings", "/activities/new",
 				"/activities/" + this.activityId, "/activities/" + this.activityId + "/signups")) {
 			for (String lang : List.of("de", "ar")) {
-				open(path, lang);
+				browser.open(this.port, path, lang);
 				if (path.startsWith("/listings/new") || path.startsWith("/my/") || path.startsWith("/activities/")) {
 					browser.signInIfAsked("phone-reader", path.replaceFirst("\\?.*", ""));
 				}
@@ -195,7 +194,7 @@ class PhoneFirstJourneyTests {
 	@Test
 	void theMenuOpensWithoutJavaScriptAndHoldsTheLinksAndLanguages() {
 		browser.width(Browser.WIDTH);
-		open("/about", "de");
+		browser.open(this.port, "/about", "de");
 		WebElement menu = driver().findElement(By.cssSelector("header details.menu"));
 		assertThat(menu.findElement(By.cssSelector("nav.languages")).isDisplayed()).isFalse();
 		menu.findElement(By.tagName("summary")).click();
@@ -229,20 +228,8 @@ class PhoneFirstJourneyTests {
 		return this.messages.get(locale, key);
 	}
 
-	private void open(String path, String lang) {
-		driver().get("http://localhost:" + this.port + path + (path.contains("?") ? "&" : "?") + "ui=" + lang);
-	}
-
 	private static WebDriver driver() {
 		return browser.driver();
-	}
-
-	private static String letters(int count) {
-		StringBuilder word = new StringBuilder();
-		for (int i = 0; i < count; i++) {
-			word.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
-		}
-		return word.toString();
 	}
 
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import com.deque.html.axecore.selenium.AxeBuilder;
@@ -65,19 +64,19 @@ class PostingJourneyTests {
 	@ValueSource(strings = { "ar", "fa" })
 	void keepsEveryWordAcrossALanguageSwitchAndAnExpiredSessionAndPostsOnce(String lang) {
 		Locale locale = Locale.forLanguageTag(lang);
-		String word = letters(10);
+		String word = Browser.letters(10);
 		String user = "posting-" + lang + "-" + word;
 		this.accounts.prepare(TestMembers.subject(user), "Refugee " + lang, List.of(lang, "tr"), Set.of()).block();
 		signOut();
 
 		// Signing in from the header comes back to the page the person was on.
-		open("/search?q=" + word, lang);
-		openMenu();
+		browser.open(this.port, "/search?q=" + word, lang);
+		browser.openMenu();
 		driver().findElement(By.cssSelector("header nav a[href^='/oauth2/authorization/']")).click();
 		browser.signInIfAsked(user, "/search");
 		assertThat(driver().getCurrentUrl()).contains("/search?q=" + word);
 
-		open("/listings/new?kind=REQUEST", lang);
+		browser.open(this.port, "/listings/new?kind=REQUEST", lang);
 		new WebDriverWait(driver(), Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("title")));
 		assertThat(checkbox(lang).isSelected()).as("the interface language is ticked").isTrue();
 		assertThat(checkbox("tr").isSelected()).as("the profile's other language is ticked too").isTrue();
@@ -87,13 +86,13 @@ class PostingJourneyTests {
 		driver().findElement(By.id("description")).sendKeys(description);
 
 		// Another interface language on the filled form: the text stays.
-		openMenu();
+		browser.openMenu();
 		driver().findElement(By.cssSelector("header nav.languages button[lang=en]")).click();
 		awaitLanguage("en");
 		assertThat(driver().findElement(By.id("title")).getDomProperty("value")).isEqualTo(title);
 		assertThat(driver().findElement(By.id("description")).getDomProperty("value")).isEqualTo(description);
 		assertThat(driver().findElements(By.cssSelector("[aria-invalid=true]"))).as("no errors for a switch").isEmpty();
-		openMenu();
+		browser.openMenu();
 		driver().findElement(By.cssSelector("header nav.languages button[lang=" + lang + "]")).click();
 		awaitLanguage(lang);
 		assertThat(driver().findElement(By.id("title")).getDomProperty("value")).isEqualTo(title);
@@ -137,7 +136,7 @@ class PostingJourneyTests {
 	@Test
 	void aVolunteerConfirmsTheEndOpensItAgainAndVisitorsOfAnEndedListingFindSimilarHelp() {
 		Locale german = Locale.GERMAN;
-		String word = letters(10);
+		String word = Browser.letters(10);
 		String user = "volunteer-" + word;
 		String similarTitle = "Fahrradreparatur im Hof " + word;
 		Map<String, Object> similar = TestListings.offer(similarTitle);
@@ -147,7 +146,7 @@ class PostingJourneyTests {
 			.bodyValue(TestListings.offer("Ich repariere Fahrräder " + word)).exchange().expectStatus().isCreated()
 			.expectBody(Map.class).returnResult().getResponseBody().get("id");
 		signOut();
-		open("/my/listings", "de");
+		browser.open(this.port, "/my/listings", "de");
 		browser.signInIfAsked(user, "/my/listings");
 		WebElement entry = driver().findElement(By.id("listing-" + id));
 		assertThat(entry.getText()).contains(text(german, "listing.expires"));
@@ -166,7 +165,7 @@ class PostingJourneyTests {
 			.doesNotContain(text(german, "listing.expires"));
 
 		// The owner still sees it, with its status; a visitor's link answers 410 with open listings like it.
-		open("/listings/" + id, "de");
+		browser.open(this.port, "/listings/" + id, "de");
 		assertThat(driver().findElement(By.tagName("h1")).getText()).contains(word);
 		assertThat(driver().findElement(By.tagName("main")).getText())
 			.contains(this.messages.get(german, "listing.only-you", text(german, "status.fulfilled")))
@@ -177,7 +176,7 @@ class PostingJourneyTests {
 			.value((html) -> assertThat(html).contains(text(german, "gone.title")).contains(similarTitle));
 
 		// Undo: opened again, it is public again.
-		open("/my/listings", "de");
+		browser.open(this.port, "/my/listings", "de");
 		driver().findElement(By.id("listing-" + id))
 			.findElement(By.xpath(".//button[normalize-space()='" + text(german, "mine.reopen") + "']")).click();
 		new WebDriverWait(driver(), Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("done=reopened"));
@@ -221,18 +220,11 @@ class PostingJourneyTests {
 
 	/** Ends an earlier test's sign-in, at the portal and at the provider, so the next person signs in as themselves. */
 	private void signOut() {
-		open("/about", "de");
+		browser.open(this.port, "/about", "de");
 		if (!driver().findElements(By.cssSelector("form.signout")).isEmpty()) {
-			openMenu();
+			browser.openMenu();
 			driver().findElement(By.cssSelector("form.signout button")).click();
 			new WebDriverWait(driver(), Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("signed-out"));
-		}
-	}
-
-	private static void openMenu() {
-		WebElement menu = driver().findElement(By.cssSelector("header details.menu"));
-		if (menu.getDomAttribute("open") == null) {
-			menu.findElement(By.tagName("summary")).click();
 		}
 	}
 
@@ -240,20 +232,8 @@ class PostingJourneyTests {
 		return this.messages.get(locale, key);
 	}
 
-	private void open(String path, String lang) {
-		driver().get("http://localhost:" + this.port + path + (path.contains("?") ? "&" : "?") + "ui=" + lang);
-	}
-
 	private static WebDriver driver() {
 		return browser.driver();
-	}
-
-	private static String letters(int count) {
-		StringBuilder word = new StringBuilder();
-		for (int i = 0; i < count; i++) {
-			word.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
-		}
-		return word.toString();
 	}
 
 }

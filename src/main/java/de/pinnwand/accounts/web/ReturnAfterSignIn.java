@@ -2,7 +2,9 @@ package de.pinnwand.accounts.web;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Optional;
 
 import de.pinnwand.web.Layout;
@@ -39,7 +41,8 @@ final class ReturnAfterSignIn implements WebFilter {
 		if (path.equals(SignIn.START)) {
 			// A start without a page (the sign-in a protected page asked for) forgets an older one: the request
 			// cache brings the person back to that page then.
-			Optional<String> target = safe(exchange.getRequest().getQueryParams().getFirst(PARAMETER));
+			Optional<String> target = fromToken(exchange.getRequest().getQueryParams().getFirst(PARAMETER)).flatMap(
+					ReturnAfterSignIn::safe);
 			exchange.getResponse().getCookies().set(COOKIE, cookie(target.orElse(""), target.isPresent() ? KEPT : Duration.ZERO));
 		}
 		else if (HttpMethod.GET.equals(exchange.getRequest().getMethod()) && !path.startsWith("/api/")) {
@@ -50,6 +53,26 @@ final class ReturnAfterSignIn implements WebFilter {
 			}
 		}
 		return chain.filter(exchange);
+	}
+
+	/**
+	 * The page as the link's parameter: base64url of its path and query, so that an already percent-encoded query
+	 * ({@code q=%D9%85…}) travels as it is instead of being encoded a second time inside the link.
+	 */
+	static String token(String path) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(path.getBytes(StandardCharsets.UTF_8));
+	}
+
+	static Optional<String> fromToken(String token) {
+		if (token == null || token.length() > LONGEST * 2) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
 	}
 
 	/** Where the person asked to come back to, when a sign-in just succeeded; the cookie is spent by asking. */

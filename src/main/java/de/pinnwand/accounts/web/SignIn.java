@@ -33,7 +33,6 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.WebFilter;
-import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -51,8 +50,7 @@ public class SignIn {
 
 	/** The sign-in start that comes back to {@code path} (a relative path on this site) once signed in. */
 	public static String startReturningTo(String path) {
-		return UriComponentsBuilder.fromPath(START).queryParam(ReturnAfterSignIn.PARAMETER, "{path}").encode()
-			.buildAndExpand(path).toUriString();
+		return START + "?" + ReturnAfterSignIn.PARAMETER + "=" + ReturnAfterSignIn.token(path);
 	}
 
 	/** The detail of the answer while the provider cannot be reached (a 503 page or problem). */

@@ -9,9 +9,7 @@ import java.util.UUID;
 import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.ListingNotFound;
 import de.pinnwand.listings.ListingService;
-import de.pinnwand.search.ListingQuery;
-import de.pinnwand.search.ListingSearch;
-import de.pinnwand.search.SearchUnavailable;
+import de.pinnwand.listings.SimilarListings;
 import de.pinnwand.web.Layout;
 import de.pinnwand.web.Messages;
 import org.springframework.http.HttpStatus;
@@ -36,7 +34,7 @@ class GoneListingPage {
 
 	private final ListingService listings;
 
-	private final ListingSearch search;
+	private final SimilarListings similar;
 
 	private final Layout layout;
 
@@ -44,15 +42,15 @@ class GoneListingPage {
 
 	private final Clock clock;
 
-	GoneListingPage(ListingService listings, ListingSearch search, Layout layout, Messages messages, Clock clock) {
+	GoneListingPage(ListingService listings, SimilarListings similar, Layout layout, Messages messages, Clock clock) {
 		this.listings = listings;
-		this.search = search;
+		this.similar = similar;
 		this.layout = layout;
 		this.messages = messages;
 		this.clock = clock;
 	}
 
-	/** An open listing like the one that ended. */
+	/** An open listing like the one that ended, as the page links it. */
 	record Similar(String href, String title, String textLanguage, String place) {
 	}
 
@@ -61,7 +59,11 @@ class GoneListingPage {
 		return this.listings.find(id)
 			.filter(this::ended)
 			.switchIfEmpty(Mono.error(() -> new ListingNotFound(id)))
-			.flatMap((listing) -> similarTo(listing).map((similar) -> page(listing, similar, exchange)));
+			.flatMap((listing) -> this.similar.openLike(listing, SIMILAR)
+				.map((found) -> page(listing, found.stream()
+					.map((each) -> new Similar("/listings/" + each.listingId(), each.title(), each.textLanguage(),
+							each.place()))
+					.toList(), exchange)));
 	}
 
 	private boolean ended(Listing listing) {
@@ -72,20 +74,7 @@ class GoneListingPage {
 		};
 	}
 
-	private Mono<List<Similar>> similarTo(Listing listing) {
-		ListingQuery query = new ListingQuery("", List.of(listing.kind().name()), topLevel(listing.topics()), List.of(),
-				List.of(), List.of(), new ListingQuery.Near(listing.postcode(), listing.latitude(), listing.longitude()),
-				50, ListingQuery.Sort.DISTANCE, 1, SIMILAR, null);
-		return this.search.search(query)
-			.map((result) -> result.items().stream()
-				.filter((hit) -> !hit.listing().id().equals(listing.id().toString()))
-				.map((hit) -> new Similar("/listings/" + hit.listing().id(), hit.listing().title(),
-						hit.listing().textLanguage(), hit.listing().postcode() + " " + hit.listing().placeName()))
-				.toList())
-			.onErrorReturn(SearchUnavailable.class, List.of());
-	}
-
-	/** The topics without their sub-topics: wide enough to find something, close enough to help. */
+	/** The main topics of a listing, for the link to search on. */
 	private static List<String> topLevel(List<String> topics) {
 		return topics.stream().map((topic) -> topic.contains("/") ? topic.substring(0, topic.indexOf('/')) : topic)
 			.distinct().toList();

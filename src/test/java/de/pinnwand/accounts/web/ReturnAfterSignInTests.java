@@ -16,6 +16,14 @@ class ReturnAfterSignInTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "/search?q=Kodiertest%20%D9%85", "/listings/new?kind=REQUEST" })
+	void carriesThePathUnchangedThroughTheLink(String path) {
+		assertThat(ReturnAfterSignIn.token(path)).matches("[A-Za-z0-9_-]+");
+		assertThat(ReturnAfterSignIn.fromToken(ReturnAfterSignIn.token(path))).contains(path);
+		assertThat(ReturnAfterSignIn.fromToken("not base64!")).isEmpty();
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "https://evil.example/", "//evil.example/x", "/\\evil.example", "evil", "",
 			"javascript:alert(1)", "/oauth2/authorization/pinnwand", "/login?error", "/logout", "/a b", "/x#y",
 			"/x\r\nSet-Cookie: a=b" })
