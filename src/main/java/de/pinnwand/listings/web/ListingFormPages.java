@@ -148,8 +148,17 @@ class ListingFormPages {
 
 	@GetMapping("/listings/{id}/edit")
 	Mono<Rendering> edit(@PathVariable String id, ServerWebExchange exchange) {
-		return owned(id, exchange).map((listing) -> formPage("/listings/" + listing.id() + "/edit", listing.version(),
-				ListingForms.draftOf(listing), List.of(), HttpStatus.OK, exchange));
+		return owned(id, exchange).flatMap((listing) -> {
+			String action = "/listings/" + listing.id() + "/edit";
+			// The changes typed before the session ran out, against the version they were typed on.
+			return this.drafts.take(exchange, "/listings/" + id + "/edit")
+				.map((kept) -> formView(action, ListingForms.parseLong(kept.getFirst("version"), listing.version()),
+						ListingForms.draft(kept, null), List.of(), HttpStatus.OK, exchange)
+					.modelAttribute("kept", this.messages.get(exchange, "form.kept"))
+					.build())
+				.defaultIfEmpty(formPage(action, listing.version(), ListingForms.draftOf(listing), List.of(),
+						HttpStatus.OK, exchange));
+		});
 	}
 
 	@PostMapping("/listings/{id}/edit")
@@ -180,12 +189,17 @@ class ListingFormPages {
 
 	private Rendering formPage(String action, Long version, ListingDraft draft, List<FieldProblem> problems,
 			HttpStatus status, ServerWebExchange exchange) {
+		return formView(action, version, draft, problems, status, exchange).build();
+	}
+
+	private Rendering.Builder<?> formView(String action, Long version, ListingDraft draft, List<FieldProblem> problems,
+			HttpStatus status, ServerWebExchange exchange) {
 		Map<String, Object> model = this.layout.model(exchange,
 				(version != null) ? "form.edit-title" : "form.page-title");
 		model.put("form", ListingFormView.of(action, version, draft, this.topicTree, problems, this.messages,
 				exchange));
 		Layout.keepOnLanguageSwitch(model, FORM_ID, action);
-		return Rendering.view(FORM_VIEW).model(model).status(status).build();
+		return Rendering.view(FORM_VIEW).model(model).status(status);
 	}
 
 	private static Mono<UUID> id(String value) {
