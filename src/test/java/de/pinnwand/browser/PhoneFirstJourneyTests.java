@@ -103,7 +103,7 @@ class PhoneFirstJourneyTests {
 		LocalDate thursday = LocalDate.now(Activity.ZONE).plusDays(2).with(TemporalAdjusters.nextOrSame(DayOfWeek.THURSDAY));
 		Map<String, Object> activity = new LinkedHashMap<>();
 		activity.put("organisation", organisation.toString());
-		activity.put("title", "Begegnungscafé Weststadt mit Hausaufgabenhilfe und Fahrradwerkstatt");
+		activity.put("title", "Begegnungscafé Weststadt mit Hausaufgabenhilfe und Spielenachmittag");
 		activity.put("description", "Kaffee, Kuchen und Gespräche auf Deutsch, Arabisch und Ukrainisch.");
 		activity.put("languages", List.of("de", "ar", "uk"));
 		activity.put("place", "71634");

@@ -127,7 +127,7 @@ class PostingJourneyTests {
 			driver().findElement(By.id("place")).sendKeys("71634");
 		}
 		driver().findElement(By.cssSelector("form.listing-form button[type=submit]")).click();
-		new WebDriverWait(driver(), Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/listings/"));
+		new WebDriverWait(driver(), Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches("/listings/[0-9a-f-]{36}"));
 		assertThat(driver().getCurrentUrl().replaceFirst("\\?.*", "")).isEqualTo(posted);
 		assertThat(this.web.get().uri("/api/v1/me/listings").headers(TestMembers.bearer(user)).exchange()
 			.expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody()).hasSize(1);
