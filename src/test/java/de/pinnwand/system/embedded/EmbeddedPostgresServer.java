@@ -14,8 +14,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real PostgreSQL server from zonky's binaries, with its data folder kept across restarts.
@@ -26,7 +26,7 @@ final class EmbeddedPostgresServer {
 
 	static final String USER = "postgres";
 
-	private static final Log logger = LogFactory.getLog(EmbeddedPostgresServer.class);
+	private static final Logger logger = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
 	private final Path dataDirectory;
 
