@@ -74,6 +74,9 @@ class AuthorizationMatrixTests {
 
 		NONE, LISTING,
 
+		/** A listing its poster marked fulfilled a moment ago, so it may still be opened again. */
+		ENDED_LISTING,
+
 		/** An organisation; its own is the one where ORG_MEMBER is a member and ORG_ADMIN an admin. */
 		ORGANISATION,
 
@@ -183,6 +186,7 @@ class AuthorizationMatrixTests {
 			new Rule("POST", "/listings/{id}/renewal", Resource.LISTING, OWNER),
 			new Rule("POST", "/listings/{id}/fulfilment", Resource.LISTING, OWNER),
 			new Rule("POST", "/listings/{id}/withdrawal", Resource.LISTING, OWNER),
+			new Rule("POST", "/listings/{id}/reopening", Resource.ENDED_LISTING, OWNER),
 			new Rule("PUT", "/api/v1/listings/{id}", Resource.LISTING, OWNER),
 			new Rule("DELETE", "/api/v1/listings/{id}", Resource.LISTING, OWNER),
 			new Rule("POST", "/api/v1/listings/{id}/renewal", Resource.LISTING, OWNER),
@@ -626,10 +630,15 @@ class AuthorizationMatrixTests {
 		}
 		String owner = (whose == Whose.OWN && actor != Actor.ANONYMOUS) ? actor.username() : "matrix-stranger";
 		int n = this.counters.merge(owner, 1, Integer::sum);
-		return this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer(owner))
+		String id = this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer(owner))
 			.bodyValue(TestListings.offer("Matrix " + owner + " " + n)).exchange()
 			.expectStatus().isCreated()
 			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+		if (resource == Resource.ENDED_LISTING) {
+			this.web.post().uri("/api/v1/listings/" + id + "/fulfilment").headers(TestMembers.bearer(owner)).exchange()
+				.expectStatus().isOk();
+		}
+		return id;
 	}
 
 }
