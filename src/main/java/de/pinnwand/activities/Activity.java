@@ -25,12 +25,13 @@ import org.springframework.data.relational.core.mapping.Table;
  * @param repeatUntil the last day a weekly activity may take place; null for a single one
  * @param capacity places per occurrence; null for no limit
  * @param createdBy the member who put it on the board
+ * @param venue where exactly people meet, a public meeting place in the organisers' words; null for none
  */
 @Table("activity")
 public record Activity(@Id UUID id, UUID organisationId, String title, String description, List<String> languages,
 		String postcode, String placeName, String district, double latitude, double longitude, Instant startsAt,
 		Instant endsAt, Recurrence recurrence, LocalDate repeatUntil, Integer capacity, ActivityStatus status,
-		UUID createdBy, Instant createdAt, Instant updatedAt, @Version Long version) {
+		UUID createdBy, Instant createdAt, Instant updatedAt, @Version Long version, String venue) {
 
 	/** Where activities take place, and the zone their local times are in. */
 	public static final ZoneId ZONE = PortalZone.ZONE;
@@ -103,7 +104,7 @@ public record Activity(@Id UUID id, UUID organisationId, String title, String de
 		return new Activity(this.id, this.organisationId, this.title, this.description, this.languages, this.postcode,
 				this.placeName, this.district, this.latitude, this.longitude, this.startsAt, this.endsAt,
 				this.recurrence, this.repeatUntil, this.capacity, status, this.createdBy, this.createdAt, now,
-				this.version);
+				this.version, this.venue);
 	}
 
 }

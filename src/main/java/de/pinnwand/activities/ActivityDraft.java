@@ -12,12 +12,19 @@ import java.util.List;
  * @param recurrence {@code NONE} or {@code WEEKLY}
  * @param repeatUntil for weekly ones, the last day it may take place
  * @param capacity places per occurrence; null for no limit
+ * @param venue where exactly people meet (a public meeting place, optional)
  */
 public record ActivityDraft(String title, String description, List<String> languages, String place, String date,
-		String startTime, String endTime, String recurrence, String repeatUntil, Integer capacity) {
+		String startTime, String endTime, String recurrence, String repeatUntil, Integer capacity, String venue) {
 
 	public ActivityDraft {
 		languages = (languages != null) ? List.copyOf(languages) : List.of();
+	}
+
+	/** A draft without a venue. */
+	public ActivityDraft(String title, String description, List<String> languages, String place, String date,
+			String startTime, String endTime, String recurrence, String repeatUntil, Integer capacity) {
+		this(title, description, languages, place, date, startTime, endTime, recurrence, repeatUntil, capacity, null);
 	}
 
 	/** The draft an existing activity would be sent as. */
@@ -25,7 +32,8 @@ public record ActivityDraft(String title, String description, List<String> langu
 		return new ActivityDraft(activity.title(), activity.description(), activity.languages(), activity.postcode(),
 				activity.firstDate().toString(), activity.startTime().toString(), activity.endTime().toString(),
 				activity.recurrence().name(),
-				(activity.repeatUntil() != null) ? activity.repeatUntil().toString() : null, activity.capacity());
+				(activity.repeatUntil() != null) ? activity.repeatUntil().toString() : null, activity.capacity(),
+				activity.venue());
 	}
 
 }

@@ -28,6 +28,8 @@ class ActivityRules {
 
 	static final int MAX_CAPACITY = 500;
 
+	static final int MAX_VENUE = 160;
+
 	/** A weekly activity is planned for at most this long at once; it can be extended later. */
 	static final int MAX_WEEKS = 106;
 
@@ -39,7 +41,7 @@ class ActivityRules {
 
 	/** A draft that passed the rules. */
 	record Checked(String title, String description, List<String> languages, Place place, Instant startsAt,
-			Instant endsAt, Recurrence recurrence, LocalDate repeatUntil, Integer capacity) {
+			Instant endsAt, Recurrence recurrence, LocalDate repeatUntil, Integer capacity, String venue) {
 	}
 
 	/**
@@ -130,10 +132,15 @@ class ActivityRules {
 		if (capacity != null && (capacity < 1 || capacity > MAX_CAPACITY)) {
 			problems.add(new FieldProblem("capacity", "capacity.range", 1, MAX_CAPACITY));
 		}
+		String venue = strip(draft.venue());
+		if (venue.length() > MAX_VENUE) {
+			problems.add(new FieldProblem("venue", "text.too-long", MAX_VENUE));
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidActivity(problems);
 		}
-		return new Checked(title, description, languages, place, startsAt, endsAt, recurrence, repeatUntil, capacity);
+		return new Checked(title, description, languages, place, startsAt, endsAt, recurrence, repeatUntil, capacity,
+				venue.isEmpty() ? null : venue);
 	}
 
 	private static Recurrence recurrence(String value) {

@@ -4,16 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
-import de.pinnwand.accounts.Account;
-import de.pinnwand.accounts.AccountService;
 import de.pinnwand.audit.AuditLog;
 import de.pinnwand.moderation.NewItemReview;
 import de.pinnwand.organisations.OrganisationMemberships;
@@ -30,10 +26,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Putting activities on the board and signing up for them. Only members of an activity's organisation change it
- * or see who signed up; to anyone else it answers as if it did not exist. Sign-ups take the activity's row lock
- * ({@code select … for update}) in their transaction, so two people can never both take the last place, and a
- * freed place goes to the first on the waiting list in the same transaction that freed it.
+ * Putting activities on the board, changing and cancelling them (or one of their dates). Only members of an
+ * activity's organisation change it; to anyone else it answers as if it did not exist. Sign-ups are
+ * {@link ActivitySignups}'.
  */
 @Service
 public class ActivityService {
@@ -47,8 +42,6 @@ public class ActivityService {
 
 	private final OrganisationMemberships memberships;
 
-	private final AccountService accounts;
-
 	private final AuditLog audit;
 
 	private final DatabaseClient database;
@@ -59,20 +52,24 @@ public class ActivityService {
 
 	private final Clock clock;
 
+	private final Waitlist waitlist;
+
+	private final CancelledDates cancelledDates;
+
 	private final NewItemReview review;
 
 	private final ReportableActivities reportable;
 
-	ActivityService(Activities activities, ActivityRules rules, OrganisationMemberships memberships,
-			AccountService accounts, AuditLog audit, DatabaseClient database, R2dbcEntityTemplate template,
-			TransactionalOperator transaction, Clock clock,
-			NewItemReview review, ReportableActivities reportable) {
+	ActivityService(Activities activities, ActivityRules rules, OrganisationMemberships memberships, AuditLog audit,
+			DatabaseClient database, R2dbcEntityTemplate template, TransactionalOperator transaction, Clock clock,
+			Waitlist waitlist, CancelledDates cancelledDates, NewItemReview review, ReportableActivities reportable) {
 		this.review = review;
 		this.reportable = reportable;
 		this.activities = activities;
 		this.rules = rules;
 		this.memberships = memberships;
-		this.accounts = accounts;
+		this.waitlist = waitlist;
+		this.cancelledDates = cancelledDates;
 		this.audit = audit;
 		this.database = database;
 		this.converter = template.getConverter();
@@ -120,9 +117,8 @@ public class ActivityService {
 			ActivityRules.Checked checked = this.rules.check(draft, now, existing);
 			Activity changed = build(existing.id(), existing.organisationId(), checked, existing.status(),
 					existing.createdBy(), existing.createdAt(), now, version);
-			return locked(id).then(this.activities.save(changed))
-				.flatMap((saved) -> waitingOccurrences(id, today(now))
-					.concatMap((occurrence) -> promote(saved, occurrence, now))
+			return this.waitlist.locked(id).then(this.activities.save(changed))
+				.flatMap((saved) -> this.waitlist.moveUp(saved, today(now), now)
 					.then(this.audit.record(accountId, "activity.updated", "activity", id.toString(), null, null))
 					.thenReturn(saved))
 				.as(this.transaction::transactional);
@@ -137,6 +133,29 @@ public class ActivityService {
 					.flatMap((saved) -> this.audit.record(accountId, "activity.cancelled", "activity", id.toString(),
 							null, null).thenReturn(saved))
 					.as(this.transaction::transactional));
+	}
+
+	/**
+	 * Cancels one date of an activity (a holiday, a sick organiser): the page shows it as cancelled, the feed leaves
+	 * it out (EXDATE), and nobody can sign up for it any more. Refused for a day it does not take place or that has
+	 * begun; cancelling it twice changes nothing.
+	 */
+	public Mono<Activity> cancelDate(UUID id, UUID accountId, LocalDate date) {
+		Instant now = this.clock.instant();
+		return managed(id, accountId).flatMap((activity) -> {
+			if (activity.isCancelled() || !activity.occursOn(date)) {
+				return Mono.error(new InvalidActivity(List.of(new FieldProblem("date", "activity.date.no-occurrence"))));
+			}
+			if (!activity.startOf(date).toInstant().isAfter(now)) {
+				return Mono.error(new InvalidActivity(List.of(new FieldProblem("date", "activity.date.past"))));
+			}
+			return this.cancelledDates.add(id, date, accountId, now)
+				.filter((added) -> added)
+				.flatMap((added) -> this.audit.record(accountId, "activity.date-cancelled", "activity", id.toString(),
+						date.toString(), null))
+				.thenReturn(activity)
+				.as(this.transaction::transactional);
+		});
 	}
 
 	/** Any activity, cancelled and hidden ones too. */
@@ -223,244 +242,8 @@ public class ActivityService {
 					filter.near().lon(), activity.latitude(), activity.longitude()) <= filter.radiusKm());
 	}
 
-	/**
-	 * Signs the member up for one occurrence: with a place while there are places, else on the waiting list.
-	 * Refused for a cancelled activity, a day it does not take place, one that has started, and a second time; a
-	 * hidden activity is not found.
-	 */
-	public Mono<Signup> signUp(UUID activityId, UUID accountId, LocalDate occurrence, SharedContact contact) {
-		Instant now = this.clock.instant();
-		SharedContact shared = (contact != null) ? contact : SharedContact.NONE;
-		return checkContact(accountId, shared).then(findVisible(activityId)).then(locked(activityId).flatMap((activity) -> {
-			if (activity.isCancelled()) {
-				return Mono.error(new InvalidSignup(new FieldProblem("occurrence", "signup.cancelled")));
-			}
-			if (!activity.occursOn(occurrence)) {
-				return Mono.error(new InvalidSignup(new FieldProblem("occurrence", "signup.no-occurrence")));
-			}
-			if (!activity.startOf(occurrence).toInstant().isAfter(now)) {
-				return Mono.error(new InvalidSignup(new FieldProblem("occurrence", "signup.past")));
-			}
-			return signup(activityId, occurrence, accountId)
-				.flatMap((existing) -> Mono.<Signup>error(
-						new InvalidSignup(new FieldProblem("occurrence", "signup.already"))))
-				.switchIfEmpty(Mono.defer(() -> count(activityId, occurrence, SignupStatus.CONFIRMED)
-					.flatMap((confirmed) -> insert(activityId, occurrence, accountId,
-							(activity.capacity() == null || confirmed < activity.capacity()) ? SignupStatus.CONFIRMED
-									: SignupStatus.WAITING,
-							shared, now))
-					.then(signup(activityId, occurrence, accountId))));
-		})).as(this.transaction::transactional);
-	}
-
-	/** Withdraws the member's sign-up; if it held a place, the first on the waiting list takes it. */
-	public Mono<Void> cancelSignup(UUID activityId, UUID accountId, LocalDate occurrence) {
-		Instant now = this.clock.instant();
-		return locked(activityId).flatMap((activity) -> this.database
-			.sql("delete from activity_signup where activity_id = :activity and occurrence = :occurrence "
-					+ "and account_id = :account returning status")
-			.bind("activity", activityId)
-			.bind("occurrence", occurrence)
-			.bind("account", accountId)
-			.map((row, meta) -> row.get("status", String.class))
-			.one()
-			.switchIfEmpty(Mono.error(() -> new SignupNotFound(activityId, occurrence)))
-			.then(promote(activity, occurrence, now)))
-			.then()
-			.as(this.transaction::transactional);
-	}
-
-	/** The member's sign-ups from {@code from} on, of every activity. */
-	Flux<Signup> signupsFrom(UUID accountId, LocalDate from) {
-		return this.database.sql(SIGNUP_SELECT + " where s.account_id = :account and s.occurrence >= :from "
-				+ "order by s.occurrence")
-			.bind("account", accountId)
-			.bind("from", from)
-			.map(ActivityService::signup)
-			.all();
-	}
-
-	/** The member's sign-ups for one activity, earliest occurrence first. */
-	public Flux<Signup> signupsOf(UUID accountId, UUID activityId) {
-		return this.database.sql(SIGNUP_SELECT + " where s.account_id = :account and s.activity_id = :activity "
-				+ "order by s.occurrence")
-			.bind("account", accountId)
-			.bind("activity", activityId)
-			.map(ActivityService::signup)
-			.all();
-	}
-
-	/** All of the member's sign-ups with the activities' titles, for the data export. */
-	public Flux<Map<String, Object>> everySignupOf(UUID accountId) {
-		return this.database.sql(SIGNUP_SELECT.replace(" from activity_signup s",
-				", a.title from activity_signup s join activity a on a.id = s.activity_id")
-				+ " where s.account_id = :account order by s.occurrence")
-			.bind("account", accountId)
-			.map((row, meta) -> {
-				Signup signup = signup(row, meta);
-				Map<String, Object> entry = new java.util.LinkedHashMap<>();
-				entry.put("activityId", signup.activityId());
-				entry.put("activity", row.get("title", String.class));
-				entry.put("occurrence", signup.occurrence());
-				entry.put("status", signup.status());
-				entry.put("position", signup.position());
-				entry.put("sharedContact", signup.sharedContact());
-				entry.put("signedUpAt", signup.createdAt());
-				return entry;
-			})
-			.all();
-	}
-
-	/** Places taken and people waiting per occurrence from {@code from} on, for each of the activities. */
-	public Mono<Map<UUID, Map<LocalDate, OccurrenceCount>>> counts(Collection<UUID> activityIds, LocalDate from) {
-		if (activityIds.isEmpty()) {
-			return Mono.just(Map.of());
-		}
-		return this.database
-			.sql("select activity_id, occurrence, count(*) filter (where status = 'CONFIRMED') as confirmed, "
-					+ "count(*) filter (where status = 'WAITING') as waiting from activity_signup "
-					+ "where activity_id = any(:ids) and occurrence >= :from group by activity_id, occurrence")
-			.bind("ids", activityIds.toArray(UUID[]::new))
-			.bind("from", from)
-			.map((row, meta) -> Map.entry(row.get("activity_id", UUID.class),
-					new OccurrenceCount(row.get("occurrence", LocalDate.class),
-							row.get("confirmed", Long.class).intValue(), row.get("waiting", Long.class).intValue())))
-			.all()
-			.collect(HashMap::new, (map, entry) -> map.computeIfAbsent(entry.getKey(), (key) -> new HashMap<>())
-				.put(entry.getValue().occurrence(), entry.getValue()));
-	}
-
-	/**
-	 * Who signed up, for the activity's organisers only (anyone else: not found): display names, and only the
-	 * contact each person chose to share. From {@code from} on, or for one occurrence when {@code occurrence} is set.
-	 */
-	public Flux<Attendee> attendees(UUID activityId, UUID accountId, LocalDate occurrence) {
-		LocalDate from = today(this.clock.instant());
-		return managed(activityId, accountId).flatMapMany((activity) -> this.database
-			.sql(SIGNUP_SELECT + " where s.activity_id = :activity and "
-					+ ((occurrence != null) ? "s.occurrence = :from" : "s.occurrence >= :from")
-					+ " order by s.occurrence, s.status, s.id")
-			.bind("activity", activityId)
-			.bind("from", (occurrence != null) ? occurrence : from)
-			.map(ActivityService::signup)
-			.all()
-			.collectList()
-			.flatMapMany((signups) -> this.accounts
-				.accounts(signups.stream().map(Signup::accountId).distinct().toList())
-				.collectMap(Account::id, Function.identity())
-				.flatMapIterable((people) -> signups.stream().map((signup) -> {
-					Account person = people.get(signup.accountId());
-					return new Attendee(signup.occurrence(), (person != null) ? person.displayName() : "–",
-							signup.status(), signup.position(), signup.sharedContact(), contact(person, signup));
-				}).toList())));
-	}
-
-	private static String contact(Account person, Signup signup) {
-		if (person == null) {
-			return null;
-		}
-		return switch (signup.sharedContact()) {
-			case EMAIL -> person.contactEmail();
-			case PHONE -> person.contactPhone();
-			case NONE -> null;
-		};
-	}
-
-	private Mono<Void> checkContact(UUID accountId, SharedContact shared) {
-		if (shared == SharedContact.NONE) {
-			return Mono.empty();
-		}
-		return this.accounts.account(accountId).flatMap((account) -> {
-			String value = (shared == SharedContact.EMAIL) ? account.contactEmail() : account.contactPhone();
-			return (value == null || value.isBlank())
-					? Mono.error(new InvalidSignup(new FieldProblem("sharedContact", "signup.contact-missing")))
-					: Mono.empty();
-		});
-	}
-
-	private static final String SIGNUP_SELECT = "select s.activity_id, s.occurrence, s.account_id, s.status, "
-			+ "s.shared_contact, s.created_at, case when s.status = 'WAITING' then (select count(*) from "
-			+ "activity_signup w where w.activity_id = s.activity_id and w.occurrence = s.occurrence "
-			+ "and w.status = 'WAITING' and w.id <= s.id) end as position from activity_signup s";
-
-	private static Signup signup(Row row, RowMetadata meta) {
-		Long position = row.get("position", Long.class);
-		return new Signup(row.get("activity_id", UUID.class), row.get("occurrence", LocalDate.class),
-				row.get("account_id", UUID.class), SignupStatus.valueOf(row.get("status", String.class)),
-				(position != null) ? position.intValue() : null,
-				SharedContact.valueOf(row.get("shared_contact", String.class)), row.get("created_at", Instant.class));
-	}
-
-	private Mono<Signup> signup(UUID activityId, LocalDate occurrence, UUID accountId) {
-		return this.database.sql(SIGNUP_SELECT
-				+ " where s.activity_id = :activity and s.occurrence = :occurrence and s.account_id = :account")
-			.bind("activity", activityId)
-			.bind("occurrence", occurrence)
-			.bind("account", accountId)
-			.map(ActivityService::signup)
-			.one();
-	}
-
-	/** The activity's row, locked until the transaction ends: sign-ups for it queue up behind each other. */
-	private Mono<Activity> locked(UUID id) {
-		return this.database.sql("select * from activity where id = :id for update")
-			.bind("id", id)
-			.map(this::activity)
-			.one()
-			.switchIfEmpty(Mono.error(() -> new ActivityNotFound(id)));
-	}
-
 	private Activity activity(Row row, RowMetadata meta) {
 		return this.converter.read(Activity.class, row, meta);
-	}
-
-	private Mono<Long> count(UUID activityId, LocalDate occurrence, SignupStatus status) {
-		return this.database.sql("select count(*) from activity_signup where activity_id = :activity "
-				+ "and occurrence = :occurrence and status = :status")
-			.bind("activity", activityId)
-			.bind("occurrence", occurrence)
-			.bind("status", status.name())
-			.map((row, meta) -> row.get(0, Long.class))
-			.one();
-	}
-
-	private Mono<Void> insert(UUID activityId, LocalDate occurrence, UUID accountId, SignupStatus status,
-			SharedContact shared, Instant now) {
-		return this.database
-			.sql("insert into activity_signup (activity_id, occurrence, account_id, status, shared_contact, "
-					+ "created_at, status_since) values (:activity, :occurrence, :account, :status, :shared, :now, :now)")
-			.bind("activity", activityId)
-			.bind("occurrence", occurrence)
-			.bind("account", accountId)
-			.bind("status", status.name())
-			.bind("shared", shared.name())
-			.bind("now", now)
-			.then();
-	}
-
-	/** Moves the first waiting people up into the places that are free; run while holding the activity's lock. */
-	private Mono<Long> promote(Activity activity, LocalDate occurrence, Instant now) {
-		return this.database
-			.sql("update activity_signup set status = 'CONFIRMED', status_since = :now where id in ("
-					+ "select id from activity_signup where activity_id = :activity and occurrence = :occurrence "
-					+ "and status = 'WAITING' order by id limit greatest(:capacity - (select count(*) from "
-					+ "activity_signup where activity_id = :activity and occurrence = :occurrence "
-					+ "and status = 'CONFIRMED'), 0))")
-			.bind("now", now)
-			.bind("activity", activity.id())
-			.bind("occurrence", occurrence)
-			.bind("capacity", (activity.capacity() != null) ? activity.capacity() : Integer.MAX_VALUE)
-			.fetch()
-			.rowsUpdated();
-	}
-
-	private Flux<LocalDate> waitingOccurrences(UUID activityId, LocalDate from) {
-		return this.database.sql("select distinct occurrence from activity_signup where activity_id = :activity "
-				+ "and status = 'WAITING' and occurrence >= :from")
-			.bind("activity", activityId)
-			.bind("from", from)
-			.map((row, meta) -> row.get("occurrence", LocalDate.class))
-			.all();
 	}
 
 	private static LocalDate today(Instant now) {
@@ -472,7 +255,7 @@ public class ActivityService {
 		return new Activity(id, organisationId, checked.title(), checked.description(), checked.languages(),
 				checked.place().postcode(), checked.place().name(), checked.place().district(), checked.place().lat(),
 				checked.place().lon(), checked.startsAt(), checked.endsAt(), checked.recurrence(),
-				checked.repeatUntil(), checked.capacity(), status, createdBy, createdAt, now, version);
+				checked.repeatUntil(), checked.capacity(), status, createdBy, createdAt, now, version, checked.venue());
 	}
 
 }

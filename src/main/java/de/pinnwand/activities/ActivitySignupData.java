@@ -10,9 +10,9 @@ import reactor.core.publisher.Mono;
 @Component
 class ActivitySignupData implements PersonalData {
 
-	private final ActivityService activities;
+	private final ActivitySignups activities;
 
-	ActivitySignupData(ActivityService activities) {
+	ActivitySignupData(ActivitySignups activities) {
 		this.activities = activities;
 	}
 

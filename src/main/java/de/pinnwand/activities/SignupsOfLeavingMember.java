@@ -15,11 +15,11 @@ import reactor.core.publisher.Mono;
 @Component
 class SignupsOfLeavingMember implements MemberLeaving {
 
-	private final ActivityService activities;
+	private final ActivitySignups activities;
 
 	private final java.time.Clock clock;
 
-	SignupsOfLeavingMember(ActivityService activities, java.time.Clock clock) {
+	SignupsOfLeavingMember(ActivitySignups activities, java.time.Clock clock) {
 		this.activities = activities;
 		this.clock = clock;
 	}

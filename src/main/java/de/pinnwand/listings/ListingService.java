@@ -245,7 +245,8 @@ public class ListingService {
 				.then(Mono.just(found)));
 	}
 
-	private Mono<Listing> write(Listing listing) {
+	/** Stores a change with its outbox row in one transaction, then announces it ({@link ListingReopening} too). */
+	Mono<Listing> write(Listing listing) {
 		return this.listings.save(listing)
 			.flatMap((saved) -> this.outbox.enqueue(saved.id()).thenReturn(saved))
 			.as(this.transaction::transactional)

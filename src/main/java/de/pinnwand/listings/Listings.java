@@ -39,9 +39,13 @@ public interface Listings extends ReactiveCrudRepository<Listing, UUID> {
 	@Query("select * from listing where id > :after order by id limit :limit")
 	Flux<Listing> findPageAfter(UUID after, int limit);
 
+	/**
+	 * The newest public listings of a kind, those in one of the reader's languages first: the Arabic home page
+	 * shows what an Arabic speaker can answer before anything else.
+	 */
 	@Query("select * from listing where status = 'PUBLISHED' and kind = :kind and expires_at > now() "
-			+ "order by created_at desc limit :limit")
-	Flux<Listing> findNewestPublished(String kind, int limit);
+			+ "order by (languages && cast(:languages as varchar(8)[])) desc, created_at desc limit :limit")
+	Flux<Listing> findNewestPublishedIn(String kind, String[] languages, int limit);
 
 	/** An organisation's public listings, newest first. */
 	@Query("select * from listing where organisation_id = :organisationId and status = 'PUBLISHED' "

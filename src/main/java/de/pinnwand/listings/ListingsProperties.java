@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requestLifetime how long a request stays up before it expires
  * @param defaultReachKm how far help reaches when the poster does not say
  * @param maxReachKm the largest reach a listing may claim
+ * @param reopenWithin how long after marking a listing fulfilled or withdrawing it its poster may open it again
+ * (undo), as long as its time is not up
  */
 @ConfigurationProperties("pinnwand.listings")
 public record ListingsProperties(@DefaultValue({
@@ -35,7 +37,8 @@ public record ListingsProperties(@DefaultValue({
 		"counselling", "counselling/social", "counselling/legal", "counselling/asylum-procedure",
 		"counselling/debt" }) List<String> topics,
 		@DefaultValue("56d") Duration offerLifetime, @DefaultValue("56d") Duration requestLifetime,
-		@DefaultValue("10") int defaultReachKm, @DefaultValue("200") int maxReachKm) {
+		@DefaultValue("10") int defaultReachKm, @DefaultValue("200") int maxReachKm,
+		@DefaultValue("7d") Duration reopenWithin) {
 
 	public ListingsProperties {
 		// A wrong taxonomy stops the start with a message naming the code, not a listing later.

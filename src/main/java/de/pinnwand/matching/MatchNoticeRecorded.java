@@ -1,15 +1,24 @@
 package de.pinnwand.matching;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
- * A new match notice was stored: {@code matchedListingId} was just published and fits {@code listingId}, whose
- * owner should hear of it.
+ * New match notices were stored for one member: {@code matchedListingId} was just published and fits the listings
+ * {@code listingIds} of theirs (best fit first). One event per member and new listing, so that they hear of it
+ * once, however many of their listings it fits.
  *
- * @param listingId the listing whose owner gets the notice
+ * @param ownerAccountId the member who owns the matching listings
+ * @param listingIds their listings that the new one fits, best fit first (never empty)
+ * @param listingTitle the title of the first of them
  * @param matchedListingId the newly published listing
  * @param matchedTitle its title
  */
-public record MatchNoticeRecorded(UUID listingId, UUID matchedListingId, String matchedTitle) {
+public record MatchNoticeRecorded(UUID ownerAccountId, List<UUID> listingIds, String listingTitle,
+		UUID matchedListingId, String matchedTitle) {
+
+	public MatchNoticeRecorded {
+		listingIds = List.copyOf(listingIds);
+	}
 
 }

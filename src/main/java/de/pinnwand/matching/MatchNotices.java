@@ -1,10 +1,14 @@
 package de.pinnwand.matching;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.ListingPublished;
 import de.pinnwand.listings.ListingService;
 import org.slf4j.Logger;
@@ -18,7 +22,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * When a listing is published, its matches are computed at once and the owners of the matching listings get
- * a notice in the portal ('a new listing matches yours'). This runs after the write committed and never
+ * a notice in the portal ('a new listing matches yours'): one per owner, naming which of their listings it fits.
+ * This runs after the write committed and never
  * delays or fails it; while search is away, no notices are made for that listing.
  */
 @Component
@@ -54,9 +59,13 @@ public class MatchNotices {
 					(ex) -> logger.warn("No match notices for " + published.listingId() + ": " + ex.getMessage()));
 	}
 
+	/**
+	 * Stores a notice per pair (the new listing and each listing it fits) for 'my listings', and tells each owner
+	 * once, naming their best-fitting listing and counting the others. Emits how many pairs were new.
+	 */
 	Mono<Long> notifyMatchesOf(UUID listingId) {
 		return this.listings.find(listingId)
-			.flatMapMany((published) -> this.matchmaker.matchesFor(published)
+			.flatMap((published) -> this.matchmaker.matchesFor(published)
 				.flatMapMany(Flux::fromIterable)
 				.concatMap((match) -> {
 					UUID owners = UUID.fromString(match.listing().id());
@@ -67,14 +76,25 @@ public class MatchNotices {
 						.bind("matched", listingId)
 						.fetch()
 						.rowsUpdated()
-						// The owner hears of it through notifications as well as on 'my listings'.
-						.doOnNext((stored) -> {
-							if (stored > 0) {
-								this.events.publishEvent(new MatchNoticeRecorded(owners, listingId, published.title()));
-							}
-						});
-				}))
-			.reduce(0L, Long::sum);
+						.filter((stored) -> stored > 0)
+						.flatMap((stored) -> this.listings.find(owners));
+				})
+				// A member's own new listing fitting another of theirs is no news to them.
+				.filter((own) -> own.ownerAccountId() != null && !own.ownerAccountId().equals(published.ownerAccountId()))
+				.collectList()
+				.doOnNext((matched) -> byOwner(matched).forEach((owner, theirs) -> this.events.publishEvent(
+						new MatchNoticeRecorded(owner, theirs.stream().map(Listing::id).toList(), theirs.get(0).title(),
+								listingId, published.title()))))
+				.map((matched) -> (long) matched.size()))
+			.defaultIfEmpty(0L);
+	}
+
+	/** The listings by their owner, each owner's in the order given (best fit first). */
+	static Map<UUID, List<Listing>> byOwner(List<Listing> listings) {
+		Map<UUID, List<Listing>> owners = new LinkedHashMap<>();
+		listings.forEach((listing) -> owners.computeIfAbsent(listing.ownerAccountId(), (id) -> new ArrayList<>())
+			.add(listing));
+		return owners;
 	}
 
 	/** The unseen notices of these listings whose matched listing is still public, newest first. */

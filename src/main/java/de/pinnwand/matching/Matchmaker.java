@@ -2,6 +2,7 @@ package de.pinnwand.matching;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -50,22 +51,27 @@ public class Matchmaker {
 
 	private final int candidates;
 
+	private final TopicAffinity topics;
+
 	Matchmaker(ElasticsearchAsyncClient client, ListingIndex index, MatchingProperties properties) {
 		this.client = client;
 		this.index = index;
 		this.candidates = properties.candidates();
+		this.topics = new TopicAffinity(properties.relatedTopics());
 	}
 
 	public Mono<List<Match>> matchesFor(Listing listing) {
 		SearchRequest request = candidates(listing);
 		return this.index.call(() -> this.client.search(request, ListingDocument.class))
-			.map((response) -> rank(listing, response.hits().hits()));
+			.map((response) -> rank(listing, response.hits().hits(), this.topics));
 	}
 
 	private SearchRequest candidates(Listing listing) {
 		String otherKind = (listing.kind() == ListingKind.OFFER) ? ListingKind.REQUEST.name() : ListingKind.OFFER.name();
-		List<FieldValue> topics = listing.topics().stream().map(FieldValue::of).toList();
+		List<FieldValue> topics = withRelated(listing.topics()).stream().map(FieldValue::of).toList();
 		List<FieldValue> languages = speakable(listing.languages()).stream().map(FieldValue::of).toList();
+		// Broad on purpose: related sub-topics share their parent or are looked up by their own code, and the
+		// closer topic rule is applied in rank().
 		Query sharedTopic = Query.of((q) -> q.terms((t) -> t.field("topics").terms((v) -> v.value(topics))));
 		Query sharedLanguage = Query.of((q) -> q.terms((t) -> t.field("languages").terms((v) -> v.value(languages))));
 		Query interpreting = Query.of((q) -> q.term((t) -> t.field("topics").value(INTERPRETING)));
@@ -123,7 +129,15 @@ public class Matchmaker {
 		return Languages.understoodWith(languages);
 	}
 
-	static List<Match> rank(Listing listing, List<Hit<ListingDocument>> hits) {
+	private List<String> withRelated(List<String> codes) {
+		Set<String> all = new LinkedHashSet<>(codes);
+		for (String code : codes) {
+			this.topics.relatedTo(code).forEach(all::add);
+		}
+		return List.copyOf(all);
+	}
+
+	static List<Match> rank(Listing listing, List<Hit<ListingDocument>> hits, TopicAffinity topics) {
 		TimeFrame own = TimeFrame.parse(listing.timeFrame());
 		Set<String> ownLanguages = speakable(listing.languages());
 		List<Match> matches = new ArrayList<>();
@@ -144,7 +158,13 @@ public class Matchmaker {
 			String request = (listing.kind() == ListingKind.REQUEST) ? listing.languageNeed().name() : other.languageNeed();
 			boolean interpreterOffer = (listing.kind() == ListingKind.REQUEST ? other.topics() : listing.topics())
 				.contains(INTERPRETING);
-			if (LanguageNeed.INTERPRETER.name().equals(request) && interpreterOffer && !sharedLanguages.isEmpty()) {
+			boolean interprets = LanguageNeed.INTERPRETER.name().equals(request) && interpreterOffer
+					&& !sharedLanguages.isEmpty();
+			// An interpreter fits whatever the request is about; everything else must be about the same thing.
+			if (!interprets && !topics.fits(listing.topics(), other.topics())) {
+				continue;
+			}
+			if (interprets) {
 				reasons.add(0, MatchReason.of("interpreter", sharedLanguages.get(0)));
 			}
 			else if (sharedLanguages.isEmpty() && LanguageNeed.ANY.name().equals(request)) {
@@ -154,6 +174,9 @@ public class Matchmaker {
 				reasons.add(0, MatchReason.of("needs-interpreter"));
 			}
 			sharedTopics(listing.topics(), other.topics()).forEach((topic) -> reasons.add(MatchReason.of("topic", topic)));
+			other.topics().stream()
+				.filter((their) -> listing.topics().stream().anyMatch((mine) -> topics.isRelated(mine, their)))
+				.forEach((their) -> reasons.add(MatchReason.of("topic", their)));
 			reasons.add(MatchReason.of("distance", Math.round(distance * 10) / 10.0));
 			double timeFit = timeFit(own, TimeFrame.parse(other.timeFrame()));
 			if (timeFit >= 1.0) {

@@ -115,8 +115,8 @@ class MailDelivery extends BackgroundLoop {
 
 	private Flux<Notification> notices(Row row) {
 		return this.database
-			.sql("select id, account_id, kind, subject_id, title, detail, link, created_at, read_at, email_state "
-					+ "from notification where account_id = :account and id = any(:ids) order by created_at, id")
+			.sql("select " + Notifications.COLUMNS + " from notification where account_id = :account "
+					+ "and id = any(:ids) order by created_at, id")
 			.bind("account", row.accountId())
 			.bind("ids", row.notificationIds().toArray(UUID[]::new))
 			.map((r, meta) -> Notifications.fromRow(r))

@@ -23,11 +23,28 @@ public class NotificationTexts {
 		this.reasons = reasons;
 	}
 
-	/** The notice as one line, e.g. 'New message about "Fahrrad"'. */
+	/**
+	 * The notice as one line, e.g. 'New message about "Fahrrad"', '3 new messages about "Fahrrad"' or 'New:
+	 * "Fahrrad" fits your listing "Fahrrad gesucht" and 1 more'. Arguments: {0} title, {1} detail, {2} the member's
+	 * own item, {3} how many events, {4} how many beyond the first.
+	 */
 	public String line(Notification notification, Locale locale) {
 		String title = (notification.title() != null) ? notification.title() : "";
-		return this.messages.get(locale, "notifications.kind." + notification.kind().name(), title,
-				detail(notification, locale));
+		return this.messages.get(locale, key(notification), title, detail(notification, locale),
+				(notification.aboutTitle() != null) ? notification.aboutTitle() : "", notification.count(),
+				notification.count() - 1);
+	}
+
+	/** A kind's text, or its variant that names the member's own item or counts several events. */
+	static String key(Notification notification) {
+		String key = "notifications.kind." + notification.kind().name();
+		if (notification.kind() == NotificationKind.NEW_MATCH && notification.aboutTitle() != null) {
+			return key + ((notification.count() > 1) ? ".about-more" : ".about");
+		}
+		if (notification.kind() == NotificationKind.NEW_MESSAGE && notification.count() > 1) {
+			return key + ".many";
+		}
+		return key;
 	}
 
 	private String detail(Notification notification, Locale locale) {

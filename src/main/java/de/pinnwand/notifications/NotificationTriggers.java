@@ -11,7 +11,6 @@ import de.pinnwand.moderation.ListingDecided;
 import de.pinnwand.search.SavedSearchHitRecorded;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
 
 /**
  * Turns what happened elsewhere into notices. Each listener starts its work and returns at once: the publishing
@@ -35,9 +34,10 @@ class NotificationTriggers {
 			return;
 		}
 		for (UUID recipient : written.recipientAccountIds()) {
+			// One line per conversation: further messages before the member read it count up the notice.
 			this.notifications.notify(new Notifications.NewNotification(recipient, NotificationKind.NEW_MESSAGE,
 					written.conversationId(), written.listingTitle(), null, "/conversations/" + written.conversationId(),
-					null))
+					"conversation:" + written.conversationId(), null, 1, true))
 				.subscribe();
 		}
 	}
@@ -76,24 +76,30 @@ class NotificationTriggers {
 			.subscribe();
 	}
 
+	/**
+	 * One notice per member and new listing, naming the member's listing it fits best and counting the rest; a
+	 * member hears of a new listing once, through a match or a saved search, whichever comes first.
+	 */
 	@EventListener
 	void on(MatchNoticeRecorded recorded) {
-		this.listings.find(recorded.listingId())
-			.filter((own) -> own.ownerAccountId() != null)
-			.flatMap((own) -> this.notifications.notify(new Notifications.NewNotification(own.ownerAccountId(),
-					NotificationKind.NEW_MATCH, recorded.matchedListingId(), recorded.matchedTitle(), null,
-					"/listings/" + recorded.matchedListingId(),
-					"match:" + recorded.listingId() + ":" + recorded.matchedListingId())))
-			.onErrorResume((ex) -> Mono.empty())
+		this.notifications.notify(new Notifications.NewNotification(recorded.ownerAccountId(),
+				NotificationKind.NEW_MATCH, recorded.matchedListingId(), recorded.matchedTitle(), null,
+				"/listings/" + recorded.matchedListingId(), newListingKey(recorded.matchedListingId()),
+				recorded.listingTitle(), recorded.listingIds().size(), false))
 			.subscribe();
+	}
+
+	/** The once key of a notice that tells a member of a new listing. */
+	static String newListingKey(UUID listingId) {
+		return "new-listing:" + listingId;
 	}
 
 	@EventListener
 	void on(SavedSearchHitRecorded hit) {
-		// Several saved searches of one member may find the same listing: one notice.
+		// Several saved searches of one member may find the same listing, or it matched one of theirs: one notice.
 		this.notifications.notify(new Notifications.NewNotification(hit.accountId(), NotificationKind.SAVED_SEARCH_HIT,
 				hit.listingId(), hit.listingTitle(), null, "/listings/" + hit.listingId(),
-				"saved-search:" + hit.listingId()))
+				newListingKey(hit.listingId())))
 			.subscribe();
 	}
 

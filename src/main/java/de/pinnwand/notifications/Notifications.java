@@ -48,9 +48,20 @@ public class Notifications {
 	 * What a notice is made of.
 	 *
 	 * @param onceKey makes the notice at most once per member (null for no such limit)
+	 * @param aboutTitle the member's own item it concerns, e.g. their listing that a new one matches (or null)
+	 * @param count how many events of this kind about this subject the notice stands for
+	 * @param counted whether a further notice with the same key counts up the member's unread one (and makes a
+	 * read one unread again, counting from one) instead of being dropped
 	 */
 	public record NewNotification(UUID accountId, NotificationKind kind, UUID subjectId, String title, String detail,
-			String link, String onceKey) {
+			String link, String onceKey, String aboutTitle, int count, boolean counted) {
+
+		/** A notice about nothing of the member's own, made once per key. */
+		public NewNotification(UUID accountId, NotificationKind kind, UUID subjectId, String title, String detail,
+				String link, String onceKey) {
+			this(accountId, kind, subjectId, title, detail, link, onceKey, null, 1, false);
+		}
+
 	}
 
 	/**
@@ -84,10 +95,16 @@ public class Notifications {
 	/** Stores the notice and, for an immediate mail, its outbox row in one statement; emits whether a mail was queued. */
 	private Mono<Boolean> store(NewNotification notice, EmailState state) {
 		Instant now = this.clock.instant();
+		// The unique key (account, once key) decides: dropped, or counted up where the notice is counted.
 		DatabaseClient.GenericExecuteSpec insert = this.database.sql("with made as ("
 				+ "insert into notification (id, account_id, kind, subject_id, title, detail, link, once_key, created_at, "
-				+ "email_state) values (:id, :account, :kind, :subject, :title, :detail, :link, :once, :now, :state) "
-				+ "on conflict do nothing returning id, account_id, email_state) "
+				+ "email_state, about_title, event_count) values (:id, :account, :kind, :subject, :title, :detail, :link, "
+				+ ":once, :now, :state, :about, :count) "
+				+ "on conflict (account_id, once_key) do update set event_count = case when notification.read_at is null "
+				+ "then notification.event_count + excluded.event_count else excluded.event_count end, read_at = null, "
+				+ "created_at = excluded.created_at, title = excluded.title, email_state = excluded.email_state, "
+				+ "emailed_at = null where :counted "
+				+ "returning id, account_id, email_state) "
 				+ "insert into mail_outbox (id, account_id, digest, notification_ids, state, next_attempt_at, created_at) "
 				+ "select :outbox, account_id, false, array[id], 'PENDING', :now, :now from made where email_state = 'QUEUED'")
 			.bind("id", UUID.randomUUID())
@@ -96,11 +113,14 @@ public class Notifications {
 			.bind("link", notice.link())
 			.bind("now", now)
 			.bind("state", state.name())
+			.bind("count", Math.max(1, notice.count()))
+			.bind("counted", notice.counted())
 			.bind("outbox", UUID.randomUUID());
 		insert = bindNullable(insert, "subject", notice.subjectId(), UUID.class);
 		insert = bindNullable(insert, "title", truncate(notice.title(), 200), String.class);
 		insert = bindNullable(insert, "detail", truncate(notice.detail(), 100), String.class);
 		insert = bindNullable(insert, "once", truncate(notice.onceKey(), 200), String.class);
+		insert = bindNullable(insert, "about", truncate(notice.aboutTitle(), 200), String.class);
 		return insert.fetch().rowsUpdated().map((rows) -> rows > 0);
 	}
 
@@ -113,15 +133,17 @@ public class Notifications {
 		return (value != null && value.length() > max) ? value.substring(0, max) : value;
 	}
 
-	private static final String COLUMNS = "id, account_id, kind, subject_id, title, detail, link, created_at, read_at, "
-			+ "email_state";
+	/** What {@link #fromRow} reads. */
+	static final String COLUMNS = "id, account_id, kind, subject_id, title, detail, link, created_at, read_at, "
+			+ "email_state, about_title, event_count";
 
 	static Notification fromRow(Readable row) {
 		return new Notification(row.get("id", UUID.class), row.get("account_id", UUID.class),
 				NotificationKind.valueOf(row.get("kind", String.class)), row.get("subject_id", UUID.class),
 				row.get("title", String.class), row.get("detail", String.class), row.get("link", String.class),
 				row.get("created_at", Instant.class), row.get("read_at", Instant.class),
-				EmailState.valueOf(row.get("email_state", String.class)));
+				EmailState.valueOf(row.get("email_state", String.class)), row.get("about_title", String.class),
+				row.get("event_count", Integer.class));
 	}
 
 	/** The member's newest notices, newest first. */

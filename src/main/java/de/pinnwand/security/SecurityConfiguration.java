@@ -7,6 +7,10 @@ import de.pinnwand.accounts.web.MemberRoles;
 import de.pinnwand.accounts.web.SignIn;
 import de.pinnwand.accounts.web.SignInLanguage;
 import de.pinnwand.system.PublicAddress;
+import de.pinnwand.web.FormDrafts;
+
+import java.net.URI;
+import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -24,6 +28,7 @@ import org.springframework.security.web.server.WebFilterExchange;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
@@ -163,7 +168,8 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityWebFilterChain pageSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
 			ServerAuthenticationSuccessHandler signedIn, AccountsProperties accounts,
-			RateLimitsConfiguration.SharedRateLimits rateLimits, Members members, PublicAddress publicAddress) {
+			RateLimitsConfiguration.SharedRateLimits rateLimits, Members members, PublicAddress publicAddress,
+			FormDrafts drafts) {
 		SignInLanguage authorizationRequests = new SignInLanguage(registrations);
 		OidcClientInitiatedServerLogoutSuccessHandler loggedOut = new OidcClientInitiatedServerLogoutSuccessHandler(
 				registrations);
@@ -173,7 +179,8 @@ class SecurityConfiguration {
 			.authorizeExchange((exchanges) -> exchanges
 				.pathMatchers("/listings/new", "/listings/*/edit", "/my", "/my/**", "/organisations/new",
 						"/organisations/*/edit", "/organisations/*/members", "/invitations/**").authenticated()
-				.pathMatchers("/activities/new", "/activities/*/edit", "/activities/*/signups").authenticated()
+				.pathMatchers("/activities/new", "/activities/*/edit", "/activities/*/signups", "/activities/*/signups.csv")
+					.authenticated()
 				.pathMatchers("/stats", "/stats.csv", "/stats/**").authenticated()
 				.pathMatchers("/moderation", "/moderation/**").authenticated()
 				.pathMatchers("/conversations", "/conversations/**").authenticated()
@@ -195,8 +202,11 @@ class SecurityConfiguration {
 			.oauth2Login((login) -> login.authorizationRequestResolver(authorizationRequests)
 				.authenticationSuccessHandler(signedIn)
 				.authenticationFailureHandler(SecurityConfiguration::signInFailed))
+			// A signed-in member without the right gets the layout's localized 403 page (ErrorPages), not a bare
+			// English "Access Denied".
 			.exceptionHandling((handling) -> handling
-				.authenticationEntryPoint(new RedirectServerAuthenticationEntryPoint(SignIn.START)))
+				.authenticationEntryPoint(keepingTheForm(drafts))
+				.accessDeniedHandler((exchange, ex) -> Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN))))
 			.logout((logout) -> logout.logoutSuccessHandler(loggedOut))
 			.addFilterAfter(rateLimits.filter(), SecurityWebFiltersOrder.REACTOR_CONTEXT)
 			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens()).csrfTokenRequestHandler(csrfFromForms())
@@ -204,6 +214,26 @@ class SecurityConfiguration {
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.build();
+	}
+
+	/**
+	 * Sends a visitor to sign in. A form posted after the session ran out (a listing typed for a long time) is
+	 * kept first, and the sign-in comes back to that form, filled in again (FormDrafts).
+	 */
+	static ServerAuthenticationEntryPoint keepingTheForm(FormDrafts drafts) {
+		ServerAuthenticationEntryPoint signIn = new RedirectServerAuthenticationEntryPoint(SignIn.START);
+		DefaultServerRedirectStrategy redirects = new DefaultServerRedirectStrategy();
+		return (exchange, ex) -> {
+			Optional<String> formPage = HttpMethod.POST.equals(exchange.getRequest().getMethod())
+					? FormDrafts.formPageOf(exchange.getRequest().getPath().value()) : Optional.empty();
+			if (formPage.isEmpty()) {
+				return signIn.commence(exchange, ex);
+			}
+			return exchange.getFormData()
+				.flatMap((fields) -> drafts.keep(exchange, formPage.get(), fields))
+				.then(Mono.defer(() -> redirects.sendRedirect(exchange,
+						URI.create(SignIn.startReturningTo(formPage.get())))));
+		};
 	}
 
 	private static ServerHttpSecurity headers(ServerHttpSecurity http, AccountsProperties accounts) {

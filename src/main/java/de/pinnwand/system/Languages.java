@@ -3,8 +3,11 @@ package de.pinnwand.system;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+
+import com.ibm.icu.util.ULocale;
 
 /**
  * The languages a listing can name (ISO 639 codes), each shown by its own name so that a speaker finds it
@@ -48,6 +51,18 @@ public final class Languages {
 
 	public static boolean isKnown(String code) {
 		return code != null && ENDONYMS.containsKey(code);
+	}
+
+	/**
+	 * The language's name in the reader's language (ICU's CLDR data), e.g. "Tigrinya" for ti to a German reader,
+	 * for pages read by people who may not read its script; the code itself where ICU has no name for it.
+	 */
+	public static String nameIn(String code, Locale reader) {
+		if (code == null || code.isBlank()) {
+			return "";
+		}
+		String name = ULocale.forLanguageTag(code).getDisplayLanguage(ULocale.forLocale(reader));
+		return (name == null || name.isBlank() || name.equals(code)) ? code : name;
 	}
 
 	/**

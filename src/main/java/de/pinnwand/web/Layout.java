@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import com.samskivert.mustache.Mustache;
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,10 +41,19 @@ public class Layout {
 	/** The signed-in member's number of unread notices (a {@code Long}); the header shows it next to the link. */
 	public static final String MEMBER_UNREAD_NOTICES = Layout.class.getName() + ".unreadNotices";
 
+	/**
+	 * The exchange attribute with the header's sign-in link, which names the current page to come back to; set
+	 * by the accounts feature, absent where no sign-in applies.
+	 */
+	public static final String SIGN_IN_HREF = Layout.class.getName() + ".signInHref";
+
+	/** Where the header's sign-in link goes when no page to return to is known. */
+	private static final String SIGN_IN = "/oauth2/authorization/pinnwand";
+
 	private final Messages messages;
 
 	/** Where one sentence ends and the next begins, in the interface's scripts. */
-	private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("(?<=[.!?؟۔])\\s+");
+	private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?؟۔])\\s+");
 
 	private final Supplier<LanguageReviews> reviews;
 
@@ -83,6 +93,8 @@ public class Layout {
 			}
 		});
 		model.put("languages", languageLinks(exchange, locale));
+		String signIn = exchange.getAttribute(SIGN_IN_HREF);
+		model.put("signInHref", (signIn != null) ? signIn : SIGN_IN);
 		String memberName = exchange.getAttribute(MEMBER_NAME);
 		if (memberName != null) {
 			model.put("memberName", memberName);
@@ -103,6 +115,25 @@ public class Layout {
 		}
 		return model;
 	}
+
+	/** For pages with a search form of their own (home, search): the header leaves its search box out. */
+	public static void ownSearch(Map<String, Object> model) {
+		model.put("pageSearch", Boolean.TRUE);
+	}
+
+	/**
+	 * For pages with a form a person fills in: the language switcher becomes buttons of that form, so switching
+	 * the language posts what was typed to {@code action} (with {@code ui} set and {@code switchLanguage} named),
+	 * and the page's handler shows the form again, filled, in the new language, instead of an empty one.
+	 */
+	public static void keepOnLanguageSwitch(Map<String, Object> model, String formId, String action) {
+		model.put("keepForm", formId);
+		model.put("keepAction", action);
+		model.put("keepField", SWITCH_LANGUAGE);
+	}
+
+	/** The form field a language switch on a filled form sends (see {@link #keepOnLanguageSwitch}). */
+	public static final String SWITCH_LANGUAGE = "switchLanguage";
 
 	private List<LanguageLink> languageLinks(ServerWebExchange exchange, Locale current) {
 		LanguageReviews known = this.reviews.get();

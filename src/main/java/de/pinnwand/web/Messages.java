@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.text.NumberFormat;
 import com.ibm.icu.util.ULocale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
@@ -61,6 +62,16 @@ public class Messages {
 	}
 
 	private record Format(Locale locale, String pattern) {
+	}
+
+	/**
+	 * A number outside a message (a facet's count, a distance), in the same Latin digits and with the reader's
+	 * separators: {@code java.text.NumberFormat} would write Arabic-Indic digits for ar, fa and fa-AF.
+	 */
+	public String number(Locale locale, Number number, int maximumFractionDigits) {
+		NumberFormat format = NumberFormat.getNumberInstance(latinDigits(locale));
+		format.setMaximumFractionDigits(maximumFractionDigits);
+		return format.format(number);
 	}
 
 	private static ULocale latinDigits(Locale locale) {

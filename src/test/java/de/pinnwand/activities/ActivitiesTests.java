@@ -52,6 +52,17 @@ class ActivitiesTests {
 	@Autowired
 	private Activities activities;
 
+	/** These helpers for another test class, on that class's wiring. */
+	static ActivitiesTests using(WebTestClient web, Organisations organisations, OrganisationMemberships memberships,
+			Activities activities) {
+		ActivitiesTests helper = new ActivitiesTests();
+		helper.web = web;
+		helper.organisations = organisations;
+		helper.memberships = memberships;
+		helper.activities = activities;
+		return helper;
+	}
+
 	/** A Thursday at least two days ahead, so its start is never in the past while the test runs. */
 	static LocalDate nextThursday() {
 		return LocalDate.now(Activity.ZONE).plusDays(2).with(TemporalAdjusters.nextOrSame(DayOfWeek.THURSDAY));
@@ -340,7 +351,7 @@ class ActivitiesTests {
 		Activity started = new Activity(UUID.randomUUID(), org, "Sprachcafé gestern", "", List.of("de"), "71634",
 				"Ludwigsburg", "Landkreis Ludwigsburg", 48.9, 9.19, yesterday.atTime(10, 0).atZone(Activity.ZONE).toInstant(),
 				yesterday.atTime(12, 0).atZone(Activity.ZONE).toInstant(), Recurrence.WEEKLY, yesterday.plusWeeks(4), 5,
-				ActivityStatus.PUBLISHED, accountId("bad-admin"), now, now, null);
+				ActivityStatus.PUBLISHED, accountId("bad-admin"), now, now, null, null);
 		this.activities.save(started).block();
 		signUp("late-guest", started.id(), yesterday, "NONE").expectStatus().isEqualTo(422).expectBody()
 			.jsonPath("$.errors[0].code").isEqualTo("signup.past");

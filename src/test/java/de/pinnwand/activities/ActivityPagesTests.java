@@ -42,12 +42,7 @@ class ActivityPagesTests {
 	private Activities activities;
 
 	private ActivitiesTests helper() {
-		ActivitiesTests helper = new ActivitiesTests();
-		org.springframework.test.util.ReflectionTestUtils.setField(helper, "web", this.web);
-		org.springframework.test.util.ReflectionTestUtils.setField(helper, "organisations", this.organisations);
-		org.springframework.test.util.ReflectionTestUtils.setField(helper, "memberships", this.memberships);
-		org.springframework.test.util.ReflectionTestUtils.setField(helper, "activities", this.activities);
-		return helper;
+		return ActivitiesTests.using(this.web, this.organisations, this.memberships, this.activities);
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 import de.pinnwand.testing.DebianPackages;
@@ -19,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -52,6 +54,9 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 	private ChromeDriverService service;
 
 	private ChromeDriver driver;
+
+	/** The viewport's current width: {@link #WIDTH} unless a test narrowed it with {@link #width(int)}. */
+	private int width = WIDTH;
 
 	public Browser() {
 		this(List.of());
@@ -121,6 +126,35 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains(returnTo));
 	}
 
+	/** Gives the phone's screen another width (320 px: the narrowest phones still sold), {@link #HEIGHT} high. */
+	public void width(int width) {
+		this.width = width;
+		this.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", width, "height", HEIGHT, "deviceScaleFactor", 1, "mobile", true));
+	}
+
+	/** Opens a page of the portal on {@code port} with {@code lang} as the interface language. */
+	public void open(int port, String path, String lang) {
+		this.driver.get("http://localhost:" + port + path + (path.contains("?") ? "&" : "?") + "ui=" + lang);
+	}
+
+	/** Opens the header's menu (a details element), as a thumb does, unless it is open already. */
+	public void openMenu() {
+		WebElement menu = this.driver.findElement(By.cssSelector("header details.menu"));
+		if (menu.getDomAttribute("open") == null) {
+			menu.findElement(By.tagName("summary")).click();
+		}
+	}
+
+	/** Random lower-case Latin letters: a word only one test's listings carry. */
+	public static String letters(int count) {
+		StringBuilder word = new StringBuilder();
+		for (int i = 0; i < count; i++) {
+			word.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
+		}
+		return word.toString();
+	}
+
 	/** Runs a script in the page for a measurement; the tests drive the pages with real clicks and typing. */
 	public Object measure(String script) {
 		return ((JavascriptExecutor) this.driver).executeScript(script);
@@ -155,7 +189,7 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 						return e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().split(/\\s+/).join('.') : '')
 							+ ' [' + Math.round(r.left) + ', ' + Math.round(r.right) + '] '
 							+ (e.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 50); });
-				""".formatted(WIDTH));
+				""".formatted(this.width));
 	}
 
 	/** Saves what the screen shows as a PNG, for a person to look at. */

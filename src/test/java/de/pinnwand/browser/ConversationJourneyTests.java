@@ -87,6 +87,10 @@ class ConversationJourneyTests {
 		WebDriver jonas = volunteer.driver();
 		jonas.get(url("/my/account?ui=de"));
 		volunteer.signInIfAsked(volunteerName, "/my/account");
+		// The menu's button shows the unread count too; the menu holds the link.
+		assertThat(jonas.findElement(By.cssSelector("header details.menu summary")).getText())
+			.contains(this.messages.get(GERMAN, "conversations.unread", 1));
+		click(jonas.findElement(By.cssSelector("header details.menu summary")));
 		WebElement inbox = link(jonas, jonas.findElement(By.cssSelector("header nav")),
 				text(GERMAN, "layout.conversations") + " " + this.messages.get(GERMAN, "conversations.unread", 1));
 		click(inbox);

@@ -107,6 +107,7 @@ class NoticeBoardJourneyTests {
 		assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo(fullTitle);
 		assertThat(driver().findElement(By.cssSelector("[role=status]")).getText()).isEqualTo(text(locale, "listing.posted"));
 
+		openMenu();
 		click(link(driver().findElement(By.cssSelector("header nav")), text(locale, "layout.search")));
 		WebElement searchForm = waitFor(By.cssSelector("form[role=search]"));
 		field(text(locale, "search.query")).sendKeys(word);
@@ -118,11 +119,14 @@ class NoticeBoardJourneyTests {
 		assertThat(driver().findElement(By.tagName("h1")).getText()).isEqualTo(fullTitle);
 
 		// Later: renew it, then mark it fulfilled, from 'my listings'.
+		openMenu();
 		click(link(driver().findElement(By.cssSelector("header nav")), text(locale, "layout.mine")));
 		click(button(mine(fullTitle), text(locale, "mine.renew")));
 		new WebDriverWait(driver(), Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("done=renewed"));
 		assertThat(waitFor(By.cssSelector("[role=status]")).getText()).isEqualTo(text(locale, "mine.done.renewed"));
-		click(button(mine(fullTitle), text(locale, "mine.fulfil")));
+		// Ending it is asked once more: the first tap only opens the question.
+		click(only(mine(fullTitle).findElements(By.tagName("summary")), text(locale, "mine.fulfil"), "summary"));
+		click(button(mine(fullTitle), text(locale, "mine.confirm.fulfil-yes")));
 		new WebDriverWait(driver(), Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("done=fulfilled"));
 		assertThat(waitFor(By.cssSelector("[role=status]")).getText()).isEqualTo(text(locale, "mine.done.fulfilled"));
 		assertThat(mine(fullTitle).getText()).contains(text(locale, "status.fulfilled"));
@@ -132,6 +136,11 @@ class NoticeBoardJourneyTests {
 	private WebElement awaitFacet(String label) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(6).toNanos();
 		while (true) {
+			// On a phone the facets wait behind "Eingrenzen", above the results: the reader opens it.
+			WebElement narrow = waitFor(By.cssSelector("details.narrow"));
+			if (narrow.getDomAttribute("open") == null) {
+				click(narrow.findElement(By.tagName("summary")));
+			}
 			List<WebElement> links = waitFor(By.cssSelector("aside.facets")).findElements(By.tagName("a")).stream()
 				.filter((link) -> link.getText().strip().equals(label)).toList();
 			if (!links.isEmpty()) {
@@ -142,6 +151,14 @@ class NoticeBoardJourneyTests {
 			}
 			sleep(500);
 			driver().navigate().refresh();
+		}
+	}
+
+	/** The header's menu holds the links; on a phone it opens with a tap. */
+	private static void openMenu() {
+		WebElement menu = waitFor(By.cssSelector("header details.menu"));
+		if (menu.getDomAttribute("open") == null) {
+			click(menu.findElement(By.tagName("summary")));
 		}
 	}
 

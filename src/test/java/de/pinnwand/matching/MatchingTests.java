@@ -3,11 +3,14 @@ package de.pinnwand.matching;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import de.pinnwand.PinnwandTest;
 import de.pinnwand.TestListings;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -19,6 +22,12 @@ class MatchingTests {
 
 	@Autowired
 	private WebTestClient web;
+
+	@Autowired
+	private DatabaseClient database;
+
+	@Autowired
+	private ApplicationEventPublisher events;
 
 	/** A posted listing and the account that posted it. */
 	private record Posted(String id, String poster) {
@@ -113,10 +122,10 @@ class MatchingTests {
 
 		List<Map<String, Object>> found = matches(request.id(), "en");
 		List<String> ids = ids(found);
-		assertThat(ids).as("a sub-topic finds the offers filed under its parent").contains(sofa.id(), anything.id(),
-				clothes.id());
+		assertThat(ids).as("a sub-topic finds the offers filed under its parent").contains(sofa.id(), anything.id());
+		assertThat(ids).as("a different sub-topic under the same parent is about something else")
+			.doesNotContain(clothes.id());
 		assertThat(ids.indexOf(sofa.id())).isLessThan(ids.indexOf(anything.id()));
-		assertThat(ids.indexOf(anything.id())).as("different sub-topics fit least").isLessThan(ids.indexOf(clothes.id()));
 		assertThat((List<String>) found.get(ids.indexOf(sofa.id())).get("reasons")).contains("topic: Furniture")
 			.noneMatch((reason) -> reason.contains("donations"));
 		assertThat((List<String>) found.get(ids.indexOf(anything.id())).get("reasons"))
@@ -201,6 +210,72 @@ class MatchingTests {
 		this.web.get().uri("/my/listings?ui=en").cookie("SESSION", session).exchange()
 			.expectBody(String.class).value((html) -> assertThat(html).as("a notice is shown once")
 				.doesNotContain("New and matching this listing:"));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void keepsAKindergartenRequestAwayFromBasketballForChildrenButBringsRelatedChildcare() throws InterruptedException {
+		Posted basketball = post(listing("OFFER", "Matchtest Kita Basketballtraining für Kinder",
+				List.of("leisure", "leisure/sport", "children"), List.of("ar", "de"), "71665", 15));
+		Posted childcare = post(listing("OFFER", "Matchtest Kita Kinderbetreuung am Vormittag",
+				List.of("children", "children/childcare"), List.of("ar", "de"), "71665", 15));
+		Posted school = post(listing("OFFER", "Matchtest Kita Mathe-Nachhilfe", List.of("children", "children/school"),
+				List.of("ar", "de"), "71665", 15));
+		awaitSearchable(List.of(basketball, childcare, school));
+		Posted kindergarten = post(listing("REQUEST", "Matchtest Kita Hilfe bei der Anmeldung im Kindergarten",
+				List.of("children", "children/kindergarten", "counselling"), List.of("ar", "de"), "71665", 10));
+
+		List<Map<String, Object>> found = matches(kindergarten.id(), "en");
+		assertThat(ids(found)).contains(childcare.id()).doesNotContain(basketball.id(), school.id());
+		assertThat((List<String>) found.get(ids(found).indexOf(childcare.id())).get("reasons"))
+			.as("the related sub-topic is named").anyMatch((reason) -> reason.startsWith("topic: ")
+					&& !reason.equals("topic: Children, school and kindergarten"));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void tellsAnOwnerOnceNamingTheirListingAndCountingTheOthers() throws InterruptedException {
+		String owner = "match-notice-grouped-" + System.nanoTime();
+		Posted first = post(listing("REQUEST", "Matchtest Gruppe Fahrrad für die Arbeit gesucht",
+				List.of("mobility", "mobility/bikes"), List.of("fa", "de"), "71634", 10), owner);
+		Posted second = post(listing("REQUEST", "Matchtest Gruppe Fahrrad für meinen Sohn gesucht",
+				List.of("mobility", "mobility/bikes", "children"), List.of("fa", "de"), "71634", 10), owner);
+		awaitSearchable(List.of(first, second));
+		Posted offer = post(listing("OFFER", "Matchtest Gruppe Fahrräder zu verschenken",
+				List.of("mobility", "mobility/bikes"), List.of("fa", "de"), "71634", 10));
+
+		long start = System.nanoTime();
+		List<Map<String, Object>> items;
+		while (true) {
+			items = (List<Map<String, Object>>) this.web.get().uri("/api/v1/me/notifications?ui=en")
+				.headers(de.pinnwand.TestMembers.bearer(owner)).exchange().expectStatus().isOk().expectBody(Map.class)
+				.returnResult().getResponseBody().get("items");
+			if (!items.isEmpty()) {
+				break;
+			}
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).as("notice made after publishing")
+				.isLessThan(Duration.ofSeconds(15));
+			Thread.sleep(200);
+		}
+		Thread.sleep(500);
+		items = (List<Map<String, Object>>) this.web.get().uri("/api/v1/me/notifications?ui=en")
+			.headers(de.pinnwand.TestMembers.bearer(owner)).exchange().expectBody(Map.class).returnResult()
+			.getResponseBody().get("items");
+		assertThat(items).as("one notice for one new listing, however many of theirs it fits").singleElement()
+			.satisfies((notice) -> assertThat(notice).containsEntry("kind", "NEW_MATCH")
+				.containsEntry("subject", offer.id()));
+		assertThat(items.get(0).get("text").toString()).matches("New: “Matchtest Gruppe Fahrräder zu verschenken” "
+				+ "matches your listing “Matchtest Gruppe Fahrrad (für die Arbeit|für meinen Sohn) gesucht” and 1 more of yours");
+
+		// Told again (a re-run after a crash, another of their listings found later), the same listing is no news.
+		UUID account = this.database.sql("select account_id from notification where once_key = :key")
+			.bind("key", "new-listing:" + offer.id()).map((row, meta) -> row.get(0, UUID.class)).one().block();
+		this.events.publishEvent(new MatchNoticeRecorded(account, List.of(UUID.fromString(second.id())),
+				"Matchtest Gruppe Fahrrad für meinen Sohn gesucht", UUID.fromString(offer.id()),
+				"Matchtest Gruppe Fahrräder zu verschenken"));
+		Thread.sleep(1000);
+		assertThat(this.database.sql("select count(*) from notification where account_id = :account")
+			.bind("account", account).map((row, meta) -> row.get(0, Long.class)).one().block()).isEqualTo(1);
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import de.pinnwand.PinnwandTest;
 import de.pinnwand.TestListings;
 import de.pinnwand.TestMembers;
+import de.pinnwand.messaging.ConversationRead;
 import de.pinnwand.messaging.MessageWritten;
 import de.pinnwand.moderation.Decision;
 import de.pinnwand.moderation.ListingDecided;
@@ -333,6 +334,32 @@ class NotificationsTests {
 	}
 
 	@Test
+	void messagesInOneConversationCountUpOneNoticeUntilItIsRead() throws InterruptedException {
+		String name = unique("notif-grouped");
+		UUID account = member(name, null, "NEVER", "de");
+		UUID conversation = UUID.randomUUID();
+		messageTo(account, conversation, "Kinderwagen");
+		awaitNotices(name, 1);
+		messageTo(account, conversation, "Kinderwagen");
+		messageTo(account, UUID.randomUUID(), "Schrank");
+		List<Map<String, Object>> notices = await(() -> notices(name, "de"), (found) -> found.size() == 2
+				&& found.stream().anyMatch((n) -> n.get("text").toString().startsWith("2 ")), Duration.ofSeconds(10));
+		assertThat(notices).extracting((notice) -> notice.get("text"))
+			.containsExactlyInAnyOrder("2 neue Nachrichten zu „Kinderwagen“", "Neue Nachricht zu „Schrank“");
+
+		// Once the member read the conversation, the next message starts a fresh, unread count.
+		this.events.publishEvent(new ConversationRead(conversation, account));
+		await(() -> notices(name, "de"), (found) -> found.stream().filter((n) -> n.get("readAt") != null).count() == 1,
+				Duration.ofSeconds(10));
+		messageTo(account, conversation, "Kinderwagen");
+		List<Map<String, Object>> after = await(() -> notices(name, "de"),
+				(found) -> found.stream().allMatch((n) -> n.get("readAt") == null), Duration.ofSeconds(10));
+		assertThat(after).hasSize(2).extracting((notice) -> notice.get("text"))
+			.contains("Neue Nachricht zu „Kinderwagen“");
+		assertThat(notices(name, "ar")).extracting((notice) -> notice.get("text")).contains("رسالة جديدة بخصوص «Kinderwagen»");
+	}
+
+	@Test
 	void oneClickUnsubscribeFromARealMail() throws InterruptedException {
 		String name = unique("notif-oneclick");
 		String address = name + "@example.org";
@@ -477,7 +504,9 @@ class NotificationsTests {
 			.containsEntry("kind", "NEW_MATCH").containsEntry("subject", offerId)
 			.containsEntry("link", "/listings/" + offerId));
 		EmbeddedMailServer.Mail mail = awaitMails(address, 1).get(0);
-		assertThat(mail.subject()).isEqualTo("Нове оголошення підходить до вашого: «Begleitung zum Standesamt Notiztest»");
+		assertThat(mail.subject()).as("names the new listing and the member's own")
+			.isEqualTo("Нове: «Begleitung zum Standesamt Notiztest» підходить до вашого оголошення "
+					+ "«Begleitung zum Standesamt Notiztest gesucht»");
 		assertThat(mail.text()).contains(this.properties.absolute("/listings/" + offerId));
 	}
 

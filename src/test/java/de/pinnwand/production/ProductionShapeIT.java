@@ -203,6 +203,8 @@ class ProductionShapeIT {
 			.orElseThrow().text()).contains(proxy.url()).doesNotContain("http://localhost");
 
 		driver.get(proxy.url() + "/my/listings");
+		// Signing out is in the header's menu, which opens with a tap.
+		driver.findElement(By.cssSelector("header details.menu summary")).click();
 		driver.findElement(By.cssSelector("form.signout button[type=submit]")).click();
 		new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("signed-out"));
 		assertThat(driver.getCurrentUrl()).startsWith(proxy.url() + "/");

@@ -74,6 +74,9 @@ class AuthorizationMatrixTests {
 
 		NONE, LISTING,
 
+		/** A listing its poster marked fulfilled a moment ago, so it may still be opened again. */
+		ENDED_LISTING,
+
 		/** An organisation; its own is the one where ORG_MEMBER is a member and ORG_ADMIN an admin. */
 		ORGANISATION,
 
@@ -170,6 +173,7 @@ class AuthorizationMatrixTests {
 			new Rule("POST", "/listings", Resource.NONE, SIGNED_IN),
 			new Rule("POST", "/api/v1/listings", Resource.NONE, SIGNED_IN),
 			new Rule("GET", "/my/listings", Resource.NONE, SIGNED_IN),
+			new Rule("GET", "/my/organisations", Resource.NONE, SIGNED_IN),
 			new Rule("GET", "/my/account", Resource.NONE, SIGNED_IN),
 			new Rule("POST", "/my/account", Resource.NONE, SIGNED_IN),
 			new Rule("GET", "/my/account/export", Resource.NONE, SIGNED_IN),
@@ -182,6 +186,7 @@ class AuthorizationMatrixTests {
 			new Rule("POST", "/listings/{id}/renewal", Resource.LISTING, OWNER),
 			new Rule("POST", "/listings/{id}/fulfilment", Resource.LISTING, OWNER),
 			new Rule("POST", "/listings/{id}/withdrawal", Resource.LISTING, OWNER),
+			new Rule("POST", "/listings/{id}/reopening", Resource.ENDED_LISTING, OWNER),
 			new Rule("PUT", "/api/v1/listings/{id}", Resource.LISTING, OWNER),
 			new Rule("DELETE", "/api/v1/listings/{id}", Resource.LISTING, OWNER),
 			new Rule("POST", "/api/v1/listings/{id}/renewal", Resource.LISTING, OWNER),
@@ -239,6 +244,9 @@ class AuthorizationMatrixTests {
 			new Rule("PUT", "/api/v1/activities/{id}", Resource.ACTIVITY, ORGANISATION_MEMBERS),
 			new Rule("DELETE", "/api/v1/activities/{id}", Resource.ACTIVITY, ORGANISATION_MEMBERS),
 			new Rule("GET", "/activities/{id}/signups", Resource.ACTIVITY, ORGANISATION_MEMBERS),
+			new Rule("GET", "/activities/{id}/signups.csv", Resource.ACTIVITY, ORGANISATION_MEMBERS),
+			new Rule("POST", "/activities/{id}/signups/{signup}/removal", Resource.ACTIVITY, ORGANISATION_MEMBERS),
+			new Rule("POST", "/activities/{id}/dates/{date}/cancellation", Resource.ACTIVITY, ORGANISATION_MEMBERS),
 			new Rule("GET", "/api/v1/activities/{id}/signups", Resource.ACTIVITY, ORGANISATION_MEMBERS),
 			new Rule("POST", "/activities/{id}/signups", Resource.ACTIVITY, SIGNED_IN),
 			new Rule("POST", "/api/v1/activities/{id}/signups", Resource.ACTIVITY, SIGNED_IN),
@@ -513,7 +521,9 @@ class AuthorizationMatrixTests {
 				return pattern.replace("{token}", link.substring(link.lastIndexOf('/') + 1));
 			}
 			case ACTIVITY -> {
-				return pattern.replace("{id}", activity(organisation(actor, whose)));
+				// A sign-up number no one has: removing it is allowed and changes nothing.
+				return pattern.replace("{id}", activity(organisation(actor, whose)))
+					.replace("{date}", firstOccurrence().toString()).replace("{signup}", "0");
 			}
 			case ACTIVITY_SIGNUP -> {
 				String activity = activity(organisation(Actor.MEMBER, Whose.OTHERS));
@@ -620,10 +630,15 @@ class AuthorizationMatrixTests {
 		}
 		String owner = (whose == Whose.OWN && actor != Actor.ANONYMOUS) ? actor.username() : "matrix-stranger";
 		int n = this.counters.merge(owner, 1, Integer::sum);
-		return this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer(owner))
+		String id = this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer(owner))
 			.bodyValue(TestListings.offer("Matrix " + owner + " " + n)).exchange()
 			.expectStatus().isCreated()
 			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+		if (resource == Resource.ENDED_LISTING) {
+			this.web.post().uri("/api/v1/listings/" + id + "/fulfilment").headers(TestMembers.bearer(owner)).exchange()
+				.expectStatus().isOk();
+		}
+		return id;
 	}
 
 }

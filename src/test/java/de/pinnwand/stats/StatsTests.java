@@ -143,6 +143,8 @@ class StatsTests {
 				"<title id=\"chart-districts-title\">Bitten um Hilfe nach Kreis");
 		assertThat(page).contains("<th scope=\"row\">" + this.district + "</th><td>7</td><td>9</td>");
 		assertThat(page).contains("&lt;5");
+		assertThat(page).as("languages named in the reader's language").contains(">Ukrainisch<", ">Persisch<")
+			.doesNotContain("dir=\"auto\">Українська<");
 		this.web.get().uri(query("/stats/print")).cookie("SESSION", this.coordinatorSession).exchange()
 			.expectStatus().isOk().expectBody(String.class)
 			.value((print) -> assertThat(print).contains("@page", "size: A4", "<svg")

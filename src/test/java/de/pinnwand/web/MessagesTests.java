@@ -33,6 +33,18 @@ class MessagesTests {
 	}
 
 	@Test
+	void writesNumbersOutsideMessagesInLatinDigitsInEveryLanguage() {
+		// java.text.NumberFormat would write ١٬٢٣٤ in Arabic and ۱٬۲۳۴ in Persian, beside dates in Latin digits.
+		for (String language : List.of("ar", "fa", "fa-AF")) {
+			String written = this.messages.number(Locale.forLanguageTag(language), 1234.5, 1);
+			assertThat(written).as(language).doesNotContainPattern("[\u0660-\u0669\u06F0-\u06F9]").contains("1")
+				.contains("234").contains("5");
+		}
+		assertThat(this.messages.number(Locale.GERMAN, 1234.5, 1)).isEqualTo("1.234,5");
+		assertThat(this.messages.number(ARABIC, 7, 0)).isEqualTo("7");
+	}
+
+	@Test
 	void formatsEachUseWithItsOwnArgumentsAndLanguage() {
 		assertThat(this.messages.get(Locale.GERMAN, "people", 1)).isEqualTo("1 Person");
 		assertThat(this.messages.get(Locale.ENGLISH, "people", 3)).isEqualTo("3 people");

@@ -1,5 +1,6 @@
 package de.pinnwand.accounts.web;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;
 
@@ -8,8 +9,10 @@ import de.pinnwand.accounts.Members;
 import de.pinnwand.system.PublicAddress;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.modulith.NamedInterface;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
@@ -24,10 +27,12 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.WebFilterExchange;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -42,6 +47,11 @@ public class SignIn {
 
 	/** Where a sign-in starts; pages link here. */
 	public static final String START = "/oauth2/authorization/" + AccountsProperties.REGISTRATION_ID;
+
+	/** The sign-in start that comes back to {@code path} (a relative path on this site) once signed in. */
+	public static String startReturningTo(String path) {
+		return START + "?" + ReturnAfterSignIn.PARAMETER + "=" + ReturnAfterSignIn.token(path);
+	}
 
 	/** The detail of the answer while the provider cannot be reached (a 503 page or problem). */
 	public static final String UNAVAILABLE = "errorpage.detail.signin-unavailable";
@@ -95,18 +105,31 @@ public class SignIn {
 	}
 
 	@Bean
-	@org.springframework.core.annotation.Order(0)
-	org.springframework.web.server.WebFilter signedInMemberFilter(Members members) {
+	@Order(0)
+	WebFilter signedInMemberFilter(Members members) {
 		return new SignedInMemberFilter(members);
 	}
 
-	/** Records the sign-in (account, provider roles), then returns to the page that asked for it. */
+	/** Before the security chain: the sign-in start is answered inside it. */
+	@Bean
+	@Order(-200)
+	WebFilter returnAfterSignIn() {
+		return new ReturnAfterSignIn();
+	}
+
+	/**
+	 * Records the sign-in (account, provider roles), then returns to the page the person signed in from (the
+	 * header's link), else to the page that asked for it, else to their listings.
+	 */
 	@Bean
 	ServerAuthenticationSuccessHandler signedIn(Members members) {
 		RedirectServerAuthenticationSuccessHandler redirect = new RedirectServerAuthenticationSuccessHandler("/my/listings");
-		return (WebFilterExchange exchange, org.springframework.security.core.Authentication authentication) -> members
+		return (WebFilterExchange exchange, Authentication authentication) -> members
 			.signedIn(authentication)
-			.then(redirect.onAuthenticationSuccess(exchange, authentication));
+			.then(Mono.defer(() -> ReturnAfterSignIn.takeTarget(exchange.getExchange())
+				.map((target) -> new DefaultServerRedirectStrategy().sendRedirect(exchange.getExchange(),
+						URI.create(target)))
+				.orElseGet(() -> redirect.onAuthenticationSuccess(exchange, authentication))));
 	}
 
 }

@@ -12,6 +12,7 @@ import de.pinnwand.activities.Activity;
 import de.pinnwand.activities.ActivityDraft;
 import de.pinnwand.activities.ActivityIds;
 import de.pinnwand.activities.ActivityService;
+import de.pinnwand.activities.ActivitySignups;
 import de.pinnwand.activities.Attendee;
 import de.pinnwand.activities.InvalidActivity;
 import de.pinnwand.activities.InvalidSignup;
@@ -46,14 +47,18 @@ class ActivitiesApi {
 
 	private final ActivityService activities;
 
+	private final ActivitySignups signups;
+
 	private final ActivityListing listing;
 
 	private final Members members;
 
 	private final Clock clock;
 
-	ActivitiesApi(ActivityService activities, ActivityListing listing, Members members, Clock clock) {
+	ActivitiesApi(ActivityService activities, ActivitySignups signups, ActivityListing listing, Members members,
+			Clock clock) {
 		this.activities = activities;
+		this.signups = signups;
 		this.listing = listing;
 		this.members = members;
 		this.clock = clock;
@@ -65,11 +70,11 @@ class ActivitiesApi {
 	 */
 	record NewActivity(String organisation, String title, String description, List<String> languages, String place,
 			String date, String startTime, String endTime, String recurrence, String repeatUntil, Integer capacity,
-			Long version) {
+			Long version, String venue) {
 
 		ActivityDraft toDraft() {
 			return new ActivityDraft(this.title, this.description, this.languages, this.place, this.date,
-					this.startTime, this.endTime, this.recurrence, this.repeatUntil, this.capacity);
+					this.startTime, this.endTime, this.recurrence, this.repeatUntil, this.capacity, this.venue);
 		}
 
 	}
@@ -156,7 +161,7 @@ class ActivitiesApi {
 			return Mono.error(new InvalidSignup(new FieldProblem("sharedContact", "choice.unknown")));
 		}
 		return ActivityIds.require(id).zipWith(this.members.required(exchange))
-			.flatMap((both) -> this.activities.signUp(both.getT1(), both.getT2().accountId(), occurrence, contact))
+			.flatMap((both) -> this.signups.signUp(both.getT1(), both.getT2().accountId(), occurrence, contact))
 			.map((signup) -> ResponseEntity
 				.created(URI.create("/api/v1/activities/" + id + "/signups/" + signup.occurrence()))
 				.body(SignupJson.of(signup)));
@@ -169,7 +174,7 @@ class ActivitiesApi {
 			ServerWebExchange exchange) {
 		LocalDate date = ActivityIds.date(occurrence);
 		return ActivityIds.require(id).zipWith(this.members.required(exchange)).flatMap((both) -> (date != null)
-				? this.activities.cancelSignup(both.getT1(), both.getT2().accountId(), date)
+				? this.signups.cancelSignup(both.getT1(), both.getT2().accountId(), date)
 				: Mono.error(new SignupNotFound(both.getT1(), null)))
 			.thenReturn(ResponseEntity.noContent().build());
 	}
@@ -178,7 +183,7 @@ class ActivitiesApi {
 	@GetMapping("/{id}/signups/mine")
 	Mono<List<SignupJson>> mine(@PathVariable String id, ServerWebExchange exchange) {
 		return ActivityIds.require(id).zipWith(this.members.required(exchange))
-			.flatMapMany((both) -> this.activities.signupsOf(both.getT2().accountId(), both.getT1()))
+			.flatMapMany((both) -> this.signups.signupsOf(both.getT2().accountId(), both.getT1()))
 			.map(SignupJson::of)
 			.collectList();
 	}
@@ -188,13 +193,13 @@ class ActivitiesApi {
 	Mono<List<Attendee>> signups(@PathVariable String id, @RequestParam(required = false) String occurrence,
 			ServerWebExchange exchange) {
 		return ActivityIds.require(id).zipWith(this.members.required(exchange))
-			.flatMapMany((both) -> this.activities.attendees(both.getT1(), both.getT2().accountId(),
+			.flatMapMany((both) -> this.signups.attendees(both.getT1(), both.getT2().accountId(),
 					ActivityIds.date(occurrence)))
 			.collectList();
 	}
 
 	private Mono<ActivityJson> json(Activity activity) {
-		return this.activities.counts(List.of(activity.id()), LocalDate.now(this.clock.withZone(Activity.ZONE)))
+		return this.signups.counts(List.of(activity.id()), LocalDate.now(this.clock.withZone(Activity.ZONE)))
 			.map((counts) -> json(activity, counts.getOrDefault(activity.id(), Map.of())));
 	}
 

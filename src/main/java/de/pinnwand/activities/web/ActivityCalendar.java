@@ -1,29 +1,41 @@
 package de.pinnwand.activities.web;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import de.pinnwand.activities.Activity;
 import de.pinnwand.activities.ActivityFilter;
 import de.pinnwand.activities.ActivityIds;
 import de.pinnwand.activities.ActivityService;
+import de.pinnwand.activities.CancelledDates;
 import de.pinnwand.activities.Recurrence;
 import de.pinnwand.organisations.Organisation;
 import de.pinnwand.organisations.Organisations;
 import de.pinnwand.system.CleanText;
 import de.pinnwand.system.PublicAddress;
 import de.pinnwand.web.NotFound;
+import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.DateList;
+import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.Recur;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.parameter.TzId;
 import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.ExDate;
 import net.fortuna.ical4j.model.property.LastModified;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.ProdId;
@@ -43,7 +55,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -71,9 +82,12 @@ class ActivityCalendar {
 
 	private final PublicAddress publicAddress;
 
-	ActivityCalendar(ActivityService activities, ActivityListing listing, Organisations organisations,
-			PublicAddress publicAddress) {
+	private final CancelledDates cancelledDates;
+
+	ActivityCalendar(ActivityService activities, CancelledDates cancelledDates, ActivityListing listing,
+			Organisations organisations, PublicAddress publicAddress) {
 		this.activities = activities;
+		this.cancelledDates = cancelledDates;
 		this.listing = listing;
 		this.organisations = organisations;
 		this.publicAddress = publicAddress;
@@ -107,11 +121,13 @@ class ActivityCalendar {
 	private Mono<ResponseEntity<String>> feed(ActivityFilter filter, String name, ServerWebExchange exchange) {
 		String base = this.publicAddress.base(exchange);
 		return this.activities.upcoming(filter).collectList()
+			.zipWhen((found) -> this.cancelledDates.of(found.stream().map(Activity::id).toList()))
 			.publishOn(Schedulers.boundedElastic())
-			.map((found) -> ResponseEntity.ok().contentType(TEXT_CALENDAR).body(calendar(found, name, base)));
+			.map((both) -> ResponseEntity.ok().contentType(TEXT_CALENDAR)
+				.body(calendar(both.getT1(), both.getT2(), name, base)));
 	}
 
-	String calendar(List<Activity> found, String name, String base) {
+	String calendar(List<Activity> found, Map<UUID, Set<LocalDate>> cancelled, String name, String base) {
 		Calendar calendar = new Calendar();
 		calendar.add(new ProdId("-//Pinnwand//Aktivitäten//DE"));
 		calendar.add(ImmutableVersion.VERSION_2_0);
@@ -121,12 +137,20 @@ class ActivityCalendar {
 		calendar.add(new XProperty("X-WR-TIMEZONE", Activity.ZONE.getId()));
 		calendar.add(berlin());
 		for (Activity activity : found) {
-			calendar.add(event(activity, base));
+			calendar.add(event(activity, cancelled.getOrDefault(activity.id(), Set.of()), base));
 		}
-		return calendar.toString();
+		// The outputter folds lines at 75 octets (RFC 5545 3.1), which the calendar's toString does not.
+		StringWriter out = new StringWriter();
+		try {
+			new CalendarOutputter(false).output(calendar, out);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toString();
 	}
 
-	private VEvent event(Activity activity, String base) {
+	private VEvent event(Activity activity, Set<LocalDate> cancelled, String base) {
 		ZonedDateTime start = activity.startOf(activity.firstDate());
 		ZonedDateTime end = activity.endOf(activity.firstDate());
 		VEvent event = new VEvent(start, end, CleanText.forOutput(activity.title()));
@@ -136,8 +160,14 @@ class ActivityCalendar {
 			ZonedDateTime until = activity.repeatUntil().plusDays(1).atStartOfDay(Activity.ZONE).minusSeconds(1)
 				.withZoneSameInstant(ZoneOffset.UTC);
 			event.add(new RRule<>(new Recur<>("FREQ=WEEKLY;UNTIL=" + UTC.format(until))));
+			if (!cancelled.isEmpty()) {
+				// Cancelled single dates, as starts in the same zone as DTSTART (RFC 5545 3.8.5.1).
+				event.add(new ExDate<>(new ParameterList(List.of(new TzId(Activity.ZONE.getId()))),
+						new DateList<>(cancelled.stream().map(activity::startOf).toList())));
+			}
 		}
-		event.add(new Location(CleanText.forOutput(activity.placeName() + ", " + activity.postcode())));
+		// Plain text: the property escapes commas and semicolons itself, once.
+		event.add(new Location(CleanText.forOutput(ActivityTexts.place(activity))));
 		if (activity.description() != null && !activity.description().isBlank()) {
 			event.add(new Description(CleanText.forOutput(activity.description())));
 		}

@@ -13,7 +13,7 @@ import de.pinnwand.web.Messages;
 /** What the activity form shows: the values as typed, the choices, and each field's problem. */
 record ActivityFormView(String action, Long version, boolean isNew, List<Option> organisations, boolean noOrganisation,
 		String title, String description, List<Option> languages, String place, String date, String startTime,
-		String endTime, boolean weekly, String repeatUntil, String capacity, Map<String, String> errors,
+		String endTime, boolean weekly, String repeatUntil, String capacity, String venue, Map<String, String> errors,
 		List<String> errorList) {
 
 	/** A choice in a list. */
@@ -37,7 +37,8 @@ record ActivityFormView(String action, Long version, boolean isNew, List<Option>
 				version == null && organisations.isEmpty(), nonNull(draft.title()), nonNull(draft.description()),
 				languages, nonNull(draft.place()), nonNull(draft.date()), nonNull(draft.startTime()),
 				nonNull(draft.endTime()), "WEEKLY".equalsIgnoreCase(draft.recurrence()), nonNull(draft.repeatUntil()),
-				(draft.capacity() != null) ? draft.capacity().toString() : "", errors, List.copyOf(errors.values()));
+				(draft.capacity() != null) ? draft.capacity().toString() : "", nonNull(draft.venue()), errors,
+				List.copyOf(errors.values()));
 	}
 
 	private static String nonNull(String value) {

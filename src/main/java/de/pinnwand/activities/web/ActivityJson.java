@@ -26,8 +26,8 @@ record ActivityJson(UUID id, UUID organisation, String status, String title, Str
 				this.repeatUntil, this.capacity, this.nextOccurrences, this.version, true);
 	}
 
-	/** The public meeting place, as a postcode centroid. */
-	record PlaceJson(String name, String postcode, String district, double lat, double lon) {
+	/** The public meeting place, as a postcode centroid, and where exactly people meet (or null). */
+	record PlaceJson(String name, String postcode, String district, double lat, double lon, String venue) {
 	}
 
 	/** @param free places left; null for no limit */
@@ -38,7 +38,7 @@ record ActivityJson(UUID id, UUID organisation, String status, String title, Str
 		return new ActivityJson(activity.id(), activity.organisationId(), activity.status().name(), activity.title(),
 				activity.description(), activity.languages(),
 				new PlaceJson(activity.placeName(), activity.postcode(), activity.district(), activity.latitude(),
-						activity.longitude()),
+						activity.longitude(), activity.venue()),
 				activity.firstDate(), activity.startTime(), activity.endTime(), activity.startsAt(), activity.endsAt(),
 				activity.recurrence().name(), activity.repeatUntil(), activity.capacity(),
 				next.stream().map((date) -> {

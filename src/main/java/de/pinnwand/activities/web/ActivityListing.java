@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import de.pinnwand.activities.Activity;
 import de.pinnwand.activities.ActivityFilter;
 import de.pinnwand.activities.ActivityIds;
 import de.pinnwand.activities.ActivityService;
+import de.pinnwand.activities.ActivitySignups;
+import de.pinnwand.activities.CancelledDates;
 import de.pinnwand.activities.OccurrenceCount;
 import de.pinnwand.places.Gazetteer;
 import de.pinnwand.places.Place;
@@ -35,12 +38,19 @@ class ActivityListing {
 
 	private final ActivityService activities;
 
+	private final ActivitySignups signups;
+
+	private final CancelledDates cancelledDates;
+
 	private final Gazetteer gazetteer;
 
 	private final Clock clock;
 
-	ActivityListing(ActivityService activities, Gazetteer gazetteer, Clock clock) {
+	ActivityListing(ActivityService activities, ActivitySignups signups, CancelledDates cancelledDates,
+			Gazetteer gazetteer, Clock clock) {
 		this.activities = activities;
+		this.signups = signups;
+		this.cancelledDates = cancelledDates;
 		this.gazetteer = gazetteer;
 		this.clock = clock;
 	}
@@ -89,11 +99,21 @@ class ActivityListing {
 
 	}
 
-	/** Upcoming activities with their next occurrences' counts. */
-	record Found(List<Activity> activities, Map<UUID, Map<LocalDate, OccurrenceCount>> counts) {
+	/** Upcoming activities with their next occurrences' counts and their cancelled dates. */
+	record Found(List<Activity> activities, Map<UUID, Map<LocalDate, OccurrenceCount>> counts,
+			Map<UUID, Set<LocalDate>> cancelled) {
 
+		/** The next dates that take place: a cancelled one leaves the lists (its page still says so). */
 		List<LocalDate> next(Activity activity, java.time.Instant now) {
-			return activity.occurrencesAfter(now, OCCURRENCES);
+			Set<LocalDate> off = cancelled(activity);
+			return activity.occurrencesAfter(now, OCCURRENCES + off.size()).stream()
+				.filter((date) -> !off.contains(date))
+				.limit(OCCURRENCES)
+				.toList();
+		}
+
+		Set<LocalDate> cancelled(Activity activity) {
+			return this.cancelled.getOrDefault(activity.id(), Set.of());
 		}
 
 		OccurrenceCount count(Activity activity, LocalDate date) {
@@ -104,9 +124,11 @@ class ActivityListing {
 
 	Mono<Found> find(ActivityFilter filter) {
 		LocalDate today = LocalDate.now(this.clock.withZone(Activity.ZONE));
-		return this.activities.upcoming(filter).collectList().flatMap((found) -> this.activities
-			.counts(found.stream().map(Activity::id).toList(), today)
-			.map((counts) -> new Found(found, counts)));
+		return this.activities.upcoming(filter).collectList().flatMap((found) -> {
+			List<UUID> ids = found.stream().map(Activity::id).toList();
+			return Mono.zip(this.signups.counts(ids, today), this.cancelledDates.of(ids))
+				.map((both) -> new Found(found, both.getT1(), both.getT2()));
+		});
 	}
 
 	static String lower(String value) {

@@ -12,38 +12,31 @@ import java.util.UUID;
 
 import de.pinnwand.accounts.Members;
 import de.pinnwand.activities.Activity;
-import de.pinnwand.activities.ActivityDraft;
 import de.pinnwand.activities.ActivityIds;
 import de.pinnwand.activities.ActivityService;
-import de.pinnwand.activities.Attendee;
-import de.pinnwand.activities.InvalidActivity;
+import de.pinnwand.activities.ActivitySignups;
+import de.pinnwand.activities.CancelledDates;
 import de.pinnwand.activities.InvalidSignup;
 import de.pinnwand.activities.OccurrenceCount;
 import de.pinnwand.activities.Signup;
-import de.pinnwand.activities.SignupStatus;
 import de.pinnwand.organisations.Organisation;
-import de.pinnwand.organisations.OrganisationMemberships;
 import de.pinnwand.organisations.Organisations;
-import de.pinnwand.system.FieldProblem;
 import de.pinnwand.system.Languages;
 import de.pinnwand.web.Layout;
 import de.pinnwand.web.Messages;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The activity pages: upcoming activities with filters, an activity with its next dates and sign-up buttons,
- * the form to put one on the board or change it, and the organisers' list of who signed up. Plain HTML forms
- * that work without JavaScript; changing anything needs a signed-in member.
+ * The activity pages: upcoming activities with filters, and an activity with its next dates (cancelled ones
+ * marked) and sign-up buttons. Plain HTML forms that work without JavaScript; signing up needs a signed-in member.
+ * The form is {@link ActivityFormPages}', the organisers' tools {@link OrganiserPages}'.
  */
 @Controller
 class ActivityPages {
@@ -52,25 +45,25 @@ class ActivityPages {
 
 	static final String DETAIL_VIEW = "activities/detail";
 
-	static final String FORM_VIEW = "activities/form";
-
-	static final String SIGNUPS_VIEW = "activities/signups";
-
 	/** Occurrences on the list page at most. */
 	static final int LIST_SIZE = 60;
 
-	private static final Set<String> DONE = Set.of("created", "saved", "cancelled", "signed-up", "signup-cancelled");
+	private static final Set<String> DONE = Set.of("created", "saved", "cancelled", "signed-up", "signup-cancelled",
+			"date-cancelled");
 
 	private static final Set<String> PROBLEMS = Set.of("signup.already", "signup.past", "signup.cancelled",
-			"signup.no-occurrence", "signup.contact-missing", "choice.unknown");
+			"signup.no-occurrence", "signup.contact-missing", "signup.date-cancelled", "choice.unknown",
+			"activity.date.no-occurrence", "activity.date.past");
 
 	private final ActivityService activities;
+
+	private final ActivitySignups signups;
+
+	private final CancelledDates cancelledDates;
 
 	private final ActivityListing listing;
 
 	private final Organisations organisations;
-
-	private final OrganisationMemberships memberships;
 
 	private final Members members;
 
@@ -80,12 +73,14 @@ class ActivityPages {
 
 	private final Clock clock;
 
-	ActivityPages(ActivityService activities, ActivityListing listing, Organisations organisations,
-			OrganisationMemberships memberships, Members members, Layout layout, Messages messages, Clock clock) {
+	ActivityPages(ActivityService activities, ActivitySignups signups, CancelledDates cancelledDates,
+			ActivityListing listing, Organisations organisations, Members members, Layout layout, Messages messages,
+			Clock clock) {
 		this.activities = activities;
+		this.signups = signups;
+		this.cancelledDates = cancelledDates;
 		this.listing = listing;
 		this.organisations = organisations;
-		this.memberships = memberships;
 		this.members = members;
 		this.layout = layout;
 		this.messages = messages;
@@ -145,9 +140,14 @@ class ActivityPages {
 		});
 	}
 
-	/** A date of the activity on its page, with what the reader can do. */
+	/**
+	 * A date of the activity on its page, with what the reader can do.
+	 *
+	 * @param cancelled the organisers cancelled this date
+	 * @param canCancelDate the reader organises the activity and the date has not begun
+	 */
 	record DateLine(String date, String when, String availability, String myStatus, boolean canSignUp,
-			boolean canCancel) {
+			boolean canCancel, boolean cancelled, boolean canCancelDate) {
 	}
 
 	/** The activity's page. */
@@ -183,25 +183,30 @@ class ActivityPages {
 			Mono<Boolean> manages = this.members.current(exchange)
 				.flatMap((member) -> this.activities.mayManage(activity, member.accountId())).defaultIfEmpty(false);
 			Mono<List<Signup>> mine = this.members.current(exchange)
-				.flatMap((member) -> this.activities.signupsOf(member.accountId(), activity.id()).collectList())
+				.flatMap((member) -> this.signups.signupsOf(member.accountId(), activity.id()).collectList())
 				.defaultIfEmpty(List.of());
-			Mono<Map<LocalDate, OccurrenceCount>> counts = this.activities.counts(List.of(activity.id()), today)
+			Mono<Map<LocalDate, OccurrenceCount>> counts = this.signups.counts(List.of(activity.id()), today)
 				.map((all) -> all.getOrDefault(activity.id(), Map.of()));
 			Mono<String> organisation = this.organisations.findById(activity.organisationId()).map(Organisation::name)
 				.defaultIfEmpty("");
-			return Mono.zip(manages, mine, counts, organisation, this.members.current(exchange).hasElement())
+			Mono<Set<LocalDate>> cancelledDates = this.cancelledDates.of(List.of(activity.id()))
+				.map((all) -> all.getOrDefault(activity.id(), Set.of()));
+			return Mono.zip(manages, mine, counts, organisation, this.members.current(exchange).hasElement(),
+					cancelledDates)
 				.map((all) -> {
 					Map<LocalDate, Signup> byDate = new java.util.HashMap<>();
 					all.getT2().forEach((signup) -> byDate.put(signup.occurrence(), signup));
 					List<DateLine> dates = next.stream().map((date) -> {
 						Signup signup = byDate.get(date);
 						boolean started = !activity.startOf(date).toInstant().isAfter(this.clock.instant());
+						boolean off = all.getT6().contains(date);
 						return new DateLine(date.toString(), ActivityTexts.when(activity, date, locale),
-								ActivityTexts.availability(activity,
+								off ? null : ActivityTexts.availability(activity,
 										all.getT3().getOrDefault(date, new OccurrenceCount(date, 0, 0)), this.messages,
 										locale),
 								(signup != null) ? ActivityTexts.status(signup, this.messages, locale) : null,
-								signup == null && !started, signup != null && !started);
+								signup == null && !started && !off, signup != null && !started, off,
+								all.getT1() && !started && !off);
 					}).toList();
 					String calendar = "/organisations/" + activity.organisationId() + "/activities.ics";
 					Map<String, Object> model = this.layout.model(exchange, "activity.page-title");
@@ -230,7 +235,7 @@ class ActivityPages {
 					return Mono.just(redirect(activityId, "problem", (occurrence == null) ? "signup.no-occurrence"
 							: "choice.unknown"));
 				}
-				return this.activities.signUp(activityId, both.getT2().accountId(), occurrence, contact)
+				return this.signups.signUp(activityId, both.getT2().accountId(), occurrence, contact)
 					.map((signup) -> redirect(activityId, "done", "signed-up"))
 					.onErrorResume(InvalidSignup.class,
 							(invalid) -> Mono.just(redirect(activityId, "problem", invalid.problems().get(0).code())));
@@ -243,120 +248,12 @@ class ActivityPages {
 		LocalDate date = ActivityIds.date(occurrence);
 		return ActivityIds.require(id).zipWith(this.members.required(exchange))
 			.flatMap((both) -> (date != null)
-					? this.activities.cancelSignup(both.getT1(), both.getT2().accountId(), date)
+					? this.signups.cancelSignup(both.getT1(), both.getT2().accountId(), date)
 						.thenReturn(redirect(both.getT1(), "done", "signup-cancelled"))
 					: Mono.just(redirect(both.getT1(), "problem", "signup.no-occurrence")));
 	}
 
-	@GetMapping("/activities/new")
-	Mono<Rendering> form(@RequestParam(name = "organisation", required = false) String organisation,
-			ServerWebExchange exchange) {
-		String lang = Messages.localeOf(exchange).getLanguage();
-		ActivityDraft empty = new ActivityDraft("", "", List.of(Languages.isKnown(lang) ? lang : "de"), "", "",
-				"", "", "NONE", "", null);
-		return this.members.required(exchange).flatMap((member) -> choices(member.accountId(), organisation))
-			.map((choices) -> formPage("/activities", null, choices, empty, List.of(), HttpStatus.OK, exchange));
-	}
-
-	@PostMapping("/activities")
-	Mono<Rendering> create(ServerWebExchange exchange) {
-		return exchange.getFormData().zipWith(this.members.required(exchange)).flatMap((both) -> {
-			MultiValueMap<String, String> form = both.getT1();
-			ActivityDraft draft = draft(form);
-			UUID organisation = ActivityIds.parse(form.getFirst("organisation"));
-			UUID accountId = both.getT2().accountId();
-			return this.activities.create(accountId, organisation, draft)
-				.map((created) -> redirect(created.id(), "done", "created"))
-				.onErrorResume(InvalidActivity.class, (invalid) -> choices(accountId, form.getFirst("organisation"))
-					.map((choices) -> formPage("/activities", null, choices, draft, invalid.problems(),
-							HttpStatus.UNPROCESSABLE_CONTENT, exchange)));
-		});
-	}
-
-	@GetMapping("/activities/{id}/edit")
-	Mono<Rendering> edit(@PathVariable String id, ServerWebExchange exchange) {
-		return managed(id, exchange).map((activity) -> formPage("/activities/" + activity.id() + "/edit",
-				activity.version(), List.of(), ActivityDraft.of(activity), List.of(), HttpStatus.OK, exchange));
-	}
-
-	@PostMapping("/activities/{id}/edit")
-	Mono<Rendering> saveEdit(@PathVariable String id, ServerWebExchange exchange) {
-		return exchange.getFormData().flatMap((form) -> managed(id, exchange).flatMap((activity) -> {
-			ActivityDraft draft = draft(form);
-			long version = parseLong(form.getFirst("version"));
-			String action = "/activities/" + activity.id() + "/edit";
-			return this.members.required(exchange)
-				.flatMap((member) -> this.activities.update(activity.id(), member.accountId(), version, draft))
-				.map((saved) -> redirect(saved.id(), "done", "saved"))
-				.onErrorResume(InvalidActivity.class, (invalid) -> Mono.just(formPage(action, version, List.of(),
-						draft, invalid.problems(), HttpStatus.UNPROCESSABLE_CONTENT, exchange)))
-				.onErrorResume(OptimisticLockingFailureException.class, (changed) -> Mono.just(formPage(action,
-						activity.version(), List.of(), ActivityDraft.of(activity),
-						List.of(new FieldProblem("version", "version.changed")), HttpStatus.CONFLICT, exchange)));
-		}));
-	}
-
-	@PostMapping("/activities/{id}/cancellation")
-	Mono<Rendering> cancel(@PathVariable String id, ServerWebExchange exchange) {
-		return ActivityIds.require(id).zipWith(this.members.required(exchange))
-			.flatMap((both) -> this.activities.cancel(both.getT1(), both.getT2().accountId()))
-			.map((cancelled) -> redirect(cancelled.id(), "done", "cancelled"));
-	}
-
-	/** A person on the organisers' list. */
-	record AttendeeLine(String when, String name, String status, String contact) {
-	}
-
-	@GetMapping("/activities/{id}/signups")
-	Mono<Rendering> signups(@PathVariable String id, ServerWebExchange exchange) {
-		Locale locale = Messages.localeOf(exchange);
-		return managed(id, exchange).flatMap((activity) -> this.members.required(exchange)
-			.flatMapMany((member) -> this.activities.attendees(activity.id(), member.accountId(), null))
-			.map((attendee) -> new AttendeeLine(ActivityTexts.when(activity, attendee.occurrence(), locale),
-					attendee.displayName(), status(attendee, locale),
-					(attendee.contact() != null) ? attendee.contact() : this.messages.get(locale, "activity.signups.no-contact")))
-			.collectList()
-			.map((lines) -> {
-				Map<String, Object> model = this.layout.model(exchange, "activity.signups.page-title");
-				model.put("activityTitle", activity.title());
-				model.put("activityHref", "/activities/" + activity.id());
-				model.put("attendees", lines);
-				model.put("none", lines.isEmpty());
-				return Rendering.view(SIGNUPS_VIEW).model(model).build();
-			}));
-	}
-
-	private String status(Attendee attendee, Locale locale) {
-		return (attendee.status() == SignupStatus.CONFIRMED) ? this.messages.get(locale, "activity.my.confirmed")
-				: this.messages.get(locale, "activity.my.waiting", attendee.position());
-	}
-
-	private Mono<Activity> managed(String id, ServerWebExchange exchange) {
-		return ActivityIds.require(id).zipWith(this.members.required(exchange))
-			.flatMap((both) -> this.activities.managed(both.getT1(), both.getT2().accountId()));
-	}
-
-	/** The organisations the member may post for, the asked-for one chosen. */
-	private Mono<List<ActivityFormView.Option>> choices(UUID accountId, String chosen) {
-		return this.memberships.of(accountId).map((membership) -> membership.organisationId()).collectList()
-			.flatMap((ids) -> this.organisations.findAllById(ids).collectList())
-			.map((found) -> found.stream()
-				.sorted(Comparator.comparing((Organisation organisation) -> organisation.name().toLowerCase(Locale.ROOT)))
-				.map((organisation) -> new ActivityFormView.Option(organisation.id().toString(), organisation.name(),
-						organisation.id().toString().equals(chosen) || found.size() == 1))
-				.toList());
-	}
-
-	private Rendering formPage(String action, Long version, List<ActivityFormView.Option> organisations,
-			ActivityDraft draft, List<FieldProblem> problems, HttpStatus status, ServerWebExchange exchange) {
-		Map<String, Object> model = this.layout.model(exchange,
-				(version != null) ? "activity.form.edit-title" : "activity.form.new-title");
-		model.put("form", ActivityFormView.of(action, version, organisations, draft, problems, this.messages,
-				Messages.localeOf(exchange)));
-		return Rendering.view(FORM_VIEW).model(model).status(status).build();
-	}
-
-	private static Rendering redirect(UUID id, String key, String value) {
+	static Rendering redirect(UUID id, String key, String value) {
 		return Rendering.redirectTo("/activities/" + id + "?" + key + "=" + value).build();
 	}
 
@@ -364,29 +261,5 @@ class ActivityPages {
 		return organisations.stream().collect(java.util.stream.Collectors.toMap(Organisation::id, Organisation::name,
 				(a, b) -> a));
 	}
-
-	private static ActivityDraft draft(MultiValueMap<String, String> form) {
-		Integer capacity = null;
-		String value = form.getFirst("capacity");
-		if (value != null && !value.isBlank()) {
-			long parsed = parseLong(value);
-			capacity = (parsed > Integer.MAX_VALUE || parsed < Integer.MIN_VALUE) ? -1 : (int) parsed;
-		}
-		return new ActivityDraft(form.getFirst("title"), form.getFirst("description"),
-				form.getOrDefault("languages", List.of()), form.getFirst("place"), form.getFirst("date"),
-				form.getFirst("startTime"), form.getFirst("endTime"),
-				(form.getFirst("recurrence") != null) ? form.getFirst("recurrence") : "NONE", form.getFirst("repeatUntil"),
-				capacity);
-	}
-
-	private static long parseLong(String value) {
-		try {
-			return (value != null && value.strip().length() <= 9) ? Long.parseLong(value.strip()) : -1;
-		}
-		catch (NumberFormatException ex) {
-			return -1;
-		}
-	}
-
 
 }

@@ -36,8 +36,10 @@ final class ActivityTexts {
 				DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(activity.lastDate()));
 	}
 
+	/** Where it is: the venue, if the organisers gave one, then the postcode and its place. */
 	static String place(Activity activity) {
-		return activity.postcode() + " " + activity.placeName();
+		String place = activity.postcode() + " " + activity.placeName();
+		return (activity.venue() != null && !activity.venue().isBlank()) ? activity.venue() + ", " + place : place;
 	}
 
 	/** Free places, a full occurrence's waiting list, or no limit. */

@@ -2,7 +2,11 @@ package de.pinnwand.listings.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
+import de.pinnwand.accounts.Account;
+import de.pinnwand.accounts.AccountService;
+import de.pinnwand.accounts.Members;
 import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.ListingKind;
 import de.pinnwand.listings.Listings;
@@ -34,7 +38,14 @@ class HomePage {
 
 	private final Messages messages;
 
-	HomePage(Listings listings, TopicTree topicTree, Layout layout, Messages messages) {
+	private final Members members;
+
+	private final AccountService accounts;
+
+	HomePage(Listings listings, TopicTree topicTree, Layout layout, Messages messages, Members members,
+			AccountService accounts) {
+		this.members = members;
+		this.accounts = accounts;
 		this.listings = listings;
 		this.topicTree = topicTree;
 		this.layout = layout;
@@ -51,10 +62,10 @@ class HomePage {
 
 	@GetMapping("/")
 	Mono<Rendering> home(ServerWebExchange exchange) {
-		Mono<List<Teaser>> offers = newest(ListingKind.OFFER);
-		Mono<List<Teaser>> requests = newest(ListingKind.REQUEST);
-		return Mono.zip(offers, requests).map((newest) -> {
+		return readerLanguages(exchange).flatMap((languages) -> Mono.zip(newest(ListingKind.OFFER, languages),
+				newest(ListingKind.REQUEST, languages))).map((newest) -> {
 			Map<String, Object> model = this.layout.model(exchange, "home.page-title");
+			Layout.ownSearch(model);
 			model.put("accountDeleted", exchange.getRequest().getQueryParams().containsKey("account-deleted"));
 			model.put("offers", newest.getT1());
 			model.put("requests", newest.getT2());
@@ -65,8 +76,21 @@ class HomePage {
 		});
 	}
 
-	private Mono<List<Teaser>> newest(ListingKind kind) {
-		return this.listings.findNewestPublished(kind.name(), NEWEST).map(HomePage::teaser).collectList();
+	private Mono<List<Teaser>> newest(ListingKind kind, String[] languages) {
+		return this.listings.findNewestPublishedIn(kind.name(), languages, NEWEST).map(HomePage::teaser).collectList();
+	}
+
+	/** The interface's language, and for a signed-in member the languages of their profile. */
+	private Mono<String[]> readerLanguages(ServerWebExchange exchange) {
+		String shown = Messages.localeOf(exchange).getLanguage();
+		String interfaceLanguage = "fa".equals(shown) && "AF".equals(Messages.localeOf(exchange).getCountry()) ? "prs"
+				: shown;
+		return this.members.current(exchange)
+			.flatMap((member) -> this.accounts.account(member.accountId()))
+			.map(Account::languages)
+			.defaultIfEmpty(List.of())
+			.map((profile) -> Stream.concat(Stream.of(interfaceLanguage), profile.stream()).distinct()
+				.toArray(String[]::new));
 	}
 
 	private static Teaser teaser(Listing listing) {

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 
+import de.pinnwand.listings.LanguageNeed;
+import de.pinnwand.listings.ListingStatus;
 import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.ListingKind;
 import de.pinnwand.listings.TimeFrame;
@@ -24,7 +26,7 @@ import org.springframework.web.server.ServerWebExchange;
 public record ListingView(String id, String kindLabel, boolean offer, String title, List<TextLines.Line> descriptionLines,
 		String textLanguage, List<String> topics, List<String> languages, String place, String reach,
 		String timeFrame, String capacity, String languageNeed, String expires, String status, boolean justPosted, String organisationId,
-		String organisationName) {
+		String organisationName, String onlyYou) {
 
 	private static final ZoneId ZONE = PortalZone.ZONE;
 
@@ -36,6 +38,7 @@ public record ListingView(String id, String kindLabel, boolean offer, String tit
 	static ListingView of(Listing listing, String organisationName, boolean justPosted, Messages messages,
 			ServerWebExchange exchange) {
 		Locale locale = Messages.localeOf(exchange);
+		String status = messages.get(locale, "status." + listing.status().name().toLowerCase(Locale.ROOT));
 		return new ListingView(listing.id().toString(),
 				messages.get(exchange, "kind." + listing.kind().name().toLowerCase(Locale.ROOT)),
 				listing.kind() == ListingKind.OFFER, listing.title(),
@@ -46,11 +49,13 @@ public record ListingView(String id, String kindLabel, boolean offer, String tit
 				messages.get(exchange, "listing.reach", listing.reachKm()),
 				timeFrame(TimeFrame.parse(listing.timeFrame()), messages, locale),
 				(listing.capacity() != null) ? messages.get(locale, "listing.capacity", listing.capacity()) : null,
-				(listing.languageNeed() != de.pinnwand.listings.LanguageNeed.SHARED) ? messages.get(locale,
+				(listing.languageNeed() != LanguageNeed.SHARED) ? messages.get(locale,
 						"listing.language-need." + listing.languageNeed().name().toLowerCase(Locale.ROOT)) : null,
-				date(listing.expiresAt(), locale),
-				messages.get(locale, "status." + listing.status().name().toLowerCase(Locale.ROOT)), justPosted,
-				(organisationName != null) ? listing.organisationId().toString() : null, organisationName);
+				// Only a listing that is up is visible until a day; fulfilled, refused or waiting ones say so instead.
+				(listing.status() == ListingStatus.PUBLISHED) ? date(listing.expiresAt(), locale) : null,
+				status, justPosted, (organisationName != null) ? listing.organisationId().toString() : null,
+				organisationName,
+				(listing.status() != ListingStatus.PUBLISHED) ? messages.get(locale, "listing.only-you", status) : null);
 	}
 
 	/**

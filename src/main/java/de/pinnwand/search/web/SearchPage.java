@@ -3,6 +3,7 @@ package de.pinnwand.search.web;
 import java.util.Map;
 
 import de.pinnwand.search.ListingSearch;
+import de.pinnwand.search.SavedSearches;
 import de.pinnwand.search.SearchParameters;
 import de.pinnwand.search.SearchUnavailable;
 import de.pinnwand.web.Layout;
@@ -40,7 +41,8 @@ class SearchPage {
 		SearchParameters.Parsed parsed = this.parameters.parse(exchange.getRequest().getQueryParams());
 		String notice = parsed.problems().isEmpty() ? null : this.messages.get(exchange, "error.place.unknown");
 		Map<String, Object> model = this.layout.model(exchange, "search.page-title");
-		String saveQuery = de.pinnwand.search.SavedSearches.canonical(exchange.getRequest().getURI().getRawQuery());
+		Layout.ownSearch(model);
+		String saveQuery = SavedSearches.canonical(exchange.getRequest().getURI().getRawQuery());
 		if (!saveQuery.isEmpty()) {
 			model.put("saveQuery", saveQuery);
 		}

@@ -1,11 +1,12 @@
 package de.pinnwand.search.web;
 
-import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import de.pinnwand.listings.TimeFrame;
 import de.pinnwand.listings.TopicTree;
 import de.pinnwand.listings.web.ListingView;
 import de.pinnwand.search.ListingQuery;
@@ -19,7 +20,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 record SearchPageView(String q, String near, String radiusKm, List<SortOption> sorts, List<SortOption> whens,
 		boolean unavailable,
 		String notice, String summary, List<Item> items, boolean empty, List<Facet> facets, String previousHref,
-		String nextHref, String didYouMean, String didYouMeanHref) {
+		String nextHref, String didYouMean, String didYouMeanHref, List<SearchFilters.Hidden> hidden,
+		List<SearchFilters.Chip> chips, boolean hasChips) {
 
 	/** An order the results can have. */
 	record SortOption(String value, String label, boolean selected) {
@@ -28,13 +30,13 @@ record SearchPageView(String q, String near, String radiusKm, List<SortOption> s
 	static List<SortOption> whens(List<String> chosen, Messages messages, Locale locale) {
 		List<SortOption> options = new ArrayList<>();
 		options.add(new SortOption("", messages.get(locale, "search.when.any"), chosen.isEmpty()));
-		de.pinnwand.listings.TimeFrame.SLOTS.forEach((slot) -> options
+		TimeFrame.SLOTS.forEach((slot) -> options
 			.add(new SortOption(slot, messages.get(locale, "search.when." + slot), chosen.contains(slot))));
 		return options;
 	}
 
 	static List<SortOption> sorts(ListingQuery.Sort current, Messages messages, Locale locale) {
-		return java.util.Arrays.stream(ListingQuery.Sort.values())
+		return Arrays.stream(ListingQuery.Sort.values())
 			.map((sort) -> new SortOption(sort.name().toLowerCase(Locale.ROOT),
 					messages.get(locale, "search.sort." + sort.name().toLowerCase(Locale.ROOT)), sort == current))
 			.toList();
@@ -60,16 +62,13 @@ record SearchPageView(String q, String near, String radiusKm, List<SortOption> s
 	static SearchPageView of(ListingQuery query, SearchResult result, String notice, Messages messages,
 			ServerWebExchange exchange) {
 		Locale locale = Messages.localeOf(exchange);
-		NumberFormat decimals = NumberFormat.getNumberInstance(locale);
-		decimals.setMaximumFractionDigits(1);
-		NumberFormat counts = NumberFormat.getIntegerInstance(locale);
 		List<Item> items = result.items().stream().map((hit) -> {
 			var listing = hit.listing();
 			return new Item("/listings/" + listing.id(), listing.title(),
 					messages.get(locale, "kind." + listing.kind().toLowerCase(Locale.ROOT)),
 					"OFFER".equals(listing.kind()), listing.textLanguage(),
 					listing.postcode() + " " + listing.placeName(),
-					(hit.distanceKm() != null) ? messages.get(locale, "search.distance", decimals.format(hit.distanceKm()))
+					(hit.distanceKm() != null) ? messages.get(locale, "search.distance", messages.number(locale, hit.distanceKm(), 1))
 							: null,
 					String.join(" · ", ListingView.topics(listing.topics(), messages, locale)),
 					String.join(" · ", listing.languages().stream().map(Languages::endonym).toList()),
@@ -85,15 +84,17 @@ record SearchPageView(String q, String near, String radiusKm, List<SortOption> s
 				// A chosen topic shows its sub-topics beneath it.
 				List<Value> nested = facet.getKey().equals("topics") ? subtopics.stream()
 					.filter((sub) -> TopicTree.parentOf(sub.value()).equals(count.value()))
-					.map((sub) -> value("topics", sub, query, List.of(), messages, locale, counts, exchange))
+					.map((sub) -> value("topics", sub, query, List.of(), messages, locale, exchange))
 					.toList() : List.<Value>of();
-				return value(facet.getKey(), count, query, nested, messages, locale, counts, exchange);
+				return value(facet.getKey(), count, query, nested, messages, locale, exchange);
 			}).toList();
 			if (!values.isEmpty()) {
 				facets.add(new Facet(messages.get(locale, "facet." + facet.getKey()), values));
 			}
 		}
 		String summary = messages.get(locale, "search.summary", result.total());
+		List<SearchFilters.Chip> chips = SearchFilters.chips(query, exchange.getRequest().getQueryParams(), messages,
+				locale);
 		return new SearchPageView(query.text(), (query.near() != null) ? query.near().label() : "",
 				Integer.toString(query.radiusKm()), sorts(query.sort(), messages, locale),
 				whens(query.when(), messages, locale), false, notice, summary, items,
@@ -105,16 +106,17 @@ record SearchPageView(String q, String near, String radiusKm, List<SortOption> s
 					.replaceQueryParam("page")
 					.encode()
 					.build()
-					.toUriString() : null);
+					.toUriString() : null,
+				SearchFilters.hidden(exchange.getRequest().getQueryParams()), chips, !chips.isEmpty());
 	}
 
 	static SearchPageView unavailable(String q, String notice) {
 		return new SearchPageView(q, "", "", List.of(), List.of(), true, notice, null, List.of(), false, List.of(), null,
-				null, null, null);
+				null, null, null, List.of(), List.of(), false);
 	}
 
 	private static Value value(String facet, SearchResult.FacetCount count, ListingQuery query, List<Value> nested,
-			Messages messages, Locale locale, NumberFormat counts, ServerWebExchange exchange) {
+			Messages messages, Locale locale, ServerWebExchange exchange) {
 		String param = switch (facet) {
 			case "topics" -> "topic";
 			case "languages" -> "lang";
@@ -128,7 +130,7 @@ record SearchPageView(String q, String near, String radiusKm, List<SortOption> s
 			default -> List.of();
 		};
 		return new Value(label(facet, count.value(), messages, locale),
-				counts.format(count.count()), link(exchange, param, count.value(), 1),
+				messages.number(locale, count.count(), 0), link(exchange, param, count.value(), 1),
 				"languages".equals(facet) ? count.value() : null, chosen.contains(count.value()), nested,
 				!nested.isEmpty());
 	}

@@ -4,12 +4,12 @@ import java.util.List;
 
 import de.pinnwand.stats.Report;
 import de.pinnwand.stats.Suppression;
-import de.pinnwand.system.CleanText;
+import de.pinnwand.system.CsvFields;
 
 /**
  * The figures as CSV for spreadsheets: one value a line ({@code section,category,measure,value}), codes rather
  * than translated labels, counts under five as "&lt;5" and counts hidden by secondary suppression as "*", just
- * like on the page.
+ * like on the page; all districts are "all", never a marker of suppression.
  */
 final class StatsCsv {
 
@@ -20,7 +20,7 @@ final class StatsCsv {
 		StringBuilder csv = new StringBuilder("section,category,measure,value\r\n");
 		line(csv, "period", "from", "", report.period().from().toString());
 		line(csv, "period", "to", "", report.period().to().toString());
-		line(csv, "period", "district", "", (report.period().district() != null) ? report.period().district() : "*");
+		line(csv, "period", "district", "", (report.period().district() != null) ? report.period().district() : "all");
 		kinds(csv, "by_topic", report.byTopic());
 		kinds(csv, "by_language", report.byLanguage());
 		List<String> districtRequests = Suppression.shownWithTotal(report.requests(),
@@ -76,20 +76,7 @@ final class StatsCsv {
 	}
 
 	private static void line(StringBuilder csv, String... fields) {
-		for (int i = 0; i < fields.length; i++) {
-			csv.append((i > 0) ? "," : "").append(field(fields[i]));
-		}
-		csv.append("\r\n");
-	}
-
-	/** Quotes what needs it, and keeps spreadsheets from reading a value as a formula. */
-	private static String field(String text) {
-		String value = CleanText.forOutput(text);
-		String safe = (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0) ? "'" + value : value;
-		if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-			return "\"" + safe.replace("\"", "\"\"") + "\"";
-		}
-		return safe;
+		CsvFields.line(csv, List.of(fields));
 	}
 
 }

@@ -40,7 +40,8 @@ record StatsView(String from, String to, String district, String periodLabel, St
 		String label = messages.get(locale, "stats.period-label", dates.format(period.from()), dates.format(period.to()),
 				(period.district() != null) ? period.district() : messages.get(locale, "stats.all-districts"));
 		Function<String, String> topic = (code) -> messages.get(locale, "topic." + code);
-		Function<String, String> language = (code) -> Languages.isKnown(code) ? Languages.endonym(code) : code;
+		// A council member may not read the language's own script: its name in the reader's language.
+		Function<String, String> language = (code) -> Languages.nameIn(code, locale);
 		return new StatsView(period.from().toString(), period.to().toString(),
 				(period.district() != null) ? period.district() : "", label, link("/stats.csv", period),
 				link("/stats/print", period), rows(report.byTopic(), topic), rows(report.byLanguage(), language),

@@ -198,14 +198,15 @@ class ListingPagesTests {
 			.body(BodyInserters.fromFormData("_csrf", form.token()))
 			.exchange()
 			.expectStatus().is3xxRedirection()
-			.expectHeader().location("/my/listings?done=renewed");
+			.expectHeader().location("/my/listings?done=renewed#listing-" + id);
 		this.web.post().uri("/listings/" + id + "/withdrawal").cookie("SESSION", form.member())
 			.cookie("XSRF-TOKEN", form.session())
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData("_csrf", form.token()))
 			.exchange()
 			.expectStatus().is3xxRedirection();
-		this.web.get().uri("/listings/" + id).exchange().expectStatus().isNotFound();
+		// A visitor's link to the withdrawn listing says it is gone (410), not that it never was.
+		this.web.get().uri("/listings/" + id).exchange().expectStatus().isEqualTo(410);
 		this.web.get().uri("/my/listings?ui=en").cookie("SESSION", form.member()).exchange()
 			.expectBody(String.class).value((html) -> assertThat(html).contains("Mein eigener Eintrag").contains("withdrawn"));
 	}
