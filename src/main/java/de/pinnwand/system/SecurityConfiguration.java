@@ -6,6 +6,7 @@ import de.pinnwand.accounts.Role;
 import de.pinnwand.accounts.web.MemberRoles;
 import de.pinnwand.accounts.web.SignIn;
 import de.pinnwand.accounts.web.SignInLanguage;
+import de.pinnwand.accounts.web.SignInRequests;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -15,6 +16,7 @@ import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -27,6 +29,7 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.savedrequest.CookieServerRequestCache;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
@@ -134,6 +137,12 @@ class SecurityConfiguration {
 	/** The detail of a sign-in that the provider could not finish, or the portal could not check. */
 	static final String SIGN_IN_FAILED = "errorpage.detail.signin-failed";
 
+	/** The detail of a way back from the provider whose started sign-in expired (or was sealed with another key). */
+	static final String SIGN_IN_EXPIRED = "errorpage.detail.signin-expired";
+
+	/** The error code Spring Security gives a way back without a started sign-in to match. */
+	private static final String NO_STARTED_SIGN_IN = "authorization_request_not_found";
+
 	/**
 	 * A token that is not the portal's (wrong issuer or audience, no subject, expired, forged) is a 401 with a
 	 * problem body; a provider that cannot be asked for its keys is a 503, never a 500.
@@ -154,6 +163,12 @@ class SecurityConfiguration {
 		if (ex instanceof AuthenticationServiceException) {
 			return Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, SignIn.UNAVAILABLE, ex));
 		}
+		// The cookie outlives its sealed content (SignInRequests): one that is there but of no use was too late.
+		if (ex instanceof OAuth2AuthenticationException oauth
+				&& NO_STARTED_SIGN_IN.equals(oauth.getError().getErrorCode())
+				&& exchange.getExchange().getRequest().getCookies().getFirst(SignInRequests.COOKIE) != null) {
+			return Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED, SIGN_IN_EXPIRED));
+		}
 		return Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED, SIGN_IN_FAILED));
 	}
 
@@ -162,7 +177,8 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityWebFilterChain pageSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
 			ServerAuthenticationSuccessHandler signedIn, AccountsProperties accounts,
-			RateLimitsConfiguration.SharedRateLimits rateLimits, Members members, PublicAddress publicAddress) {
+			RateLimitsConfiguration.SharedRateLimits rateLimits, Members members, PublicAddress publicAddress,
+			SignInRequests signInRequests) {
 		SignInLanguage authorizationRequests = new SignInLanguage(registrations);
 		OidcClientInitiatedServerLogoutSuccessHandler loggedOut = new OidcClientInitiatedServerLogoutSuccessHandler(
 				registrations);
@@ -192,11 +208,14 @@ class SecurityConfiguration {
 				// Whatever changes something needs a member, unless a feature opens it on purpose (above).
 				.anyExchange().authenticated())
 			.oauth2Login((login) -> login.authorizationRequestResolver(authorizationRequests)
+				.authorizationRequestRepository(signInRequests)
 				.authenticationSuccessHandler(signedIn)
 				.authenticationFailureHandler(SecurityConfiguration::signInFailed))
 			.exceptionHandling((handling) -> handling
 				.authenticationEntryPoint(new RedirectServerAuthenticationEntryPoint(SignIn.START)))
 			.logout((logout) -> logout.logoutSuccessHandler(loggedOut))
+			// The page that asked for a sign-in is remembered in a cookie too: visitors get no server session.
+			.requestCache((cache) -> cache.requestCache(new CookieServerRequestCache()))
 			.addFilterAfter(rateLimits.filter(), SecurityWebFiltersOrder.REACTOR_CONTEXT)
 			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens()).csrfTokenRequestHandler(csrfFromForms())
 				.requireCsrfProtectionMatcher(csrfProtected()))

@@ -57,10 +57,11 @@ class AccountsTests {
 		assertThat(authorize).contains("code_challenge=").contains("code_challenge_method=S256")
 			.as("Keycloak's pages speak the reader's interface language").contains("ui_locales=ar")
 			.startsWith(issuer + "/protocol/openid-connect/auth");
-		ResponseCookie session = start.getResponseCookies().getFirst("SESSION");
-		assertThat(session).isNotNull();
-		assertThat(session.isHttpOnly()).isTrue();
-		assertThat(session.getSameSite()).isEqualToIgnoringCase("Lax");
+		assertThat(start.getResponseCookies().getFirst("SESSION")).as("no server session for a started sign-in").isNull();
+		ResponseCookie started = start.getResponseCookies().getFirst(de.pinnwand.accounts.web.SignInRequests.COOKIE);
+		assertThat(started).isNotNull();
+		assertThat(started.isHttpOnly()).isTrue();
+		assertThat(started.getSameSite()).isEqualToIgnoringCase("Lax");
 
 		String member = TestMembers.signIn(this.web, "profile-tester");
 		this.web.get().uri("/my/account?ui=en").cookie("SESSION", member).exchange()

@@ -1,5 +1,6 @@
 package de.pinnwand.accounts.web;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 
@@ -26,6 +27,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.WebFilterExchange;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.savedrequest.CookieServerRequestCache;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -98,10 +100,18 @@ public class SignIn {
 		return new SignedInMemberFilter(members);
 	}
 
+	/** Started sign-ins wait in a sealed cookie, not in a session (see SignInRequests). */
+	@Bean
+	SignInRequests signInRequests(AccountsProperties properties) {
+		return new SignInRequests(properties.signInKey(), properties.signInTime(), Clock.systemUTC());
+	}
+
 	/** Records the sign-in (account, provider roles), then returns to the page that asked for it. */
 	@Bean
 	ServerAuthenticationSuccessHandler signedIn(Members members) {
 		RedirectServerAuthenticationSuccessHandler redirect = new RedirectServerAuthenticationSuccessHandler("/my/listings");
+		// The page that asked is remembered in a cookie (as the security chain does), not in a session.
+		redirect.setRequestCache(new CookieServerRequestCache());
 		return (WebFilterExchange exchange, org.springframework.security.core.Authentication authentication) -> members
 			.signedIn(authentication)
 			.then(redirect.onAuthenticationSuccess(exchange, authentication));
