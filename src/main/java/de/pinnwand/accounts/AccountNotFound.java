@@ -1,6 +1,6 @@
 package de.pinnwand.accounts;
 
-import de.pinnwand.system.web.NotFound;
+import de.pinnwand.web.NotFound;
 
 /** No such account, or one the asker may not see. */
 public class AccountNotFound extends NotFound {

@@ -11,10 +11,10 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import de.pinnwand.audit.AuditLog;
-import de.pinnwand.listings.Languages;
 import de.pinnwand.places.Gazetteer;
 import de.pinnwand.system.FieldProblem;
-import de.pinnwand.system.web.InterfaceLanguages;
+import de.pinnwand.system.Languages;
+import de.pinnwand.web.InterfaceLanguages;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;

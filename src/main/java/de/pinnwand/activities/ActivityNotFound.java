@@ -2,7 +2,7 @@ package de.pinnwand.activities;
 
 import java.util.UUID;
 
-import de.pinnwand.system.web.NotFound;
+import de.pinnwand.web.NotFound;
 
 /** No activity with that id is visible to the one asking (or they may not manage it). */
 public class ActivityNotFound extends NotFound {

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import de.pinnwand.listings.Languages;
 import de.pinnwand.places.Gazetteer;
 import de.pinnwand.places.Place;
 import de.pinnwand.system.FieldProblem;
+import de.pinnwand.system.Languages;
 import org.springframework.stereotype.Component;
 
 /** What an activity must be to go on the board; every problem is reported at once, by field. */

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import de.pinnwand.accounts.Account;
 import de.pinnwand.accounts.AccountService;
 import de.pinnwand.audit.AuditLog;
+import de.pinnwand.moderation.NewItemReview;
 import de.pinnwand.organisations.OrganisationMemberships;
 import de.pinnwand.places.Gazetteer;
 import de.pinnwand.system.FieldProblem;
@@ -58,13 +59,16 @@ public class ActivityService {
 
 	private final Clock clock;
 
-	private final org.springframework.beans.factory.ObjectProvider<de.pinnwand.moderation.ModerationService> moderation;
+	private final NewItemReview review;
+
+	private final ReportableActivities reportable;
 
 	ActivityService(Activities activities, ActivityRules rules, OrganisationMemberships memberships,
 			AccountService accounts, AuditLog audit, DatabaseClient database, R2dbcEntityTemplate template,
 			TransactionalOperator transaction, Clock clock,
-			org.springframework.beans.factory.ObjectProvider<de.pinnwand.moderation.ModerationService> moderation) {
-		this.moderation = moderation;
+			NewItemReview review, ReportableActivities reportable) {
+		this.review = review;
+		this.reportable = reportable;
 		this.activities = activities;
 		this.rules = rules;
 		this.memberships = memberships;
@@ -100,8 +104,7 @@ public class ActivityService {
 				.flatMap((saved) -> this.audit.record(accountId, "activity.created", "activity", saved.id().toString(),
 						saved.title(), null).thenReturn(saved))
 				// Like a new member's listing, it may wait for a coordinator (hidden until then).
-				.flatMap((saved) -> this.moderation.getObject()
-					.reviewIfNeeded("activity", saved.id(), accountId, organisationId)
+				.flatMap((saved) -> this.review.holdIfNeeded(this.reportable, saved.id(), accountId, organisationId)
 					.thenReturn(saved))
 				.as(this.transaction::transactional);
 		});

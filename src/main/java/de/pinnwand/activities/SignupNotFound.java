@@ -3,7 +3,7 @@ package de.pinnwand.activities;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import de.pinnwand.system.web.NotFound;
+import de.pinnwand.web.NotFound;
 
 /** The member has no sign-up for that occurrence of the activity. */
 public class SignupNotFound extends NotFound {

@@ -1,6 +1,6 @@
 package de.pinnwand.legal;
 
-import de.pinnwand.system.web.NotFound;
+import de.pinnwand.web.NotFound;
 
 /** The feedback received, for anyone who is not in the coordination office: it does not exist for them. */
 public class FeedbackNotFound extends NotFound {

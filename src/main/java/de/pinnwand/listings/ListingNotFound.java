@@ -2,7 +2,7 @@ package de.pinnwand.listings;
 
 import java.util.UUID;
 
-import de.pinnwand.system.web.NotFound;
+import de.pinnwand.web.NotFound;
 
 /** No listing with that id is visible to the one asking. */
 public class ListingNotFound extends NotFound {

@@ -1,6 +1,5 @@
 package de.pinnwand.listings;
 
-import de.pinnwand.system.FieldProblem;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,6 +10,8 @@ import java.util.regex.Pattern;
 
 import de.pinnwand.places.Gazetteer;
 import de.pinnwand.places.Place;
+import de.pinnwand.system.FieldProblem;
+import de.pinnwand.system.Languages;
 import org.springframework.stereotype.Component;
 
 /** Checks a draft completely and says everything that is wrong at once, so a form needs one round trip. */

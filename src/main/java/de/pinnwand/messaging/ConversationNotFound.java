@@ -1,6 +1,6 @@
 package de.pinnwand.messaging;
 
-import de.pinnwand.system.web.NotFound;
+import de.pinnwand.web.NotFound;
 
 /** No conversation with that id that the one asking takes part in; someone else's answers exactly the same. */
 public class ConversationNotFound extends NotFound {

@@ -5,8 +5,8 @@ import java.util.UUID;
 
 import de.pinnwand.accounts.Account;
 import de.pinnwand.accounts.AccountService;
-import de.pinnwand.system.web.InterfaceLanguages;
-import de.pinnwand.system.web.Messages;
+import de.pinnwand.web.InterfaceLanguages;
+import de.pinnwand.web.Messages;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;

@@ -84,8 +84,6 @@ public class ModerationService {
 
 	private final ReasonTexts reasonTexts;
 
-	private final Premoderation premoderation;
-
 	/** The modules' reportable items by type. */
 	private final Map<String, ReportableItems> reportable;
 
@@ -95,8 +93,7 @@ public class ModerationService {
 			ModerationDecisions decisions, CoordinatorAreas areas, AccountService accounts,
 			ModerationProperties properties, TransactionalOperator transaction, Clock clock,
 			ApplicationEventPublisher events, ItemReports itemReports, List<ReportableItems> reportable,
-			ReasonTexts reasonTexts, Premoderation premoderation) {
-		this.premoderation = premoderation;
+			ReasonTexts reasonTexts) {
 		this.events = events;
 		this.reasonTexts = reasonTexts;
 		this.itemReports = itemReports;
@@ -500,29 +497,6 @@ public class ModerationService {
 		return items.describe(id)
 			.filter(ReportedItem::publiclyVisible)
 			.switchIfEmpty(Mono.error(() -> new ReportableItemNotFound(type, id)));
-	}
-
-	/**
-	 * Puts a new item of another module (e.g. an activity) into review when its author's listings would wait too
-	 * (see {@link Premoderation#mustReview}): it is hidden through its {@link ReportableItems} and waits in the
-	 * queue, without reports, until a coordinator shows it ({@link Decision#APPROVE}) or closes it. Call it in
-	 * the transaction that stores the item; the hold is audited.
-	 * @return whether the item waits for review
-	 */
-	public Mono<Boolean> reviewIfNeeded(String type, UUID id, UUID authorAccountId, UUID organisationId) {
-		ReportableItems items = this.reportable.get(type);
-		if (items == null) {
-			return Mono.error(() -> new ReportableItemNotFound(type, id));
-		}
-		return this.premoderation.mustReview(authorAccountId, organisationId)
-			.filter(Boolean::booleanValue)
-			.flatMap((review) -> this.itemReports.hold(type, id, this.clock.instant())
-				.filter(Boolean::booleanValue)
-				.flatMap((held) -> items.hide(id)
-					.then(this.audit.record(authorAccountId, "moderation.held", type, id.toString(),
-							"new member or unverified organisation", null)))
-				.thenReturn(true))
-			.defaultIfEmpty(false);
 	}
 
 	/** The types of items that can be reported, listings first. */

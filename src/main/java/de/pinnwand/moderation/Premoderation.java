@@ -16,8 +16,6 @@ import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.ListingService;
 import de.pinnwand.listings.ListingStatus;
 import de.pinnwand.listings.PublicationPolicy;
-import de.pinnwand.organisations.Organisation;
-import de.pinnwand.organisations.Organisations;
 import de.pinnwand.system.FieldProblem;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -41,7 +39,7 @@ public class Premoderation implements PublicationPolicy {
 
 	private final AccountService accounts;
 
-	private final Organisations organisations;
+	private final VerifiedOrganisations organisations;
 
 	private final ObjectProvider<ListingService> listings;
 
@@ -49,7 +47,7 @@ public class Premoderation implements PublicationPolicy {
 
 	private final Clock clock;
 
-	Premoderation(ModerationProperties properties, AccountService accounts, Organisations organisations,
+	Premoderation(ModerationProperties properties, AccountService accounts, VerifiedOrganisations organisations,
 			ObjectProvider<ListingService> listings, PostingBlocks blocks, Clock clock) {
 		this.blocks = blocks;
 		this.clock = clock;
@@ -89,7 +87,7 @@ public class Premoderation implements PublicationPolicy {
 			return Mono.just(false);
 		}
 		Mono<Boolean> verifiedOrganisation = (organisationId != null)
-				? this.organisations.findById(organisationId).map(Organisation::isVerified).defaultIfEmpty(false)
+				? this.organisations.isVerified(organisationId)
 				: Mono.just(false);
 		Mono<Boolean> coordinator = this.accounts.member(posterAccountId).map(Member::isCoordinator).defaultIfEmpty(false);
 		Mono<Boolean> trusted = this.listings.getObject()

@@ -1,6 +1,6 @@
 package de.pinnwand.moderation;
 
-import de.pinnwand.system.web.NotFound;
+import de.pinnwand.web.NotFound;
 
 /** The moderation queue, for anyone who is not a coordinator: it does not exist for them. */
 public class QueueNotFound extends NotFound {

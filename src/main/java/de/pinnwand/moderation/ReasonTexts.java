@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import de.pinnwand.system.web.InterfaceLanguages;
-import de.pinnwand.system.web.Messages;
+import de.pinnwand.web.InterfaceLanguages;
+import de.pinnwand.web.Messages;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.r2dbc.core.DatabaseClient;

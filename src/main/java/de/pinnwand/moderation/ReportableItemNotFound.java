@@ -1,6 +1,6 @@
 package de.pinnwand.moderation;
 
-import de.pinnwand.system.web.NotFound;
+import de.pinnwand.web.NotFound;
 
 /** No item of that type and id that could be reported or decided about. */
 public class ReportableItemNotFound extends NotFound {

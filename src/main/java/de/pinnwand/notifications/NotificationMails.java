@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import de.pinnwand.accounts.Account;
-import de.pinnwand.system.web.InterfaceLanguages;
+import de.pinnwand.web.InterfaceLanguages;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 

@@ -7,7 +7,7 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 
 import de.pinnwand.moderation.DecisionTexts;
-import de.pinnwand.system.web.Messages;
+import de.pinnwand.web.Messages;
 import org.springframework.stereotype.Component;
 
 /** A notice's text in the reader's language, rendered from its kind and parameters when it is read or mailed. */

@@ -1,6 +1,6 @@
 package de.pinnwand.organisations;
 
-import de.pinnwand.system.web.NotFound;
+import de.pinnwand.web.NotFound;
 
 /** An invitation link that is unknown, used or expired: all three answer alike, so links cannot be probed. */
 public class InvitationNotFound extends NotFound {

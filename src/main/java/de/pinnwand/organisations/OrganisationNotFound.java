@@ -1,6 +1,6 @@
 package de.pinnwand.organisations;
 
-import de.pinnwand.system.web.NotFound;
+import de.pinnwand.web.NotFound;
 
 /**
  * No organisation with that id, or (for managing it) the one asking is not its admin: both answer alike.

@@ -12,7 +12,7 @@ import de.pinnwand.listings.ListingPublished;
 import de.pinnwand.listings.ListingService;
 import de.pinnwand.system.FieldProblem;
 import de.pinnwand.system.InvalidInput;
-import de.pinnwand.system.web.NotFound;
+import de.pinnwand.web.NotFound;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.ApplicationEventPublisher;

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import de.pinnwand.system.FieldProblem;
-import de.pinnwand.listings.Languages;
 import de.pinnwand.listings.ListingKind;
 import de.pinnwand.listings.TimeFrame;
 import de.pinnwand.listings.TopicTree;
 import de.pinnwand.places.Gazetteer;
 import de.pinnwand.places.Place;
+import de.pinnwand.system.FieldProblem;
+import de.pinnwand.system.Languages;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Addresses and networks as clients and settings write them; never a DNS look-up for what a header says. */
-final class IpAddresses {
+public final class IpAddresses {
 
 	private static final Pattern IPV4_LITERAL = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
 
@@ -17,7 +17,7 @@ final class IpAddresses {
 	}
 
 	/** An address written as a literal, or null. */
-	static InetAddress literal(String text) {
+	public static InetAddress literal(String text) {
 		if (text == null || text.length() > 64) {
 			return null;
 		}
@@ -44,9 +44,9 @@ final class IpAddresses {
 	}
 
 	/** An address or a network in CIDR notation; Spring Security's IpAddressMatcher would need the servlet API. */
-	record Network(byte[] address, int prefixLength) {
+	public record Network(byte[] address, int prefixLength) {
 
-		static Network parse(String text) {
+		public static Network parse(String text) {
 			int slash = text.indexOf('/');
 			InetAddress address = literal((slash < 0) ? text : text.substring(0, slash));
 			if (address == null) {
@@ -66,7 +66,7 @@ final class IpAddresses {
 			return new Network(address.getAddress(), prefixLength);
 		}
 
-		boolean contains(InetAddress candidate) {
+		public boolean contains(InetAddress candidate) {
 			byte[] other = candidate.getAddress();
 			if (other.length != this.address.length) {
 				return false;

@@ -16,7 +16,7 @@ public class RateLimitExceeded extends ResponseStatusException {
 
 	private final Duration retryAfter;
 
-	RateLimitExceeded(String rule, Duration retryAfter) {
+	public RateLimitExceeded(String rule, Duration retryAfter) {
 		super(HttpStatus.TOO_MANY_REQUESTS, "Rate limit " + rule + " exceeded");
 		this.rule = rule;
 		this.retryAfter = retryAfter;

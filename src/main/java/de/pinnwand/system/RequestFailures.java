@@ -34,7 +34,7 @@ public final class RequestFailures {
 
 	/** The failure as one of the app's own types where one fits, else unchanged. */
 	public static Throwable translate(Throwable ex) {
-		if (ex instanceof InvalidInput || ex instanceof UnreadableRequest || ex instanceof DatabaseUnavailable) {
+		if (ex instanceof InvalidInput || ex instanceof UnreadableRequest || ex instanceof ServiceUnavailable) {
 			return ex;
 		}
 		// A status the portal chose with its own text (sign-in while the provider is away) stays as it is, whatever

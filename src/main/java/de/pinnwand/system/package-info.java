@@ -1,2 +1,2 @@
-/** Cross-cutting wiring: clock, security, rate limits, and the embedded services for local runs and tests. */
+/** The kernel every feature may use: the clock, problem types, background loops, clean text and portal settings. */
 package de.pinnwand.system;

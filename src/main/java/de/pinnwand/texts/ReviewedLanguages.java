@@ -3,7 +3,7 @@ package de.pinnwand.texts;
 import java.time.LocalDate;
 import java.util.Optional;
 
-import de.pinnwand.system.web.LanguageReviews;
+import de.pinnwand.web.LanguageReviews;
 import org.springframework.stereotype.Component;
 
 /** Tells the language switcher which languages a native speaker checked, from the texts' last refresh. */

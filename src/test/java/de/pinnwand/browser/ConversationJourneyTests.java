@@ -9,7 +9,7 @@ import java.util.UUID;
 import de.pinnwand.PinnwandTest;
 import de.pinnwand.TestListings;
 import de.pinnwand.TestMembers;
-import de.pinnwand.system.web.Messages;
+import de.pinnwand.web.Messages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;

@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 
 import de.pinnwand.PinnwandTest;
 import de.pinnwand.TestListings;
-import de.pinnwand.listings.Languages;
-import de.pinnwand.system.web.Messages;
+import de.pinnwand.system.Languages;
+import de.pinnwand.web.Messages;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -10,13 +10,13 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import de.pinnwand.listings.Languages;
 import de.pinnwand.listings.ListingDraft;
 import de.pinnwand.listings.ListingsProperties;
 import de.pinnwand.listings.TopicTree;
 import de.pinnwand.places.Gazetteer;
-import de.pinnwand.places.PlacesProperties;
 import de.pinnwand.places.Place;
+import de.pinnwand.places.PlacesProperties;
+import de.pinnwand.system.Languages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;

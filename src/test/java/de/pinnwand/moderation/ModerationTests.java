@@ -12,7 +12,7 @@ import de.pinnwand.TestListings;
 import de.pinnwand.TestMembers;
 import de.pinnwand.accounts.AccountService;
 import de.pinnwand.accounts.Role;
-import de.pinnwand.system.web.InterfaceLanguages;
+import de.pinnwand.web.InterfaceLanguages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

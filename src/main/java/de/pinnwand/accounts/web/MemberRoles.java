@@ -3,6 +3,7 @@ package de.pinnwand.accounts.web;
 import de.pinnwand.accounts.Member;
 import de.pinnwand.accounts.Members;
 import de.pinnwand.accounts.Role;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;
@@ -11,6 +12,7 @@ import org.springframework.security.web.server.authorization.AuthorizationContex
 import reactor.core.publisher.Mono;
 
 /** Lets a request through when the signed-in member holds a portal role (roles live in the portal's database). */
+@NamedInterface("sign-in")
 public final class MemberRoles implements ReactiveAuthorizationManager<AuthorizationContext> {
 
 	private final Members members;

@@ -7,10 +7,10 @@ import java.util.Map;
 
 import de.pinnwand.accounts.EmailNotifications;
 import de.pinnwand.accounts.Profile;
-import de.pinnwand.listings.Languages;
 import de.pinnwand.system.FieldProblem;
-import de.pinnwand.system.web.InterfaceLanguages;
-import de.pinnwand.system.web.Messages;
+import de.pinnwand.system.Languages;
+import de.pinnwand.web.InterfaceLanguages;
+import de.pinnwand.web.Messages;
 
 /** The profile form as the template shows it: values, choices and the errors of the last try. */
 record ProfileView(String displayName, List<Option> languages, String homePostcode, String contactEmail,

@@ -10,6 +10,7 @@ import de.pinnwand.system.PublicAddress;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
@@ -38,6 +39,7 @@ import reactor.core.scheduler.Schedulers;
  * first sign-in, not at start-up, so the portal starts while the provider is still coming up.
  */
 @Configuration(proxyBeanMethods = false)
+@NamedInterface("sign-in")
 public class SignIn {
 
 	/** Where a sign-in starts; pages link here. */

@@ -2,7 +2,8 @@ package de.pinnwand.accounts.web;
 
 import java.util.Set;
 
-import de.pinnwand.system.web.Messages;
+import de.pinnwand.web.Messages;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
@@ -17,6 +18,7 @@ import reactor.core.publisher.Mono;
  * language, so that the provider's sign-in and registration pages speak it (Keycloak lays Arabic and Persian
  * out right to left).
  */
+@NamedInterface("sign-in")
 public final class SignInLanguage implements ServerOAuth2AuthorizationRequestResolver {
 
 	/** The interface languages the realm offers too. */

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.ResponseCookie;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.oauth2.client.web.server.ServerAuthorizationRequestRepository;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
@@ -37,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * which both hides the PKCE verifier and refuses any changed byte; it is HttpOnly, SameSite=Lax (the provider
  * sends the browser back with a top-level GET), Secure over https, and sent only to the callback path.
  */
+@NamedInterface("sign-in")
 public final class SignInRequests implements ServerAuthorizationRequestRepository<OAuth2AuthorizationRequest> {
 
 	/** The cookie's name. */

@@ -1,7 +1,7 @@
 package de.pinnwand.accounts.web;
 
 import de.pinnwand.accounts.Members;
-import de.pinnwand.system.web.Layout;
+import de.pinnwand.web.Layout;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;

@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import de.pinnwand.activities.ActivityDraft;
-import de.pinnwand.listings.Languages;
 import de.pinnwand.system.FieldProblem;
-import de.pinnwand.system.web.Messages;
+import de.pinnwand.system.Languages;
+import de.pinnwand.web.Messages;
 
 /** What the activity form shows: the values as typed, the choices, and each field's problem. */
 record ActivityFormView(String action, Long version, boolean isNew, List<Option> organisations, boolean noOrganisation,

@@ -8,7 +8,7 @@ import java.util.Locale;
 import de.pinnwand.activities.Activity;
 import de.pinnwand.activities.OccurrenceCount;
 import de.pinnwand.activities.Signup;
-import de.pinnwand.system.web.Messages;
+import de.pinnwand.web.Messages;
 
 /** Dates, times and places of activities in the reader's language, always in Europe/Berlin time. */
 final class ActivityTexts {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import de.pinnwand.audit.AuditLog;
-import de.pinnwand.system.web.Layout;
+import de.pinnwand.web.Layout;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

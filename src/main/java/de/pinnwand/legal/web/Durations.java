@@ -3,7 +3,7 @@ package de.pinnwand.legal.web;
 import java.time.Duration;
 import java.util.Locale;
 
-import de.pinnwand.system.web.Messages;
+import de.pinnwand.web.Messages;
 
 /** A setting's duration in words of the reader's language, in the largest whole unit: "180 Tage", "8 Stunden". */
 final class Durations {

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import de.pinnwand.system.FieldProblem;
-import de.pinnwand.listings.Languages;
 import de.pinnwand.listings.ListingDraft;
-import de.pinnwand.listings.TopicTree;
 import de.pinnwand.listings.OrganisationStewards;
-import de.pinnwand.system.web.Messages;
+import de.pinnwand.listings.TopicTree;
+import de.pinnwand.system.FieldProblem;
+import de.pinnwand.system.Languages;
+import de.pinnwand.web.Messages;
 import org.springframework.web.server.ServerWebExchange;
 
 /**

@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.TimeFrame;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A listing in the JSON API. The place is a postcode centroid; nothing in it identifies a person.
@@ -19,6 +20,7 @@ import de.pinnwand.listings.TimeFrame;
  * @param review why a coordinator's decision left it where it is; only for its owner, left out otherwise
  * @param version the version a replacement ({@code PUT}) must name, so that what was read can be sent back
  */
+@NamedInterface("listing-views")
 public record ListingJson(String id, String kind, String status, String title, String description,
 		List<String> topics, List<String> languages, String textLanguage, PlaceJson place, int reachKm,
 		TimeFrameJson timeFrame, Integer capacity, String languageNeed, String organisation, String organisationName, Instant createdAt,

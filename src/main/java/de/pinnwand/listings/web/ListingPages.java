@@ -10,19 +10,16 @@ import de.pinnwand.listings.InvalidListing;
 import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.ListingDraft;
 import de.pinnwand.listings.ListingIds;
+import de.pinnwand.listings.ListingMatches;
 import de.pinnwand.listings.ListingService;
 import de.pinnwand.listings.ListingStatus;
 import de.pinnwand.listings.OrganisationStewards;
 import de.pinnwand.listings.ReviewOutcomes;
 import de.pinnwand.listings.TimeFrame;
 import de.pinnwand.listings.TopicTree;
-import de.pinnwand.matching.MatchNotices;
-import de.pinnwand.matching.Matchmaker;
-import de.pinnwand.matching.web.MatchTexts;
-import de.pinnwand.search.SearchUnavailable;
 import de.pinnwand.system.FieldProblem;
-import de.pinnwand.system.web.Layout;
-import de.pinnwand.system.web.Messages;
+import de.pinnwand.web.Layout;
+import de.pinnwand.web.Messages;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -56,11 +53,7 @@ class ListingPages {
 
 	private final Messages messages;
 
-	private final Matchmaker matchmaker;
-
-	private final MatchTexts matchTexts;
-
-	private final MatchNotices notices;
+	private final ListingMatches matches;
 
 	private final Members members;
 
@@ -69,14 +62,12 @@ class ListingPages {
 	private final ReviewTexts reviewTexts;
 
 	ListingPages(ListingService listings, TopicTree topicTree, Layout layout, Messages messages,
-			Matchmaker matchmaker, MatchTexts matchTexts, MatchNotices notices, Members members,
+			ListingMatches matches, Members members,
 			ReviewOutcomes reviews, ReviewTexts reviewTexts) {
 		this.reviews = reviews;
 		this.reviewTexts = reviewTexts;
 		this.members = members;
-		this.notices = notices;
-		this.matchmaker = matchmaker;
-		this.matchTexts = matchTexts;
+		this.matches = matches;
 		this.listings = listings;
 		this.topicTree = topicTree;
 		this.layout = layout;
@@ -153,14 +144,12 @@ class ListingPages {
 	record MatchLine(String href, String title, String textLanguage, String reasons) {
 	}
 
-	/** Matching needs search; while it is away the page shows without matches rather than failing. */
 	private Mono<List<MatchLine>> matches(Listing listing, ServerWebExchange exchange) {
-		Locale locale = Messages.localeOf(exchange);
-		return this.matchmaker.matchesFor(listing)
-			.map((matches) -> matches.stream().map((match) -> new MatchLine("/listings/" + match.listing().id(),
-					match.listing().title(), match.listing().textLanguage(),
-					String.join(" · ", this.matchTexts.reasons(match, locale)))).toList())
-			.onErrorReturn(SearchUnavailable.class, List.of());
+		return this.matches.matchesFor(listing, Messages.localeOf(exchange))
+			.map((lines) -> lines.stream()
+				.map((line) -> new MatchLine("/listings/" + line.listingId(), line.title(), line.textLanguage(),
+						line.reasons()))
+				.toList());
 	}
 
 	@GetMapping("/listings/{id}/edit")
@@ -218,8 +207,7 @@ class ListingPages {
 			Map<UUID, String> organisations = found.getT2().getT1();
 			Map<UUID, ReviewOutcomes.ReviewOutcome> reviews = found.getT2().getT2();
 			List<UUID> ids = owned.stream().map(Listing::id).toList();
-			return this.notices.unseen(ids).collectList()
-				.flatMap((notices) -> this.notices.markSeen(ids).thenReturn(notices))
+			return this.matches.takeUnseen(ids)
 				.map((notices) -> owned.stream().map((listing) -> new MyListing(listing.id().toString(), listing.title(),
 						listing.textLanguage(),
 						this.messages.get(locale, "kind." + listing.kind().name().toLowerCase(Locale.ROOT)),

@@ -9,15 +9,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 
-import de.pinnwand.listings.Languages;
 import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.ListingKind;
 import de.pinnwand.listings.TimeFrame;
 import de.pinnwand.listings.TopicTree;
-import de.pinnwand.system.web.Messages;
+import de.pinnwand.system.Languages;
+import de.pinnwand.web.Messages;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.web.server.ServerWebExchange;
 
 /** A listing's detail page: its text split into lines, labels in the reader's language. */
+@NamedInterface("listing-views")
 public record ListingView(String id, String kindLabel, boolean offer, String title, List<TextLines.Line> descriptionLines,
 		String textLanguage, List<String> topics, List<String> languages, String place, String reach,
 		String timeFrame, String capacity, String languageNeed, String expires, String status, boolean justPosted, String organisationId,

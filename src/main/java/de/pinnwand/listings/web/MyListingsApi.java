@@ -7,7 +7,7 @@ import de.pinnwand.accounts.Members;
 import de.pinnwand.accounts.PersonalData;
 import de.pinnwand.listings.ListingService;
 import de.pinnwand.listings.ReviewOutcomes;
-import de.pinnwand.system.web.Messages;
+import de.pinnwand.web.Messages;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;

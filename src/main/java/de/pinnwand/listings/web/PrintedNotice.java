@@ -5,9 +5,9 @@ import java.util.UUID;
 
 import de.pinnwand.listings.ListingIds;
 import de.pinnwand.listings.ListingService;
-import de.pinnwand.system.web.Layout;
-import de.pinnwand.system.web.Messages;
 import de.pinnwand.system.PublicAddress;
+import de.pinnwand.web.Layout;
+import de.pinnwand.web.Messages;
 import io.nayuki.qrcodegen.QrCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Plain text as lines of segments, with web addresses made into links. The template escapes every segment;
  * only http and https addresses become links, so no markup or script can come through.
  */
+@NamedInterface("listing-views")
 public final class TextLines {
 
 	private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"']+", Pattern.CASE_INSENSITIVE);

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import de.pinnwand.listings.TopicTree;
-import de.pinnwand.system.web.Messages;
+import de.pinnwand.web.Messages;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;

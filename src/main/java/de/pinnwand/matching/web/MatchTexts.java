@@ -3,12 +3,12 @@ package de.pinnwand.matching.web;
 import java.util.List;
 import java.util.Locale;
 
-import de.pinnwand.listings.Languages;
 import de.pinnwand.listings.TimeFrame;
 import de.pinnwand.listings.web.ListingView;
 import de.pinnwand.matching.Match;
 import de.pinnwand.matching.MatchReason;
-import de.pinnwand.system.web.Messages;
+import de.pinnwand.system.Languages;
+import de.pinnwand.web.Messages;
 import org.springframework.stereotype.Component;
 
 /** Puts a match's reasons into words in the reader's language: 'speaks العربية', '2.3 km', 'every Tuesday'. */

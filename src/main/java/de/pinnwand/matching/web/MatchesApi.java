@@ -5,7 +5,7 @@ import java.util.List;
 import de.pinnwand.listings.ListingIds;
 import de.pinnwand.listings.ListingService;
 import de.pinnwand.matching.Matchmaker;
-import de.pinnwand.system.web.Messages;
+import de.pinnwand.web.Messages;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;

@@ -2,7 +2,7 @@ package de.pinnwand.messaging.web;
 
 import de.pinnwand.accounts.Members;
 import de.pinnwand.messaging.ConversationService;
-import de.pinnwand.system.web.Layout;
+import de.pinnwand.web.Layout;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;

@@ -15,7 +15,7 @@ import de.pinnwand.notifications.NotificationTexts;
 import de.pinnwand.notifications.Notifications;
 import de.pinnwand.system.FieldProblem;
 import de.pinnwand.system.InvalidInput;
-import de.pinnwand.system.web.Messages;
+import de.pinnwand.web.Messages;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;

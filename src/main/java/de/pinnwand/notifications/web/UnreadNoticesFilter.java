@@ -2,7 +2,7 @@ package de.pinnwand.notifications.web;
 
 import de.pinnwand.accounts.Members;
 import de.pinnwand.notifications.Notifications;
-import de.pinnwand.system.web.Layout;
+import de.pinnwand.web.Layout;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.server.ServerWebExchange;

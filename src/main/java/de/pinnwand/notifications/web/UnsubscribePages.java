@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import de.pinnwand.accounts.AccountService;
 import de.pinnwand.notifications.UnsubscribeTokens;
-import de.pinnwand.system.web.Layout;
+import de.pinnwand.web.Layout;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import de.pinnwand.listings.Languages;
 import de.pinnwand.organisations.OrganisationProfile;
 import de.pinnwand.organisations.OrganisationType;
 import de.pinnwand.system.FieldProblem;
-import de.pinnwand.system.web.Messages;
+import de.pinnwand.system.Languages;
+import de.pinnwand.web.Messages;
 import org.springframework.web.server.ServerWebExchange;
 
 /**

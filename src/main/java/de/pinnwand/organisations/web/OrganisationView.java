@@ -3,11 +3,11 @@ package de.pinnwand.organisations.web;
 import java.util.List;
 import java.util.Locale;
 
-import de.pinnwand.listings.Languages;
 import de.pinnwand.organisations.Organisation;
 import de.pinnwand.organisations.OrganisationType;
 import de.pinnwand.places.Gazetteer;
-import de.pinnwand.system.web.Messages;
+import de.pinnwand.system.Languages;
+import de.pinnwand.web.Messages;
 import org.springframework.web.server.ServerWebExchange;
 
 /**

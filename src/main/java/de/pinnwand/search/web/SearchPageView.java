@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import de.pinnwand.listings.Languages;
 import de.pinnwand.listings.TopicTree;
 import de.pinnwand.listings.web.ListingView;
 import de.pinnwand.search.ListingQuery;
 import de.pinnwand.search.SearchResult;
-import de.pinnwand.system.web.Messages;
+import de.pinnwand.system.Languages;
+import de.pinnwand.web.Messages;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 

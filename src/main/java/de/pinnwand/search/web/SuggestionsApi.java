@@ -8,7 +8,7 @@ import de.pinnwand.listings.TopicTree;
 import de.pinnwand.places.Gazetteer;
 import de.pinnwand.search.ListingSearch;
 import de.pinnwand.search.SearchUnavailable;
-import de.pinnwand.system.web.Messages;
+import de.pinnwand.web.Messages;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
-import de.pinnwand.listings.Languages;
 import de.pinnwand.stats.Period;
 import de.pinnwand.stats.Report;
 import de.pinnwand.stats.Suppression;
-import de.pinnwand.system.web.Messages;
+import de.pinnwand.system.Languages;
+import de.pinnwand.web.Messages;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**

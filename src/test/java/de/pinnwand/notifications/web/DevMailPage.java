@@ -7,7 +7,7 @@ import java.util.Map;
 
 import de.pinnwand.system.embedded.EmbeddedMailRunning;
 import de.pinnwand.system.embedded.EmbeddedServices;
-import de.pinnwand.system.web.Layout;
+import de.pinnwand.web.Layout;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -32,7 +32,7 @@ class DevMailPage {
 	/** Headers a proxy or CDN in front of the app sets with the visitor's address; any X-Forwarded-* too. */
 	static final List<String> PROXY_HEADERS = List.of("Forwarded", "X-Real-IP", "True-Client-IP", "CF-Connecting-IP",
 			"X-Client-IP", "X-Cluster-Client-IP", "Fastly-Client-IP", "Client-IP", "Via",
-			de.pinnwand.system.TrustedProxies.FORWARDED_MARK);
+			de.pinnwand.security.TrustedProxies.FORWARDED_MARK);
 
 	private final Layout layout;
 

@@ -1,0 +1,52 @@
+package de.pinnwand.system;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The languages a listing can name (ISO 639 codes), each shown by its own name so that a speaker finds it
+ * whatever the interface language is.
+ */
+public final class Languages {
+
+	private static final Map<String, String> ENDONYMS = new LinkedHashMap<>();
+
+	static {
+		ENDONYMS.put("de", "Deutsch");
+		ENDONYMS.put("en", "English");
+		ENDONYMS.put("ar", "العربية");
+		ENDONYMS.put("fa", "فارسی");
+		ENDONYMS.put("prs", "دری");
+		ENDONYMS.put("ps", "پښتو");
+		ENDONYMS.put("kmr", "Kurmancî");
+		ENDONYMS.put("ckb", "کوردیی ناوەندی");
+		ENDONYMS.put("ti", "ትግርኛ");
+		ENDONYMS.put("so", "Soomaali");
+		ENDONYMS.put("uk", "Українська");
+		ENDONYMS.put("ru", "Русский");
+		ENDONYMS.put("tr", "Türkçe");
+		ENDONYMS.put("fr", "Français");
+		ENDONYMS.put("sq", "Shqip");
+		ENDONYMS.put("ro", "Română");
+		ENDONYMS.put("pl", "Polski");
+	}
+
+	private Languages() {
+	}
+
+	/** The codes in the order forms show them. */
+	public static Set<String> codes() {
+		return ENDONYMS.keySet();
+	}
+
+	public static boolean isKnown(String code) {
+		return code != null && ENDONYMS.containsKey(code);
+	}
+
+	/** The language's name in itself, e.g. "العربية" for ar. */
+	public static String endonym(String code) {
+		return ENDONYMS.getOrDefault(code, code);
+	}
+
+}
