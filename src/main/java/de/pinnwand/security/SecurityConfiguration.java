@@ -30,7 +30,6 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
-import org.springframework.security.web.server.savedrequest.CookieServerRequestCache;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
@@ -215,8 +214,6 @@ class SecurityConfiguration {
 			.exceptionHandling((handling) -> handling
 				.authenticationEntryPoint(new RedirectServerAuthenticationEntryPoint(SignIn.START)))
 			.logout((logout) -> logout.logoutSuccessHandler(loggedOut))
-			// The page that asked for a sign-in is remembered in a cookie too: visitors get no server session.
-			.requestCache((cache) -> cache.requestCache(new CookieServerRequestCache()))
 			.addFilterAfter(rateLimits.filter(), SecurityWebFiltersOrder.REACTOR_CONTEXT)
 			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens()).csrfTokenRequestHandler(csrfFromForms())
 				.requireCsrfProtectionMatcher(csrfProtected()))

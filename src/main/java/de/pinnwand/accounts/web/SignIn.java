@@ -28,7 +28,6 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.WebFilterExchange;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
-import org.springframework.security.web.server.savedrequest.CookieServerRequestCache;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -112,8 +111,6 @@ public class SignIn {
 	@Bean
 	ServerAuthenticationSuccessHandler signedIn(Members members) {
 		RedirectServerAuthenticationSuccessHandler redirect = new RedirectServerAuthenticationSuccessHandler("/my/listings");
-		// The page that asked is remembered in a cookie (as the security chain does), not in a session.
-		redirect.setRequestCache(new CookieServerRequestCache());
 		return (WebFilterExchange exchange, org.springframework.security.core.Authentication authentication) -> members
 			.signedIn(authentication)
 			.then(redirect.onAuthenticationSuccess(exchange, authentication));
