@@ -43,7 +43,7 @@ public class AccountDeletion {
 			.concatMap((part) -> part.leave(accountId))
 			.then(this.database.sql("delete from account where id = :id").bind("id", accountId).fetch().rowsUpdated())
 			.flatMap((deleted) -> (deleted > 0)
-					? this.audit.record(accountId, "account.deleted", "account", accountId.toString(), null, null)
+					? this.audit.record(accountId, AccountAudit.DELETED, "account", accountId.toString(), null, null)
 					: Mono.<Void>empty())
 			.as(this.transaction::transactional)
 			.then();

@@ -96,7 +96,7 @@ public class AccountService {
 		Account account = new Account(UUID.randomUUID(), subject, displayNameFrom(suggestedName, subject), List.of(),
 				null, null, null, EmailNotifications.NEVER, null, now, now, null);
 		return this.accounts.save(account)
-			.flatMap((saved) -> this.audit.record(null, "account.created", "account", saved.id().toString(), null, null)
+			.flatMap((saved) -> this.audit.record(null, AccountAudit.CREATED, "account", saved.id().toString(), null, null)
 				.thenReturn(saved));
 	}
 
@@ -133,14 +133,14 @@ public class AccountService {
 			for (Role role : granted) {
 				if (rows.stream().noneMatch((row) -> row.role() == role)) {
 					changes.add(insertRole(account.id(), role, "PROVIDER")
-						.then(this.audit.record(null, "role.granted", "account", account.id().toString(),
+						.then(this.audit.record(null, AccountAudit.ROLE_GRANTED, "account", account.id().toString(),
 								role.name() + " from provider groups", null)));
 				}
 			}
 			for (RoleRow row : rows) {
 				if ("PROVIDER".equals(row.source()) && !granted.contains(row.role())) {
 					changes.add(deleteRole(account.id(), row.role())
-						.then(this.audit.record(null, "role.revoked", "account", account.id().toString(),
+						.then(this.audit.record(null, AccountAudit.ROLE_REVOKED, "account", account.id().toString(),
 								row.role().name() + " no longer in provider groups", null)));
 				}
 			}
@@ -161,7 +161,7 @@ public class AccountService {
 				.flatMap(this.accounts::save)
 				.flatMap((saved) -> Flux.fromIterable(roles)
 					.concatMap((role) -> insertRole(saved.id(), role, "PORTAL").then(this.audit.record(null,
-							"role.granted", "account", saved.id().toString(), role.name(), "prepared account")))
+							AccountAudit.ROLE_GRANTED, "account", saved.id().toString(), role.name(), "prepared account")))
 					.then(Mono.just(saved)))))
 			.flatMap(this::member)
 			.as(this.transaction::transactional);
@@ -200,7 +200,7 @@ public class AccountService {
 		}
 		return account(accountId).flatMap((account) -> roleRows(accountId).any((row) -> row.role() == role)
 			.flatMap((has) -> has ? Mono.<Void>empty()
-					: insertRole(accountId, role, "PORTAL").then(this.audit.record(by.accountId(), "role.granted",
+					: insertRole(accountId, role, "PORTAL").then(this.audit.record(by.accountId(), AccountAudit.ROLE_GRANTED,
 							"account", accountId.toString(), role.name(), reason))))
 			.as(this.transaction::transactional);
 	}
@@ -211,7 +211,7 @@ public class AccountService {
 			return Mono.error(AccountNotFound::new);
 		}
 		return account(accountId).flatMap((account) -> deleteRole(accountId, role).flatMap((removed) -> (removed > 0)
-				? this.audit.record(by.accountId(), "role.revoked", "account", accountId.toString(), role.name(), reason)
+				? this.audit.record(by.accountId(), AccountAudit.ROLE_REVOKED, "account", accountId.toString(), role.name(), reason)
 				: Mono.<Void>empty()))
 			.as(this.transaction::transactional);
 	}

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import de.pinnwand.system.PortalZone;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
@@ -32,7 +33,7 @@ public record Activity(@Id UUID id, UUID organisationId, String title, String de
 		UUID createdBy, Instant createdAt, Instant updatedAt, @Version Long version) {
 
 	/** Where activities take place, and the zone their local times are in. */
-	public static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+	public static final ZoneId ZONE = PortalZone.ZONE;
 
 	public LocalDate firstDate() {
 		return this.startsAt.atZone(ZONE).toLocalDate();

@@ -1,10 +1,10 @@
 package de.pinnwand.activities;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 
 import de.pinnwand.accounts.MemberLeaving;
+import de.pinnwand.system.PortalZone;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -26,7 +26,7 @@ class SignupsOfLeavingMember implements MemberLeaving {
 
 	@Override
 	public Mono<Void> leave(UUID accountId) {
-		LocalDate today = LocalDate.now(this.clock.withZone(ZoneId.of("Europe/Berlin")));
+		LocalDate today = LocalDate.now(this.clock.withZone(PortalZone.ZONE));
 		return this.activities.signupsFrom(accountId, today)
 			.collectList()
 			.flatMapMany(reactor.core.publisher.Flux::fromIterable)

@@ -44,6 +44,12 @@ public class AuditLog {
 			.then();
 	}
 
+	/** Adds an entry for one of a module's declared actions; see {@link #record(UUID, String, String, String, String, String)}. */
+	public Mono<Void> record(UUID actorAccountId, AuditAction action, String subjectType, String subjectId,
+			String details, String reason) {
+		return record(actorAccountId, action.code(), subjectType, subjectId, details, reason);
+	}
+
 	private static Object nullable(Object value, Class<?> type) {
 		return (value != null) ? value : io.r2dbc.spi.Parameters.in(type);
 	}

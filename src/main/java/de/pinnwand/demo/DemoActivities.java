@@ -15,8 +15,8 @@ import de.pinnwand.organisations.Organisation;
 import de.pinnwand.organisations.OrganisationMemberships;
 import de.pinnwand.organisations.OrganisationType;
 import de.pinnwand.organisations.Organisations;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -34,7 +34,7 @@ import reactor.core.publisher.Mono;
 @ConditionalOnBooleanProperty("pinnwand.demo.enabled")
 class DemoActivities {
 
-	private static final Log logger = LogFactory.getLog(DemoActivities.class);
+	private static final Logger logger = LoggerFactory.getLogger(DemoActivities.class);
 
 	private final Activities activities;
 

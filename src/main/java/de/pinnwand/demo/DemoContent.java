@@ -23,8 +23,8 @@ import de.pinnwand.organisations.OrganisationProfile;
 import de.pinnwand.organisations.OrganisationService;
 import de.pinnwand.organisations.Organisations;
 import de.pinnwand.system.FieldProblem;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -46,7 +46,7 @@ class DemoContent {
 
 	static final String LISTINGS = "demo/listings.json";
 
-	private static final Log logger = LogFactory.getLog(DemoContent.class);
+	private static final Logger logger = LoggerFactory.getLogger(DemoContent.class);
 
 	private final Listings listings;
 

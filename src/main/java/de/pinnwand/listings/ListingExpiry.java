@@ -2,9 +2,9 @@ package de.pinnwand.listings;
 
 import java.time.Duration;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import de.pinnwand.system.BackgroundLoop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
 @Component
 class ListingExpiry extends BackgroundLoop {
 
-	private static final Log logger = LogFactory.getLog(ListingExpiry.class);
+	private static final Logger logger = LoggerFactory.getLogger(ListingExpiry.class);
 
 	private final ListingService listings;
 

@@ -2,9 +2,9 @@ package de.pinnwand.listings;
 
 import java.time.Duration;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import de.pinnwand.system.BackgroundLoop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 @Component
 class ListingPurge extends BackgroundLoop {
 
-	private static final Log logger = LogFactory.getLog(ListingPurge.class);
+	private static final Logger logger = LoggerFactory.getLogger(ListingPurge.class);
 
 	private final ListingService listings;
 

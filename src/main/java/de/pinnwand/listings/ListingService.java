@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.util.UUID;
 
 import de.pinnwand.system.FieldProblem;
-
+import de.pinnwand.system.PortalZone;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
 public class ListingService {
 
 	/** Dates in forms are the county's dates. */
-	static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+	static final ZoneId ZONE = PortalZone.ZONE;
 
 	private final Listings listings;
 

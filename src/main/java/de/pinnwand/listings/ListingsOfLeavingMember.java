@@ -36,7 +36,7 @@ class ListingsOfLeavingMember implements MemberLeaving {
 		return this.listings.removeAllOf(accountId)
 			.filter((removed) -> !removed.isEmpty())
 			.flatMap((removed) -> this.audit
-				.record(accountId, "listings.removed-with-account", "account", accountId.toString(),
+				.record(accountId, ListingAudit.REMOVED_WITH_ACCOUNT, "account", accountId.toString(),
 						removed.size() + " listing(s) removed", null)
 				.then(announceAfterCommit(removed)));
 	}

@@ -7,8 +7,8 @@ import java.util.UUID;
 
 import de.pinnwand.listings.ListingPublished;
 import de.pinnwand.listings.ListingService;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
 @Component
 public class MatchNotices {
 
-	private static final Log logger = LogFactory.getLog(MatchNotices.class);
+	private static final Logger logger = LoggerFactory.getLogger(MatchNotices.class);
 
 	private final ListingService listings;
 

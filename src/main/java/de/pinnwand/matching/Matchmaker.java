@@ -2,7 +2,6 @@ package de.pinnwand.matching;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -20,6 +19,7 @@ import de.pinnwand.listings.TopicTree;
 import de.pinnwand.places.Gazetteer;
 import de.pinnwand.search.ListingDocument;
 import de.pinnwand.search.ListingIndex;
+import de.pinnwand.system.Languages;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -120,14 +120,7 @@ public class Matchmaker {
 
 	/** Dari speakers understand Persian and the other way round; the index keeps the codes apart. */
 	static Set<String> speakable(List<String> languages) {
-		Set<String> codes = new LinkedHashSet<>(languages);
-		if (codes.contains("fa")) {
-			codes.add("prs");
-		}
-		if (codes.contains("prs")) {
-			codes.add("fa");
-		}
-		return codes;
+		return Languages.understoodWith(languages);
 	}
 
 	static List<Match> rank(Listing listing, List<Hit<ListingDocument>> hits) {

@@ -3,8 +3,8 @@ package de.pinnwand.messaging;
 import java.time.Duration;
 
 import de.pinnwand.system.BackgroundLoop;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
 @Component
 class ConversationPurge extends BackgroundLoop {
 
-	private static final Log logger = LogFactory.getLog(ConversationPurge.class);
+	private static final Logger logger = LoggerFactory.getLogger(ConversationPurge.class);
 
 	private final ConversationService conversations;
 

@@ -12,7 +12,6 @@ import de.pinnwand.accounts.Account;
 import de.pinnwand.accounts.AccountService;
 import de.pinnwand.accounts.Member;
 import de.pinnwand.listings.Listing;
-import de.pinnwand.listings.ListingKind;
 import de.pinnwand.listings.ListingNotFound;
 import de.pinnwand.listings.ListingService;
 import de.pinnwand.listings.ListingStatus;
@@ -21,7 +20,6 @@ import de.pinnwand.messaging.ConversationDetails.SharedContact;
 import de.pinnwand.moderation.ModerationService;
 import de.pinnwand.organisations.OrganisationMemberships;
 import de.pinnwand.system.FieldProblem;
-import io.r2dbc.spi.Readable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -38,27 +36,9 @@ import reactor.core.publisher.Mono;
 @Service
 public class ConversationService {
 
-	static final String COLUMNS = "c.id, c.listing_id, c.listing_title, c.listing_kind, c.owner_account_id, "
-			+ "c.owner_organisation_id, "
-			+ "c.answerer_account_id, c.answerer_organisation_id, c.status, c.closed_by, c.blocked_by, c.created_at, "
-			+ "c.last_message_at, c.fulfilled_at, c.hidden_at";
-
-	/**
-	 * The conversations a member takes part in, each with the member's side: as the person or an organisation of
-	 * theirs, on the listing's side or the answering one.
-	 */
-	private static final String MINE = "select c.*, 'OWNER' as my_side from conversation c "
-			+ "where (c.owner_organisation_id is null and c.owner_account_id = :me) or c.owner_organisation_id in "
-			+ "(select organisation_id from organisation_member where account_id = :me) "
-			+ "union all select c.*, 'ANSWERER' as my_side from conversation c "
-			+ "where (c.answerer_organisation_id is null and c.answerer_account_id = :me) or c.answerer_organisation_id in "
-			+ "(select organisation_id from organisation_member where account_id = :me)";
-
-	private static final String UNREAD = "(select count(*) from conversation_message m where m.conversation_id = c.id "
-			+ "and m.side <> c.my_side and m.id > coalesce((select r.last_read_id from conversation_read r "
-			+ "where r.conversation_id = c.id and r.account_id = :me), 0))";
-
 	private final DatabaseClient database;
+
+	private final ConversationRecords records;
 
 	private final ListingService listings;
 
@@ -76,11 +56,12 @@ public class ConversationService {
 
 	private final Clock clock;
 
-	ConversationService(DatabaseClient database, ListingService listings, OrganisationMemberships memberships,
+	ConversationService(DatabaseClient database, ConversationRecords records, ListingService listings, OrganisationMemberships memberships,
 			AccountService accounts, ApplicationEventPublisher events, TransactionalOperator transaction,
 			MessagingProperties properties, ModerationService moderation, Clock clock) {
 		this.moderation = moderation;
 		this.database = database;
+		this.records = records;
 		this.listings = listings;
 		this.memberships = memberships;
 		this.accounts = accounts;
@@ -124,14 +105,14 @@ public class ConversationService {
 			Mono<List<Message>> messages = latest(conversation, mine, this.properties.maxMessagesShown());
 			// A side that blocked the other takes back what it showed.
 			Mono<List<SharedContact>> theirs = (conversation.blockedBy() == mine.other()) ? Mono.just(List.of())
-					: sharedBy(conversation.id(), mine.other()).collectList();
+					: this.records.sharedBy(conversation.id(), mine.other()).collectList();
 			Mono<java.util.Optional<ListingStatus>> listingStatus = (conversation.listingId() != null)
 					? this.listings.find(conversation.listingId()).map((listing) -> java.util.Optional.of(listing.status()))
 						.onErrorReturn(ListingNotFound.class, java.util.Optional.empty())
 						.defaultIfEmpty(java.util.Optional.empty())
 					: Mono.just(java.util.Optional.empty());
 			return Mono.zip(listingStatus, nameOf(conversation, mine.other()),
-					messages, theirs, disclosureOf(conversation.id(), me), this.accounts.account(me))
+					messages, theirs, this.records.disclosureOf(conversation.id(), me), this.accounts.account(me))
 				.flatMap((all) -> {
 					List<Message> shown = all.getT3();
 					Account account = all.getT6();
@@ -140,7 +121,7 @@ public class ConversationService {
 							all.getT2().orElse(null), shown, all.getT4(), all.getT5(), account.contactEmail() != null,
 							account.contactPhone() != null, false);
 					return shown.isEmpty() ? Mono.just(details)
-							: markRead(conversation.id(), me, shown.get(shown.size() - 1).id())
+							: this.records.markRead(conversation.id(), me, shown.get(shown.size() - 1).id())
 								.doOnSuccess((done) -> this.events.publishEvent(new ConversationRead(conversation.id(), me)))
 								.thenReturn(details);
 				});
@@ -149,35 +130,12 @@ public class ConversationService {
 
 	/** The member's conversations, latest first, with how many messages they have not read in each. */
 	public Flux<InboxEntry> inbox(Member member, UUID listingId) {
-		String sql = "select c.*, "
-				+ "case when c.my_side = 'OWNER' then coalesce(ao.name, aa.display_name) "
-				+ "else coalesce(oo.name, oa.display_name) end as other_name, " + UNREAD + " as unread "
-				+ "from (" + MINE + ") c "
-				+ "left join organisation ao on ao.id = c.answerer_organisation_id "
-				+ "left join account aa on aa.id = c.answerer_account_id "
-				+ "left join organisation oo on oo.id = c.owner_organisation_id "
-				+ "left join account oa on oa.id = c.owner_account_id "
-				+ ((listingId != null) ? "where c.listing_id = :listing " : "")
-				+ "order by c.last_message_at desc limit 200";
-		GenericExecuteSpec spec = this.database.sql(sql).bind("me", member.accountId());
-		if (listingId != null) {
-			spec = spec.bind("listing", listingId);
-		}
-		return spec
-			.map((row, meta) -> new InboxEntry(row.get("id", UUID.class), row.get("listing_id", UUID.class),
-					row.get("listing_title", String.class), ListingKind.valueOf(row.get("listing_kind", String.class)),
-					Side.valueOf(row.get("my_side", String.class)), row.get("other_name", String.class),
-					ConversationStatus.valueOf(row.get("status", String.class)), row.get("last_message_at", Instant.class),
-					row.get("unread", Long.class)))
-			.all();
+		return this.records.inbox(member.accountId(), listingId);
 	}
 
 	/** How many messages wait unread for the member across all their conversations. */
 	public Mono<Long> unreadCount(UUID accountId) {
-		return this.database.sql("select coalesce(sum(" + UNREAD + "), 0) as unread from (" + MINE + ") c")
-			.bind("me", accountId)
-			.map((row, meta) -> ((Number) row.get("unread")).longValue())
-			.one();
+		return this.records.unreadCount(accountId);
 	}
 
 	/**
@@ -282,10 +240,7 @@ public class ConversationService {
 	 * returns how many.
 	 */
 	public Mono<Long> purgeQuiet(java.time.Duration after) {
-		return this.database.sql("delete from conversation where last_message_at < :cutoff")
-			.bind("cutoff", this.clock.instant().minus(after))
-			.fetch()
-			.rowsUpdated();
+		return this.records.deleteQuietSince(this.clock.instant().minus(after));
 	}
 
 	/**
@@ -311,10 +266,7 @@ public class ConversationService {
 		if (!coordinator.isCoordinator() || conversationId == null) {
 			return Mono.error(new ConversationNotFound());
 		}
-		return this.database.sql("select " + COLUMNS + " from conversation c where c.id = :id and c.hidden_at is not null")
-			.bind("id", conversationId)
-			.map((row, meta) -> conversation(row))
-			.one()
+		return this.records.findHidden(conversationId)
 			.switchIfEmpty(Mono.error(ConversationNotFound::new))
 			.flatMap((conversation) -> latest(conversation, Side.OWNER, this.properties.maxMessagesShown())
 				.zipWith(nameOf(conversation, Side.ANSWERER))
@@ -325,15 +277,7 @@ public class ConversationService {
 
 	/** What a member wrote and showed in conversations, for their data export. */
 	public Flux<Map<String, Object>> writtenBy(UUID accountId) {
-		return this.database
-			.sql("select m.conversation_id, c.listing_title as title, m.body, m.created_at from conversation_message m "
-					+ "join conversation c on c.id = m.conversation_id "
-					+ "where m.author_account_id = :me order by m.id")
-			.bind("me", accountId)
-			.map((row, meta) -> Map.<String, Object>of("conversation", row.get("conversation_id", UUID.class).toString(),
-					"listing", row.get("title", String.class), "text", row.get("body", String.class), "at",
-					row.get("created_at", Instant.class).toString()))
-			.all();
+		return this.records.writtenBy(accountId);
 	}
 
 	/** The conversation if the member takes part in it, with their side. */
@@ -341,10 +285,7 @@ public class ConversationService {
 		if (conversationId == null || accountId == null) {
 			return Mono.error(new ConversationNotFound());
 		}
-		return this.database.sql("select " + COLUMNS + " from conversation c where c.id = :id")
-			.bind("id", conversationId)
-			.map((row, meta) -> conversation(row))
-			.one()
+		return this.records.find(conversationId)
 			.flatMap((conversation) -> sideOf(conversation, accountId)
 				.map((side) -> new Participation(conversation, side)))
 			.switchIfEmpty(Mono.error(ConversationNotFound::new));
@@ -394,13 +335,7 @@ public class ConversationService {
 	}
 
 	private Mono<Conversation> existing(UUID listingId, UUID me, UUID asOrganisationId) {
-		String who = (asOrganisationId != null) ? "c.answerer_organisation_id = :who"
-				: "c.answerer_account_id = :who and c.answerer_organisation_id is null";
-		return this.database.sql("select " + COLUMNS + " from conversation c where c.listing_id = :listing and " + who)
-			.bind("listing", listingId)
-			.bind("who", (asOrganisationId != null) ? asOrganisationId : me)
-			.map((row, meta) -> conversation(row))
-			.one();
+		return this.records.answeredBy(listingId, me, asOrganisationId);
 	}
 
 	private Mono<Conversation> begin(Member member, Listing listing, UUID asOrganisationId, String body) {
@@ -465,7 +400,7 @@ public class ConversationService {
 						.bind("at", at)
 						.map((row, meta) -> row.get("id", Long.class))
 						.one())
-			.flatMap((messageId) -> markRead(conversation.id(), member.accountId(), messageId)
+			.flatMap((messageId) -> this.records.markRead(conversation.id(), member.accountId(), messageId)
 				.thenReturn(new Written(conversation, side, messageId, at)));
 	}
 
@@ -489,48 +424,13 @@ public class ConversationService {
 		return (person != null) ? Flux.just(person) : Flux.empty();
 	}
 
-	private Mono<Void> markRead(UUID conversationId, UUID accountId, long messageId) {
-		return this.database
-			.sql("insert into conversation_read (conversation_id, account_id, last_read_id) values (:conversation, :me, :id) "
-					+ "on conflict (conversation_id, account_id) do update set "
-					+ "last_read_id = greatest(conversation_read.last_read_id, excluded.last_read_id)")
-			.bind("conversation", conversationId)
-			.bind("me", accountId)
-			.bind("id", messageId)
-			.then();
-	}
-
 	/** The latest {@code limit} messages, oldest first, as the reader on side {@code mine} sees them. */
 	Mono<List<Message>> latest(Conversation conversation, Side mine, int limit) {
-		return newestFirst(conversation, mine, limit).collectList().map((newest) -> {
+		return this.records.newestFirst(conversation, mine, limit).collectList().map((newest) -> {
 			List<Message> oldestFirst = new ArrayList<>(newest);
 			Collections.reverse(oldestFirst);
 			return oldestFirst;
 		});
-	}
-
-	private Flux<Message> newestFirst(Conversation conversation, Side mine, int limit) {
-		return this.database
-			.sql("select m.id, m.side, m.author_account_id, a.display_name, o.name as organisation_name, m.body, "
-					+ "m.created_at from conversation_message m left join account a on a.id = m.author_account_id "
-					+ "left join organisation o on o.id = case when m.side = 'OWNER' then :ownerOrganisation "
-					+ "else :answererOrganisation end "
-					+ "where m.conversation_id = :id order by m.id desc limit :limit")
-			.bind("ownerOrganisation", nullable(conversation.ownerOrganisationId()))
-			.bind("answererOrganisation", nullable(conversation.answererOrganisationId()))
-			.bind("id", conversation.id())
-			.bind("limit", limit)
-			.map((row, meta) -> {
-				Side side = Side.valueOf(row.get("side", String.class));
-				String organisation = row.get("organisation_name", String.class);
-				// An organisation speaks as itself; a deleted author's messages stay, without their name.
-				String author = (organisation != null) ? organisation
-						: (row.get("author_account_id", UUID.class) != null) ? row.get("display_name", String.class)
-								: null;
-				return new Message(row.get("id", Long.class), side, author, side == mine, row.get("body", String.class),
-						row.get("created_at", Instant.class));
-			})
-			.all();
 	}
 
 	private Mono<java.util.Optional<String>> nameOf(Conversation conversation, Side side) {
@@ -540,31 +440,6 @@ public class ConversationService {
 				: (conversation.accountOf(side) != null)
 						? this.accounts.account(conversation.accountOf(side)).map(Account::displayName) : Mono.empty();
 		return name.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty());
-	}
-
-	private Flux<SharedContact> sharedBy(UUID conversationId, Side side) {
-		return this.database
-			.sql("select a.display_name, case when d.shows_email then a.contact_email end as email, "
-					+ "case when d.shows_phone then a.contact_phone end as phone from conversation_disclosure d "
-					+ "join account a on a.id = d.account_id where d.conversation_id = :id and d.side = :side "
-					+ "order by d.disclosed_at")
-			.bind("id", conversationId)
-			.bind("side", side.name())
-			.map((row, meta) -> new SharedContact(row.get("display_name", String.class), row.get("email", String.class),
-					row.get("phone", String.class)))
-			.all()
-			.filter((contact) -> contact.email() != null || contact.phone() != null);
-	}
-
-	private Mono<Disclosure> disclosureOf(UUID conversationId, UUID accountId) {
-		return this.database
-			.sql("select shows_email, shows_phone from conversation_disclosure where conversation_id = :id and account_id = :me")
-			.bind("id", conversationId)
-			.bind("me", accountId)
-			.map((row, meta) -> new Disclosure(Boolean.TRUE.equals(row.get("shows_email", Boolean.class)),
-					Boolean.TRUE.equals(row.get("shows_phone", Boolean.class))))
-			.one()
-			.defaultIfEmpty(Disclosure.NOTHING);
 	}
 
 	/**
@@ -592,25 +467,8 @@ public class ConversationService {
 		return body;
 	}
 
-	static Conversation conversation(Readable row) {
-		String closedBy = row.get("closed_by", String.class);
-		String blockedBy = row.get("blocked_by", String.class);
-		return new Conversation(row.get("id", UUID.class), row.get("listing_id", UUID.class),
-				row.get("listing_title", String.class), ListingKind.valueOf(row.get("listing_kind", String.class)),
-				row.get("owner_account_id", UUID.class), row.get("owner_organisation_id", UUID.class),
-				row.get("answerer_account_id", UUID.class), row.get("answerer_organisation_id", UUID.class),
-				ConversationStatus.valueOf(row.get("status", String.class)),
-				(closedBy != null) ? Side.valueOf(closedBy) : null, (blockedBy != null) ? Side.valueOf(blockedBy) : null,
-				row.get("created_at", Instant.class), row.get("last_message_at", Instant.class),
-				row.get("fulfilled_at", Instant.class), row.get("hidden_at", Instant.class));
-	}
-
 	private static GenericExecuteSpec bindNullable(GenericExecuteSpec spec, String name, UUID value) {
 		return (value != null) ? spec.bind(name, value) : spec.bindNull(name, UUID.class);
-	}
-
-	private static Object nullable(UUID value) {
-		return (value != null) ? value : io.r2dbc.spi.Parameters.in(UUID.class);
 	}
 
 }

@@ -52,10 +52,10 @@ class ReportableConversations implements ReportableItems {
 	@Override
 	public Mono<ReportedItem> describe(UUID id) {
 		return this.database
-			.sql("select " + ConversationService.COLUMNS + ", c.reported_by, l.district, l.place_name "
+			.sql("select " + ConversationRecords.COLUMNS + ", c.reported_by, l.district, l.place_name "
 					+ "from conversation c left join listing l on l.id = c.listing_id where c.id = :id")
 			.bind("id", id)
-			.map((row, meta) -> new Found(ConversationService.conversation(row), row.get("reported_by", String.class),
+			.map((row, meta) -> new Found(ConversationRecords.conversation(row), row.get("reported_by", String.class),
 					row.get("district", String.class), row.get("place_name", String.class)))
 			.one()
 			.flatMap((found) -> this.conversations.latest(found.conversation(), Side.OWNER, SHOWN)

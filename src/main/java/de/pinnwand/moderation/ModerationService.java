@@ -239,7 +239,7 @@ public class ModerationService {
 		return this.accounts.member(coordinatorAccountId)
 			.switchIfEmpty(Mono.error(AccountNotFound::new))
 			.flatMap((coordinator) -> this.areas.replace(coordinatorAccountId, cleaned)
-				.then(this.audit.record(admin.accountId(), "moderation.areas", "account",
+				.then(this.audit.record(admin.accountId(), ModerationAudit.AREAS, "account",
 						coordinatorAccountId.toString(), cleaned.isEmpty() ? "everywhere" : String.join(", ", cleaned),
 						null)))
 			.as(this.transaction::transactional)
@@ -322,7 +322,7 @@ public class ModerationService {
 			return Mono.empty();
 		}
 		return this.reasonTexts.save(code, cleaned, coordinator.accountId())
-			.then(this.audit.record(coordinator.accountId(), "moderation.reason-text", "reason", code,
+			.then(this.audit.record(coordinator.accountId(), ModerationAudit.REASON_TEXT, "reason", code,
 					changed.stream().map((language) -> language + ": " + cleaned.get(language))
 						.collect(java.util.stream.Collectors.joining(" | ")),
 					null))
@@ -431,7 +431,7 @@ public class ModerationService {
 			.then(this.reports.openReporters(listingId))
 			.filter((reporters) -> reporters >= this.properties.reportThreshold())
 			.flatMap((reporters) -> this.listings.holdForReview(listingId)
-				.flatMap((held) -> this.audit.record(null, "moderation.hidden", "listing", listingId.toString(),
+				.flatMap((held) -> this.audit.record(null, ModerationAudit.HIDDEN, "listing", listingId.toString(),
 						"reports " + reporters, "reported")))
 			.as(this.transaction::transactional)
 			.then();
@@ -479,7 +479,7 @@ public class ModerationService {
 			.flatMap((reporters) -> this.itemReports.hold(type, id, now)
 				.filter(Boolean::booleanValue)
 				.flatMap((held) -> items.hide(id)
-					.then(this.audit.record(null, "moderation.hidden", type, id.toString(), "reports " + reporters,
+					.then(this.audit.record(null, ModerationAudit.HIDDEN, type, id.toString(), "reports " + reporters,
 							"reported"))))
 			.as(this.transaction::transactional)
 			.then();

@@ -43,7 +43,7 @@ public class NewItemReview {
 			.flatMap((review) -> this.itemReports.hold(type, id, this.clock.instant())
 				.filter(Boolean::booleanValue)
 				.flatMap((held) -> items.hide(id)
-					.then(this.audit.record(authorAccountId, "moderation.held", type, id.toString(),
+					.then(this.audit.record(authorAccountId, ModerationAudit.HELD, type, id.toString(),
 							"new member or unverified organisation", null)))
 				.thenReturn(true))
 			.defaultIfEmpty(false);

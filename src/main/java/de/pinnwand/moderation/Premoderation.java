@@ -2,7 +2,6 @@ package de.pinnwand.moderation;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +16,7 @@ import de.pinnwand.listings.ListingService;
 import de.pinnwand.listings.ListingStatus;
 import de.pinnwand.listings.PublicationPolicy;
 import de.pinnwand.system.FieldProblem;
+import de.pinnwand.system.PortalZone;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -68,7 +68,7 @@ public class Premoderation implements PublicationPolicy {
 	public Mono<ListingStatus> statusOfNew(UUID posterAccountId, UUID organisationId) {
 		return this.blocks.until(posterAccountId, this.clock.instant())
 			.flatMap((until) -> Mono.<ListingStatus>error(new InvalidListing(List.of(new FieldProblem("author",
-					"moderation.blocked", LocalDate.ofInstant(until, ZoneId.of("Europe/Berlin")).toString())))))
+					"moderation.blocked", LocalDate.ofInstant(until, PortalZone.ZONE).toString())))))
 			.switchIfEmpty(Mono.defer(() -> reviewed(posterAccountId, organisationId)));
 	}
 

@@ -12,8 +12,8 @@ import de.pinnwand.accounts.Account;
 import de.pinnwand.accounts.AccountService;
 import de.pinnwand.system.BackgroundLoop;
 import jakarta.mail.internet.MimeMessage;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -32,7 +32,7 @@ import reactor.core.scheduler.Schedulers;
 @Component
 class MailDelivery extends BackgroundLoop {
 
-	private static final Log logger = LogFactory.getLog(MailDelivery.class);
+	private static final Logger logger = LoggerFactory.getLogger(MailDelivery.class);
 
 	/** Outbox rows taken per round. */
 	private static final int BATCH = 20;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import de.pinnwand.accounts.Account;
+import de.pinnwand.system.PortalZone;
 import de.pinnwand.web.InterfaceLanguages;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -18,7 +19,7 @@ import org.springframework.web.util.HtmlUtils;
 @Component
 class NotificationMails {
 
-	static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+	static final ZoneId ZONE = PortalZone.ZONE;
 
 	private final NotificationTexts texts;
 

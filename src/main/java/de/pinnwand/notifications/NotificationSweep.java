@@ -8,8 +8,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import de.pinnwand.system.BackgroundLoop;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 @Component
 class NotificationSweep extends BackgroundLoop {
 
-	private static final Log logger = LogFactory.getLog(NotificationSweep.class);
+	private static final Logger logger = LoggerFactory.getLogger(NotificationSweep.class);
 
 	private final DatabaseClient database;
 

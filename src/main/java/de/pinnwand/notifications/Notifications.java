@@ -9,8 +9,8 @@ import de.pinnwand.accounts.Account;
 import de.pinnwand.accounts.AccountService;
 import de.pinnwand.accounts.EmailNotifications;
 import io.r2dbc.spi.Readable;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
 @Service
 public class Notifications {
 
-	private static final Log logger = LogFactory.getLog(Notifications.class);
+	private static final Logger logger = LoggerFactory.getLogger(Notifications.class);
 
 	/** How many notices the page and API show. */
 	static final int PAGE_SIZE = 100;

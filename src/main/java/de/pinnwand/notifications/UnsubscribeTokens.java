@@ -8,11 +8,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +36,7 @@ public class UnsubscribeTokens {
 		else {
 			secret = new byte[32];
 			new SecureRandom().nextBytes(secret);
-			LogFactory.getLog(UnsubscribeTokens.class).info("No pinnwand.notifications.unsubscribe-secret set: "
+			LoggerFactory.getLogger(UnsubscribeTokens.class).info("No pinnwand.notifications.unsubscribe-secret set: "
 					+ "unsubscribe links in mails work until the app restarts");
 		}
 		this.key = new SecretKeySpec(secret, "HmacSHA256");

@@ -1,11 +1,5 @@
 package de.pinnwand.places;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.Collator;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -31,15 +25,13 @@ import org.springframework.stereotype.Component;
 /**
  * German places by postcode and by name, with district, state and centroid, and the deployment's home area.
  * <p>
- * Backed by the GeoNames postal code data shipped in {@value #DATA} (Postal code data © GeoNames, CC BY 4.0).
+ * Backed by the GeoNames postal code data shipped in {@value GazetteerData#DATA} (Postal code data © GeoNames, CC BY 4.0).
  * Everything is held in memory and immutable after construction, so all lookups are fast, non-blocking and
  * thread-safe. Every lookup treats its input as untrusted: {@code null}, blank, overlong or nonsensical input
  * yields an empty result, never an exception.
  */
 @Component
 public class Gazetteer {
-
-	static final String DATA = "places/zipcodes.de.csv";
 
 	private static final Logger logger = LoggerFactory.getLogger(Gazetteer.class);
 
@@ -58,19 +50,6 @@ public class Gazetteer {
 	private static final Pattern POSTCODE_THEN_NAME = Pattern.compile("(?:DE?-)?(\\d{5})[\\s,]+(\\S.*)");
 
 	private static final Pattern NAME_THEN_POSTCODE = Pattern.compile("(.*?\\S)\\s*[,(]?\\s*(?:DE?-)?(\\d{5})\\)?");
-
-	private static final Pattern STATE_CODE = Pattern.compile("[A-Z]{2}");
-
-	private static final Pattern DISTRICT_KEY = Pattern.compile("\\d{5}");
-
-	/**
-	 * A backstop for company rows; the data marks them reliably by a numeric state code (see {@link Row#company()}).
-	 */
-	private static final Pattern LEGAL_FORM = Pattern
-		.compile("(?<!\\w)(GmbH|gGmbH|mbH|AG|KG|KGaA|OHG|GbR|eG|SE|e\\.\\s?V\\.)(?!\\w)|&\\s*Co\\b");
-
-	private static final List<String> DISTRICT_PREFIXES = List.of("Landkreis ", "Kreis ", "Stadtkreis ",
-			"Kreisfreie Stadt ", "Region ");
 
 	private final Map<String, List<Place>> placesByPostcode;
 
@@ -94,19 +73,19 @@ public class Gazetteer {
 	 */
 	Gazetteer(PlacesProperties properties) {
 		long started = System.nanoTime();
-		List<Row> rows = readRows();
-		Map<String, String> districtNames = canonicalDistrictNames(rows);
+		List<GazetteerData.Row> rows = GazetteerData.readRows();
+		Map<String, String> districtNames = GazetteerData.canonicalDistrictNames(rows);
 
 		List<Place> places = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
-		for (Row row : rows) {
+		for (GazetteerData.Row row : rows) {
 			if (!row.company() && seen.add(row.postcode() + '\u0000' + row.name())) {
 				places.add(new Place(row.postcode(), row.name(), districtNames.get(row.districtKey()), row.state(),
 						row.lat(), row.lon()));
 			}
 		}
 
-		this.homeDistricts = Set.copyOf(homeDistricts(properties, rows, districtNames));
+		this.homeDistricts = Set.copyOf(GazetteerData.homeDistricts(properties, rows, districtNames));
 		this.homeDistrictList = this.homeDistricts.stream().sorted(germanOrder()).toList();
 
 		Map<String, List<Place>> byPostcode = new HashMap<>();
@@ -405,151 +384,6 @@ public class Gazetteer {
 	}
 
 	/**
-	 * One name per district key: the data spells districts in two ways ("Ludwigsburg" on town rows,
-	 * "Landkreis Ludwigsburg" on company rows; "Stuttgart" and "Stadtkreis Stuttgart"). The spelling that says
-	 * what kind of district it is wins, as it does not read like a town; otherwise the one the town rows use.
-	 */
-	private static Map<String, String> canonicalDistrictNames(List<Row> rows) {
-		Map<String, List<String>> spellings = new LinkedHashMap<>();
-		Map<String, Map<String, Integer>> townSpellings = new HashMap<>();
-		for (Row row : rows) {
-			List<String> known = spellings.computeIfAbsent(row.districtKey(), (key) -> new ArrayList<>());
-			if (!known.contains(row.district())) {
-				known.add(row.district());
-			}
-			if (!row.company()) {
-				townSpellings.computeIfAbsent(row.districtKey(), (key) -> new LinkedHashMap<>())
-					.merge(row.district(), 1, Integer::sum);
-			}
-		}
-		Map<String, String> names = new HashMap<>();
-		spellings.forEach((key, known) -> {
-			String name = known.stream()
-				.filter((spelling) -> DISTRICT_PREFIXES.stream().anyMatch(spelling::startsWith))
-				.findFirst()
-				.orElseGet(() -> townSpellings.getOrDefault(key, Map.of())
-					.entrySet()
-					.stream()
-					.max(Map.Entry.comparingByValue())
-					.map(Map.Entry::getKey)
-					.orElse(known.get(0)));
-			names.put(key, name);
-		});
-		return names;
-	}
-
-	private static Set<String> homeDistricts(PlacesProperties properties, List<Row> rows,
-			Map<String, String> districtNames) {
-		Map<String, Set<String>> districtAliases = new HashMap<>();
-		Map<String, Set<String>> stateAliases = new HashMap<>();
-		Set<String> seen = new HashSet<>();
-		for (Row row : rows) {
-			if (!seen.add(row.districtKey() + '\u0000' + row.district() + '\u0000' + row.company())) {
-				continue;
-			}
-			String district = districtNames.get(row.districtKey());
-			for (String alias : List.of(row.districtKey(), row.district(), district)) {
-				districtAliases.computeIfAbsent(lowerCase(alias), (key) -> new TreeSet<>()).add(district);
-			}
-			// Company rows name some states in English and give them wrong codes; town rows are consistent.
-			if (!row.company()) {
-				stateAliases.computeIfAbsent(lowerCase(row.state()), (key) -> new HashSet<>()).add(district);
-				stateAliases.computeIfAbsent(lowerCase(row.stateCode()), (key) -> new HashSet<>()).add(district);
-			}
-		}
-		List<String> wantedDistricts = properties.homeDistricts().stream().filter((s) -> !s.isBlank()).toList();
-		List<String> wantedStates = properties.homeStates().stream().filter((s) -> !s.isBlank()).toList();
-		if (wantedDistricts.isEmpty() && wantedStates.isEmpty()) {
-			return new HashSet<>(districtNames.values());
-		}
-		Set<String> home = new HashSet<>();
-		for (String wanted : wantedDistricts) {
-			Set<String> matches = districtAliases.get(lowerCase(wanted.strip()));
-			if (matches == null) {
-				throw new IllegalArgumentException("pinnwand.places.home-districts: no district is called '" + wanted
-						+ "'; name it as the gazetteer does (e.g. 'Landkreis Ludwigsburg') or by its key (e.g. '08118')");
-			}
-			if (matches.size() > 1) {
-				throw new IllegalArgumentException("pinnwand.places.home-districts: '" + wanted
-						+ "' could be any of " + matches + "; name one of them");
-			}
-			home.addAll(matches);
-		}
-		for (String wanted : wantedStates) {
-			Set<String> matches = stateAliases.get(lowerCase(wanted.strip()));
-			if (matches == null) {
-				throw new IllegalArgumentException("pinnwand.places.home-states: no federal state is called '" + wanted
-						+ "'; name it in German (e.g. 'Baden-Württemberg') or by its code (e.g. 'BW')");
-			}
-			home.addAll(matches);
-		}
-		return home;
-	}
-
-	private static List<Row> readRows() {
-		InputStream data = Gazetteer.class.getClassLoader().getResourceAsStream(DATA);
-		if (data == null) {
-			throw new IllegalStateException("Gazetteer data " + DATA + " is missing from the classpath");
-		}
-		List<Row> rows = new ArrayList<>(24_000);
-		try (BufferedReader reader = new BufferedReader(new InputStreamReader(data, StandardCharsets.UTF_8))) {
-			String header = reader.readLine();
-			if (header == null) {
-				throw new IllegalStateException("Gazetteer data " + DATA + " is empty");
-			}
-			Columns columns = new Columns(splitCsv(header.replace("\uFEFF", "")));
-			String line;
-			while ((line = reader.readLine()) != null) {
-				Row row = columns.row(splitCsv(line));
-				if (row != null) {
-					rows.add(row);
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not read gazetteer data " + DATA, ex);
-		}
-		return rows;
-	}
-
-	/**
-	 * Splits one CSV line (RFC 4180 quoting). Place names may contain quoted commas ("Schindler, Staatliche
-	 * Lotterie-Einnahme"); no field spans lines.
-	 */
-	static List<String> splitCsv(String line) {
-		List<String> fields = new ArrayList<>(11);
-		StringBuilder field = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < line.length(); i++) {
-			char c = line.charAt(i);
-			if (quoted) {
-				if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-					field.append('"');
-					i++;
-				}
-				else if (c == '"') {
-					quoted = false;
-				}
-				else {
-					field.append(c);
-				}
-			}
-			else if (c == '"') {
-				quoted = true;
-			}
-			else if (c == ',') {
-				fields.add(field.toString());
-				field.setLength(0);
-			}
-			else {
-				field.append(c);
-			}
-		}
-		fields.add(field.toString());
-		return fields;
-	}
-
-	/**
 	 * Folds a name for matching: no case, no accents, umlauts and their "ae/oe/ue" spellings alike, "ß" as "ss",
 	 * and any run of punctuation or spaces as one space.
 	 */
@@ -612,94 +446,6 @@ public class Gazetteer {
 			int order = collator.compare(left, right);
 			return (order != 0) ? order : left.compareTo(right);
 		};
-	}
-
-	/**
-	 * One row of the data.
-	 *
-	 * @param company whether the row is a company or authority with its own postcode rather than a place
-	 */
-	private record Row(String postcode, String name, String districtKey, String district, String state,
-			String stateCode, double lat, double lon, boolean company) {
-	}
-
-	/** The positions of the columns this class reads, found by name in the header. */
-	private static final class Columns {
-
-		private final int country;
-
-		private final int postcode;
-
-		private final int place;
-
-		private final int state;
-
-		private final int stateCode;
-
-		private final int district;
-
-		private final int districtKey;
-
-		private final int lat;
-
-		private final int lon;
-
-		private final int width;
-
-		Columns(List<String> header) {
-			this.country = column(header, "country_code");
-			this.postcode = column(header, "zipcode");
-			this.place = column(header, "place");
-			this.state = column(header, "state");
-			this.stateCode = column(header, "state_code");
-			this.district = column(header, "community");
-			this.districtKey = column(header, "community_code");
-			this.lat = column(header, "latitude");
-			this.lon = column(header, "longitude");
-			this.width = header.size();
-		}
-
-		private static int column(List<String> header, String name) {
-			int index = header.indexOf(name);
-			if (index < 0) {
-				throw new IllegalStateException("Gazetteer data " + DATA + " has no column '" + name + "'");
-			}
-			return index;
-		}
-
-		/**
-		 * The row, or {@code null} for rows that are no German place with a district and a centroid (the data has
-		 * one: Jungholz, an Austrian village with a German postcode).
-		 */
-		Row row(List<String> fields) {
-			if (fields.size() != this.width || !"DE".equals(fields.get(this.country))
-					|| !POSTCODE.matcher(fields.get(this.postcode)).matches()
-					|| !DISTRICT_KEY.matcher(fields.get(this.districtKey)).matches()
-					|| fields.get(this.place).isBlank() || fields.get(this.district).isBlank()) {
-				return null;
-			}
-			double latitude;
-			double longitude;
-			try {
-				latitude = Double.parseDouble(fields.get(this.lat));
-				longitude = Double.parseDouble(fields.get(this.lon));
-			}
-			catch (NumberFormatException ex) {
-				return null;
-			}
-			if (!(latitude >= 47 && latitude <= 55.5 && longitude >= 5.5 && longitude <= 15.5)) {
-				return null;
-			}
-			String name = fields.get(this.place).strip();
-			String code = fields.get(this.stateCode).strip();
-			// GeoNames appends the company postcodes with numeric state codes; every one of those rows is a
-			// company or an authority ("Finanzamt Ludwigsburg"), never a place.
-			boolean company = !STATE_CODE.matcher(code).matches() || LEGAL_FORM.matcher(name).find();
-			return new Row(fields.get(this.postcode), name, fields.get(this.districtKey),
-					fields.get(this.district).strip(), fields.get(this.state).strip(), code, latitude, longitude,
-					company);
-		}
-
 	}
 
 	/**

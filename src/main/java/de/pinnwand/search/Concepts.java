@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 import de.pinnwand.listings.TopicTree;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class Concepts {
 
-	private static final Log logger = LogFactory.getLog(Concepts.class);
+	private static final Logger logger = LoggerFactory.getLogger(Concepts.class);
 
 	static final String DEFINITION = "search-mappings/concepts.json";
 

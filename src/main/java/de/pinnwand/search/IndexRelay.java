@@ -12,8 +12,8 @@ import de.pinnwand.listings.ListingChanged;
 import de.pinnwand.listings.Listings;
 import de.pinnwand.listings.SearchOutbox;
 import de.pinnwand.system.BackgroundLoop;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -29,7 +29,7 @@ import reactor.core.publisher.Sinks;
 @Component
 class IndexRelay extends BackgroundLoop {
 
-	private static final Log logger = LogFactory.getLog(IndexRelay.class);
+	private static final Logger logger = LoggerFactory.getLogger(IndexRelay.class);
 
 	private final SearchOutbox outbox;
 

@@ -2,9 +2,11 @@ package de.pinnwand.search;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.TimeFrame;
+import de.pinnwand.system.Languages;
 
 /**
  * A published listing as the index holds it: the public fields only, and the place as a postcode centroid.
@@ -25,11 +27,11 @@ public record ListingDocument(String id, String kind, String title, String descr
 	}
 
 	/** The languages that have their own analyzer in the index; Dari shares Persian's. */
-	private static final Map<String, String> ANALYZED = Map.of("de", "de", "en", "en", "ar", "ar", "fa", "fa",
-			"prs", "fa", "uk", "uk", "ru", "ru", "tr", "tr");
+	private static final Set<String> ANALYZED = Set.of("de", "en", "ar", "fa", "uk", "ru", "tr");
 
 	static String analyzedLanguage(String language) {
-		return ANALYZED.get(language);
+		String written = Languages.writtenAs(language);
+		return ANALYZED.contains(written) ? written : null;
 	}
 
 	static ListingDocument of(Listing listing) {

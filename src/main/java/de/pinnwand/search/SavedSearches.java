@@ -13,8 +13,8 @@ import de.pinnwand.listings.ListingService;
 import de.pinnwand.system.FieldProblem;
 import de.pinnwand.system.InvalidInput;
 import de.pinnwand.web.NotFound;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -35,7 +35,7 @@ public class SavedSearches {
 	/** How many saved searches one member may keep. */
 	static final int MAX_PER_MEMBER = 20;
 
-	private static final Log logger = LogFactory.getLog(SavedSearches.class);
+	private static final Logger logger = LoggerFactory.getLogger(SavedSearches.class);
 
 	private final DatabaseClient database;
 

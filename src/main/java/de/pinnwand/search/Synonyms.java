@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class Synonyms {
 
-	private static final Log logger = LogFactory.getLog(Synonyms.class);
+	private static final Logger logger = LoggerFactory.getLogger(Synonyms.class);
 
 	static final String DEFINITION = "search-mappings/synonyms.json";
 

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
+import de.pinnwand.system.PortalZone;
+
 /**
  * What the figures cover: whole days from {@code from} to {@code to} (both included) in the county's time zone,
  * in one district or everywhere.
@@ -14,7 +16,7 @@ import java.time.format.DateTimeParseException;
  */
 public record Period(LocalDate from, LocalDate to, String district) {
 
-	static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+	static final ZoneId ZONE = PortalZone.ZONE;
 
 	/** Longer periods are not what a council paper needs, and would only make the queries slow. */
 	static final int MAX_DAYS = 3 * 366;

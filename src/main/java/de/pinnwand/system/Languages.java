@@ -1,6 +1,8 @@
 package de.pinnwand.system;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -9,6 +11,10 @@ import java.util.Set;
  * whatever the interface language is.
  */
 public final class Languages {
+
+	private static final String PERSIAN = "fa";
+
+	private static final String DARI = "prs";
 
 	private static final Map<String, String> ENDONYMS = new LinkedHashMap<>();
 
@@ -42,6 +48,26 @@ public final class Languages {
 
 	public static boolean isKnown(String code) {
 		return code != null && ENDONYMS.containsKey(code);
+	}
+
+	/**
+	 * The languages a speaker of these understands: Dari ({@code prs}) and Persian ({@code fa}) are one written
+	 * language to their readers, so each brings the other; the codes themselves stay apart (a poster names theirs).
+	 */
+	public static Set<String> understoodWith(Collection<String> codes) {
+		Set<String> understood = new LinkedHashSet<>(codes);
+		if (understood.contains(PERSIAN)) {
+			understood.add(DARI);
+		}
+		if (understood.contains(DARI)) {
+			understood.add(PERSIAN);
+		}
+		return understood;
+	}
+
+	/** The language whose text analysis a text in this one shares: Dari is written as Persian. */
+	public static String writtenAs(String code) {
+		return DARI.equals(code) ? PERSIAN : code;
 	}
 
 	/** The language's name in itself, e.g. "العربية" for ar. */

@@ -19,6 +19,7 @@ import de.pinnwand.accounts.Member;
 import de.pinnwand.accounts.Role;
 import de.pinnwand.audit.AuditLog;
 import de.pinnwand.system.FieldProblem;
+import de.pinnwand.system.PortalZone;
 import io.r2dbc.spi.Parameters;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -233,13 +234,13 @@ public class TextOverrides {
 						+ "values (:language, :on, :reviewer, :at) on conflict (language) do update set "
 						+ "reviewed_on = excluded.reviewed_on, reviewer = excluded.reviewer, recorded_at = excluded.recorded_at")
 				.bind("language", language)
-				.bind("on", LocalDate.now(this.clock.withZone(java.time.ZoneId.of("Europe/Berlin"))))
+				.bind("on", LocalDate.now(this.clock.withZone(PortalZone.ZONE)))
 				.bind("reviewer", who)
 				.bind("at", this.clock.instant())
 				.then()
-				.then(this.audit.record(by.accountId(), "texts.reviewed", "texts", language, who, null));
+				.then(this.audit.record(by.accountId(), TextAudit.REVIEWED, "texts", language, who, null));
 			return Flux.concat(changes)
-				.then(this.audit.record(by.accountId(), "texts.imported", "texts", language,
+				.then(this.audit.record(by.accountId(), TextAudit.IMPORTED, "texts", language,
 						counts[0] + " corrected, " + counts[1] + " taken back", null))
 				.then(review)
 				.then(bump())
@@ -273,7 +274,7 @@ public class TextOverrides {
 
 	private Mono<Void> upsert(Member by, String language, String key, String text) {
 		return store(by, language, key, text)
-			.then(this.audit.record(by.accountId(), "text.corrected", "text", language + ":" + key, text, null));
+			.then(this.audit.record(by.accountId(), TextAudit.CORRECTED, "text", language + ":" + key, text, null));
 	}
 
 	private Mono<Void> store(Member by, String language, String key, String text) {
@@ -296,7 +297,7 @@ public class TextOverrides {
 			.fetch()
 			.rowsUpdated()
 			.flatMap((removed) -> (removed > 0)
-					? this.audit.record(by.accountId(), "text.reset", "text", language + ":" + key, null, null)
+					? this.audit.record(by.accountId(), TextAudit.RESET, "text", language + ":" + key, null, null)
 					: Mono.empty());
 	}
 

@@ -12,8 +12,8 @@ import de.pinnwand.system.RateLimitExceeded;
 import de.pinnwand.system.RequestFailures;
 import de.pinnwand.system.ServiceUnavailable;
 import de.pinnwand.system.UnreadableRequest;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(-2)
 class ErrorPages implements ErrorWebExceptionHandler {
 
-	private static final Log logger = LogFactory.getLog(ErrorPages.class);
+	private static final Logger logger = LoggerFactory.getLogger(ErrorPages.class);
 
 	private static final String RATE_LIMIT_DETAIL = "errorpage.detail.ratelimit";
 

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Logs a passing outage (a full session store, PostgreSQL or Elasticsearch away) once a minute per kind, with how
@@ -13,7 +13,7 @@ import org.apache.commons.logging.LogFactory;
  */
 final class Outages {
 
-	private static final Log logger = LogFactory.getLog(Outages.class);
+	private static final Logger logger = LoggerFactory.getLogger(Outages.class);
 
 	private static final long INTERVAL = Duration.ofMinutes(1).toNanos();
 

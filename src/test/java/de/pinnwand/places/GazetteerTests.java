@@ -264,7 +264,7 @@ class GazetteerTests {
 
 	@Test
 	void splitsQuotedCsvFields() {
-		assertThat(Gazetteer.splitCsv("DE,70767,\"RTS Rieger Team, Werbeagentur\",,\"a \"\"b\"\"\""))
+		assertThat(GazetteerData.splitCsv("DE,70767,\"RTS Rieger Team, Werbeagentur\",,\"a \"\"b\"\"\""))
 			.containsExactly("DE", "70767", "RTS Rieger Team, Werbeagentur", "", "a \"b\"");
 	}
 

@@ -1,12 +1,12 @@
 package de.pinnwand.audit.web;
 
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
 import de.pinnwand.audit.AuditLog;
+import de.pinnwand.system.PortalZone;
 import de.pinnwand.web.Layout;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -34,7 +34,7 @@ class AuditPages {
 	static final int EXPORT_LIMIT = 100_000;
 
 	private static final DateTimeFormatter TIMES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-		.withZone(ZoneId.of("Europe/Berlin"));
+		.withZone(PortalZone.ZONE);
 
 	private final AuditLog audit;
 

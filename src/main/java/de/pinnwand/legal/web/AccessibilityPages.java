@@ -14,6 +14,7 @@ import de.pinnwand.legal.AccessibilityFeedback;
 import de.pinnwand.legal.InvalidFeedback;
 import de.pinnwand.legal.LegalProperties;
 import de.pinnwand.system.FieldProblem;
+import de.pinnwand.system.PortalZone;
 import de.pinnwand.texts.TextOverrides;
 import de.pinnwand.web.Layout;
 import de.pinnwand.web.Messages;
@@ -37,7 +38,7 @@ class AccessibilityPages {
 
 	static final String FEEDBACK_VIEW = "legal/feedback";
 
-	private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+	private static final ZoneId ZONE = PortalZone.ZONE;
 
 	private final Layout layout;
 

@@ -14,6 +14,7 @@ import de.pinnwand.listings.ListingKind;
 import de.pinnwand.listings.TimeFrame;
 import de.pinnwand.listings.TopicTree;
 import de.pinnwand.system.Languages;
+import de.pinnwand.system.PortalZone;
 import de.pinnwand.web.Messages;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.web.server.ServerWebExchange;
@@ -25,7 +26,7 @@ public record ListingView(String id, String kindLabel, boolean offer, String tit
 		String timeFrame, String capacity, String languageNeed, String expires, String status, boolean justPosted, String organisationId,
 		String organisationName) {
 
-	private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+	private static final ZoneId ZONE = PortalZone.ZONE;
 
 	static ListingView of(Listing listing, boolean justPosted, Messages messages, ServerWebExchange exchange) {
 		return of(listing, null, justPosted, messages, exchange);

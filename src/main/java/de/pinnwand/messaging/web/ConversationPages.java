@@ -28,6 +28,7 @@ import de.pinnwand.messaging.Side;
 import de.pinnwand.moderation.ModerationService;
 import de.pinnwand.system.FieldProblem;
 import de.pinnwand.system.InvalidInput;
+import de.pinnwand.system.PortalZone;
 import de.pinnwand.web.Layout;
 import de.pinnwand.web.Messages;
 import org.springframework.http.HttpStatus;
@@ -54,7 +55,7 @@ class ConversationPages {
 
 	static final String ANSWER_VIEW = "messaging/answer";
 
-	private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+	private static final ZoneId ZONE = PortalZone.ZONE;
 
 	private final ConversationService conversations;
 

@@ -17,6 +17,7 @@ import de.pinnwand.moderation.InvalidModeration;
 import de.pinnwand.moderation.ModerationService;
 import de.pinnwand.moderation.ReportedItem;
 import de.pinnwand.system.ClientAddresses;
+import de.pinnwand.system.PortalZone;
 import de.pinnwand.web.InterfaceLanguages;
 import de.pinnwand.web.Layout;
 import de.pinnwand.web.Messages;
@@ -44,7 +45,7 @@ class ModerationPages {
 
 	static final String COORDINATORS_VIEW = "moderation/coordinators";
 
-	private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+	private static final ZoneId ZONE = PortalZone.ZONE;
 
 	private final ModerationService moderation;
 

@@ -9,6 +9,7 @@ import de.pinnwand.accounts.Members;
 import de.pinnwand.listings.ListingIds;
 import de.pinnwand.notifications.NotificationTexts;
 import de.pinnwand.notifications.Notifications;
+import de.pinnwand.system.PortalZone;
 import de.pinnwand.web.Layout;
 import de.pinnwand.web.Messages;
 import org.springframework.stereotype.Controller;
@@ -52,7 +53,7 @@ class NotificationPages {
 		Locale locale = Messages.localeOf(exchange);
 		return this.members.required(exchange).flatMap((member) -> this.notifications.recent(member.accountId())
 			.map((notice) -> new NoticeLine(notice.id().toString(), this.texts.line(notice, locale), notice.link(),
-					NotificationTexts.date(notice.createdAt().atZone(java.time.ZoneId.of("Europe/Berlin")).toLocalDate()
+					NotificationTexts.date(notice.createdAt().atZone(PortalZone.ZONE).toLocalDate()
 						.toString(), locale),
 					!notice.isRead()))
 			.collectList()

@@ -30,8 +30,8 @@ import java.util.stream.Stream;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The real Elasticsearch server distribution, unpacked once into a cache and run as a child process on
@@ -40,7 +40,7 @@ import org.apache.commons.logging.LogFactory;
  */
 public final class EmbeddedElasticsearchNode implements Supervisor.Service {
 
-	private static final Log logger = LogFactory.getLog(EmbeddedElasticsearchNode.class);
+	private static final Logger logger = LoggerFactory.getLogger(EmbeddedElasticsearchNode.class);
 
 	private static final String PLUGIN_NAME = "pinnwand-analysis";
 

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The real Keycloak server, the portal's sign-in provider in the embedded default: its distribution unpacked and
@@ -29,7 +29,7 @@ import org.apache.commons.logging.LogFactory;
  */
 public final class EmbeddedKeycloak {
 
-	private static final Log logger = LogFactory.getLog(EmbeddedKeycloak.class);
+	private static final Logger logger = LoggerFactory.getLogger(EmbeddedKeycloak.class);
 
 	/** The realm of the portal, as named in the realm export. */
 	public static final String REALM = "pinnwand";

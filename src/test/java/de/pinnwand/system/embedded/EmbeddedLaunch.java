@@ -1,7 +1,7 @@
 package de.pinnwand.system.embedded;
 
 import de.pinnwand.system.RequiredConfiguration;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -103,7 +103,7 @@ class EmbeddedLaunch implements EnvironmentPostProcessor {
 				}
 				catch (RuntimeException ex) {
 					// Spring treats a failing lookup as a missing property; say what went wrong before that happens.
-					LogFactory.getLog(EmbeddedLaunch.class).error("Embedded Elasticsearch failed: " + ex.getMessage(), ex);
+					LoggerFactory.getLogger(EmbeddedLaunch.class).error("Embedded Elasticsearch failed: " + ex.getMessage(), ex);
 					throw ex;
 				}
 			}

@@ -19,8 +19,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded default's mail server: GreenMail's SMTP server in this JVM on 127.0.0.1, which keeps every mail it
@@ -28,7 +28,7 @@ import org.apache.commons.logging.LogFactory;
  */
 public final class EmbeddedMailServer implements Supervisor.Service {
 
-	private static final Log logger = LogFactory.getLog(EmbeddedMailServer.class);
+	private static final Logger logger = LoggerFactory.getLogger(EmbeddedMailServer.class);
 
 	private final int port;
 

@@ -14,8 +14,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 
@@ -29,7 +29,7 @@ final class EmbeddedPostgresServer implements Supervisor.Service {
 
 	static final String USER = "postgres";
 
-	private static final Log logger = LogFactory.getLog(EmbeddedPostgresServer.class);
+	private static final Logger logger = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
 	private final Path dataDirectory;
 

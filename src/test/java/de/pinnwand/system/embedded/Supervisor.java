@@ -2,8 +2,8 @@ package de.pinnwand.system.embedded;
 
 import java.time.Duration;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Watches one embedded service and starts it again, on the same port and data, when it died without being stopped
@@ -29,7 +29,7 @@ final class Supervisor {
 
 	}
 
-	private static final Log logger = LogFactory.getLog(Supervisor.class);
+	private static final Logger logger = LoggerFactory.getLogger(Supervisor.class);
 
 	private static final Duration CHECK = Duration.ofMillis(250);
 
