@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import de.pinnwand.accounts.web.SignInRequests;
 import de.pinnwand.system.embedded.EmbeddedKeycloak;
 import de.pinnwand.system.embedded.EmbeddedServices;
 import de.pinnwand.system.embedded.KeycloakAdmin;
@@ -97,12 +98,13 @@ public final class TestMembers {
 		subject(username);
 		var start = web.get().uri("/oauth2/authorization/pinnwand").exchange().expectStatus().is3xxRedirection()
 			.returnResult(Void.class);
-		String session = cookie(start.getResponseCookies().getFirst("SESSION"), null);
+		// The started sign-in waits in its sealed cookie, not in a session (SignInRequests).
+		String started = cookie(start.getResponseCookies().getFirst(SignInRequests.COOKIE), null);
 		String authorize = start.getResponseHeaders().getLocation().toString();
 		String callback = callbackFromProvider(authorize, username);
-		var back = web.get().uri(URI.create(callback)).cookie("SESSION", session).exchange()
+		var back = web.get().uri(URI.create(callback)).cookie(SignInRequests.COOKIE, started).exchange()
 			.expectStatus().is3xxRedirection().returnResult(Void.class);
-		return cookie(back.getResponseCookies().getFirst("SESSION"), session);
+		return cookie(back.getResponseCookies().getFirst("SESSION"), null);
 	}
 
 	/**

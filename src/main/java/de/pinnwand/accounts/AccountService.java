@@ -16,6 +16,7 @@ import de.pinnwand.system.FieldProblem;
 import de.pinnwand.system.Languages;
 import de.pinnwand.web.InterfaceLanguages;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -23,6 +24,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Accounts and their roles. An account is made at the first sign-in; roles that the provider's groups grant
@@ -37,6 +39,9 @@ public class AccountService {
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"]{1,64}@[^@\\s<>\"]{1,190}\\.[^@\\s<>\"]{2,}$");
 
 	private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()/-]{5,30}$");
+
+	/** How often a first sign-in is done again when requests of the same person raced it (one per parallel request). */
+	private static final int SIGN_IN_RACES = 10;
 
 	private final Accounts accounts;
 
@@ -77,8 +82,14 @@ public class AccountService {
 		Mono<Account> account = this.accounts.findBySubject(subject)
 			.flatMap((found) -> this.accounts.save(found.signedInAt(now)))
 			.switchIfEmpty(Mono.defer(() -> create(subject, suggestedName, now)));
-		return account.flatMap((found) -> syncProviderRoles(found, groups).then(member(found)))
+		Mono<Member> recorded = account.flatMap((found) -> syncProviderRoles(found, groups).then(member(found)))
 			.as(this.transaction::transactional);
+		// Several first requests of the same person at once: another one made the account (this insert failed) or
+		// recorded its sign-in first (this version is stale). The failure aborted this transaction, so the whole
+		// sign-in is done again in a new one: inside the aborted one PostgreSQL refuses every statement (it answered
+		// 503), and a stale version answered 409.
+		return recorded.retryWhen(Retry.max(SIGN_IN_RACES).filter((raced) -> raced instanceof DataIntegrityViolationException
+				|| raced instanceof OptimisticLockingFailureException));
 	}
 
 	private Mono<Account> create(String subject, String suggestedName, Instant now) {
@@ -86,9 +97,7 @@ public class AccountService {
 				null, null, null, EmailNotifications.NEVER, null, now, now, null);
 		return this.accounts.save(account)
 			.flatMap((saved) -> this.audit.record(null, AccountAudit.CREATED, "account", saved.id().toString(), null, null)
-				.thenReturn(saved))
-			// Two first requests of the same person at once: the other one made the account.
-			.onErrorResume(DataIntegrityViolationException.class, (raced) -> this.accounts.findBySubject(subject));
+				.thenReturn(saved));
 	}
 
 	/** Names from the provider can be e-mail addresses or real names; only a short, plain first part is used. */

@@ -16,11 +16,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param coordinatorGroup the provider group whose members are coordinators
  * @param adminGroup the provider group whose members are admins
  * @param clockSkew how far the provider's clock may be off when a token's times are checked
+ * @param signInKey the secret (at least 32 characters, from the environment only) that seals the cookie holding a
+ *        sign-in while the person is at the provider; every instance of a deployment needs the same one. Blank only
+ *        with the development services, which then make one at random per run
+ * @param signInTime how long a started sign-in may take at the provider's pages (registering included)
  */
 @ConfigurationProperties("pinnwand.accounts")
 public record AccountsProperties(String issuerUri, @DefaultValue("pinnwand") String clientId, String clientSecret,
 		@DefaultValue("groups") String groupsClaim, @DefaultValue("coordinators") String coordinatorGroup,
-		@DefaultValue("admins") String adminGroup, @DefaultValue("30s") Duration clockSkew) {
+		@DefaultValue("admins") String adminGroup, @DefaultValue("30s") Duration clockSkew,
+		String signInKey, @DefaultValue("40m") Duration signInTime) {
 
 	/** The registration id in Spring Security, and the path segment of sign-in URLs. */
 	public static final String REGISTRATION_ID = "pinnwand";

@@ -23,6 +23,11 @@ final class BoundedSessions implements WebSessionStore {
 		this.store = store;
 	}
 
+	/** How many sessions the store holds now (expired ones it has not yet swept included). */
+	int size() {
+		return this.store.getSessions().size();
+	}
+
 	@Override
 	public Mono<WebSession> createWebSession() {
 		return this.store.createWebSession().map(Guarded::new);

@@ -6,6 +6,7 @@ import de.pinnwand.accounts.Role;
 import de.pinnwand.accounts.web.MemberRoles;
 import de.pinnwand.accounts.web.SignIn;
 import de.pinnwand.accounts.web.SignInLanguage;
+import de.pinnwand.accounts.web.SignInRequests;
 import de.pinnwand.system.PublicAddress;
 import de.pinnwand.web.FormDrafts;
 
@@ -22,6 +23,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.WebFilterExchange;
@@ -140,6 +142,12 @@ class SecurityConfiguration {
 	/** The detail of a sign-in that the provider could not finish, or the portal could not check. */
 	static final String SIGN_IN_FAILED = "errorpage.detail.signin-failed";
 
+	/** The detail of a way back from the provider whose started sign-in expired (or was sealed with another key). */
+	static final String SIGN_IN_EXPIRED = "errorpage.detail.signin-expired";
+
+	/** The error code Spring Security gives a way back without a started sign-in to match. */
+	private static final String NO_STARTED_SIGN_IN = "authorization_request_not_found";
+
 	/**
 	 * A token that is not the portal's (wrong issuer or audience, no subject, expired, forged) is a 401 with a
 	 * problem body; a provider that cannot be asked for its keys is a 503, never a 500.
@@ -160,6 +168,12 @@ class SecurityConfiguration {
 		if (ex instanceof AuthenticationServiceException) {
 			return Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, SignIn.UNAVAILABLE, ex));
 		}
+		// The cookie outlives its sealed content (SignInRequests): one that is there but of no use was too late.
+		if (ex instanceof OAuth2AuthenticationException oauth
+				&& NO_STARTED_SIGN_IN.equals(oauth.getError().getErrorCode())
+				&& exchange.getExchange().getRequest().getCookies().getFirst(SignInRequests.COOKIE) != null) {
+			return Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED, SIGN_IN_EXPIRED));
+		}
 		return Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED, SIGN_IN_FAILED));
 	}
 
@@ -169,7 +183,7 @@ class SecurityConfiguration {
 	SecurityWebFilterChain pageSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
 			ServerAuthenticationSuccessHandler signedIn, AccountsProperties accounts,
 			RateLimitsConfiguration.SharedRateLimits rateLimits, Members members, PublicAddress publicAddress,
-			FormDrafts drafts) {
+			FormDrafts drafts, SignInRequests signInRequests) {
 		SignInLanguage authorizationRequests = new SignInLanguage(registrations);
 		OidcClientInitiatedServerLogoutSuccessHandler loggedOut = new OidcClientInitiatedServerLogoutSuccessHandler(
 				registrations);
@@ -200,6 +214,7 @@ class SecurityConfiguration {
 				// Whatever changes something needs a member, unless a feature opens it on purpose (above).
 				.anyExchange().authenticated())
 			.oauth2Login((login) -> login.authorizationRequestResolver(authorizationRequests)
+				.authorizationRequestRepository(signInRequests)
 				.authenticationSuccessHandler(signedIn)
 				.authenticationFailureHandler(SecurityConfiguration::signInFailed))
 			// A signed-in member without the right gets the layout's localized 403 page (ErrorPages), not a bare

@@ -33,6 +33,8 @@ public class RequiredConfiguration implements ApplicationListener<ApplicationEnv
 		required.put("pinnwand.accounts.issuer-uri", "the OpenID Connect issuer (Keycloak realm)");
 		required.put("spring.mail.host", "the SMTP server for notification mails");
 		required.put("pinnwand.public-url", "the portal's public address behind its proxy");
+		required.put("pinnwand.accounts.sign-in-key", "the secret (32+ characters, the same on every instance) that "
+				+ "seals the cookie of a started sign-in");
 		REQUIRED = Collections.unmodifiableMap(required);
 	}
 

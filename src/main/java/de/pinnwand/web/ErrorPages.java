@@ -163,7 +163,10 @@ class ErrorPages implements ErrorWebExceptionHandler {
 	private Mono<Void> page(ServerWebExchange exchange, HttpStatusCode status, Throwable ex) {
 		Map<String, Object> model = this.layout.model(exchange, titleKey(status));
 		model.put("status", status.value());
-		model.put("detail", this.messages.get(exchange, detailKey(status, ex)));
+		String detail = detailKey(status, ex);
+		model.put("detail", this.messages.get(exchange, detail));
+		// A sign-in that failed or took too long: the way to start it again is on the page.
+		model.put("signInAgain", status.value() == 401 && detail.startsWith("errorpage.detail.signin-"));
 		Locale locale = Messages.localeOf(exchange);
 		List<Map<String, Object>> problems = problemsOf(ex).stream().map((problem) -> fieldError(locale, problem))
 			.toList();

@@ -4,9 +4,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import de.pinnwand.PinnwandTest;
 import de.pinnwand.TestListings;
@@ -48,6 +54,30 @@ class AccountsTests {
 				.contains("</li><li>Laden Sie vorher Ihre Daten herunter, wenn Sie sie behalten möchten.</li></ul>"));
 	}
 
+	/** A new member's app sends several requests at once: the first sign-in races itself, and every one succeeds. */
+	@Test
+	void theFirstRequestsOfANewMemberAtOnceAllSucceed() throws Exception {
+		ExecutorService clients = Executors.newFixedThreadPool(8);
+		try {
+			for (int member = 0; member < 4; member++) {
+				String name = "racer-" + UUID.randomUUID().toString().substring(0, 8);
+				String token = TestMembers.token(name);
+				List<Future<Integer>> answers = new ArrayList<>();
+				for (int i = 0; i < 8; i++) {
+					answers.add(clients.submit(() -> this.web.get().uri("/api/v1/me")
+						.header("Authorization", "Bearer " + token).exchange().returnResult(Void.class)
+						.getStatus().value()));
+				}
+				for (Future<Integer> answer : answers) {
+					assertThat(answer.get(60, TimeUnit.SECONDS)).as(name).isEqualTo(200);
+				}
+			}
+		}
+		finally {
+			clients.shutdownNow();
+		}
+	}
+
 	@Test
 	void signsInAtTheProviderAndKeepsTheSessionCookieSafe() {
 		String issuer = EmbeddedServices.signInProvider().issuerUri();
@@ -57,10 +87,11 @@ class AccountsTests {
 		assertThat(authorize).contains("code_challenge=").contains("code_challenge_method=S256")
 			.as("Keycloak's pages speak the reader's interface language").contains("ui_locales=ar")
 			.startsWith(issuer + "/protocol/openid-connect/auth");
-		ResponseCookie session = start.getResponseCookies().getFirst("SESSION");
-		assertThat(session).isNotNull();
-		assertThat(session.isHttpOnly()).isTrue();
-		assertThat(session.getSameSite()).isEqualToIgnoringCase("Lax");
+		assertThat(start.getResponseCookies().getFirst("SESSION")).as("no server session for a started sign-in").isNull();
+		ResponseCookie started = start.getResponseCookies().getFirst(de.pinnwand.accounts.web.SignInRequests.COOKIE);
+		assertThat(started).isNotNull();
+		assertThat(started.isHttpOnly()).isTrue();
+		assertThat(started.getSameSite()).isEqualToIgnoringCase("Lax");
 
 		String member = TestMembers.signIn(this.web, "profile-tester");
 		this.web.get().uri("/my/account?ui=en").cookie("SESSION", member).exchange()

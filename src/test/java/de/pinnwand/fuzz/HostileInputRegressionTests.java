@@ -78,6 +78,18 @@ class HostileInputRegressionTests {
 	}
 
 	@Test
+	void aNonCharacterInADisplayNameOrAContactEmailIsAFieldError() {
+		this.web.put().uri("/api/v1/me").headers(TestMembers.bearer("fuzz-regression-me"))
+			.contentType(MediaType.APPLICATION_JSON).bodyValue("{\"displayName\":\"Amal\\uFFFF\"}").exchange()
+			.expectStatus().isEqualTo(422).expectBody().jsonPath("$.errors[0].field").isEqualTo("displayName");
+		this.web.post().uri("/api/v1/organisations").headers(TestMembers.bearer("fuzz-regression-org"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"name\":\"Verein\",\"type\":\"ASSOCIATION\",\"postcode\":\"71634\","
+					+ "\"contactEmail\":\"kontakt\\uFFFE@example.org\"}").exchange()
+			.expectStatus().isEqualTo(422).expectBody().jsonPath("$.errors[0].field").isEqualTo("contactEmail");
+	}
+
+	@Test
 	void aNulInAQueryParameterIsRemoved() {
 		this.web.get().uri(raw("/api/v1/activities?q=x%00")).exchange().expectStatus().isOk();
 		this.web.get().uri(raw("/activities.ics?q=%00")).exchange().expectStatus().isOk();

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import de.pinnwand.TestMembers;
+import de.pinnwand.accounts.web.SignInRequests;
 import de.pinnwand.system.embedded.EmbeddedServices;
 import de.pinnwand.testing.TlsProxy;
 import org.junit.jupiter.api.AfterAll;
@@ -60,19 +61,19 @@ class TlsProxyTests {
 		String authorize = start.header("Location");
 		String redirectUri = URLDecoder.decode(query(authorize, "redirect_uri"), StandardCharsets.UTF_8);
 		assertThat(redirectUri).isEqualTo(tls.url() + "/login/oauth2/code/pinnwand");
-		String startCookie = sessionCookie(start);
-		assertThat(start.headers("Set-Cookie")).anySatisfy((cookie) -> assertThat(cookie).startsWith("SESSION=")
+		String startCookie = cookie(start, SignInRequests.COOKIE);
+		assertThat(start.headers("Set-Cookie")).anySatisfy((cookie) -> assertThat(cookie).startsWith(SignInRequests.COOKIE + "=")
 			.containsIgnoringCase("Secure").containsIgnoringCase("HttpOnly"));
 
 		String callback = TestMembers.callbackFromProvider(authorize, "proxy-visitor");
 		assertThat(callback).startsWith(tls.url() + "/login/oauth2/code/pinnwand?");
 		URI back = URI.create(callback);
 		TlsProxy.Answer signedIn = tls.get("127.0.0.5", back.getRawPath() + "?" + back.getRawQuery(),
-				Map.of("Cookie", "SESSION=" + startCookie));
+				Map.of("Cookie", SignInRequests.COOKIE + "=" + startCookie));
 		assertThat(signedIn.status()).isEqualTo(302);
 		assertThat(signedIn.header("Location")).satisfiesAnyOf((location) -> assertThat(location).startsWith("/"),
 				(location) -> assertThat(location).startsWith(tls.url() + "/"));
-		String session = sessionCookie(signedIn);
+		String session = cookie(signedIn, "SESSION");
 
 		TlsProxy.Answer account = tls.get("127.0.0.5", "/my/account?ui=en", Map.of("Cookie", "SESSION=" + session));
 		assertThat(account.status()).isEqualTo(200);
@@ -113,12 +114,12 @@ class TlsProxyTests {
 		assertThat(tls.get("127.0.0.3", "/oauth2/authorization/pinnwand", Map.of()).status()).isEqualTo(302);
 	}
 
-	private static String sessionCookie(TlsProxy.Answer answer) {
+	private static String cookie(TlsProxy.Answer answer, String name) {
 		return answer.headers("Set-Cookie").stream()
-			.filter((cookie) -> cookie.startsWith("SESSION="))
-			.map((cookie) -> cookie.substring("SESSION=".length(), cookie.indexOf(';')))
+			.filter((cookie) -> cookie.startsWith(name + "="))
+			.map((cookie) -> cookie.substring(name.length() + 1, cookie.indexOf(';')))
 			.findFirst()
-			.orElseThrow(() -> new AssertionError("no session cookie in " + answer.headers()));
+			.orElseThrow(() -> new AssertionError("no cookie " + name + " in " + answer.headers()));
 	}
 
 	private static String query(String uri, String name) {

@@ -1,6 +1,7 @@
 package de.pinnwand.accounts.web;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 
@@ -108,6 +109,12 @@ public class SignIn {
 	@Order(0)
 	WebFilter signedInMemberFilter(Members members) {
 		return new SignedInMemberFilter(members);
+	}
+
+	/** Started sign-ins wait in a sealed cookie, not in a session (see SignInRequests). */
+	@Bean
+	SignInRequests signInRequests(AccountsProperties properties) {
+		return new SignInRequests(properties.signInKey(), properties.signInTime(), Clock.systemUTC());
 	}
 
 	/** Before the security chain: the sign-in start is answered inside it. */

@@ -64,6 +64,7 @@ public final class DeploymentServices {
 		environment.put("PINNWAND_ACCOUNTS_ISSUER_URI", this.services.signIn().issuerUri());
 		environment.put("PINNWAND_ACCOUNTS_CLIENT_ID", "pinnwand");
 		environment.put("PINNWAND_ACCOUNTS_CLIENT_SECRET", this.services.clientSecret());
+		environment.put("PINNWAND_ACCOUNTS_SIGN_IN_KEY", KeycloakAdmin.randomSecret() + KeycloakAdmin.randomSecret());
 		environment.put("SPRING_MAIL_HOST", "127.0.0.1");
 		environment.put("SPRING_MAIL_PORT", String.valueOf(this.services.mail().port()));
 		return environment;

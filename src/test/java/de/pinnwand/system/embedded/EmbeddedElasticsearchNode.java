@@ -24,6 +24,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * 127.0.0.1. Elasticsearch refuses to run as root, so as root the node runs under an unprivileged system
  * user that is created when missing.
  */
-public final class EmbeddedElasticsearchNode {
+public final class EmbeddedElasticsearchNode implements Supervisor.Service {
 
 	private static final Logger logger = LoggerFactory.getLogger(EmbeddedElasticsearchNode.class);
 
@@ -52,6 +53,11 @@ public final class EmbeddedElasticsearchNode {
 	private int httpPort;
 
 	private Process process;
+
+	/** Whether the node should run: set by a start, cleared by a stop on purpose (outage tests stop it). */
+	private boolean wanted;
+
+	private Supervisor supervisor;
 
 	/** What the node needs to know; all paths absolute. */
 	record Settings(Path distributionZip, byte[] analysisPlugin, Path cacheDirectory, Path dataDirectory,
@@ -87,6 +93,10 @@ public final class EmbeddedElasticsearchNode {
 			Path run = prepareRunDirectory();
 			this.process = launch(run);
 			awaitHealthy(run);
+			this.wanted = true;
+			if (this.supervisor == null) {
+				this.supervisor = new Supervisor(this).begin();
+			}
 		}
 		catch (IOException ex) {
 			throw new EmbeddedServiceFailed("Elasticsearch could not be started: " + ex.getMessage(), ex);
@@ -97,12 +107,56 @@ public final class EmbeddedElasticsearchNode {
 
 	/** Stops the node: the server process first, then its launcher; waits for both to end. */
 	public synchronized void stop() {
+		this.wanted = false;
 		if (this.process == null) {
 			return;
 		}
 		ProcessKeeper.stopTree(this.process, Duration.ofSeconds(30));
 		this.process = null;
 		logger.info("Embedded Elasticsearch stopped");
+	}
+
+	/**
+	 * The server's own process (the JVM that the launcher started and that answers on the port); fault tests signal
+	 * it. Empty while the node is not running.
+	 */
+	public synchronized Optional<ProcessHandle> serverProcess() {
+		if (this.process == null || !this.process.isAlive()) {
+			return Optional.empty();
+		}
+		List<ProcessHandle> javas = this.process.descendants().filter(ProcessHandle::isAlive)
+			.filter((handle) -> handle.info().command().map((command) -> command.endsWith("/java")).orElse(false))
+			.toList();
+		return javas.isEmpty() ? Optional.empty() : Optional.of(javas.get(javas.size() - 1));
+	}
+
+	@Override
+	public String name() {
+		return "Embedded Elasticsearch";
+	}
+
+	@Override
+	public synchronized boolean died() {
+		return this.wanted && serverProcess().isEmpty();
+	}
+
+	@Override
+	public synchronized String describe() {
+		return "launcher pid " + ((this.process != null) ? this.process.pid() : "none") + ", " + url() + ", data in "
+				+ this.workDirectory;
+	}
+
+	/** Starts the node again after its server died: what is left of the launcher goes first. */
+	@Override
+	public synchronized void restart() {
+		if (!died()) {
+			return;
+		}
+		if (this.process != null) {
+			ProcessKeeper.stopTree(this.process, Duration.ofSeconds(10));
+			this.process = null;
+		}
+		start();
 	}
 
 	/**

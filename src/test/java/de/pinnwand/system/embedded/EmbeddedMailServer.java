@@ -26,13 +26,18 @@ import org.slf4j.LoggerFactory;
  * The embedded default's mail server: GreenMail's SMTP server in this JVM on 127.0.0.1, which keeps every mail it
  * receives in memory for {@code /dev/mail} and the tests. Nothing leaves the machine.
  */
-public final class EmbeddedMailServer {
+public final class EmbeddedMailServer implements Supervisor.Service {
 
 	private static final Logger logger = LoggerFactory.getLogger(EmbeddedMailServer.class);
 
 	private final int port;
 
 	private GreenMail server;
+
+	/** Whether the server should run: set by a start, cleared by a stop on purpose (outage tests stop it). */
+	private boolean wanted;
+
+	private Supervisor supervisor;
 
 	/** @param port the SMTP port, 0 for any free one (kept across a stop and start) */
 	EmbeddedMailServer(int port) {
@@ -55,15 +60,54 @@ public final class EmbeddedMailServer {
 			.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 		started.start();
 		this.server = started;
+		this.wanted = true;
+		if (this.supervisor == null) {
+			this.supervisor = new Supervisor(this).begin();
+		}
 		logger.info("Embedded mail server (SMTP) on 127.0.0.1:" + this.port);
 	}
 
 	/** Stops the server; mails it held are gone. */
 	public synchronized void stop() {
+		this.wanted = false;
 		if (this.server != null) {
 			this.server.stop();
 			this.server = null;
 		}
+	}
+
+	@Override
+	public String name() {
+		return "Embedded mail server";
+	}
+
+	/** Whether its SMTP thread ended without a stop (a failed accept loop, or a test ending it as a crash would). */
+	@Override
+	public synchronized boolean died() {
+		return this.wanted && (this.server == null || !this.server.getSmtp().isRunning());
+	}
+
+	@Override
+	public String describe() {
+		return "SMTP on 127.0.0.1:" + this.port;
+	}
+
+	/** Starts it again on the same port; mails it held are gone, as after any restart of a mail server. */
+	@Override
+	public synchronized void restart() {
+		if (!died()) {
+			return;
+		}
+		if (this.server != null) {
+			this.server.stop();
+			this.server = null;
+		}
+		start();
+	}
+
+	/** Ends the SMTP service the way a crash would, without telling the supervisor; a test of healing uses it. */
+	public synchronized void crash() {
+		this.server.getSmtp().stopService();
 	}
 
 	public int port() {

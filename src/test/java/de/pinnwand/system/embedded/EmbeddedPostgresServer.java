@@ -16,11 +16,14 @@ import java.util.concurrent.TimeUnit;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 
 /**
- * A real PostgreSQL server from zonky's binaries, with its data folder kept across restarts.
+ * A real PostgreSQL server from zonky's binaries, with its data folder kept across restarts. It is supervised: a
+ * server that dies (killed, crashed) is started again on the same port and data, so the app's pool reconnects.
  */
-final class EmbeddedPostgresServer {
+final class EmbeddedPostgresServer implements Supervisor.Service {
 
 	static final String DATABASE = "pinnwand";
 
@@ -33,6 +36,16 @@ final class EmbeddedPostgresServer {
 	private final boolean durable;
 
 	private EmbeddedPostgres postgres;
+
+	/** The port of the first start, kept for every restart: the app's connection settings name it. */
+	private int port;
+
+	/** Whether the server should run: set by a start, cleared by a stop on purpose. */
+	private boolean wanted;
+
+	private long postmasterPid;
+
+	private Supervisor supervisor;
 
 	EmbeddedPostgresServer(Path dataDirectory) {
 		this(dataDirectory, true);
@@ -52,11 +65,14 @@ final class EmbeddedPostgresServer {
 		try {
 			Files.createDirectories(this.dataDirectory);
 			stopOrphanedServer();
+			if (this.port == 0) {
+				this.port = FreePorts.pick();
+			}
 			this.postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(this.dataDirectory)
 				.setCleanDataDirectory(false)
 				.setRegisterShutdownHook(false)
-				.setPort(FreePorts.pick())
+				.setPort(this.port)
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.setServerConfig("listen_addresses", "127.0.0.1")
 				// zonky starts the server with -F and synchronous_commit off, fit for throw-away test data only: an
@@ -65,6 +81,11 @@ final class EmbeddedPostgresServer {
 				.setServerConfig("synchronous_commit", this.durable ? "on" : "off")
 				.start();
 			createDatabaseIfMissing();
+			this.postmasterPid = readPostmasterPid();
+			this.wanted = true;
+			if (this.supervisor == null) {
+				this.supervisor = new Supervisor(this).begin();
+			}
 		}
 		catch (IOException | SQLException ex) {
 			throw new EmbeddedServiceFailed("PostgreSQL could not be started in " + this.dataDirectory + ": "
@@ -117,6 +138,61 @@ final class EmbeddedPostgresServer {
 		}
 	}
 
+	private long readPostmasterPid() throws IOException {
+		return Long.parseLong(Files.readAllLines(this.dataDirectory.resolve("postmaster.pid")).get(0).strip());
+	}
+
+	/** The running server's main process (the postmaster); fault tests signal it. */
+	synchronized ProcessHandle postmaster() {
+		return ProcessHandle.of(this.postmasterPid)
+			.orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
+	}
+
+	@Override
+	public String name() {
+		return "Embedded PostgreSQL";
+	}
+
+	@Override
+	public synchronized boolean died() {
+		return this.wanted && ProcessHandle.of(this.postmasterPid).map((handle) -> !handle.isAlive()).orElse(true);
+	}
+
+	@Override
+	public synchronized String describe() {
+		return "postmaster pid " + this.postmasterPid + ", port " + this.port + ", data in " + this.dataDirectory;
+	}
+
+	/**
+	 * Starts the server again after it died. Its backends end by themselves once the postmaster is gone; until they
+	 * have, the new server refuses to start ("shared memory block still in use"), and the supervisor tries again.
+	 */
+	@Override
+	public synchronized void restart() {
+		if (!died()) {
+			return;
+		}
+		if (this.postgres != null) {
+			// The server is gone already: closing only releases zonky's lock on the folder, and its failed
+			// 'pg_ctl stop' would log a stack trace beside the supervisor's one line.
+			LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+			String zonky = EmbeddedPostgres.class.getName();
+			LogLevel before = logging.getLoggerConfiguration(zonky).getConfiguredLevel();
+			logging.setLogLevel(zonky, LogLevel.OFF);
+			try {
+				this.postgres.close();
+			}
+			catch (IOException | RuntimeException ex) {
+				// nothing more to stop
+			}
+			finally {
+				logging.setLogLevel(zonky, before);
+			}
+			this.postgres = null;
+		}
+		start();
+	}
+
 	private EmbeddedServiceFailed inUse() {
 		return new EmbeddedServiceFailed("The data folder " + this.dataDirectory + " is in use by another running "
 				+ "app. Stop that app or set pinnwand.data-dir to another folder.");
@@ -138,7 +214,7 @@ final class EmbeddedPostgresServer {
 	}
 
 	int port() {
-		return this.postgres.getPort();
+		return this.port;
 	}
 
 	String jdbcUrl(String database) {
@@ -150,6 +226,7 @@ final class EmbeddedPostgresServer {
 	}
 
 	synchronized void stop() {
+		this.wanted = false;
 		if (this.postgres == null) {
 			return;
 		}

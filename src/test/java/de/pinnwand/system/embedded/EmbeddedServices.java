@@ -68,6 +68,14 @@ public final class EmbeddedServices {
 		return instance.elasticsearch;
 	}
 
+	/** The main process (postmaster) of this JVM's embedded PostgreSQL; fault tests signal it. */
+	public static synchronized ProcessHandle postgresProcess() {
+		if (instance == null || instance.postgres == null) {
+			throw new IllegalStateException("No embedded PostgreSQL in this JVM");
+		}
+		return instance.postgres.postmaster();
+	}
+
 	/**
 	 * The embedded Keycloak of this JVM, ready and set up; tests create members and clients through its admin
 	 * API and get tokens from it.
