@@ -14,7 +14,8 @@ public class PinnwandApplication {
 			SpringApplication.run(PinnwandApplication.class, args);
 		}
 		catch (RuntimeException ex) {
-			// Boot has logged why. Threads that were started before the failure (pools, clients) must not hold the JVM:
+			// Boot has logged why. Threads that were started before the failure (pools,
+			// clients) must not hold the JVM:
 			// exit, so that the shutdown hooks run and nothing is left running.
 			System.exit(1);
 		}

@@ -15,8 +15,9 @@ import org.springframework.modulith.docs.Documenter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The module boundaries, checked from the bytecode: no cycle between the top-level packages and no use of another
- * module's internal types (its sub-packages unless exposed). Writes the module diagram and canvases to docs/modules.
+ * The module boundaries, checked from the bytecode: no cycle between the top-level
+ * packages and no use of another module's internal types (its sub-packages unless
+ * exposed). Writes the module diagram and canvases to docs/modules.
  */
 class ModularityTests {
 
@@ -27,7 +28,10 @@ class ModularityTests {
 		modules.verify();
 	}
 
-	/** The README's code-layout table names every module once, and nothing that is not one (folders end in /). */
+	/**
+	 * The README's code-layout table names every module once, and nothing that is not one
+	 * (folders end in /).
+	 */
 	@Test
 	void readmeLayoutTableNamesEachModuleOnce() throws IOException {
 		String readme = Files.readString(Path.of("README.md"));
@@ -37,14 +41,14 @@ class ModularityTests {
 		Matcher row = Pattern.compile("(?m)^\\| `([a-z]+)` \\|").matcher(section);
 		List<String> listed = row.results().map((found) -> found.group(1)).toList();
 		List<String> names = modules.stream().map((module) -> module.getIdentifier().toString()).sorted().toList();
-		assertThat(listed).as("modules in the README's code-layout table").doesNotHaveDuplicates()
+		assertThat(listed).as("modules in the README's code-layout table")
+			.doesNotHaveDuplicates()
 			.containsExactlyInAnyOrderElementsOf(names);
 	}
 
 	@Test
 	void writesTheModuleDocumentation() {
-		new Documenter(modules, Documenter.Options.defaults().withOutputFolder("docs/modules"))
-			.writeModulesAsPlantUml()
+		new Documenter(modules, Documenter.Options.defaults().withOutputFolder("docs/modules")).writeModulesAsPlantUml()
 			.writeIndividualModulesAsPlantUml()
 			.writeModuleCanvases();
 	}

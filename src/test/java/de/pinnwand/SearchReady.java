@@ -6,8 +6,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * Before each full application test, waits until the search index exists: on a fresh data folder the relay
- * builds it right after start-up, and a search before that answers 503.
+ * Before each full application test, waits until the search index exists: on a fresh data
+ * folder the relay builds it right after start-up, and a search before that answers 503.
  */
 class SearchReady implements BeforeEachCallback {
 

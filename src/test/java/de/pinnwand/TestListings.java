@@ -23,7 +23,10 @@ public final class TestListings {
 		return body;
 	}
 
-	/** Waits until the search index exists: on a fresh data folder it is built right after start-up. */
+	/**
+	 * Waits until the search index exists: on a fresh data folder it is built right after
+	 * start-up.
+	 */
 	public static void awaitSearchReady(de.pinnwand.search.ListingIndex index) {
 		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
 		while (!index.isReady()) {

@@ -9,13 +9,15 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * A person's account. It holds the least the portal needs; contact details are private and only ever shared
- * by the member's own decision.
+ * A person's account. It holds the least the portal needs; contact details are private
+ * and only ever shared by the member's own decision.
  *
- * @param subject the sign-in provider's stable id for the person (never the e-mail address)
+ * @param subject the sign-in provider's stable id for the person (never the e-mail
+ * address)
  * @param displayName the name others see; a pseudonym is fine
  * @param languages the languages the member can use (ISO 639 codes)
- * @param homePostcode the member's home area as a postcode, for distances; never an address
+ * @param homePostcode the member's home area as a postcode, for distances; never an
+ * address
  * @param interfaceLanguage the language the portal and its e-mails speak to the member in
  */
 @Table("account")

@@ -11,12 +11,14 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A member deletes their account (DSGVO Art. 17). In one transaction: features that must do more than the
- * foreign-key cascades take part as {@link MemberLeaving} (their own listings go and leave the index, a freed place
- * at an activity goes to the next one waiting, reports they filed stop naming them), then the account row goes and
- * with it, by cascades, their roles, memberships, activity sign-ups and saved searches. Listings and activities they
- * made for an organisation stay with it without their name. The audit log keeps its entries: they name the account
- * id only, and the log is append-only by design (Art. 17 (3) b/e: accountability of moderation decisions).
+ * A member deletes their account (DSGVO Art. 17). In one transaction: features that must
+ * do more than the foreign-key cascades take part as {@link MemberLeaving} (their own
+ * listings go and leave the index, a freed place at an activity goes to the next one
+ * waiting, reports they filed stop naming them), then the account row goes and with it,
+ * by cascades, their roles, memberships, activity sign-ups and saved searches. Listings
+ * and activities they made for an organisation stay with it without their name. The audit
+ * log keeps its entries: they name the account id only, and the log is append-only by
+ * design (Art. 17 (3) b/e: accountability of moderation decisions).
  */
 @Service
 public class AccountDeletion {
@@ -37,7 +39,9 @@ public class AccountDeletion {
 		this.transaction = transaction;
 	}
 
-	/** Deletes the account; an account that is already gone is fine (a form sent twice). */
+	/**
+	 * Deletes the account; an account that is already gone is fine (a form sent twice).
+	 */
 	public Mono<Void> delete(UUID accountId) {
 		return Flux.fromIterable(this.parts)
 			.concatMap((part) -> part.leave(accountId))

@@ -27,9 +27,10 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * Accounts and their roles. An account is made at the first sign-in; roles that the provider's groups grant
- * follow those groups at every sign-in, roles granted in the portal stay until an admin revokes them. Every
- * role change is written to the audit log in the same transaction.
+ * Accounts and their roles. An account is made at the first sign-in; roles that the
+ * provider's groups grant follow those groups at every sign-in, roles granted in the
+ * portal stay until an admin revokes them. Every role change is written to the audit log
+ * in the same transaction.
  */
 @Service
 public class AccountService {
@@ -40,7 +41,10 @@ public class AccountService {
 
 	private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()/-]{5,30}$");
 
-	/** How often a first sign-in is done again when requests of the same person raced it (one per parallel request). */
+	/**
+	 * How often a first sign-in is done again when requests of the same person raced it
+	 * (one per parallel request).
+	 */
 	private static final int SIGN_IN_RACES = 10;
 
 	private final Accounts accounts;
@@ -69,12 +73,15 @@ public class AccountService {
 	}
 
 	/**
-	 * Records a sign-in: makes the account at the first one, and brings provider-granted roles in line with the
-	 * groups the provider sent (null when it sends none, which leaves them as they are).
-	 * @param suggestedName the provider's name for the person, a starting point for the display name only
+	 * Records a sign-in: makes the account at the first one, and brings provider-granted
+	 * roles in line with the groups the provider sent (null when it sends none, which
+	 * leaves them as they are).
+	 * @param suggestedName the provider's name for the person, a starting point for the
+	 * display name only
 	 */
 	public Mono<Member> signedIn(String subject, String suggestedName, Collection<String> groups) {
-		// Accounts are keyed by the provider's subject: without one, two people would share an account.
+		// Accounts are keyed by the provider's subject: without one, two people would
+		// share an account.
 		if (subject == null || subject.isBlank()) {
 			return Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED, "errorpage.detail.token"));
 		}
@@ -84,23 +91,31 @@ public class AccountService {
 			.switchIfEmpty(Mono.defer(() -> create(subject, suggestedName, now)));
 		Mono<Member> recorded = account.flatMap((found) -> syncProviderRoles(found, groups).then(member(found)))
 			.as(this.transaction::transactional);
-		// Several first requests of the same person at once: another one made the account (this insert failed) or
-		// recorded its sign-in first (this version is stale). The failure aborted this transaction, so the whole
-		// sign-in is done again in a new one: inside the aborted one PostgreSQL refuses every statement (it answered
+		// Several first requests of the same person at once: another one made the account
+		// (this insert failed) or
+		// recorded its sign-in first (this version is stale). The failure aborted this
+		// transaction, so the whole
+		// sign-in is done again in a new one: inside the aborted one PostgreSQL refuses
+		// every statement (it answered
 		// 503), and a stale version answered 409.
-		return recorded.retryWhen(Retry.max(SIGN_IN_RACES).filter((raced) -> raced instanceof DataIntegrityViolationException
-				|| raced instanceof OptimisticLockingFailureException));
+		return recorded.retryWhen(Retry.max(SIGN_IN_RACES)
+			.filter((raced) -> raced instanceof DataIntegrityViolationException
+					|| raced instanceof OptimisticLockingFailureException));
 	}
 
 	private Mono<Account> create(String subject, String suggestedName, Instant now) {
 		Account account = new Account(UUID.randomUUID(), subject, displayNameFrom(suggestedName, subject), List.of(),
 				null, null, null, EmailNotifications.NEVER, null, now, now, null);
 		return this.accounts.save(account)
-			.flatMap((saved) -> this.audit.record(null, AccountAudit.CREATED, "account", saved.id().toString(), null, null)
+			.flatMap((saved) -> this.audit
+				.record(null, AccountAudit.CREATED, "account", saved.id().toString(), null, null)
 				.thenReturn(saved));
 	}
 
-	/** Names from the provider can be e-mail addresses or real names; only a short, plain first part is used. */
+	/**
+	 * Names from the provider can be e-mail addresses or real names; only a short, plain
+	 * first part is used.
+	 */
 	static String displayNameFrom(String suggested, String subject) {
 		String name = (suggested != null && !suggested.isBlank()) ? suggested.strip() : subject;
 		int at = name.indexOf('@');
@@ -149,19 +164,21 @@ public class AccountService {
 	}
 
 	/**
-	 * Makes an account ahead of its first sign-in, with portal roles, for demo content and first
-	 * installations; an existing account is returned unchanged. Roles granted here are audited as the system's.
+	 * Makes an account ahead of its first sign-in, with portal roles, for demo content
+	 * and first installations; an existing account is returned unchanged. Roles granted
+	 * here are audited as the system's.
 	 */
 	public Mono<Member> prepare(String subject, String displayName, List<String> languages, Set<Role> roles) {
 		Instant now = this.clock.instant();
 		return this.accounts.findBySubject(subject)
 			.switchIfEmpty(Mono.defer(() -> create(subject, displayName, now)
-				.map((created) -> created.with(new Profile(displayName, languages, null, null, null,
-						EmailNotifications.NEVER, null)))
+				.map((created) -> created
+					.with(new Profile(displayName, languages, null, null, null, EmailNotifications.NEVER, null)))
 				.flatMap(this.accounts::save)
 				.flatMap((saved) -> Flux.fromIterable(roles)
-					.concatMap((role) -> insertRole(saved.id(), role, "PORTAL").then(this.audit.record(null,
-							AccountAudit.ROLE_GRANTED, "account", saved.id().toString(), role.name(), "prepared account")))
+					.concatMap((role) -> insertRole(saved.id(), role, "PORTAL")
+						.then(this.audit.record(null, AccountAudit.ROLE_GRANTED, "account", saved.id().toString(),
+								role.name(), "prepared account")))
 					.then(Mono.just(saved)))))
 			.flatMap(this::member)
 			.as(this.transaction::transactional);
@@ -181,14 +198,19 @@ public class AccountService {
 		return this.accounts.findById(accountId).switchIfEmpty(Mono.error(AccountNotFound::new));
 	}
 
-	/** Display names of accounts, for pages that list people (e.g. an activity's sign-ups). */
+	/**
+	 * Display names of accounts, for pages that list people (e.g. an activity's
+	 * sign-ups).
+	 */
 	public Flux<Account> accounts(Collection<UUID> ids) {
 		return this.accounts.findAllById(ids);
 	}
 
 	private Mono<Member> member(Account account) {
-		return roleRows(account.id()).map(RoleRow::role).collectList().map((roles) -> new Member(account.id(),
-				account.displayName(), roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles)));
+		return roleRows(account.id()).map(RoleRow::role)
+			.collectList()
+			.map((roles) -> new Member(account.id(), account.displayName(),
+					roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles)));
 	}
 
 	/**
@@ -198,10 +220,11 @@ public class AccountService {
 		if (!by.isAdmin()) {
 			return Mono.error(AccountNotFound::new);
 		}
-		return account(accountId).flatMap((account) -> roleRows(accountId).any((row) -> row.role() == role)
-			.flatMap((has) -> has ? Mono.<Void>empty()
-					: insertRole(accountId, role, "PORTAL").then(this.audit.record(by.accountId(), AccountAudit.ROLE_GRANTED,
-							"account", accountId.toString(), role.name(), reason))))
+		return account(accountId)
+			.flatMap((account) -> roleRows(accountId).any((row) -> row.role() == role)
+				.flatMap((has) -> has ? Mono.<Void>empty()
+						: insertRole(accountId, role, "PORTAL").then(this.audit.record(by.accountId(),
+								AccountAudit.ROLE_GRANTED, "account", accountId.toString(), role.name(), reason))))
 			.as(this.transaction::transactional);
 	}
 
@@ -210,13 +233,17 @@ public class AccountService {
 		if (!by.isAdmin()) {
 			return Mono.error(AccountNotFound::new);
 		}
-		return account(accountId).flatMap((account) -> deleteRole(accountId, role).flatMap((removed) -> (removed > 0)
-				? this.audit.record(by.accountId(), AccountAudit.ROLE_REVOKED, "account", accountId.toString(), role.name(), reason)
-				: Mono.<Void>empty()))
+		return account(accountId)
+			.flatMap((account) -> deleteRole(accountId, role)
+				.flatMap((removed) -> (removed > 0) ? this.audit.record(by.accountId(), AccountAudit.ROLE_REVOKED,
+						"account", accountId.toString(), role.name(), reason) : Mono.<Void>empty()))
 			.as(this.transaction::transactional);
 	}
 
-	/** Changes the member's own profile after checking every field; nothing is stored if one is wrong. */
+	/**
+	 * Changes the member's own profile after checking every field; nothing is stored if
+	 * one is wrong.
+	 */
 	public Mono<Account> updateProfile(UUID accountId, Profile change) {
 		List<FieldProblem> problems = new ArrayList<>();
 		String displayName = (change.displayName() != null) ? change.displayName().strip() : "";
@@ -244,7 +271,8 @@ public class AccountService {
 			problems.add(new FieldProblem("contactPhone", "phone.invalid"));
 		}
 		String chosenLanguage = blankToNull(change.interfaceLanguage());
-		// Stored in the spelling of InterfaceLanguages.CODES (fa-AF for Dari), which mails and pages read back.
+		// Stored in the spelling of InterfaceLanguages.CODES (fa-AF for Dari), which
+		// mails and pages read back.
 		String interfaceLanguage = (chosenLanguage != null) ? InterfaceLanguages.known(chosenLanguage).orElse(null)
 				: null;
 		if (chosenLanguage != null && interfaceLanguage == null) {
@@ -258,27 +286,25 @@ public class AccountService {
 		if (!problems.isEmpty()) {
 			return Mono.error(new InvalidProfile(problems));
 		}
-		Profile checked = new Profile(displayName, languages, postcode, email, phone, notifications,
-				interfaceLanguage);
+		Profile checked = new Profile(displayName, languages, postcode, email, phone, notifications, interfaceLanguage);
 		return account(accountId).map((account) -> account.with(checked)).flatMap(this.accounts::save);
 	}
 
 	/**
-	 * Stops notices by e-mail (the unsubscribe link in every mail); the portal still shows them. Emits whether the
-	 * account exists.
+	 * Stops notices by e-mail (the unsubscribe link in every mail); the portal still
+	 * shows them. Emits whether the account exists.
 	 */
 	public Mono<Boolean> stopEmailNotifications(UUID accountId) {
-		return this.accounts.findById(accountId)
-			.flatMap((account) -> {
-				if (account.emailNotifications() == EmailNotifications.NEVER) {
-					return Mono.just(true);
-				}
-				Profile profile = account.profile();
-				return this.accounts.save(account.with(new Profile(profile.displayName(), profile.languages(),
-						profile.homePostcode(), profile.contactEmail(), profile.contactPhone(), EmailNotifications.NEVER,
-						profile.interfaceLanguage()))).thenReturn(true);
-			})
-			.defaultIfEmpty(false);
+		return this.accounts.findById(accountId).flatMap((account) -> {
+			if (account.emailNotifications() == EmailNotifications.NEVER) {
+				return Mono.just(true);
+			}
+			Profile profile = account.profile();
+			return this.accounts.save(account.with(new Profile(profile.displayName(), profile.languages(),
+					profile.homePostcode(), profile.contactEmail(), profile.contactPhone(), EmailNotifications.NEVER,
+					profile.interfaceLanguage())))
+				.thenReturn(true);
+		}).defaultIfEmpty(false);
 	}
 
 	private static String blankToNull(String value) {
@@ -291,7 +317,8 @@ public class AccountService {
 	private Flux<RoleRow> roleRows(UUID accountId) {
 		return this.database.sql("select role, source from account_role where account_id = :id")
 			.bind("id", accountId)
-			.map((row, meta) -> new RoleRow(Role.valueOf(row.get("role", String.class)), row.get("source", String.class)))
+			.map((row, meta) -> new RoleRow(Role.valueOf(row.get("role", String.class)),
+					row.get("source", String.class)))
 			.all();
 	}
 

@@ -4,7 +4,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The signed-in person as the features see them: who they are and which portal-wide roles they hold.
+ * The signed-in person as the features see them: who they are and which portal-wide roles
+ * they hold.
  *
  * @param accountId the account's id, what listings and sign-ups refer to
  */

@@ -19,8 +19,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Who is asking: the member behind a request's sign-in (a page session or an API bearer token), looked up once
- * per request. A bearer token of someone who never signed in on a page makes their account on first use.
+ * Who is asking: the member behind a request's sign-in (a page session or an API bearer
+ * token), looked up once per request. A bearer token of someone who never signed in on a
+ * page makes their account on first use.
  */
 @Component
 public class Members {
@@ -53,14 +54,17 @@ public class Members {
 		return cached;
 	}
 
-	/** The signed-in member; the security rules make sure there is one where this is used. */
+	/**
+	 * The signed-in member; the security rules make sure there is one where this is used.
+	 */
 	public Mono<Member> required(ServerWebExchange exchange) {
 		return current(exchange).switchIfEmpty(Mono.error(AccountNotFound::new));
 	}
 
 	private Mono<Member> member(Authentication authentication) {
 		if (authentication instanceof JwtAuthenticationToken jwt) {
-			// Found already when the API's token was authenticated (authenticate): no second look-up per request.
+			// Found already when the API's token was authenticated (authenticate): no
+			// second look-up per request.
 			if (jwt.getDetails() instanceof Member known) {
 				return Mono.just(known);
 			}
@@ -75,9 +79,10 @@ public class Members {
 	}
 
 	/**
-	 * The API's authentication of a bearer token: the token's scopes and the member's portal roles as
-	 * {@code ROLE_…} authorities, so that role checks outside the portal's own rules (the health endpoint's details
-	 * for admins) see them too. Makes the account at first use, like {@link #current}.
+	 * The API's authentication of a bearer token: the token's scopes and the member's
+	 * portal roles as {@code ROLE_…} authorities, so that role checks outside the
+	 * portal's own rules (the health endpoint's details for admins) see them too. Makes
+	 * the account at first use, like {@link #current}.
 	 */
 	public Mono<AbstractAuthenticationToken> authenticate(Jwt jwt) {
 		Collection<GrantedAuthority> scopes = this.scopes.convert(jwt);
@@ -108,6 +113,5 @@ public class Members {
 		}
 		return collection.stream().map(String::valueOf).toList();
 	}
-
 
 }

@@ -5,8 +5,8 @@ import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /**
- * A feature's part of a member's data export (DSGVO Art. 15 and 20): each feature that stores something about a
- * member contributes what it holds under its own name.
+ * A feature's part of a member's data export (DSGVO Art. 15 and 20): each feature that
+ * stores something about a member contributes what it holds under its own name.
  */
 public interface PersonalData {
 

@@ -1,6 +1,9 @@
 package de.pinnwand.accounts;
 
-/** Portal-wide roles beyond being a member; organisation roles belong to each organisation. */
+/**
+ * Portal-wide roles beyond being a member; organisation roles belong to each
+ * organisation.
+ */
 public enum Role {
 
 	/** The Ehrenamtskoordination: moderates and verifies organisations. */

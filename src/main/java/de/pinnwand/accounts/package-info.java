@@ -1,2 +1,5 @@
-/** People's accounts: signed in through OpenID Connect, keyed by the provider's subject, with a minimal profile and roles. */
+/**
+ * People's accounts: signed in through OpenID Connect, keyed by the provider's subject,
+ * with a minimal profile and roles.
+ */
 package de.pinnwand.accounts;

@@ -17,15 +17,17 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * Something an organisation or volunteer group invites people to, once or every week. Times are kept as instants
- * and read in {@link #ZONE}: a weekly café at 15:00 stays at 15:00 local time across daylight saving changes.
+ * Something an organisation or volunteer group invites people to, once or every week.
+ * Times are kept as instants and read in {@link #ZONE}: a weekly café at 15:00 stays at
+ * 15:00 local time across daylight saving changes.
  *
  * @param startsAt start of the first (or only) occurrence
  * @param endsAt end of the first (or only) occurrence
  * @param repeatUntil the last day a weekly activity may take place; null for a single one
  * @param capacity places per occurrence; null for no limit
  * @param createdBy the member who put it on the board
- * @param venue where exactly people meet, a public meeting place in the organisers' words; null for none
+ * @param venue where exactly people meet, a public meeting place in the organisers'
+ * words; null for none
  */
 @Table("activity")
 public record Activity(@Id UUID id, UUID organisationId, String title, String description, List<String> languages,
@@ -69,7 +71,9 @@ public record Activity(@Id UUID id, UUID organisationId, String title, String de
 		return LocalDateTime.of(date, startTime()).atZone(ZONE);
 	}
 
-	/** When the occurrence on {@code date} ends; the same local length as the first one. */
+	/**
+	 * When the occurrence on {@code date} ends; the same local length as the first one.
+	 */
 	public ZonedDateTime endOf(LocalDate date) {
 		long days = ChronoUnit.DAYS.between(firstDate(), this.endsAt.atZone(ZONE).toLocalDate());
 		return LocalDateTime.of(date.plusDays(days), endTime()).atZone(ZONE);
@@ -79,7 +83,9 @@ public record Activity(@Id UUID id, UUID organisationId, String title, String de
 		return this.status == ActivityStatus.CANCELLED;
 	}
 
-	/** Up to {@code limit} occurrences that have not ended at {@code now}, earliest first. */
+	/**
+	 * Up to {@code limit} occurrences that have not ended at {@code now}, earliest first.
+	 */
 	public List<LocalDate> occurrencesAfter(Instant now, int limit) {
 		List<LocalDate> dates = new ArrayList<>();
 		LocalDate today = now.atZone(ZONE).toLocalDate();

@@ -3,9 +3,11 @@ package de.pinnwand.activities;
 import java.util.List;
 
 /**
- * An activity as a form or an API client sends it, before any checks: dates and times as typed, in Europe/Berlin.
+ * An activity as a form or an API client sends it, before any checks: dates and times as
+ * typed, in Europe/Berlin.
  *
- * @param place a postcode or a place name (a public meeting place the organisation chooses)
+ * @param place a postcode or a place name (a public meeting place the organisation
+ * chooses)
  * @param date the day of the first (or only) occurrence, {@code 2026-12-03}
  * @param startTime {@code 15:00}
  * @param endTime {@code 17:00}; an end at or before the start is refused

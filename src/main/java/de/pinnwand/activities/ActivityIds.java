@@ -6,7 +6,10 @@ import java.util.UUID;
 
 import reactor.core.publisher.Mono;
 
-/** Ids and occurrence dates as they arrive in paths and forms: anything that is not one is simply not found. */
+/**
+ * Ids and occurrence dates as they arrive in paths and forms: anything that is not one is
+ * simply not found.
+ */
 public final class ActivityIds {
 
 	private ActivityIds() {

@@ -16,7 +16,10 @@ import de.pinnwand.system.FieldProblem;
 import de.pinnwand.system.Languages;
 import org.springframework.stereotype.Component;
 
-/** What an activity must be to go on the board; every problem is reported at once, by field. */
+/**
+ * What an activity must be to go on the board; every problem is reported at once, by
+ * field.
+ */
 @Component
 class ActivityRules {
 
@@ -30,7 +33,10 @@ class ActivityRules {
 
 	static final int MAX_VENUE = 160;
 
-	/** A weekly activity is planned for at most this long at once; it can be extended later. */
+	/**
+	 * A weekly activity is planned for at most this long at once; it can be extended
+	 * later.
+	 */
 	static final int MAX_WEEKS = 106;
 
 	private final Gazetteer gazetteer;
@@ -45,8 +51,9 @@ class ActivityRules {
 	}
 
 	/**
-	 * @param existing the activity being changed, or null for a new one; a changed start must lie ahead, an
-	 * unchanged one may have passed (a weekly café that started last month)
+	 * @param existing the activity being changed, or null for a new one; a changed start
+	 * must lie ahead, an unchanged one may have passed (a weekly café that started last
+	 * month)
 	 */
 	Checked check(ActivityDraft draft, Instant now, Activity existing) {
 		List<FieldProblem> problems = new ArrayList<>();
@@ -64,8 +71,12 @@ class ActivityRules {
 		if (description.length() > MAX_DESCRIPTION) {
 			problems.add(new FieldProblem("description", "text.too-long", MAX_DESCRIPTION));
 		}
-		List<String> languages = draft.languages().stream().filter((code) -> code != null && !code.isBlank())
-			.map(String::strip).distinct().toList();
+		List<String> languages = draft.languages()
+			.stream()
+			.filter((code) -> code != null && !code.isBlank())
+			.map(String::strip)
+			.distinct()
+			.toList();
 		if (languages.isEmpty()) {
 			problems.add(new FieldProblem("languages", "languages.missing"));
 		}

@@ -26,9 +26,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Putting activities on the board, changing and cancelling them (or one of their dates). Only members of an
- * activity's organisation change it; to anyone else it answers as if it did not exist. Sign-ups are
- * {@link ActivitySignups}'.
+ * Putting activities on the board, changing and cancelling them (or one of their dates).
+ * Only members of an activity's organisation change it; to anyone else it answers as if
+ * it did not exist. Sign-ups are {@link ActivitySignups}'.
  */
 @Service
 public class ActivityService {
@@ -77,7 +77,10 @@ public class ActivityService {
 		this.clock = clock;
 	}
 
-	/** Puts an activity of the organisation on the board; the member must belong to the organisation. */
+	/**
+	 * Puts an activity of the organisation on the board; the member must belong to the
+	 * organisation.
+	 */
 	public Mono<Activity> create(UUID accountId, UUID organisationId, ActivityDraft draft) {
 		Instant now = this.clock.instant();
 		return isMember(accountId, organisationId).flatMap((member) -> {
@@ -98,9 +101,11 @@ public class ActivityService {
 			Activity activity = build(UUID.randomUUID(), organisationId, checked, ActivityStatus.PUBLISHED, accountId,
 					now, now, null);
 			return this.activities.save(activity)
-				.flatMap((saved) -> this.audit.record(accountId, "activity.created", "activity", saved.id().toString(),
-						saved.title(), null).thenReturn(saved))
-				// Like a new member's listing, it may wait for a coordinator (hidden until then).
+				.flatMap((saved) -> this.audit
+					.record(accountId, "activity.created", "activity", saved.id().toString(), saved.title(), null)
+					.thenReturn(saved))
+				// Like a new member's listing, it may wait for a coordinator (hidden
+				// until then).
 				.flatMap((saved) -> this.review.holdIfNeeded(this.reportable, saved.id(), accountId, organisationId)
 					.thenReturn(saved))
 				.as(this.transaction::transactional);
@@ -108,8 +113,9 @@ public class ActivityService {
 	}
 
 	/**
-	 * Changes an activity; {@code version} must be the one last read, else an optimistic locking failure (409).
-	 * When the change makes room (more places, or no limit), waiting people move up right away.
+	 * Changes an activity; {@code version} must be the one last read, else an optimistic
+	 * locking failure (409). When the change makes room (more places, or no limit),
+	 * waiting people move up right away.
 	 */
 	public Mono<Activity> update(UUID id, UUID accountId, long version, ActivityDraft draft) {
 		Instant now = this.clock.instant();
@@ -117,7 +123,8 @@ public class ActivityService {
 			ActivityRules.Checked checked = this.rules.check(draft, now, existing);
 			Activity changed = build(existing.id(), existing.organisationId(), checked, existing.status(),
 					existing.createdBy(), existing.createdAt(), now, version);
-			return this.waitlist.locked(id).then(this.activities.save(changed))
+			return this.waitlist.locked(id)
+				.then(this.activities.save(changed))
 				.flatMap((saved) -> this.waitlist.moveUp(saved, today(now), now)
 					.then(this.audit.record(accountId, "activity.updated", "activity", id.toString(), null, null))
 					.thenReturn(saved))
@@ -125,26 +132,32 @@ public class ActivityService {
 		});
 	}
 
-	/** Cancels an activity: it stays readable with a notice, leaves the lists and feeds, and takes no sign-ups. */
+	/**
+	 * Cancels an activity: it stays readable with a notice, leaves the lists and feeds,
+	 * and takes no sign-ups.
+	 */
 	public Mono<Activity> cancel(UUID id, UUID accountId) {
 		Instant now = this.clock.instant();
 		return managed(id, accountId).flatMap((existing) -> existing.isCancelled() ? Mono.just(existing)
 				: this.activities.save(existing.withStatus(ActivityStatus.CANCELLED, now))
-					.flatMap((saved) -> this.audit.record(accountId, "activity.cancelled", "activity", id.toString(),
-							null, null).thenReturn(saved))
+					.flatMap((saved) -> this.audit
+						.record(accountId, "activity.cancelled", "activity", id.toString(), null, null)
+						.thenReturn(saved))
 					.as(this.transaction::transactional));
 	}
 
 	/**
-	 * Cancels one date of an activity (a holiday, a sick organiser): the page shows it as cancelled, the feed leaves
-	 * it out (EXDATE), and nobody can sign up for it any more. Refused for a day it does not take place or that has
-	 * begun; cancelling it twice changes nothing.
+	 * Cancels one date of an activity (a holiday, a sick organiser): the page shows it as
+	 * cancelled, the feed leaves it out (EXDATE), and nobody can sign up for it any more.
+	 * Refused for a day it does not take place or that has begun; cancelling it twice
+	 * changes nothing.
 	 */
 	public Mono<Activity> cancelDate(UUID id, UUID accountId, LocalDate date) {
 		Instant now = this.clock.instant();
 		return managed(id, accountId).flatMap((activity) -> {
 			if (activity.isCancelled() || !activity.occursOn(date)) {
-				return Mono.error(new InvalidActivity(List.of(new FieldProblem("date", "activity.date.no-occurrence"))));
+				return Mono
+					.error(new InvalidActivity(List.of(new FieldProblem("date", "activity.date.no-occurrence"))));
 			}
 			if (!activity.startOf(date).toInstant().isAfter(now)) {
 				return Mono.error(new InvalidActivity(List.of(new FieldProblem("date", "activity.date.past"))));
@@ -164,8 +177,8 @@ public class ActivityService {
 	}
 
 	/**
-	 * An activity the public may see, cancelled ones too; one hidden after reports or by a coordinator (or whose
-	 * organisation is) is not found.
+	 * An activity the public may see, cancelled ones too; one hidden after reports or by
+	 * a coordinator (or whose organisation is) is not found.
 	 */
 	public Mono<Activity> findVisible(UUID id) {
 		return find(id).filterWhen((activity) -> hidden(this.database, id).map((hidden) -> !hidden))
@@ -173,8 +186,8 @@ public class ActivityService {
 	}
 
 	/**
-	 * Whether the activity is hidden from the public: waiting for review, taken down after reports, closed by a
-	 * coordinator, or of a hidden organisation.
+	 * Whether the activity is hidden from the public: waiting for review, taken down
+	 * after reports, closed by a coordinator, or of a hidden organisation.
 	 */
 	public Mono<Boolean> isHidden(UUID id) {
 		return hidden(this.database, id);
@@ -191,7 +204,10 @@ public class ActivityService {
 			.defaultIfEmpty(false);
 	}
 
-	/** The activity if the member may manage it (belongs to its organisation); otherwise not found. */
+	/**
+	 * The activity if the member may manage it (belongs to its organisation); otherwise
+	 * not found.
+	 */
 	public Mono<Activity> managed(UUID id, UUID accountId) {
 		return find(id).filterWhen((activity) -> mayManage(activity, accountId))
 			.switchIfEmpty(Mono.error(() -> new ActivityNotFound(id)));
@@ -206,8 +222,9 @@ public class ActivityService {
 	}
 
 	/**
-	 * Published activities that still have an occurrence ahead, earliest first. Text matches every word in the
-	 * title or description; the place filter keeps those within {@code radiusKm} of it.
+	 * Published activities that still have an occurrence ahead, earliest first. Text
+	 * matches every word in the title or description; the place filter keeps those within
+	 * {@code radiusKm} of it.
 	 */
 	public Flux<Activity> upcoming(ActivityFilter filter) {
 		StringBuilder sql = new StringBuilder("select * from activity where status = 'PUBLISHED' "
@@ -227,9 +244,13 @@ public class ActivityService {
 		if (filter.text() != null && !filter.text().isBlank()) {
 			String[] words = filter.text().strip().toLowerCase(Locale.ROOT).split("\\s+");
 			for (int i = 0; i < Math.min(words.length, 5); i++) {
-				sql.append(" and (lower(title) like :word").append(i).append(" escape '\\' or lower(description) like :word")
-					.append(i).append(" escape '\\')");
-				bindings.put("word" + i, "%" + words[i].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+				sql.append(" and (lower(title) like :word")
+					.append(i)
+					.append(" escape '\\' or lower(description) like :word")
+					.append(i)
+					.append(" escape '\\')");
+				bindings.put("word" + i,
+						"%" + words[i].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 			}
 		}
 		sql.append(" order by starts_at, id limit ").append(MAX_ROWS);
@@ -237,7 +258,8 @@ public class ActivityService {
 		for (Map.Entry<String, Object> binding : bindings.entrySet()) {
 			spec = spec.bind(binding.getKey(), binding.getValue());
 		}
-		return spec.map(this::activity).all()
+		return spec.map(this::activity)
+			.all()
 			.filter((activity) -> filter.near() == null || Gazetteer.distanceKm(filter.near().lat(),
 					filter.near().lon(), activity.latitude(), activity.longitude()) <= filter.radiusKm());
 	}

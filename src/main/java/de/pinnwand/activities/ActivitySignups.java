@@ -22,10 +22,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Signing up for activities, and the organisers' view of who did. Sign-ups take the activity's row lock
- * ({@code select … for update}) in their transaction, so two people can never both take the last place, and a
- * freed place goes to the first on the waiting list in the same transaction that freed it. Organisers see display
- * names and only the contact each person chose to share.
+ * Signing up for activities, and the organisers' view of who did. Sign-ups take the
+ * activity's row lock ({@code select … for update}) in their transaction, so two people
+ * can never both take the last place, and a freed place goes to the first on the waiting
+ * list in the same transaction that freed it. Organisers see display names and only the
+ * contact each person chose to share.
  */
 @Service
 public class ActivitySignups {
@@ -60,48 +61,61 @@ public class ActivitySignups {
 	}
 
 	/**
-	 * Signs the member up for one occurrence: with a place while there are places, else on the waiting list.
-	 * Refused for a cancelled activity, a day it does not take place, one that has started, and a second time; a
-	 * hidden activity is not found.
+	 * Signs the member up for one occurrence: with a place while there are places, else
+	 * on the waiting list. Refused for a cancelled activity, a day it does not take
+	 * place, one that has started, and a second time; a hidden activity is not found.
 	 */
 	public Mono<Signup> signUp(UUID activityId, UUID accountId, LocalDate occurrence, SharedContact contact) {
 		Instant now = this.clock.instant();
 		SharedContact shared = (contact != null) ? contact : SharedContact.NONE;
-		return checkContact(accountId, shared).then(this.activityService.findVisible(activityId)).then(this.waitlist.locked(activityId).flatMap((activity) -> {
-			if (activity.isCancelled()) {
-				return Mono.error(new InvalidSignup(new FieldProblem("occurrence", "signup.cancelled")));
-			}
-			if (!activity.occursOn(occurrence)) {
-				return Mono.error(new InvalidSignup(new FieldProblem("occurrence", "signup.no-occurrence")));
-			}
-			if (!activity.startOf(occurrence).toInstant().isAfter(now)) {
-				return Mono.error(new InvalidSignup(new FieldProblem("occurrence", "signup.past")));
-			}
-			return this.cancelledDates.contains(activityId, occurrence).filter((cancelled) -> cancelled)
-				.flatMap((cancelled) -> Mono.<Signup>error(
-						new InvalidSignup(new FieldProblem("occurrence", "signup.date-cancelled"))))
-				.switchIfEmpty(Mono.defer(() -> signup(activityId, occurrence, accountId)
-				.flatMap((existing) -> Mono.<Signup>error(
-						new InvalidSignup(new FieldProblem("occurrence", "signup.already"))))
-				.switchIfEmpty(Mono.defer(() -> count(activityId, occurrence, SignupStatus.CONFIRMED)
-					.flatMap((confirmed) -> insert(activityId, occurrence, accountId,
-							(activity.capacity() == null || confirmed < activity.capacity()) ? SignupStatus.CONFIRMED
-									: SignupStatus.WAITING,
-							shared, now))
-					.then(signup(activityId, occurrence, accountId))))));
-		})).as(this.transaction::transactional);
-	}
-
-	/** Withdraws the member's sign-up; if it held a place, the first on the waiting list takes it. */
-	public Mono<Void> cancelSignup(UUID activityId, UUID accountId, LocalDate occurrence) {
-		return withdraw(activityId, "s.occurrence = :occurrence and s.account_id = :account", Map.of("occurrence",
-				occurrence, "account", accountId), new SignupNotFound(activityId, occurrence)).then();
+		return checkContact(accountId, shared).then(this.activityService.findVisible(activityId))
+			.then(this.waitlist.locked(activityId).flatMap((activity) -> {
+				if (activity.isCancelled()) {
+					return Mono.error(new InvalidSignup(new FieldProblem("occurrence", "signup.cancelled")));
+				}
+				if (!activity.occursOn(occurrence)) {
+					return Mono.error(new InvalidSignup(new FieldProblem("occurrence", "signup.no-occurrence")));
+				}
+				if (!activity.startOf(occurrence).toInstant().isAfter(now)) {
+					return Mono.error(new InvalidSignup(new FieldProblem("occurrence", "signup.past")));
+				}
+				return this.cancelledDates.contains(activityId, occurrence)
+					.filter((cancelled) -> cancelled)
+					.flatMap((cancelled) -> Mono
+						.<Signup>error(new InvalidSignup(new FieldProblem("occurrence", "signup.date-cancelled"))))
+					.switchIfEmpty(
+							Mono.defer(
+									() -> signup(activityId, occurrence, accountId)
+										.flatMap((existing) -> Mono.<Signup>error(
+												new InvalidSignup(new FieldProblem("occurrence", "signup.already"))))
+										.switchIfEmpty(
+												Mono.defer(() -> count(activityId, occurrence, SignupStatus.CONFIRMED)
+													.flatMap((confirmed) -> insert(activityId, occurrence, accountId,
+															(activity.capacity() == null
+																	|| confirmed < activity.capacity())
+																			? SignupStatus.CONFIRMED
+																			: SignupStatus.WAITING,
+															shared, now))
+													.then(signup(activityId, occurrence, accountId))))));
+			}))
+			.as(this.transaction::transactional);
 	}
 
 	/**
-	 * An organiser takes someone off the list (a no-show, a mistaken sign-up); the place goes to the first waiting.
-	 * Only for the activity's organisers; the sign-up is named by its number on their list. One that is gone
-	 * already (a second click) changes nothing.
+	 * Withdraws the member's sign-up; if it held a place, the first on the waiting list
+	 * takes it.
+	 */
+	public Mono<Void> cancelSignup(UUID activityId, UUID accountId, LocalDate occurrence) {
+		return withdraw(activityId, "s.occurrence = :occurrence and s.account_id = :account",
+				Map.of("occurrence", occurrence, "account", accountId), new SignupNotFound(activityId, occurrence))
+			.then();
+	}
+
+	/**
+	 * An organiser takes someone off the list (a no-show, a mistaken sign-up); the place
+	 * goes to the first waiting. Only for the activity's organisers; the sign-up is named
+	 * by its number on their list. One that is gone already (a second click) changes
+	 * nothing.
 	 */
 	public Mono<Void> removeSignup(UUID activityId, UUID organiserId, long signupId) {
 		return this.activityService.managed(activityId, organiserId)
@@ -111,7 +125,10 @@ public class ActivitySignups {
 			.as(this.transaction::transactional);
 	}
 
-	/** Deletes the sign-up and moves the first waiting up; emits its date, or {@code none} when there was none. */
+	/**
+	 * Deletes the sign-up and moves the first waiting up; emits its date, or {@code none}
+	 * when there was none.
+	 */
 	private Mono<LocalDate> withdraw(UUID activityId, String which, Map<String, Object> bindings, SignupNotFound none) {
 		Instant now = this.clock.instant();
 		return this.waitlist.locked(activityId).flatMap((activity) -> {
@@ -131,8 +148,8 @@ public class ActivitySignups {
 
 	/** The member's sign-ups from {@code from} on, of every activity. */
 	Flux<Signup> signupsFrom(UUID accountId, LocalDate from) {
-		return this.database.sql(SIGNUP_SELECT + " where s.account_id = :account and s.occurrence >= :from "
-				+ "order by s.occurrence")
+		return this.database
+			.sql(SIGNUP_SELECT + " where s.account_id = :account and s.occurrence >= :from " + "order by s.occurrence")
 			.bind("account", accountId)
 			.bind("from", from)
 			.map(ActivitySignups::signup)
@@ -141,8 +158,9 @@ public class ActivitySignups {
 
 	/** The member's sign-ups for one activity, earliest occurrence first. */
 	public Flux<Signup> signupsOf(UUID accountId, UUID activityId) {
-		return this.database.sql(SIGNUP_SELECT + " where s.account_id = :account and s.activity_id = :activity "
-				+ "order by s.occurrence")
+		return this.database
+			.sql(SIGNUP_SELECT + " where s.account_id = :account and s.activity_id = :activity "
+					+ "order by s.occurrence")
 			.bind("account", accountId)
 			.bind("activity", activityId)
 			.map(ActivitySignups::signup)
@@ -151,9 +169,10 @@ public class ActivitySignups {
 
 	/** All of the member's sign-ups with the activities' titles, for the data export. */
 	public Flux<Map<String, Object>> everySignupOf(UUID accountId) {
-		return this.database.sql(SIGNUP_SELECT.replace(" from activity_signup s",
-				", a.title from activity_signup s join activity a on a.id = s.activity_id")
-				+ " where s.account_id = :account order by s.occurrence")
+		return this.database
+			.sql(SIGNUP_SELECT.replace(" from activity_signup s",
+					", a.title from activity_signup s join activity a on a.id = s.activity_id")
+					+ " where s.account_id = :account order by s.occurrence")
 			.bind("account", accountId)
 			.map((row, meta) -> {
 				Signup signup = signup(row, meta);
@@ -170,7 +189,10 @@ public class ActivitySignups {
 			.all();
 	}
 
-	/** Places taken and people waiting per occurrence from {@code from} on, for each of the activities. */
+	/**
+	 * Places taken and people waiting per occurrence from {@code from} on, for each of
+	 * the activities.
+	 */
 	public Mono<Map<UUID, Map<LocalDate, OccurrenceCount>>> counts(Collection<UUID> activityIds, LocalDate from) {
 		if (activityIds.isEmpty()) {
 			return Mono.just(Map.of());
@@ -190,30 +212,32 @@ public class ActivitySignups {
 	}
 
 	/**
-	 * Who signed up, for the activity's organisers only (anyone else: not found): display names, and only the
-	 * contact each person chose to share. From {@code from} on, or for one occurrence when {@code occurrence} is set.
+	 * Who signed up, for the activity's organisers only (anyone else: not found): display
+	 * names, and only the contact each person chose to share. From {@code from} on, or
+	 * for one occurrence when {@code occurrence} is set.
 	 */
 	public Flux<Attendee> attendees(UUID activityId, UUID accountId, LocalDate occurrence) {
 		LocalDate from = today(this.clock.instant());
-		return this.activityService.managed(activityId, accountId).flatMapMany((activity) -> this.database
-			.sql(SIGNUP_SELECT + " where s.activity_id = :activity and "
-					+ ((occurrence != null) ? "s.occurrence = :from" : "s.occurrence >= :from")
-					+ " order by s.occurrence, s.status, s.id")
-			.bind("activity", activityId)
-			.bind("from", (occurrence != null) ? occurrence : from)
-			.map((row, meta) -> Map.entry(row.get("id", Long.class), signup(row, meta)))
-			.all()
-			.collectList()
-			.flatMapMany((signups) -> this.accounts
-				.accounts(signups.stream().map((entry) -> entry.getValue().accountId()).distinct().toList())
-				.collectMap(Account::id, Function.identity())
-				.flatMapIterable((people) -> signups.stream().map((entry) -> {
-					Signup signup = entry.getValue();
-					Account person = people.get(signup.accountId());
-					return new Attendee(entry.getKey(), signup.occurrence(),
-							(person != null) ? person.displayName() : "–", signup.status(), signup.position(),
-							signup.sharedContact(), contact(person, signup));
-				}).toList())));
+		return this.activityService.managed(activityId, accountId)
+			.flatMapMany((activity) -> this.database
+				.sql(SIGNUP_SELECT + " where s.activity_id = :activity and "
+						+ ((occurrence != null) ? "s.occurrence = :from" : "s.occurrence >= :from")
+						+ " order by s.occurrence, s.status, s.id")
+				.bind("activity", activityId)
+				.bind("from", (occurrence != null) ? occurrence : from)
+				.map((row, meta) -> Map.entry(row.get("id", Long.class), signup(row, meta)))
+				.all()
+				.collectList()
+				.flatMapMany((signups) -> this.accounts
+					.accounts(signups.stream().map((entry) -> entry.getValue().accountId()).distinct().toList())
+					.collectMap(Account::id, Function.identity())
+					.flatMapIterable((people) -> signups.stream().map((entry) -> {
+						Signup signup = entry.getValue();
+						Account person = people.get(signup.accountId());
+						return new Attendee(entry.getKey(), signup.occurrence(),
+								(person != null) ? person.displayName() : "–", signup.status(), signup.position(),
+								signup.sharedContact(), contact(person, signup));
+					}).toList())));
 	}
 
 	private static String contact(Account person, Signup signup) {
@@ -253,8 +277,9 @@ public class ActivitySignups {
 	}
 
 	private Mono<Signup> signup(UUID activityId, LocalDate occurrence, UUID accountId) {
-		return this.database.sql(SIGNUP_SELECT
-				+ " where s.activity_id = :activity and s.occurrence = :occurrence and s.account_id = :account")
+		return this.database
+			.sql(SIGNUP_SELECT
+					+ " where s.activity_id = :activity and s.occurrence = :occurrence and s.account_id = :account")
 			.bind("activity", activityId)
 			.bind("occurrence", occurrence)
 			.bind("account", accountId)
@@ -263,8 +288,9 @@ public class ActivitySignups {
 	}
 
 	private Mono<Long> count(UUID activityId, LocalDate occurrence, SignupStatus status) {
-		return this.database.sql("select count(*) from activity_signup where activity_id = :activity "
-				+ "and occurrence = :occurrence and status = :status")
+		return this.database
+			.sql("select count(*) from activity_signup where activity_id = :activity "
+					+ "and occurrence = :occurrence and status = :status")
 			.bind("activity", activityId)
 			.bind("occurrence", occurrence)
 			.bind("status", status.name())
@@ -285,7 +311,6 @@ public class ActivitySignups {
 			.bind("now", now)
 			.then();
 	}
-
 
 	private static LocalDate today(Instant now) {
 		return now.atZone(Activity.ZONE).toLocalDate();

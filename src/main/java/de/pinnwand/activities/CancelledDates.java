@@ -47,7 +47,10 @@ public class CancelledDates {
 			.hasElement();
 	}
 
-	/** The cancelled dates of each of the activities, earliest first; activities without any are left out. */
+	/**
+	 * The cancelled dates of each of the activities, earliest first; activities without
+	 * any are left out.
+	 */
 	public Mono<Map<UUID, Set<LocalDate>>> of(Collection<UUID> activityIds) {
 		if (activityIds.isEmpty()) {
 			return Mono.just(Map.of());

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Activities can be reported; a hidden one is gone from the lists and feeds, takes no sign-ups, and its page
- * answers 404. Its hidden state is its own column, apart from what its organisers save.
+ * Activities can be reported; a hidden one is gone from the lists and feeds, takes no
+ * sign-ups, and its page answers 404. Its hidden state is its own column, apart from what
+ * its organisers save.
  */
 @Component
 class ReportableActivities implements ReportableItems {

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * A member who deletes their account gives up their coming places: each is cancelled like by hand, so the
- * first one waiting moves up. Past sign-ups simply go with the account (cascade).
+ * A member who deletes their account gives up their coming places: each is cancelled like
+ * by hand, so the first one waiting moves up. Past sign-ups simply go with the account
+ * (cascade).
  */
 @Component
 class SignupsOfLeavingMember implements MemberLeaving {

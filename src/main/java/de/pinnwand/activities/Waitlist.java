@@ -12,8 +12,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The activity's row lock and its waiting lists: whatever frees or adds places (a sign-up withdrawn or removed,
- * more places) takes the lock and moves the first waiting people up in the same transaction.
+ * The activity's row lock and its waiting lists: whatever frees or adds places (a sign-up
+ * withdrawn or removed, more places) takes the lock and moves the first waiting people up
+ * in the same transaction.
  */
 @Component
 class Waitlist {
@@ -27,7 +28,10 @@ class Waitlist {
 		this.converter = template.getConverter();
 	}
 
-	/** The activity's row, locked until the transaction ends: sign-ups for it queue up behind each other. */
+	/**
+	 * The activity's row, locked until the transaction ends: sign-ups for it queue up
+	 * behind each other.
+	 */
 	Mono<Activity> locked(UUID id) {
 		return this.database.sql("select * from activity where id = :id for update")
 			.bind("id", id)
@@ -36,13 +40,19 @@ class Waitlist {
 			.switchIfEmpty(Mono.error(() -> new ActivityNotFound(id)));
 	}
 
-	/** Moves waiting people up on every date from {@code from} on, as far as there are places. */
+	/**
+	 * Moves waiting people up on every date from {@code from} on, as far as there are
+	 * places.
+	 */
 	Mono<Void> moveUp(Activity activity, LocalDate from, Instant now) {
 		return waitingOccurrences(activity.id(), from).concatMap((occurrence) -> promote(activity, occurrence, now))
 			.then();
 	}
 
-	/** Moves the first waiting people up into the places that are free; run while holding the activity's lock. */
+	/**
+	 * Moves the first waiting people up into the places that are free; run while holding
+	 * the activity's lock.
+	 */
 	Mono<Long> promote(Activity activity, LocalDate occurrence, Instant now) {
 		return this.database
 			.sql("update activity_signup set status = 'CONFIRMED', status_since = :now where id in ("
@@ -59,8 +69,9 @@ class Waitlist {
 	}
 
 	private Flux<LocalDate> waitingOccurrences(UUID activityId, LocalDate from) {
-		return this.database.sql("select distinct occurrence from activity_signup where activity_id = :activity "
-				+ "and status = 'WAITING' and occurrence >= :from")
+		return this.database
+			.sql("select distinct occurrence from activity_signup where activity_id = :activity "
+					+ "and status = 'WAITING' and occurrence >= :from")
 			.bind("activity", activityId)
 			.bind("from", from)
 			.map((row, meta) -> row.get("occurrence", LocalDate.class))

@@ -9,8 +9,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Records who did what, when and why. Entries are only ever added: the database itself refuses updates and
- * deletions, so no part of the app can rewrite history.
+ * Records who did what, when and why. Entries are only ever added: the database itself
+ * refuses updates and deletions, so no part of the app can rewrite history.
  */
 @Service
 public class AuditLog {
@@ -27,7 +27,8 @@ public class AuditLog {
 	}
 
 	/**
-	 * Adds an entry; run it inside the transaction of the change it records, so both happen or neither.
+	 * Adds an entry; run it inside the transaction of the change it records, so both
+	 * happen or neither.
 	 * @param actorAccountId who acted; null for the system or the sign-in provider
 	 */
 	public Mono<Void> record(UUID actorAccountId, String action, String subjectType, String subjectId, String details,
@@ -44,7 +45,10 @@ public class AuditLog {
 			.then();
 	}
 
-	/** Adds an entry for one of a module's declared actions; see {@link #record(UUID, String, String, String, String, String)}. */
+	/**
+	 * Adds an entry for one of a module's declared actions; see
+	 * {@link #record(UUID, String, String, String, String, String)}.
+	 */
 	public Mono<Void> record(UUID actorAccountId, AuditAction action, String subjectType, String subjectId,
 			String details, String reason) {
 		return record(actorAccountId, action.code(), subjectType, subjectId, details, reason);
@@ -59,7 +63,10 @@ public class AuditLog {
 		return newest(0, limit);
 	}
 
-	/** The newest entries first, skipping the {@code offset} newest, at most {@code limit}. */
+	/**
+	 * The newest entries first, skipping the {@code offset} newest, at most
+	 * {@code limit}.
+	 */
 	public Flux<Entry> newest(long offset, int limit) {
 		return this.database.sql("select * from audit_log order by id desc limit :limit offset :offset")
 			.bind("limit", limit)

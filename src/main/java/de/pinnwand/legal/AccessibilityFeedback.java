@@ -17,8 +17,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Feedback on the site's accessibility (BITV 2.0 § 7 (1) 2): what a reader could not use, kept for the coordination
- * office. Anyone may send it, without an account; the e-mail address is optional.
+ * Feedback on the site's accessibility (BITV 2.0 § 7 (1) 2): what a reader could not use,
+ * kept for the coordination office. Anyone may send it, without an account; the e-mail
+ * address is optional.
  */
 @Service
 public class AccessibilityFeedback {
@@ -37,7 +38,10 @@ public class AccessibilityFeedback {
 
 	private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
 
-	/** Control characters but line breaks and tabs: they have no place in a message and can hide text. */
+	/**
+	 * Control characters but line breaks and tabs: they have no place in a message and
+	 * can hide text.
+	 */
 	private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
 
 	private final DatabaseClient database;
@@ -56,7 +60,8 @@ public class AccessibilityFeedback {
 	/**
 	 * Stores a reader's feedback.
 	 * @param language the interface language it was written in
-	 * @throws InvalidFeedback (as the Mono's error) when the message is empty or a field too long or malformed
+	 * @throws InvalidFeedback (as the Mono's error) when the message is empty or a field
+	 * too long or malformed
 	 */
 	public Mono<Void> receive(Locale language, String location, String message, String email) {
 		String text = clean(message);
@@ -90,7 +95,10 @@ public class AccessibilityFeedback {
 			.then();
 	}
 
-	/** The newest feedback, for the coordination office; for anyone else it does not exist. */
+	/**
+	 * The newest feedback, for the coordination office; for anyone else it does not
+	 * exist.
+	 */
 	public Flux<Entry> newest(Member member) {
 		if (!member.isCoordinator()) {
 			return Flux.error(new FeedbackNotFound());

@@ -2,7 +2,10 @@ package de.pinnwand.legal;
 
 import de.pinnwand.web.NotFound;
 
-/** The feedback received, for anyone who is not in the coordination office: it does not exist for them. */
+/**
+ * The feedback received, for anyone who is not in the coordination office: it does not
+ * exist for them.
+ */
 public class FeedbackNotFound extends NotFound {
 
 	public FeedbackNotFound() {

@@ -1,8 +1,8 @@
 package de.pinnwand.listings;
 
 /**
- * What a request needs in the way of language. Offers always say which languages their poster speaks, so for
- * them it is always {@link #SHARED}.
+ * What a request needs in the way of language. Offers always say which languages their
+ * poster speaks, so for them it is always {@link #SHARED}.
  */
 public enum LanguageNeed {
 
@@ -12,7 +12,10 @@ public enum LanguageNeed {
 	/** Any language will do (a sofa can be carried without words). */
 	ANY,
 
-	/** The requester asks for an interpreter: interpreting offers come in, and help in other languages too. */
+	/**
+	 * The requester asks for an interpreter: interpreting offers come in, and help in
+	 * other languages too.
+	 */
 	INTERPRETER
 
 }

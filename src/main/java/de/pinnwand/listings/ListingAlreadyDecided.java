@@ -5,8 +5,8 @@ import java.util.UUID;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
- * A review decision was made on an outdated version of a listing, or the listing no longer waits for review: it
- * is not applied (409), so no decision is ever taken twice.
+ * A review decision was made on an outdated version of a listing, or the listing no
+ * longer waits for review: it is not applied (409), so no decision is ever taken twice.
  */
 public class ListingAlreadyDecided extends OptimisticLockingFailureException {
 

@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What someone typed to post a listing, before it is checked. Any field may be missing or wrong.
+ * What someone typed to post a listing, before it is checked. Any field may be missing or
+ * wrong.
  *
  * @param place a postcode or a place name from the gazetteer
  * @param reachKm how far the poster can go or the help reaches; null for the default
- * @param submissionKey the poster's random private key: a double-clicked submit with the same key stores one
- * listing, and the key lets the poster manage it
+ * @param submissionKey the poster's random private key: a double-clicked submit with the
+ * same key stores one listing, and the key lets the poster manage it
  * @param timeFrameType DATE, WEEKLY, FLEXIBLE, or empty for none
  * @param timeFrameDate the date of a DATE time frame (yyyy-MM-dd)
  * @param timeFrameWeekday the day of a WEEKLY time frame, 1 (Monday) to 7
@@ -18,10 +19,10 @@ import java.util.UUID;
  * @param capacity for how many people; null for not said
  * @param languageNeed SHARED, ANY or INTERPRETER (requests only); empty for SHARED
  */
-public record ListingDraft(String kind, String title, String description, List<String> topics,
-		List<String> languages, String textLanguage, String place, Integer reachKm, UUID submissionKey,
-		String timeFrameType, String timeFrameDate, String timeFrameWeekday, String timeFrameFrom,
-		String timeFrameTo, Integer capacity, String languageNeed) {
+public record ListingDraft(String kind, String title, String description, List<String> topics, List<String> languages,
+		String textLanguage, String place, Integer reachKm, UUID submissionKey, String timeFrameType,
+		String timeFrameDate, String timeFrameWeekday, String timeFrameFrom, String timeFrameTo, Integer capacity,
+		String languageNeed) {
 
 	/** A draft that needs a shared language, as every offer and most requests do. */
 	public ListingDraft(String kind, String title, String description, List<String> topics, List<String> languages,
@@ -34,8 +35,8 @@ public record ListingDraft(String kind, String title, String description, List<S
 	/** A draft without time frame and capacity. */
 	public ListingDraft(String kind, String title, String description, List<String> topics, List<String> languages,
 			String textLanguage, String place, Integer reachKm, UUID submissionKey) {
-		this(kind, title, description, topics, languages, textLanguage, place, reachKm, submissionKey, null, null,
-				null, null, null, null, null);
+		this(kind, title, description, topics, languages, textLanguage, place, reachKm, submissionKey, null, null, null,
+				null, null, null, null);
 	}
 
 }

@@ -10,8 +10,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Marks listings whose time is up as expired, once a minute. Search already hides them the moment they
- * expire (it filters on the expiry time); this keeps the status and the index in step.
+ * Marks listings whose time is up as expired, once a minute. Search already hides them
+ * the moment they expire (it filters on the expiry time); this keeps the status and the
+ * index in step.
  */
 @Component
 class ListingExpiry extends BackgroundLoop {

@@ -4,7 +4,10 @@ import java.util.UUID;
 
 import reactor.core.publisher.Mono;
 
-/** Listing ids as they arrive in paths, forms and cookies: anything that is not one is simply not found. */
+/**
+ * Listing ids as they arrive in paths, forms and cookies: anything that is not one is
+ * simply not found.
+ */
 public final class ListingIds {
 
 	private ListingIds() {

@@ -10,9 +10,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Deletes expired and withdrawn listings once the retention period ({@code pinnwand.retention.purge-after}) is
- * over; the outbox takes them out of the search index as well. Fulfilled listings are kept: they are what the
- * council figures count.
+ * Deletes expired and withdrawn listings once the retention period
+ * ({@code pinnwand.retention.purge-after}) is over; the outbox takes them out of the
+ * search index as well. Fulfilled listings are kept: they are what the council figures
+ * count.
  */
 @Component
 class ListingPurge extends BackgroundLoop {

@@ -14,7 +14,10 @@ import de.pinnwand.system.FieldProblem;
 import de.pinnwand.system.Languages;
 import org.springframework.stereotype.Component;
 
-/** Checks a draft completely and says everything that is wrong at once, so a form needs one round trip. */
+/**
+ * Checks a draft completely and says everything that is wrong at once, so a form needs
+ * one round trip.
+ */
 @Component
 class ListingRules {
 
@@ -26,7 +29,9 @@ class ListingRules {
 
 	static final int DESCRIPTION_MAX = 4000;
 
-	/** How many parent topics a listing may have; sub-topics are bounded by the taxonomy. */
+	/**
+	 * How many parent topics a listing may have; sub-topics are bounded by the taxonomy.
+	 */
 	static final int TOPICS_MAX = 5;
 
 	/** Plain text only: a tag is refused with a message rather than silently changed. */
@@ -70,7 +75,8 @@ class ListingRules {
 			problems.add(new FieldProblem("topics", "topics.unknown"));
 		}
 		else {
-			// A sub-topic is filed under its parent as well, so a search for the parent finds it.
+			// A sub-topic is filed under its parent as well, so a search for the parent
+			// finds it.
 			topics = TopicTree.withParents(topics);
 		}
 		List<String> languages = distinct(draft.languages());
@@ -121,7 +127,10 @@ class ListingRules {
 				timeFrame.timeFrame(), draft.capacity(), languageNeed);
 	}
 
-	/** Only a request can take any language or ask for an interpreter; an offer's poster says what they speak. */
+	/**
+	 * Only a request can take any language or ask for an interpreter; an offer's poster
+	 * says what they speak.
+	 */
 	private static LanguageNeed languageNeed(String value, ListingKind kind, List<FieldProblem> problems) {
 		String given = blankToNull(value);
 		if (given == null) {

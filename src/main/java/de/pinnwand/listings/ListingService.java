@@ -16,9 +16,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Posting and changing listings. Each write stores the listing and its outbox row in one transaction;
- * indexing follows asynchronously, so Elasticsearch can never fail or slow a write. A listing is managed by the
- * member who posted it and, for one posted on behalf of an organisation, by that organisation's members.
+ * Posting and changing listings. Each write stores the listing and its outbox row in one
+ * transaction; indexing follows asynchronously, so Elasticsearch can never fail or slow a
+ * write. A listing is managed by the member who posted it and, for one posted on behalf
+ * of an organisation, by that organisation's members.
  */
 @Service
 public class ListingService {
@@ -60,17 +61,19 @@ public class ListingService {
 	}
 
 	/**
-	 * Checks and publishes a member's draft, on behalf of an organisation when {@code organisationId} is given
-	 * (the member must be allowed to post for it). A draft whose submission key was already used returns the
-	 * listing stored the first time instead of a second one.
+	 * Checks and publishes a member's draft, on behalf of an organisation when
+	 * {@code organisationId} is given (the member must be allowed to post for it). A
+	 * draft whose submission key was already used returns the listing stored the first
+	 * time instead of a second one.
 	 */
 	public Mono<Listing> publish(ListingDraft draft, UUID posterAccountId, UUID organisationId) {
 		if (organisationId == null) {
 			return publishChecked(draft, posterAccountId, null);
 		}
-		return this.stewards.canPostFor(posterAccountId, organisationId).flatMap((allowed) -> allowed
-				? publishChecked(draft, posterAccountId, organisationId)
-				: Mono.error(new InvalidListing(java.util.List.of(new FieldProblem("organisation", "organisation.not-member")))));
+		return this.stewards.canPostFor(posterAccountId, organisationId)
+			.flatMap((allowed) -> allowed ? publishChecked(draft, posterAccountId, organisationId)
+					: Mono.error(new InvalidListing(
+							java.util.List.of(new FieldProblem("organisation", "organisation.not-member")))));
 	}
 
 	private Mono<Listing> publishChecked(ListingDraft draft, UUID posterAccountId, UUID organisationId) {
@@ -93,11 +96,11 @@ public class ListingService {
 	private Mono<Listing> store(ListingRules.Checked checked, String keyHash, ListingStatus status,
 			UUID posterAccountId, UUID organisationId) {
 		Instant now = this.clock.instant();
-		Listing listing = new Listing(UUID.randomUUID(), checked.kind(), status, checked.title(),
-				checked.description(), checked.topics(), checked.languages(), checked.textLanguage(),
-				checked.place().postcode(), checked.place().name(), checked.place().district(), checked.place().lat(),
-				checked.place().lon(), checked.reachKm(), keyHash, stored(checked.timeFrame()), checked.capacity(),
-				checked.languageNeed(), posterAccountId, organisationId, now, now, now.plus(this.properties.lifetimeOf(checked.kind())), null);
+		Listing listing = new Listing(UUID.randomUUID(), checked.kind(), status, checked.title(), checked.description(),
+				checked.topics(), checked.languages(), checked.textLanguage(), checked.place().postcode(),
+				checked.place().name(), checked.place().district(), checked.place().lat(), checked.place().lon(),
+				checked.reachKm(), keyHash, stored(checked.timeFrame()), checked.capacity(), checked.languageNeed(),
+				posterAccountId, organisationId, now, now, now.plus(this.properties.lifetimeOf(checked.kind())), null);
 		return write(listing).doOnSuccess((saved) -> {
 			if (saved.status() == ListingStatus.PUBLISHED) {
 				this.events.publishEvent(new ListingPublished(saved.id()));
@@ -111,22 +114,25 @@ public class ListingService {
 	}
 
 	/**
-	 * Listings waiting for review, longest-waiting first, filtered in the database: in a district (any case), on
-	 * a topic or one of its subtopics, in a language (spoken or written in), and in one of {@code areas}
-	 * (municipalities or districts, any case); null or blank values and no areas do not filter.
+	 * Listings waiting for review, longest-waiting first, filtered in the database: in a
+	 * district (any case), on a topic or one of its subtopics, in a language (spoken or
+	 * written in), and in one of {@code areas} (municipalities or districts, any case);
+	 * null or blank values and no areas do not filter.
 	 */
 	public Flux<Listing> findInReview(String district, String topic, String language, java.util.List<String> areas) {
 		String topicValue = (topic != null) ? topic.strip() : "";
 		String prefix = topicValue.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%";
 		return this.listings.findInReview((district != null) ? district.strip() : "", topicValue, prefix,
 				(language != null) ? language.strip() : "",
-				(areas != null) ? areas.stream().map((area) -> area.toLowerCase(java.util.Locale.ROOT))
-					.toArray(String[]::new) : new String[0]);
+				(areas != null)
+						? areas.stream().map((area) -> area.toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new)
+						: new String[0]);
 	}
 
 	/**
-	 * Takes a review decision: the listing must still wait for review in exactly {@code expectedVersion}, or
-	 * {@link ListingAlreadyDecided} is answered and nothing changes. Approving publishes it (and search finds it).
+	 * Takes a review decision: the listing must still wait for review in exactly
+	 * {@code expectedVersion}, or {@link ListingAlreadyDecided} is answered and nothing
+	 * changes. Approving publishes it (and search finds it).
 	 */
 	public Mono<Listing> decide(UUID id, long expectedVersion, ListingStatus decided) {
 		Instant now = this.clock.instant();
@@ -147,8 +153,9 @@ public class ListingService {
 	}
 
 	/**
-	 * Takes a published listing off the board until a coordinator looks at it (after reports); one in any other
-	 * status stays as it is. Returns the listing as it is afterwards.
+	 * Takes a published listing off the board until a coordinator looks at it (after
+	 * reports); one in any other status stays as it is. Returns the listing as it is
+	 * afterwards.
 	 */
 	public Mono<Listing> holdForReview(UUID id) {
 		return this.listings.findById(id)
@@ -159,9 +166,9 @@ public class ListingService {
 	}
 
 	/**
-	 * Replaces a listing's content. A change made in between (another version) fails with an optimistic
-	 * locking error and is never overwritten. A draft (sent back by a coordinator for changes) goes back to
-	 * review with the change.
+	 * Replaces a listing's content. A change made in between (another version) fails with
+	 * an optimistic locking error and is never overwritten. A draft (sent back by a
+	 * coordinator for changes) goes back to review with the change.
 	 */
 	public Mono<Listing> update(UUID id, UUID accountId, long expectedVersion, ListingDraft draft) {
 		ListingRules.Checked checked;
@@ -171,24 +178,25 @@ public class ListingService {
 		catch (InvalidListing ex) {
 			return Mono.error(ex);
 		}
-		return findOwned(id, accountId)
-			.map((current) -> new Listing(current.id(), checked.kind(),
-					(current.status() == ListingStatus.DRAFT) ? ListingStatus.PENDING_REVIEW : current.status(),
-					checked.title(),
-					checked.description(), checked.topics(), checked.languages(), checked.textLanguage(),
-					checked.place().postcode(), checked.place().name(), checked.place().district(),
-					checked.place().lat(), checked.place().lon(), checked.reachKm(), current.submissionKeyHash(),
-					stored(checked.timeFrame()), checked.capacity(), checked.languageNeed(), current.ownerAccountId(),
-					current.organisationId(), current.createdAt(), this.clock.instant(),
-					current.expiresAt(), expectedVersion))
+		return findOwned(id, accountId).map((current) -> new Listing(current.id(), checked.kind(),
+				(current.status() == ListingStatus.DRAFT) ? ListingStatus.PENDING_REVIEW : current.status(),
+				checked.title(), checked.description(), checked.topics(), checked.languages(), checked.textLanguage(),
+				checked.place().postcode(), checked.place().name(), checked.place().district(), checked.place().lat(),
+				checked.place().lon(), checked.reachKm(), current.submissionKeyHash(), stored(checked.timeFrame()),
+				checked.capacity(), checked.languageNeed(), current.ownerAccountId(), current.organisationId(),
+				current.createdAt(), this.clock.instant(), current.expiresAt(), expectedVersion))
 			.flatMap(this::write);
 	}
 
-	/** Keeps the listing up for another lifetime from now; an expired one is published again. */
+	/**
+	 * Keeps the listing up for another lifetime from now; an expired one is published
+	 * again.
+	 */
 	public Mono<Listing> renew(UUID id, UUID accountId) {
 		Instant now = this.clock.instant();
 		return findOwned(id, accountId)
-			.filter((listing) -> listing.status() == ListingStatus.PUBLISHED || listing.status() == ListingStatus.EXPIRED)
+			.filter((listing) -> listing.status() == ListingStatus.PUBLISHED
+					|| listing.status() == ListingStatus.EXPIRED)
 			.switchIfEmpty(Mono.error(() -> new ListingNotFound(id)))
 			.map((listing) -> listing.renewedUntil(now.plus(this.properties.lifetimeOf(listing.kind())), now))
 			.flatMap(this::write);
@@ -205,7 +213,8 @@ public class ListingService {
 	}
 
 	private Mono<Listing> changeStatus(UUID id, UUID accountId, ListingStatus status) {
-		return findOwned(id, accountId).map((listing) -> listing.withStatus(status, this.clock.instant())).flatMap(this::write);
+		return findOwned(id, accountId).map((listing) -> listing.withStatus(status, this.clock.instant()))
+			.flatMap(this::write);
 	}
 
 	/** Marks every published listing whose time is up as expired; returns how many. */
@@ -219,17 +228,18 @@ public class ListingService {
 	}
 
 	/**
-	 * Removes a leaving member's own listings (those posted for an organisation stay with it, without their
-	 * name, see V9). The outbox rows written with the deletion make the relay remove them from the index. Runs
-	 * in the caller's transaction, so the caller announces the ids ({@link ListingChanged}) once it committed.
+	 * Removes a leaving member's own listings (those posted for an organisation stay with
+	 * it, without their name, see V9). The outbox rows written with the deletion make the
+	 * relay remove them from the index. Runs in the caller's transaction, so the caller
+	 * announces the ids ({@link ListingChanged}) once it committed.
 	 */
 	public Mono<java.util.List<UUID>> removeAllOf(UUID accountId) {
 		return deleteWithOutbox(this.listings.findPersonalIdsOf(accountId));
 	}
 
 	/**
-	 * Removes expired and withdrawn listings that ended more than {@code after} ago, from the database and,
-	 * through the outbox, from the index; returns how many.
+	 * Removes expired and withdrawn listings that ended more than {@code after} ago, from
+	 * the database and, through the outbox, from the index; returns how many.
 	 */
 	public Mono<Integer> purgeEnded(java.time.Duration after) {
 		Instant cutoff = this.clock.instant().minus(after);
@@ -245,7 +255,10 @@ public class ListingService {
 				.then(Mono.just(found)));
 	}
 
-	/** Stores a change with its outbox row in one transaction, then announces it ({@link ListingReopening} too). */
+	/**
+	 * Stores a change with its outbox row in one transaction, then announces it
+	 * ({@link ListingReopening} too).
+	 */
 	Mono<Listing> write(Listing listing) {
 		return this.listings.save(listing)
 			.flatMap((saved) -> this.outbox.enqueue(saved.id()).thenReturn(saved))
@@ -253,12 +266,18 @@ public class ListingService {
 			.doOnSuccess((saved) -> this.events.publishEvent(new ListingChanged(saved.id())));
 	}
 
-	/** A listing by id in any status, for the system's own work (matching, notices); never for display. */
+	/**
+	 * A listing by id in any status, for the system's own work (matching, notices); never
+	 * for display.
+	 */
 	public Mono<Listing> find(UUID id) {
 		return this.listings.findById(id);
 	}
 
-	/** A listing that the public may see; anything else answers exactly like a missing one. */
+	/**
+	 * A listing that the public may see; anything else answers exactly like a missing
+	 * one.
+	 */
 	public Mono<Listing> findPublic(UUID id) {
 		Instant now = this.clock.instant();
 		return this.listings.findById(id)
@@ -267,8 +286,8 @@ public class ListingService {
 	}
 
 	/**
-	 * A listing the member may manage, in any status: their own, or one of an organisation they belong to.
-	 * Anyone else's answers exactly like a missing listing.
+	 * A listing the member may manage, in any status: their own, or one of an
+	 * organisation they belong to. Anyone else's answers exactly like a missing listing.
 	 */
 	public Mono<Listing> findOwned(UUID id, UUID accountId) {
 		if (accountId == null) {
@@ -292,7 +311,8 @@ public class ListingService {
 	}
 
 	/**
-	 * The listings a member may manage, newest first: their own and those of the organisations they belong to.
+	 * The listings a member may manage, newest first: their own and those of the
+	 * organisations they belong to.
 	 */
 	public Flux<Listing> findManagedBy(UUID accountId) {
 		return this.stewards.organisationsOf(accountId)
@@ -308,12 +328,17 @@ public class ListingService {
 		return this.listings.findPublishedByOrganisation(organisationId, this.clock.instant());
 	}
 
-	/** The organisations the member may post for, by name, for the form's 'post as' choice. */
+	/**
+	 * The organisations the member may post for, by name, for the form's 'post as'
+	 * choice.
+	 */
 	public Flux<OrganisationStewards.OrganisationName> postingOrganisationsOf(UUID accountId) {
 		return (accountId != null) ? this.stewards.organisationsOf(accountId) : Flux.empty();
 	}
 
-	/** The names of the organisations the listings were posted for, by organisation id. */
+	/**
+	 * The names of the organisations the listings were posted for, by organisation id.
+	 */
 	public Mono<java.util.Map<UUID, String>> organisationNames(java.util.Collection<Listing> listings) {
 		java.util.Set<UUID> ids = new java.util.HashSet<>();
 		listings.forEach((listing) -> {

@@ -12,9 +12,10 @@ import org.springframework.transaction.reactive.TransactionSynchronizationManage
 import reactor.core.publisher.Mono;
 
 /**
- * A member who deletes their account takes their own listings with them (through the search outbox they leave the
- * index too); listings they made for an organisation stay with it. The removed ids are announced as
- * {@link ListingChanged} once the deletion committed, and the audit log notes how many went.
+ * A member who deletes their account takes their own listings with them (through the
+ * search outbox they leave the index too); listings they made for an organisation stay
+ * with it. The removed ids are announced as {@link ListingChanged} once the deletion
+ * committed, and the audit log notes how many went.
  */
 @Component
 class ListingsOfLeavingMember implements MemberLeaving {

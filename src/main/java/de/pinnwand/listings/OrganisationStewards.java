@@ -8,8 +8,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Who may post for an organisation and manage its listings; the organisations feature answers. Without it, no
- * one posts on behalf of an organisation.
+ * Who may post for an organisation and manage its listings; the organisations feature
+ * answers. Without it, no one posts on behalf of an organisation.
  */
 public interface OrganisationStewards {
 

@@ -10,9 +10,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The transactional outbox between PostgreSQL and the search index: every write to a listing adds a row in
- * the same transaction, and the index relay drains the rows. So a write never waits on Elasticsearch, and
- * nothing is lost while it is away.
+ * The transactional outbox between PostgreSQL and the search index: every write to a
+ * listing adds a row in the same transaction, and the index relay drains the rows. So a
+ * write never waits on Elasticsearch, and nothing is lost while it is away.
  */
 @Component
 public class SearchOutbox {
@@ -28,14 +28,12 @@ public class SearchOutbox {
 	}
 
 	Mono<Void> enqueue(UUID listingId) {
-		return this.database.sql("insert into search_outbox (listing_id) values (:id)")
-			.bind("id", listingId)
-			.then();
+		return this.database.sql("insert into search_outbox (listing_id) values (:id)").bind("id", listingId).then();
 	}
 
 	/**
-	 * Locks up to {@code limit} due entries for the calling transaction; other relays skip them, so several
-	 * app instances can drain one outbox.
+	 * Locks up to {@code limit} due entries for the calling transaction; other relays
+	 * skip them, so several app instances can drain one outbox.
 	 */
 	public Flux<Entry> lockDue(int limit) {
 		return this.database

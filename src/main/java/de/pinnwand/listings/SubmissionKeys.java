@@ -7,9 +7,10 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 /**
- * The random key of the form or API call that posts a listing: the same key from the same member stores one
- * listing, however often it arrives (a double-clicked submit, a retried request). Scoped to the member, so one
- * member's key never answers with another member's listing.
+ * The random key of the form or API call that posts a listing: the same key from the same
+ * member stores one listing, however often it arrives (a double-clicked submit, a retried
+ * request). Scoped to the member, so one member's key never answers with another member's
+ * listing.
  */
 final class SubmissionKeys {
 

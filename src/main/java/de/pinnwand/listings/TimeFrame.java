@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * When help is available: on one date, in a weekly slot ('Tuesdays 15–17'), or flexibly. Stored in one
- * column as {@code DATE:2026-12-01}, {@code WEEKLY:2}, {@code WEEKLY:2:15:00-17:00} or {@code FLEXIBLE}.
+ * When help is available: on one date, in a weekly slot ('Tuesdays 15–17'), or flexibly.
+ * Stored in one column as {@code DATE:2026-12-01}, {@code WEEKLY:2},
+ * {@code WEEKLY:2:15:00-17:00} or {@code FLEXIBLE}.
  *
  * @param date the day of a one-off time frame
  * @param weekday the day of a weekly slot
@@ -32,8 +33,9 @@ public record TimeFrame(Type type, LocalDate date, DayOfWeek weekday, LocalTime 
 	}
 
 	/**
-	 * The coarse slots this time frame touches, for filtering: weekday or weekend, and morning (before 12),
-	 * afternoon (12–17) or evening (from 17). A day without hours touches all three parts of the day.
+	 * The coarse slots this time frame touches, for filtering: weekday or weekend, and
+	 * morning (before 12), afternoon (12–17) or evening (from 17). A day without hours
+	 * touches all three parts of the day.
 	 */
 	public List<String> slots() {
 		if (this.type == Type.FLEXIBLE) {
@@ -59,7 +61,9 @@ public record TimeFrame(Type type, LocalDate date, DayOfWeek weekday, LocalTime 
 		return slots;
 	}
 
-	/** The slot of listings whose time is flexible or not given: they fit any time filter. */
+	/**
+	 * The slot of listings whose time is flexible or not given: they fit any time filter.
+	 */
 	public static final String ANY = "any";
 
 	/** The slots a search can filter by. */
@@ -79,8 +83,8 @@ public record TimeFrame(Type type, LocalDate date, DayOfWeek weekday, LocalTime 
 		return switch (this.type) {
 			case FLEXIBLE -> "FLEXIBLE";
 			case DATE -> "DATE:" + this.date;
-			case WEEKLY -> "WEEKLY:" + this.weekday.getValue()
-					+ ((this.from != null) ? ":" + this.from + "-" + this.to : "");
+			case WEEKLY ->
+				"WEEKLY:" + this.weekday.getValue() + ((this.from != null) ? ":" + this.from + "-" + this.to : "");
 		};
 	}
 
@@ -110,8 +114,8 @@ public record TimeFrame(Type type, LocalDate date, DayOfWeek weekday, LocalTime 
 	}
 
 	/**
-	 * Builds a time frame from form or JSON fields, or says which field is wrong. An empty type means none.
-	 *
+	 * Builds a time frame from form or JSON fields, or says which field is wrong. An
+	 * empty type means none.
 	 * @param today dates before it are refused
 	 */
 	static Result of(String type, String date, String weekday, String from, String to, LocalDate today) {

@@ -14,10 +14,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The topics listings can carry: parent topics, each with its sub-topics. A sub-topic's code is
- * {@code parent/child}, so a stored code names its parent without the configuration at hand. A listing that
- * carries a sub-topic always carries its parent too: filtering by the parent finds it, and a board that later drops
- * a sub-topic still files the listing under the parent.
+ * The topics listings can carry: parent topics, each with its sub-topics. A sub-topic's
+ * code is {@code parent/child}, so a stored code names its parent without the
+ * configuration at hand. A listing that carries a sub-topic always carries its parent
+ * too: filtering by the parent finds it, and a board that later drops a sub-topic still
+ * files the listing under the parent.
  */
 @Component
 public class TopicTree {
@@ -72,9 +73,14 @@ public class TopicTree {
 		return this.topics.stream().map(Topic::code).toList();
 	}
 
-	/** The sub-topics of a parent; empty for a parent without any and for an unknown code. */
+	/**
+	 * The sub-topics of a parent; empty for a parent without any and for an unknown code.
+	 */
 	public List<String> subtopicsOf(String parent) {
-		return this.topics.stream().filter((t) -> t.code().equals(parent)).findFirst().map(Topic::subtopics)
+		return this.topics.stream()
+			.filter((t) -> t.code().equals(parent))
+			.findFirst()
+			.map(Topic::subtopics)
 			.orElse(List.of());
 	}
 
@@ -94,8 +100,8 @@ public class TopicTree {
 	}
 
 	/**
-	 * The codes, each sub-topic preceded by its parent unless the parent came earlier; otherwise in the order
-	 * given, without repeats.
+	 * The codes, each sub-topic preceded by its parent unless the parent came earlier;
+	 * otherwise in the order given, without repeats.
 	 */
 	public static List<String> withParents(Collection<String> codes) {
 		Set<String> result = new LinkedHashSet<>();
@@ -106,7 +112,10 @@ public class TopicTree {
 		return List.copyOf(result);
 	}
 
-	/** The configured codes if they form a tree; otherwise an exception that names the faulty code. */
+	/**
+	 * The configured codes if they form a tree; otherwise an exception that names the
+	 * faulty code.
+	 */
 	static List<String> check(List<String> codes) {
 		if (codes == null || codes.isEmpty()) {
 			throw new IllegalArgumentException("pinnwand.listings.topics must name at least one topic");

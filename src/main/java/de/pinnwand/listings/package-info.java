@@ -1,2 +1,4 @@
-/** Listings: the offers (Angebote) and requests (Gesuche) people post on the notice board. */
+/**
+ * Listings: the offers (Angebote) and requests (Gesuche) people post on the notice board.
+ */
 package de.pinnwand.listings;

@@ -21,10 +21,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * When a listing is published, its matches are computed at once and the owners of the matching listings get
- * a notice in the portal ('a new listing matches yours'): one per owner, naming which of their listings it fits.
- * This runs after the write committed and never
- * delays or fails it; while search is away, no notices are made for that listing.
+ * When a listing is published, its matches are computed at once and the owners of the
+ * matching listings get a notice in the portal ('a new listing matches yours'): one per
+ * owner, naming which of their listings it fits. This runs after the write committed and
+ * never delays or fails it; while search is away, no notices are made for that listing.
  */
 @Component
 public class MatchNotices {
@@ -47,21 +47,24 @@ public class MatchNotices {
 		this.events = events;
 	}
 
-	/** A notice for the owner of {@code listingId}: {@code matched} is new and fits it. */
+	/**
+	 * A notice for the owner of {@code listingId}: {@code matched} is new and fits it.
+	 */
 	public record Notice(UUID listingId, UUID matchedId, String matchedTitle, String matchedLanguage,
 			Instant createdAt) {
 	}
 
 	@EventListener
 	void on(ListingPublished published) {
-		notifyMatchesOf(published.listingId())
-			.subscribe((count) -> logger.debug(count + " match notice(s) for " + published.listingId()),
-					(ex) -> logger.warn("No match notices for " + published.listingId() + ": " + ex.getMessage()));
+		notifyMatchesOf(published.listingId()).subscribe(
+				(count) -> logger.debug(count + " match notice(s) for " + published.listingId()),
+				(ex) -> logger.warn("No match notices for " + published.listingId() + ": " + ex.getMessage()));
 	}
 
 	/**
-	 * Stores a notice per pair (the new listing and each listing it fits) for 'my listings', and tells each owner
-	 * once, naming their best-fitting listing and counting the others. Emits how many pairs were new.
+	 * Stores a notice per pair (the new listing and each listing it fits) for 'my
+	 * listings', and tells each owner once, naming their best-fitting listing and
+	 * counting the others. Emits how many pairs were new.
 	 */
 	Mono<Long> notifyMatchesOf(UUID listingId) {
 		return this.listings.find(listingId)
@@ -79,12 +82,14 @@ public class MatchNotices {
 						.filter((stored) -> stored > 0)
 						.flatMap((stored) -> this.listings.find(owners));
 				})
-				// A member's own new listing fitting another of theirs is no news to them.
-				.filter((own) -> own.ownerAccountId() != null && !own.ownerAccountId().equals(published.ownerAccountId()))
+				// A member's own new listing fitting another of theirs is no news to
+				// them.
+				.filter((own) -> own.ownerAccountId() != null
+						&& !own.ownerAccountId().equals(published.ownerAccountId()))
 				.collectList()
-				.doOnNext((matched) -> byOwner(matched).forEach((owner, theirs) -> this.events.publishEvent(
-						new MatchNoticeRecorded(owner, theirs.stream().map(Listing::id).toList(), theirs.get(0).title(),
-								listingId, published.title()))))
+				.doOnNext((matched) -> byOwner(matched).forEach((owner, theirs) -> this.events
+					.publishEvent(new MatchNoticeRecorded(owner, theirs.stream().map(Listing::id).toList(),
+							theirs.get(0).title(), listingId, published.title()))))
 				.map((matched) -> (long) matched.size()))
 			.defaultIfEmpty(0L);
 	}
@@ -92,12 +97,15 @@ public class MatchNotices {
 	/** The listings by their owner, each owner's in the order given (best fit first). */
 	static Map<UUID, List<Listing>> byOwner(List<Listing> listings) {
 		Map<UUID, List<Listing>> owners = new LinkedHashMap<>();
-		listings.forEach((listing) -> owners.computeIfAbsent(listing.ownerAccountId(), (id) -> new ArrayList<>())
-			.add(listing));
+		listings.forEach(
+				(listing) -> owners.computeIfAbsent(listing.ownerAccountId(), (id) -> new ArrayList<>()).add(listing));
 		return owners;
 	}
 
-	/** The unseen notices of these listings whose matched listing is still public, newest first. */
+	/**
+	 * The unseen notices of these listings whose matched listing is still public, newest
+	 * first.
+	 */
 	public Flux<Notice> unseen(Collection<UUID> listingIds) {
 		if (listingIds.isEmpty()) {
 			return Flux.empty();
@@ -119,7 +127,8 @@ public class MatchNotices {
 		if (listingIds.isEmpty()) {
 			return Mono.empty();
 		}
-		return this.database.sql("update match_notice set seen_at = now() where listing_id = any(:ids) and seen_at is null")
+		return this.database
+			.sql("update match_notice set seen_at = now() where listing_id = any(:ids) and seen_at is null")
 			.bind("ids", listingIds.toArray(UUID[]::new))
 			.then();
 	}

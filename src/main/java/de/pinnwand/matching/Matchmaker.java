@@ -25,18 +25,22 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Finds, for a listing, the listings of the other kind that fit it. A match needs a shared language, a shared
- * topic, and a distance within what both sides said they can reach; time frames that both give should meet.
- * A request that takes any language needs no shared one; a request that asks for an interpreter needs none for
- * its topic and also brings in the interpreting offers in one of its languages, whatever their topic.
- * One Elasticsearch query finds the candidates (the other kind, a shared topic and language, within this
- * listing's reach); the ranking and the reasons are computed here, where the other side's reach and the time
- * frames are at hand.
+ * Finds, for a listing, the listings of the other kind that fit it. A match needs a
+ * shared language, a shared topic, and a distance within what both sides said they can
+ * reach; time frames that both give should meet. A request that takes any language needs
+ * no shared one; a request that asks for an interpreter needs none for its topic and also
+ * brings in the interpreting offers in one of its languages, whatever their topic. One
+ * Elasticsearch query finds the candidates (the other kind, a shared topic and language,
+ * within this listing's reach); the ranking and the reasons are computed here, where the
+ * other side's reach and the time frames are at hand.
  */
 @Service
 public class Matchmaker {
 
-	/** The topic of interpreting offers, which a request asking for an interpreter brings in. */
+	/**
+	 * The topic of interpreting offers, which a request asking for an interpreter brings
+	 * in.
+	 */
 	static final String INTERPRETING = "interpreting";
 
 	/** How many matches a listing shows. */
@@ -67,10 +71,12 @@ public class Matchmaker {
 	}
 
 	private SearchRequest candidates(Listing listing) {
-		String otherKind = (listing.kind() == ListingKind.OFFER) ? ListingKind.REQUEST.name() : ListingKind.OFFER.name();
+		String otherKind = (listing.kind() == ListingKind.OFFER) ? ListingKind.REQUEST.name()
+				: ListingKind.OFFER.name();
 		List<FieldValue> topics = withRelated(listing.topics()).stream().map(FieldValue::of).toList();
 		List<FieldValue> languages = speakable(listing.languages()).stream().map(FieldValue::of).toList();
-		// Broad on purpose: related sub-topics share their parent or are looked up by their own code, and the
+		// Broad on purpose: related sub-topics share their parent or are looked up by
+		// their own code, and the
 		// closer topic rule is applied in rank().
 		Query sharedTopic = Query.of((q) -> q.terms((t) -> t.field("topics").terms((v) -> v.value(topics))));
 		Query sharedLanguage = Query.of((q) -> q.terms((t) -> t.field("languages").terms((v) -> v.value(languages))));
@@ -85,17 +91,20 @@ public class Matchmaker {
 				.minimumShouldMatch("1")));
 		}
 		else if (listing.kind() == ListingKind.OFFER) {
-			// Requests in its topic that share a language or take any; and, for an interpreter, the requests
+			// Requests in its topic that share a language or take any; and, for an
+			// interpreter, the requests
 			// in its languages that ask for one.
 			Query anyLanguage = Query.of((q) -> q.terms((t) -> t.field("languageNeed")
 				.terms((v) -> v.value(List.of(FieldValue.of(LanguageNeed.ANY.name()),
 						FieldValue.of(LanguageNeed.INTERPRETER.name()))))));
-			Query asksForInterpreter = Query.of((q) -> q.term((t) -> t.field("languageNeed")
-				.value(LanguageNeed.INTERPRETER.name())));
+			Query asksForInterpreter = Query
+				.of((q) -> q.term((t) -> t.field("languageNeed").value(LanguageNeed.INTERPRETER.name())));
 			boolean interpreter = listing.topics().contains(INTERPRETING);
 			fits = Query.of((q) -> q.bool((b) -> {
 				b.should((sh) -> sh.bool((i) -> i.filter(sharedTopic)
-					.should(sharedLanguage).should(anyLanguage).minimumShouldMatch("1")));
+					.should(sharedLanguage)
+					.should(anyLanguage)
+					.minimumShouldMatch("1")));
 				if (interpreter) {
 					b.should((sh) -> sh.bool((i) -> i.filter(asksForInterpreter).filter(sharedLanguage)));
 				}
@@ -107,12 +116,12 @@ public class Matchmaker {
 		}
 		return SearchRequest.of((s) -> s.index(this.index.alias())
 			.size(this.candidates)
-			// Ranking and the answer need neither the texts nor the time slots: most of each document's bytes.
+			// Ranking and the answer need neither the texts nor the time slots: most of
+			// each document's bytes.
 			.source((src) -> src.filter((f) -> f.excludes(UNUSED_FIELDS)))
 			// Nobody reads how many candidates there are in all.
 			.trackTotalHits((t) -> t.enabled(false))
-			.query((q) -> q.bool((b) -> b
-				.filter((f) -> f.term((t) -> t.field("kind").value(otherKind)))
+			.query((q) -> q.bool((b) -> b.filter((f) -> f.term((t) -> t.field("kind").value(otherKind)))
 				.filter(fits)
 				.filter((f) -> f.range((r) -> r.date((d) -> d.field("expiresAt").gt("now"))))
 				.filter((f) -> f.geoDistance((g) -> g.field("location")
@@ -124,7 +133,10 @@ public class Matchmaker {
 				.order(SortOrder.Asc))));
 	}
 
-	/** Dari speakers understand Persian and the other way round; the index keeps the codes apart. */
+	/**
+	 * Dari speakers understand Persian and the other way round; the index keeps the codes
+	 * apart.
+	 */
 	static Set<String> speakable(List<String> languages) {
 		return Languages.understoodWith(languages);
 	}
@@ -148,19 +160,22 @@ public class Matchmaker {
 			}
 			double distance = Gazetteer.distanceKm(listing.latitude(), listing.longitude(), other.location().lat(),
 					other.location().lon());
-			// Both sides must accept the way: the other side's reach counts as much as this one's.
+			// Both sides must accept the way: the other side's reach counts as much as
+			// this one's.
 			if (distance > Math.max(other.reachKm(), 1) || distance > Math.max(listing.reachKm(), 1)) {
 				continue;
 			}
 			List<MatchReason> reasons = new ArrayList<>();
 			List<String> sharedLanguages = other.languages().stream().filter(ownLanguages::contains).toList();
 			sharedLanguages.forEach((language) -> reasons.add(MatchReason.of("language", language)));
-			String request = (listing.kind() == ListingKind.REQUEST) ? listing.languageNeed().name() : other.languageNeed();
+			String request = (listing.kind() == ListingKind.REQUEST) ? listing.languageNeed().name()
+					: other.languageNeed();
 			boolean interpreterOffer = (listing.kind() == ListingKind.REQUEST ? other.topics() : listing.topics())
 				.contains(INTERPRETING);
 			boolean interprets = LanguageNeed.INTERPRETER.name().equals(request) && interpreterOffer
 					&& !sharedLanguages.isEmpty();
-			// An interpreter fits whatever the request is about; everything else must be about the same thing.
+			// An interpreter fits whatever the request is about; everything else must be
+			// about the same thing.
 			if (!interprets && !topics.fits(listing.topics(), other.topics())) {
 				continue;
 			}
@@ -173,8 +188,10 @@ public class Matchmaker {
 			else if (sharedLanguages.isEmpty() && LanguageNeed.INTERPRETER.name().equals(request)) {
 				reasons.add(0, MatchReason.of("needs-interpreter"));
 			}
-			sharedTopics(listing.topics(), other.topics()).forEach((topic) -> reasons.add(MatchReason.of("topic", topic)));
-			other.topics().stream()
+			sharedTopics(listing.topics(), other.topics())
+				.forEach((topic) -> reasons.add(MatchReason.of("topic", topic)));
+			other.topics()
+				.stream()
 				.filter((their) -> listing.topics().stream().anyMatch((mine) -> topics.isRelated(mine, their)))
 				.forEach((their) -> reasons.add(MatchReason.of("topic", their)));
 			reasons.add(MatchReason.of("distance", Math.round(distance * 10) / 10.0));
@@ -192,21 +209,22 @@ public class Matchmaker {
 	}
 
 	/**
-	 * The topics both carry, as reasons: a shared sub-topic says more than its parent, so the parent is left out
-	 * when a sub-topic of it is shared.
+	 * The topics both carry, as reasons: a shared sub-topic says more than its parent, so
+	 * the parent is left out when a sub-topic of it is shared.
 	 */
 	static List<String> sharedTopics(List<String> own, List<String> other) {
 		List<String> shared = own.stream().filter(other::contains).toList();
 		return shared.stream()
-			.filter((code) -> TopicTree.isSubtopic(code) || shared.stream()
-				.noneMatch((s) -> TopicTree.isSubtopic(s) && TopicTree.parentOf(s).equals(code)))
+			.filter((code) -> TopicTree.isSubtopic(code)
+					|| shared.stream().noneMatch((s) -> TopicTree.isSubtopic(s) && TopicTree.parentOf(s).equals(code)))
 			.toList();
 	}
 
 	/**
-	 * How well the other side's topics cover this side's, 0 to 1. Each of this side's topics counts alike: fully
-	 * when the other side has it and either this side named none of its sub-topics or both share one; ¾ when only
-	 * this side named sub-topics of it; ½ when both named different ones.
+	 * How well the other side's topics cover this side's, 0 to 1. Each of this side's
+	 * topics counts alike: fully when the other side has it and either this side named
+	 * none of its sub-topics or both share one; ¾ when only this side named sub-topics of
+	 * it; ½ when both named different ones.
 	 */
 	static double topicFit(List<String> own, List<String> other) {
 		List<String> parents = own.stream().map(TopicTree::parentOf).distinct().toList();
@@ -228,13 +246,14 @@ public class Matchmaker {
 	}
 
 	private static List<String> subtopicsUnder(String parent, List<String> codes) {
-		return codes.stream().filter((code) -> TopicTree.isSubtopic(code) && TopicTree.parentOf(code).equals(parent))
+		return codes.stream()
+			.filter((code) -> TopicTree.isSubtopic(code) && TopicTree.parentOf(code).equals(parent))
 			.toList();
 	}
 
 	/**
-	 * 1 when both time frames meet, 0 when both are given and cannot meet, ½ when one side gave none or is
-	 * flexible (nothing speaks against it).
+	 * 1 when both time frames meet, 0 when both are given and cannot meet, ½ when one
+	 * side gave none or is flexible (nothing speaks against it).
 	 */
 	static double timeFit(TimeFrame a, TimeFrame b) {
 		if (a == null || b == null || a.type() == TimeFrame.Type.FLEXIBLE || b.type() == TimeFrame.Type.FLEXIBLE) {

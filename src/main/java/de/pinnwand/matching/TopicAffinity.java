@@ -9,11 +9,13 @@ import java.util.Set;
 import de.pinnwand.listings.TopicTree;
 
 /**
- * Whether two listings are about the same thing. A parent topic next to a sub-topic of another parent is how
- * people say who it is for ("basketball training, for children"), not what it is about; so a listing that names
- * any sub-topic is about its sub-topics, and one that names none is about its topics. Two listings fit when what
- * they are about is the same, configured as related, or a topic on one side holds the sub-topic on the other.
- * This keeps a kindergarten request away from basketball training that merely also carries "children".
+ * Whether two listings are about the same thing. A parent topic next to a sub-topic of
+ * another parent is how people say who it is for ("basketball training, for children"),
+ * not what it is about; so a listing that names any sub-topic is about its sub-topics,
+ * and one that names none is about its topics. Two listings fit when what they are about
+ * is the same, configured as related, or a topic on one side holds the sub-topic on the
+ * other. This keeps a kindergarten request away from basketball training that merely also
+ * carries "children".
  */
 final class TopicAffinity {
 
@@ -28,7 +30,9 @@ final class TopicAffinity {
 		this.related = both;
 	}
 
-	/** What a listing is about: its sub-topics, or its topics when it named no sub-topic. */
+	/**
+	 * What a listing is about: its sub-topics, or its topics when it named no sub-topic.
+	 */
 	static Set<String> focus(List<String> topics) {
 		Set<String> subtopics = new HashSet<>();
 		topics.stream().filter(TopicTree::isSubtopic).forEach(subtopics::add);

@@ -1,2 +1,5 @@
-/** Matching: for every request the best offers, for every offer the open requests, each with its reasons. */
+/**
+ * Matching: for every request the best offers, for every offer the open requests, each
+ * with its reasons.
+ */
 package de.pinnwand.matching;

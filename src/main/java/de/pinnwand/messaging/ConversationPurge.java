@@ -10,8 +10,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Deletes conversations nobody wrote in for {@code pinnwand.messaging.purge-after}: a conversation is kept while
- * it is of use, not for ever.
+ * Deletes conversations nobody wrote in for {@code pinnwand.messaging.purge-after}: a
+ * conversation is kept while it is of use, not for ever.
  */
 @Component
 class ConversationPurge extends BackgroundLoop {

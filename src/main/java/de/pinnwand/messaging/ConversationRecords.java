@@ -15,8 +15,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The conversation tables as {@link ConversationService} reads them: conversations, the inbox with unread counts,
- * messages as a side sees them, read marks and what each side chose to show.
+ * The conversation tables as {@link ConversationService} reads them: conversations, the
+ * inbox with unread counts, messages as a side sees them, read marks and what each side
+ * chose to show.
  */
 @Repository
 class ConversationRecords {
@@ -27,8 +28,8 @@ class ConversationRecords {
 			+ "c.last_message_at, c.fulfilled_at, c.hidden_at";
 
 	/**
-	 * The conversations a member takes part in, each with the member's side: as the person or an organisation of
-	 * theirs, on the listing's side or the answering one.
+	 * The conversations a member takes part in, each with the member's side: as the
+	 * person or an organisation of theirs, on the listing's side or the answering one.
 	 */
 	private static final String MINE = "select c.*, 'OWNER' as my_side from conversation c "
 			+ "where (c.owner_organisation_id is null and c.owner_account_id = :me) or c.owner_organisation_id in "
@@ -47,13 +48,14 @@ class ConversationRecords {
 		this.database = database;
 	}
 
-	/** The member's conversations, latest first, with how many messages they have not read in each. */
+	/**
+	 * The member's conversations, latest first, with how many messages they have not read
+	 * in each.
+	 */
 	Flux<InboxEntry> inbox(UUID me, UUID listingId) {
-		String sql = "select c.*, "
-				+ "case when c.my_side = 'OWNER' then coalesce(ao.name, aa.display_name) "
-				+ "else coalesce(oo.name, oa.display_name) end as other_name, " + UNREAD + " as unread "
-				+ "from (" + MINE + ") c "
-				+ "left join organisation ao on ao.id = c.answerer_organisation_id "
+		String sql = "select c.*, " + "case when c.my_side = 'OWNER' then coalesce(ao.name, aa.display_name) "
+				+ "else coalesce(oo.name, oa.display_name) end as other_name, " + UNREAD + " as unread " + "from ("
+				+ MINE + ") c " + "left join organisation ao on ao.id = c.answerer_organisation_id "
 				+ "left join account aa on aa.id = c.answerer_account_id "
 				+ "left join organisation oo on oo.id = c.owner_organisation_id "
 				+ "left join account oa on oa.id = c.owner_account_id "
@@ -67,8 +69,8 @@ class ConversationRecords {
 			.map((row, meta) -> new InboxEntry(row.get("id", UUID.class), row.get("listing_id", UUID.class),
 					row.get("listing_title", String.class), ListingKind.valueOf(row.get("listing_kind", String.class)),
 					Side.valueOf(row.get("my_side", String.class)), row.get("other_name", String.class),
-					ConversationStatus.valueOf(row.get("status", String.class)), row.get("last_message_at", Instant.class),
-					row.get("unread", Long.class)))
+					ConversationStatus.valueOf(row.get("status", String.class)),
+					row.get("last_message_at", Instant.class), row.get("unread", Long.class)))
 			.all();
 	}
 
@@ -87,13 +89,16 @@ class ConversationRecords {
 					+ "join conversation c on c.id = m.conversation_id "
 					+ "where m.author_account_id = :me order by m.id")
 			.bind("me", accountId)
-			.map((row, meta) -> Map.<String, Object>of("conversation", row.get("conversation_id", UUID.class).toString(),
-					"listing", row.get("title", String.class), "text", row.get("body", String.class), "at",
-					row.get("created_at", Instant.class).toString()))
+			.map((row, meta) -> Map.<String, Object>of("conversation",
+					row.get("conversation_id", UUID.class).toString(), "listing", row.get("title", String.class),
+					"text", row.get("body", String.class), "at", row.get("created_at", Instant.class).toString()))
 			.all();
 	}
 
-	/** Deletes the conversations in which nobody wrote since {@code cutoff}, with their messages; returns how many. */
+	/**
+	 * Deletes the conversations in which nobody wrote since {@code cutoff}, with their
+	 * messages; returns how many.
+	 */
 	Mono<Long> deleteQuietSince(Instant cutoff) {
 		return this.database.sql("delete from conversation where last_message_at < :cutoff")
 			.bind("cutoff", cutoff)
@@ -101,15 +106,22 @@ class ConversationRecords {
 			.rowsUpdated();
 	}
 
-	/** The conversation by id when reports have hidden it (what coordinators review), or empty. */
+	/**
+	 * The conversation by id when reports have hidden it (what coordinators review), or
+	 * empty.
+	 */
 	Mono<Conversation> findHidden(UUID conversationId) {
-		return this.database.sql("select " + COLUMNS + " from conversation c where c.id = :id and c.hidden_at is not null")
+		return this.database
+			.sql("select " + COLUMNS + " from conversation c where c.id = :id and c.hidden_at is not null")
 			.bind("id", conversationId)
 			.map((row, meta) -> conversation(row))
 			.one();
 	}
 
-	/** The conversation about the listing that the member, or the organisation they answer for, began; or empty. */
+	/**
+	 * The conversation about the listing that the member, or the organisation they answer
+	 * for, began; or empty.
+	 */
 	Mono<Conversation> answeredBy(UUID listingId, UUID me, UUID asOrganisationId) {
 		String who = (asOrganisationId != null) ? "c.answerer_organisation_id = :who"
 				: "c.answerer_account_id = :who and c.answerer_organisation_id is null";
@@ -129,10 +141,10 @@ class ConversationRecords {
 	}
 
 	Mono<Void> markRead(UUID conversationId, UUID accountId, long messageId) {
-		return this.database
-			.sql("insert into conversation_read (conversation_id, account_id, last_read_id) values (:conversation, :me, :id) "
-					+ "on conflict (conversation_id, account_id) do update set "
-					+ "last_read_id = greatest(conversation_read.last_read_id, excluded.last_read_id)")
+		return this.database.sql(
+				"insert into conversation_read (conversation_id, account_id, last_read_id) values (:conversation, :me, :id) "
+						+ "on conflict (conversation_id, account_id) do update set "
+						+ "last_read_id = greatest(conversation_read.last_read_id, excluded.last_read_id)")
 			.bind("conversation", conversationId)
 			.bind("me", accountId)
 			.bind("id", messageId)
@@ -153,7 +165,8 @@ class ConversationRecords {
 			.map((row, meta) -> {
 				Side side = Side.valueOf(row.get("side", String.class));
 				String organisation = row.get("organisation_name", String.class);
-				// An organisation speaks as itself; a deleted author's messages stay, without their name.
+				// An organisation speaks as itself; a deleted author's messages stay,
+				// without their name.
 				String author = (organisation != null) ? organisation
 						: (row.get("author_account_id", UUID.class) != null) ? row.get("display_name", String.class)
 								: null;
@@ -178,8 +191,8 @@ class ConversationRecords {
 	}
 
 	Mono<Disclosure> disclosureOf(UUID conversationId, UUID accountId) {
-		return this.database
-			.sql("select shows_email, shows_phone from conversation_disclosure where conversation_id = :id and account_id = :me")
+		return this.database.sql(
+				"select shows_email, shows_phone from conversation_disclosure where conversation_id = :id and account_id = :me")
 			.bind("id", conversationId)
 			.bind("me", accountId)
 			.map((row, meta) -> new Disclosure(Boolean.TRUE.equals(row.get("shows_email", Boolean.class)),
@@ -196,9 +209,10 @@ class ConversationRecords {
 				row.get("owner_account_id", UUID.class), row.get("owner_organisation_id", UUID.class),
 				row.get("answerer_account_id", UUID.class), row.get("answerer_organisation_id", UUID.class),
 				ConversationStatus.valueOf(row.get("status", String.class)),
-				(closedBy != null) ? Side.valueOf(closedBy) : null, (blockedBy != null) ? Side.valueOf(blockedBy) : null,
-				row.get("created_at", Instant.class), row.get("last_message_at", Instant.class),
-				row.get("fulfilled_at", Instant.class), row.get("hidden_at", Instant.class));
+				(closedBy != null) ? Side.valueOf(closedBy) : null,
+				(blockedBy != null) ? Side.valueOf(blockedBy) : null, row.get("created_at", Instant.class),
+				row.get("last_message_at", Instant.class), row.get("fulfilled_at", Instant.class),
+				row.get("hidden_at", Instant.class));
 	}
 
 	private static Object nullable(UUID value) {

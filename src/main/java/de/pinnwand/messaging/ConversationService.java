@@ -29,9 +29,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Answering listings without exposing anyone. A member answers a listing and a conversation begins between the
- * two sides; each side writes, reads, shows its contact details when it decides to, closes or blocks. Who is not
- * part of a conversation finds nothing: every method answers {@link ConversationNotFound} for them.
+ * Answering listings without exposing anyone. A member answers a listing and a
+ * conversation begins between the two sides; each side writes, reads, shows its contact
+ * details when it decides to, closes or blocks. Who is not part of a conversation finds
+ * nothing: every method answers {@link ConversationNotFound} for them.
  */
 @Service
 public class ConversationService {
@@ -56,9 +57,10 @@ public class ConversationService {
 
 	private final Clock clock;
 
-	ConversationService(DatabaseClient database, ConversationRecords records, ListingService listings, OrganisationMemberships memberships,
-			AccountService accounts, ApplicationEventPublisher events, TransactionalOperator transaction,
-			MessagingProperties properties, ModerationService moderation, Clock clock) {
+	ConversationService(DatabaseClient database, ConversationRecords records, ListingService listings,
+			OrganisationMemberships memberships, AccountService accounts, ApplicationEventPublisher events,
+			TransactionalOperator transaction, MessagingProperties properties, ModerationService moderation,
+			Clock clock) {
 		this.moderation = moderation;
 		this.database = database;
 		this.records = records;
@@ -72,11 +74,12 @@ public class ConversationService {
 	}
 
 	/**
-	 * Answers a public listing: begins a conversation with its side, or continues the one the member (or the
-	 * organisation they answer for) already has about it.
+	 * Answers a public listing: begins a conversation with its side, or continues the one
+	 * the member (or the organisation they answer for) already has about it.
 	 * @param member who answers
 	 * @param listingId the listing
-	 * @param asOrganisationId the organisation the member answers for, or null to answer as themselves
+	 * @param asOrganisationId the organisation the member answers for, or null to answer
+	 * as themselves
 	 * @param text the first message
 	 * @return the conversation
 	 */
@@ -84,19 +87,25 @@ public class ConversationService {
 		UUID me = member.accountId();
 		return Mono.fromCallable(() -> cleaned(text))
 			.flatMap((body) -> this.listings.findPublic(listingId)
-				.flatMap((listing) -> mayAnswer(listing, me, asOrganisationId).then(existing(listingId, me,
-						asOrganisationId)
-					.flatMap((conversation) -> write(member, conversation, Side.ANSWERER, body))
-					.switchIfEmpty(Mono.defer(() -> begin(member, listing, asOrganisationId, body))))));
+				.flatMap((listing) -> mayAnswer(listing, me, asOrganisationId)
+					.then(existing(listingId, me, asOrganisationId)
+						.flatMap((conversation) -> write(member, conversation, Side.ANSWERER, body))
+						.switchIfEmpty(Mono.defer(() -> begin(member, listing, asOrganisationId, body))))));
 	}
 
-	/** Writes in a conversation the member takes part in; closed ones take no more messages. */
+	/**
+	 * Writes in a conversation the member takes part in; closed ones take no more
+	 * messages.
+	 */
 	public Mono<Conversation> write(Member member, UUID conversationId, String text) {
 		return participating(conversationId, member.accountId())
 			.flatMap((found) -> write(member, found.conversation(), found.side(), cleaned(text)));
 	}
 
-	/** The conversation with its latest messages, as the member sees it; their unread messages count as read. */
+	/**
+	 * The conversation with its latest messages, as the member sees it; their unread
+	 * messages count as read.
+	 */
 	public Mono<ConversationDetails> details(Member member, UUID conversationId) {
 		UUID me = member.accountId();
 		return participating(conversationId, me).flatMap((found) -> {
@@ -107,12 +116,14 @@ public class ConversationService {
 			Mono<List<SharedContact>> theirs = (conversation.blockedBy() == mine.other()) ? Mono.just(List.of())
 					: this.records.sharedBy(conversation.id(), mine.other()).collectList();
 			Mono<java.util.Optional<ListingStatus>> listingStatus = (conversation.listingId() != null)
-					? this.listings.find(conversation.listingId()).map((listing) -> java.util.Optional.of(listing.status()))
+					? this.listings.find(conversation.listingId())
+						.map((listing) -> java.util.Optional.of(listing.status()))
 						.onErrorReturn(ListingNotFound.class, java.util.Optional.empty())
 						.defaultIfEmpty(java.util.Optional.empty())
 					: Mono.just(java.util.Optional.empty());
-			return Mono.zip(listingStatus, nameOf(conversation, mine.other()),
-					messages, theirs, this.records.disclosureOf(conversation.id(), me), this.accounts.account(me))
+			return Mono
+				.zip(listingStatus, nameOf(conversation, mine.other()), messages, theirs,
+						this.records.disclosureOf(conversation.id(), me), this.accounts.account(me))
 				.flatMap((all) -> {
 					List<Message> shown = all.getT3();
 					Account account = all.getT6();
@@ -122,13 +133,17 @@ public class ConversationService {
 							account.contactPhone() != null, false);
 					return shown.isEmpty() ? Mono.just(details)
 							: this.records.markRead(conversation.id(), me, shown.get(shown.size() - 1).id())
-								.doOnSuccess((done) -> this.events.publishEvent(new ConversationRead(conversation.id(), me)))
+								.doOnSuccess(
+										(done) -> this.events.publishEvent(new ConversationRead(conversation.id(), me)))
 								.thenReturn(details);
 				});
 		});
 	}
 
-	/** The member's conversations, latest first, with how many messages they have not read in each. */
+	/**
+	 * The member's conversations, latest first, with how many messages they have not read
+	 * in each.
+	 */
 	public Flux<InboxEntry> inbox(Member member, UUID listingId) {
 		return this.records.inbox(member.accountId(), listingId);
 	}
@@ -139,8 +154,8 @@ public class ConversationService {
 	}
 
 	/**
-	 * Shows the other side the member's e-mail address and/or phone number from their account. A choice only
-	 * widens: what was seen cannot be unseen.
+	 * Shows the other side the member's e-mail address and/or phone number from their
+	 * account. A choice only widens: what was seen cannot be unseen.
 	 */
 	public Mono<Void> disclose(Member member, UUID conversationId, boolean email, boolean phone) {
 		UUID me = member.accountId();
@@ -176,20 +191,23 @@ public class ConversationService {
 		});
 	}
 
-	/** Ends the conversation for both sides; it stays readable. Closing a closed one changes nothing. */
+	/**
+	 * Ends the conversation for both sides; it stays readable. Closing a closed one
+	 * changes nothing.
+	 */
 	public Mono<Void> close(Member member, UUID conversationId) {
-		return participating(conversationId, member.accountId())
-			.flatMap((found) -> this.database
-				.sql("update conversation set status = 'CLOSED', closed_by = :side, version = version + 1 "
-						+ "where id = :id and status = 'OPEN'")
-				.bind("side", found.side().name())
-				.bind("id", conversationId)
-				.then());
+		return participating(conversationId, member.accountId()).flatMap((found) -> this.database
+			.sql("update conversation set status = 'CLOSED', closed_by = :side, version = version + 1 "
+					+ "where id = :id and status = 'OPEN'")
+			.bind("side", found.side().name())
+			.bind("id", conversationId)
+			.then());
 	}
 
 	/**
-	 * Closes the conversation and takes back what the member's side showed. Between two people (no organisation
-	 * on either side) the blocked one can also not begin another conversation with the member.
+	 * Closes the conversation and takes back what the member's side showed. Between two
+	 * people (no organisation on either side) the blocked one can also not begin another
+	 * conversation with the member.
 	 */
 	public Mono<Void> block(Member member, UUID conversationId) {
 		UUID me = member.accountId();
@@ -216,7 +234,10 @@ public class ConversationService {
 		});
 	}
 
-	/** The listing's side says the help was found here: the listing counts as fulfilled and leaves search. */
+	/**
+	 * The listing's side says the help was found here: the listing counts as fulfilled
+	 * and leaves search.
+	 */
 	public Mono<Void> markFulfilled(Member member, UUID conversationId) {
 		UUID me = member.accountId();
 		return participating(conversationId, me).flatMap((found) -> {
@@ -236,31 +257,31 @@ public class ConversationService {
 	}
 
 	/**
-	 * Deletes the conversations in which nobody wrote for {@code after}, with their messages and disclosures;
-	 * returns how many.
+	 * Deletes the conversations in which nobody wrote for {@code after}, with their
+	 * messages and disclosures; returns how many.
 	 */
 	public Mono<Long> purgeQuiet(java.time.Duration after) {
 		return this.records.deleteQuietSince(this.clock.instant().minus(after));
 	}
 
 	/**
-	 * A side reports the conversation to the coordination office: it stops taking messages and the office reads it
-	 * to decide (see {@link ReportableConversations}).
+	 * A side reports the conversation to the coordination office: it stops taking
+	 * messages and the office reads it to decide (see {@link ReportableConversations}).
 	 */
 	public Mono<Void> report(Member member, UUID conversationId, String reason, String text) {
-		return participating(conversationId, member.accountId()).flatMap((found) -> this.database
-			.sql("update conversation set reported_by = :side where id = :id")
-			.bind("side", found.side().name())
-			.bind("id", conversationId)
-			.then()
-			.then(this.moderation.reportItem(ReportableConversations.TYPE, conversationId, member.accountId(), null,
-					reason, text)));
+		return participating(conversationId, member.accountId())
+			.flatMap((found) -> this.database.sql("update conversation set reported_by = :side where id = :id")
+				.bind("side", found.side().name())
+				.bind("id", conversationId)
+				.then()
+				.then(this.moderation.reportItem(ReportableConversations.TYPE, conversationId, member.accountId(), null,
+						reason, text)));
 	}
 
 	/**
-	 * A reported conversation as the coordination office reads it to decide, from the listing's side, without
-	 * anyone's contact details and without marking anything read; anyone else, or any conversation not waiting
-	 * for a decision, finds nothing.
+	 * A reported conversation as the coordination office reads it to decide, from the
+	 * listing's side, without anyone's contact details and without marking anything read;
+	 * anyone else, or any conversation not waiting for a decision, finds nothing.
 	 */
 	public Mono<ConversationDetails> forReview(Member coordinator, UUID conversationId) {
 		if (!coordinator.isCoordinator() || conversationId == null) {
@@ -296,9 +317,9 @@ public class ConversationService {
 	}
 
 	private Mono<Side> sideOf(Conversation conversation, UUID accountId) {
-		return isOn(conversation, Side.OWNER, accountId).flatMap((owner) -> owner ? Mono.just(Side.OWNER)
-				: isOn(conversation, Side.ANSWERER, accountId).flatMap((answerer) -> answerer ? Mono.just(Side.ANSWERER)
-						: Mono.empty()));
+		return isOn(conversation, Side.OWNER, accountId)
+			.flatMap((owner) -> owner ? Mono.just(Side.OWNER) : isOn(conversation, Side.ANSWERER, accountId)
+				.flatMap((answerer) -> answerer ? Mono.just(Side.ANSWERER) : Mono.empty()));
 	}
 
 	private Mono<Boolean> isOn(Conversation conversation, Side side, UUID accountId) {
@@ -357,18 +378,19 @@ public class ConversationService {
 		insert = bindNullable(insert, "asOrganisation", asOrganisationId);
 		return insert.fetch().rowsUpdated().flatMap((inserted) -> {
 			// Two answers at once: the other request began it, so this one continues it.
-			Mono<Conversation> conversation = (inserted == 0) ? existing(listing.id(), member.accountId(), asOrganisationId)
+			Mono<Conversation> conversation = (inserted == 0)
+					? existing(listing.id(), member.accountId(), asOrganisationId)
 					: Mono.just(new Conversation(id, listing.id(), listing.title(), listing.kind(),
-							listing.ownerAccountId(), listing.organisationId(),
-							member.accountId(), asOrganisationId, ConversationStatus.OPEN, null, null, now, now, null,
-							null));
+							listing.ownerAccountId(), listing.organisationId(), member.accountId(), asOrganisationId,
+							ConversationStatus.OPEN, null, null, now, now, null, null));
 			return conversation.flatMap((begun) -> store(member, begun, Side.ANSWERER, body, now));
 		}).as(this.transaction::transactional).flatMap(this::announced);
 	}
 
 	private Mono<Conversation> write(Member member, Conversation conversation, Side side, String body) {
 		Side other = side.other();
-		// Nobody is left on the other side once its person deleted their account: nothing to write to.
+		// Nobody is left on the other side once its person deleted their account: nothing
+		// to write to.
 		boolean nobodyThere = conversation.accountOf(other) == null && conversation.organisationOf(other) == null;
 		if (!conversation.isOpen() || nobodyThere) {
 			return Mono.error(new ConversationClosed());
@@ -377,7 +399,9 @@ public class ConversationService {
 			.flatMap(this::announced);
 	}
 
-	/** A message just stored, for telling the other side once the transaction committed. */
+	/**
+	 * A message just stored, for telling the other side once the transaction committed.
+	 */
 	private record Written(Conversation conversation, Side side, long messageId, Instant at) {
 	}
 
@@ -389,17 +413,16 @@ public class ConversationService {
 			.bind("id", conversation.id())
 			.fetch()
 			.rowsUpdated()
-			.flatMap((updated) -> (updated == 0) ? Mono.error(new ConversationClosed())
-					: this.database
-						.sql("insert into conversation_message (conversation_id, side, author_account_id, body, created_at) "
-								+ "values (:conversation, :side, :author, :body, :at) returning id")
-						.bind("conversation", conversation.id())
-						.bind("side", side.name())
-						.bind("author", member.accountId())
-						.bind("body", body)
-						.bind("at", at)
-						.map((row, meta) -> row.get("id", Long.class))
-						.one())
+			.flatMap((updated) -> (updated == 0) ? Mono.error(new ConversationClosed()) : this.database
+				.sql("insert into conversation_message (conversation_id, side, author_account_id, body, created_at) "
+						+ "values (:conversation, :side, :author, :body, :at) returning id")
+				.bind("conversation", conversation.id())
+				.bind("side", side.name())
+				.bind("author", member.accountId())
+				.bind("body", body)
+				.bind("at", at)
+				.map((row, meta) -> row.get("id", Long.class))
+				.one())
 			.flatMap((messageId) -> this.records.markRead(conversation.id(), member.accountId(), messageId)
 				.thenReturn(new Written(conversation, side, messageId, at)));
 	}
@@ -408,8 +431,7 @@ public class ConversationService {
 		Conversation conversation = written.conversation();
 		return recipients(conversation, written.side().other()).collectList().map((recipients) -> {
 			this.events.publishEvent(new MessageWritten(conversation.id(), conversation.listingId(),
-					conversation.listingTitle(),
-					recipients, written.at()));
+					conversation.listingTitle(), recipients, written.at()));
 			return conversation;
 		});
 	}
@@ -424,7 +446,10 @@ public class ConversationService {
 		return (person != null) ? Flux.just(person) : Flux.empty();
 	}
 
-	/** The latest {@code limit} messages, oldest first, as the reader on side {@code mine} sees them. */
+	/**
+	 * The latest {@code limit} messages, oldest first, as the reader on side {@code mine}
+	 * sees them.
+	 */
 	Mono<List<Message>> latest(Conversation conversation, Side mine, int limit) {
 		return this.records.newestFirst(conversation, mine, limit).collectList().map((newest) -> {
 			List<Message> oldestFirst = new ArrayList<>(newest);
@@ -443,8 +468,9 @@ public class ConversationService {
 	}
 
 	/**
-	 * Plain text as it is stored: line breaks made uniform, control characters and broken surrogates (which
-	 * PostgreSQL refuses) removed, trimmed, and within the length limit.
+	 * Plain text as it is stored: line breaks made uniform, control characters and broken
+	 * surrogates (which PostgreSQL refuses) removed, trimmed, and within the length
+	 * limit.
 	 */
 	String cleaned(String text) {
 		if (text == null) {

@@ -13,7 +13,8 @@ import de.pinnwand.listings.ListingKind;
  * @param listingTitle the listing's title
  * @param listingKind offer or request
  * @param mySide the reader's side
- * @param otherName the other side's pseudonym or organisation; null once their account is deleted
+ * @param otherName the other side's pseudonym or organisation; null once their account is
+ * deleted
  * @param status open or closed
  * @param lastMessageAt when the latest message came
  * @param unread how many messages of the other side the reader has not seen

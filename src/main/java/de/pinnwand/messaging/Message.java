@@ -7,8 +7,8 @@ import java.time.Instant;
  *
  * @param id its id, increasing within the conversation
  * @param side the side that wrote it
- * @param authorName the author's pseudonym, or the organisation's name when one speaks for the side; null once the
- * author's account is deleted
+ * @param authorName the author's pseudonym, or the organisation's name when one speaks
+ * for the side; null once the author's account is deleted
  * @param mine whether the reader's side wrote it
  * @param body the plain text, never markup
  * @param createdAt when it was written

@@ -13,9 +13,10 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * A side of a conversation can report it: one report takes it to the coordination office's queue at once (two
- * people talk, so there is nobody to wait for). While it waits it takes no messages, and coordinators may read
- * it; restoring opens it again, closing leaves it resting for good.
+ * A side of a conversation can report it: one report takes it to the coordination
+ * office's queue at once (two people talk, so there is nobody to wait for). While it
+ * waits it takes no messages, and coordinators may read it; restoring opens it again,
+ * closing leaves it resting for good.
  */
 @Component
 class ReportableConversations implements ReportableItems {
@@ -31,7 +32,8 @@ class ReportableConversations implements ReportableItems {
 
 	private final Clock clock;
 
-	// Lazy: the conversations need moderation to report, and moderation collects this bean.
+	// Lazy: the conversations need moderation to report, and moderation collects this
+	// bean.
 	ReportableConversations(DatabaseClient database, @Lazy ConversationService conversations, Clock clock) {
 		this.database = database;
 		this.conversations = conversations;
@@ -48,7 +50,10 @@ class ReportableConversations implements ReportableItems {
 		return 1;
 	}
 
-	/** The listing's title, and the latest messages with the side that wrote each, for the coordinator. */
+	/**
+	 * The listing's title, and the latest messages with the side that wrote each, for the
+	 * coordinator.
+	 */
 	@Override
 	public Mono<ReportedItem> describe(UUID id) {
 		return this.database
@@ -58,19 +63,19 @@ class ReportableConversations implements ReportableItems {
 			.map((row, meta) -> new Found(ConversationRecords.conversation(row), row.get("reported_by", String.class),
 					row.get("district", String.class), row.get("place_name", String.class)))
 			.one()
-			.flatMap((found) -> this.conversations.latest(found.conversation(), Side.OWNER, SHOWN)
-				.map((oldestFirst) -> {
-					Conversation conversation = found.conversation();
-					String text = oldestFirst.stream()
-						.map((message) -> "[" + message.side() + "] " + message.body())
-						.collect(Collectors.joining("\n"));
-					// Whom the report is about: the side that did not report.
-					UUID author = (found.reportedBy() != null)
-							? conversation.accountOf(Side.valueOf(found.reportedBy()).other()) : null;
-					return new ReportedItem(TYPE, id, conversation.listingTitle(), text, null, "/conversations/" + id,
-							found.district(), found.placeName(), List.of(), author, conversation.createdAt(),
-							conversation.hiddenAt() == null);
-				}));
+			.flatMap(
+					(found) -> this.conversations.latest(found.conversation(), Side.OWNER, SHOWN).map((oldestFirst) -> {
+						Conversation conversation = found.conversation();
+						String text = oldestFirst.stream()
+							.map((message) -> "[" + message.side() + "] " + message.body())
+							.collect(Collectors.joining("\n"));
+						// Whom the report is about: the side that did not report.
+						UUID author = (found.reportedBy() != null)
+								? conversation.accountOf(Side.valueOf(found.reportedBy()).other()) : null;
+						return new ReportedItem(TYPE, id, conversation.listingTitle(), text, null,
+								"/conversations/" + id, found.district(), found.placeName(), List.of(), author,
+								conversation.createdAt(), conversation.hiddenAt() == null);
+					}));
 	}
 
 	private record Found(Conversation conversation, String reportedBy, String district, String placeName) {

@@ -6,7 +6,9 @@ public enum Side {
 	/** The listing's poster, or every member of the organisation it was posted for. */
 	OWNER,
 
-	/** Who answered: one member, or every member of the organisation they answered for. */
+	/**
+	 * Who answered: one member, or every member of the organisation they answered for.
+	 */
 	ANSWERER;
 
 	public Side other() {

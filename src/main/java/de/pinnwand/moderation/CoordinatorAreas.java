@@ -8,7 +8,10 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The districts and municipalities each coordinator reviews, in PostgreSQL; none means everywhere. */
+/**
+ * The districts and municipalities each coordinator reviews, in PostgreSQL; none means
+ * everywhere.
+ */
 @Repository
 class CoordinatorAreas {
 

@@ -2,7 +2,9 @@ package de.pinnwand.moderation;
 
 import de.pinnwand.listings.ListingStatus;
 
-/** What a coordinator decides about a listing in the queue, and the status it leads to. */
+/**
+ * What a coordinator decides about a listing in the queue, and the status it leads to.
+ */
 public enum Decision {
 
 	/** Publish it (or put a reported one back up). */
@@ -18,8 +20,8 @@ public enum Decision {
 	BLOCK(ListingStatus.WITHDRAWN),
 
 	/**
-	 * Send it back to its author with a note what to change; as a draft it is not public, and saving it puts it
-	 * back in the queue.
+	 * Send it back to its author with a note what to change; as a draft it is not public,
+	 * and saving it puts it back in the queue.
 	 */
 	ASK_FOR_CHANGES(ListingStatus.DRAFT);
 

@@ -12,10 +12,11 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * What a coordinator's decision says to the author, in a language of the author's choosing. Other modules use
- * it to tell an author in <em>their</em> interface language (the one stored in their account), not in the
- * language of whoever happens to trigger the telling: e.g. a notice mail rendered from {@link ListingDecided}
- * through {@link #explain(ListingDecided)}.
+ * What a coordinator's decision says to the author, in a language of the author's
+ * choosing. Other modules use it to tell an author in <em>their</em> interface language
+ * (the one stored in their account), not in the language of whoever happens to trigger
+ * the telling: e.g. a notice mail rendered from {@link ListingDecided} through
+ * {@link #explain(ListingDecided)}.
  */
 @Component
 public class DecisionTexts {
@@ -35,14 +36,18 @@ public class DecisionTexts {
 		this.database = database;
 	}
 
-	/** The text of a reason code in a language, e.g. 'Commercial offer', as coordinators last edited it. */
+	/**
+	 * The text of a reason code in a language, e.g. 'Commercial offer', as coordinators
+	 * last edited it.
+	 */
 	public String reason(String reasonCode, Locale locale) {
 		return this.reasons.text(reasonCode, locale);
 	}
 
 	/**
-	 * The decision as its author reads it, e.g. 'Rejected: Commercial offer'; the note only when changes were
-	 * asked for, the one time it is meant for the author. Empty text for an approval, which needs no explaining.
+	 * The decision as its author reads it, e.g. 'Rejected: Commercial offer'; the note
+	 * only when changes were asked for, the one time it is meant for the author. Empty
+	 * text for an approval, which needs no explaining.
 	 * @param decision the decision's name ({@link Decision#name()})
 	 * @param reasonCode the reason given; null for none
 	 * @param note the coordinator's note; null for none
@@ -59,8 +64,9 @@ public class DecisionTexts {
 	}
 
 	/**
-	 * The interface language a member stored in their account; empty when they chose none (then the language of
-	 * their request, or German for a mail, is the one to use) or the account is gone.
+	 * The interface language a member stored in their account; empty when they chose none
+	 * (then the language of their request, or German for a mail, is the one to use) or
+	 * the account is gone.
 	 */
 	public Mono<Locale> languageOf(UUID accountId) {
 		if (accountId == null) {
@@ -72,14 +78,17 @@ public class DecisionTexts {
 			.map(Locale::forLanguageTag);
 	}
 
-	/** The language to tell a member in: the one in their account, else {@code fallback}. */
+	/**
+	 * The language to tell a member in: the one in their account, else {@code fallback}.
+	 */
 	public Mono<Locale> languageOf(UUID accountId, Locale fallback) {
 		return languageOf(accountId).defaultIfEmpty((fallback != null) ? fallback : Locale.GERMAN);
 	}
 
 	/**
-	 * The decision as its author reads it, in the author's stored interface language (German when they chose
-	 * none); empty when the author's account is gone or the decision was an approval.
+	 * The decision as its author reads it, in the author's stored interface language
+	 * (German when they chose none); empty when the author's account is gone or the
+	 * decision was an approval.
 	 */
 	public Mono<String> explain(ListingDecided decided) {
 		if (decided.authorAccountId() == null || decided.decision() == Decision.APPROVE) {
@@ -89,8 +98,9 @@ public class DecisionTexts {
 			.zipWith(this.database
 				.sql("select decision, reason_code, note from moderation_decision where listing_id = :listing")
 				.bind("listing", decided.listingId())
-				.map((row, meta) -> new String[] { row.get("decision", String.class),
-						row.get("reason_code", String.class), row.get("note", String.class) })
+				.map((row,
+						meta) -> new String[] { row.get("decision", String.class), row.get("reason_code", String.class),
+								row.get("note", String.class) })
 				.one())
 			.map((both) -> explain(both.getT2()[0], both.getT2()[1], both.getT2()[2], both.getT1()));
 	}

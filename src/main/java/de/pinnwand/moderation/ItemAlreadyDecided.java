@@ -4,7 +4,10 @@ import java.util.UUID;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 
-/** A reported item no longer waits for a decision: another coordinator decided first (409). */
+/**
+ * A reported item no longer waits for a decision: another coordinator decided first
+ * (409).
+ */
 public class ItemAlreadyDecided extends OptimisticLockingFailureException {
 
 	public ItemAlreadyDecided(String type, UUID id) {

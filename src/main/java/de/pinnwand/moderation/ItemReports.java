@@ -9,8 +9,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Readers' reports of items other than listings, and the items they took down that wait for a coordinator
- * ('holds'), in PostgreSQL.
+ * Readers' reports of items other than listings, and the items they took down that wait
+ * for a coordinator ('holds'), in PostgreSQL.
  */
 @Repository
 class ItemReports {
@@ -25,7 +25,10 @@ class ItemReports {
 		this.database = database;
 	}
 
-	/** Stores a report unless the same reporter's earlier one about the item is still open. */
+	/**
+	 * Stores a report unless the same reporter's earlier one about the item is still
+	 * open.
+	 */
 	Mono<Void> add(String type, UUID id, String reporter, String reason, String text, Instant at) {
 		return this.database
 			.sql("insert into item_report (id, item_type, item_id, reporter, reason, text, created_at) "
@@ -41,7 +44,9 @@ class ItemReports {
 			.then();
 	}
 
-	/** How many different reporters reported the item since the last decision about it. */
+	/**
+	 * How many different reporters reported the item since the last decision about it.
+	 */
 	Mono<Long> openReporters(String type, UUID id) {
 		return this.database
 			.sql("select count(distinct reporter) as n from item_report "
@@ -76,7 +81,10 @@ class ItemReports {
 			.rowsUpdated();
 	}
 
-	/** Puts the item into the queue; true when it was not there yet (so only one report takes it down). */
+	/**
+	 * Puts the item into the queue; true when it was not there yet (so only one report
+	 * takes it down).
+	 */
 	Mono<Boolean> hold(String type, UUID id, Instant at) {
 		return this.database
 			.sql("insert into item_hold (item_type, item_id, held_at) values (:type, :item, :at) "
@@ -90,8 +98,9 @@ class ItemReports {
 	}
 
 	/**
-	 * Takes the item out of the queue; false when it was not (or no longer) there. The row lock makes a second
-	 * coordinator deciding at the same time wait and then find nothing.
+	 * Takes the item out of the queue; false when it was not (or no longer) there. The
+	 * row lock makes a second coordinator deciding at the same time wait and then find
+	 * nothing.
 	 */
 	Mono<Boolean> release(String type, UUID id) {
 		return this.database.sql("delete from item_hold where item_type = :type and item_id = :item")
@@ -104,7 +113,8 @@ class ItemReports {
 
 	/** Whether the item waits in the queue. */
 	Mono<Boolean> held(String type, UUID id) {
-		return this.database.sql("select exists (select 1 from item_hold where item_type = :type and item_id = :item) as held")
+		return this.database
+			.sql("select exists (select 1 from item_hold where item_type = :type and item_id = :item) as held")
 			.bind("type", type)
 			.bind("item", id)
 			.map((row, meta) -> row.get("held", Boolean.class))

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A coordinator decided about a listing; published after the decision committed, so its author can be told.
+ * A coordinator decided about a listing; published after the decision committed, so its
+ * author can be told.
  *
  * @param listingId the listing
  * @param authorAccountId who posted it; null when the account is gone

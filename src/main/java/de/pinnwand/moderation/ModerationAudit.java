@@ -2,7 +2,10 @@ package de.pinnwand.moderation;
 
 import de.pinnwand.audit.AuditAction;
 
-/** What the audit log records of moderation beyond the decisions (those are {@link Decision#action()}). */
+/**
+ * What the audit log records of moderation beyond the decisions (those are
+ * {@link Decision#action()}).
+ */
 public enum ModerationAudit implements AuditAction {
 
 	/** A new item waits for review. */

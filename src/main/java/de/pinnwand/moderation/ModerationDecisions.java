@@ -13,7 +13,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
-/** The latest decision about each listing, in PostgreSQL, so that its author learns why. */
+/**
+ * The latest decision about each listing, in PostgreSQL, so that its author learns why.
+ */
 @Repository
 class ModerationDecisions implements ReviewOutcomes {
 
@@ -53,8 +55,8 @@ class ModerationDecisions implements ReviewOutcomes {
 	}
 
 	/**
-	 * Only a decision whose status the listing is still in stands (an edited or re-approved one does not); an
-	 * approval needs no explaining.
+	 * Only a decision whose status the listing is still in stands (an edited or
+	 * re-approved one does not); an approval needs no explaining.
 	 */
 	@Override
 	public Mono<Map<UUID, ReviewOutcome>> standing(Collection<Listing> listings) {
@@ -66,11 +68,13 @@ class ModerationDecisions implements ReviewOutcomes {
 		return this.database
 			.sql("select listing_id, decision, reason_code, note from moderation_decision where listing_id in (:ids)")
 			.bind("ids", byId.keySet())
-			.map((row, meta) -> Map.entry(row.get("listing_id", UUID.class), new ReviewOutcome(
-					row.get("decision", String.class), row.get("reason_code", String.class), row.get("note", String.class))))
+			.map((row, meta) -> Map.entry(row.get("listing_id", UUID.class),
+					new ReviewOutcome(row.get("decision", String.class), row.get("reason_code", String.class),
+							row.get("note", String.class))))
 			.all()
 			.filter((entry) -> !Decision.APPROVE.name().equals(entry.getValue().decision()))
-			.filter((entry) -> Decision.valueOf(entry.getValue().decision()).status() == byId.get(entry.getKey()).status())
+			.filter((entry) -> Decision.valueOf(entry.getValue().decision()).status() == byId.get(entry.getKey())
+				.status())
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 

@@ -29,8 +29,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The coordinators' queue and their decisions, and readers' reports. Each decision and each take-down after
- * reports is recorded in the audit log in the same transaction as the change.
+ * The coordinators' queue and their decisions, and readers' reports. Each decision and
+ * each take-down after reports is recorded in the audit log in the same transaction as
+ * the change.
  */
 @Service
 public class ModerationService {
@@ -41,7 +42,10 @@ public class ModerationService {
 	/** The longest block a coordinator may give at once. */
 	public static final int MAX_BLOCK_DAYS = 365;
 
-	/** {@code blockDays} of a block for good: the author never posts again unless an admin lifts it. */
+	/**
+	 * {@code blockDays} of a block for good: the author never posts again unless an admin
+	 * lifts it.
+	 */
 	public static final int BLOCK_FOR_GOOD = 0;
 
 	private static final Instant FOR_GOOD = Instant.parse("9999-12-31T00:00:00Z");
@@ -144,8 +148,9 @@ public class ModerationService {
 	}
 
 	/**
-	 * An item waiting for review with what helps to decide: how many listings its author has in each status
-	 * and the open reports (none for a new member's listing).
+	 * An item waiting for review with what helps to decide: how many listings its author
+	 * has in each status and the open reports (none for a new member's listing).
+	 *
 	 * @param item what it is, for every type
 	 * @param listing the listing; null for other items
 	 * @param waitingSince since when it waits
@@ -164,23 +169,23 @@ public class ModerationService {
 	}
 
 	/**
-	 * The queue, longest-waiting first; only coordinators see it, and one scoped to areas only the listings
-	 * there.
+	 * The queue, longest-waiting first; only coordinators see it, and one scoped to areas
+	 * only the listings there.
 	 */
 	public Flux<QueueItem> queue(Member coordinator, QueueFilter filter) {
 		if (!coordinator.isCoordinator()) {
 			return Flux.error(QueueNotFound::new);
 		}
 		return this.areas.of(coordinator.accountId()).collectList().flatMapMany((areas) -> {
-			// Listings are filtered in the database; other items are few (only reported ones) and come from their modules.
+			// Listings are filtered in the database; other items are few (only reported
+			// ones) and come from their modules.
 			Flux<Listing> listings = (filter.type() == null || filter.type().isBlank() || LISTING.equals(filter.type()))
 					? this.listings.findInReview(filter.district(), filter.topic(), filter.language(), areas)
 					: Flux.empty();
-			Flux<QueueItem> listingItems = listings
-				.concatMap((listing) -> history(listing.ownerAccountId())
-					.zipWith(this.reports.open(listing.id()).collectList())
-					.map((both) -> new QueueItem(itemOf(listing), listing, listing.updatedAt(), both.getT1(),
-							both.getT2())));
+			Flux<QueueItem> listingItems = listings.concatMap((listing) -> history(listing.ownerAccountId())
+				.zipWith(this.reports.open(listing.id()).collectList())
+				.map((both) -> new QueueItem(itemOf(listing), listing, listing.updatedAt(), both.getT1(),
+						both.getT2())));
 			Flux<QueueItem> others = this.itemReports.holds()
 				.concatMap((hold) -> Mono.justOrEmpty(this.reportable.get(hold.type()))
 					.flatMap((items) -> items.describe(hold.id()))
@@ -207,20 +212,26 @@ public class ModerationService {
 				listing.ownerAccountId(), listing.createdAt(), listing.status() == ListingStatus.PUBLISHED);
 	}
 
-	/** Whether the municipality or district is among the areas; no areas cover everywhere. */
+	/**
+	 * Whether the municipality or district is among the areas; no areas cover everywhere.
+	 */
 	private static boolean covers(List<String> areas, String placeName, String district) {
 		return areas.isEmpty() || areas.stream()
 			.anyMatch((area) -> area.equalsIgnoreCase(placeName) || area.equalsIgnoreCase(district));
 	}
 
-	/** Whether the listing's municipality or district is among the areas; no areas cover everywhere. */
+	/**
+	 * Whether the listing's municipality or district is among the areas; no areas cover
+	 * everywhere.
+	 */
 	private static boolean covers(List<String> areas, Listing listing) {
 		return covers(areas, listing.placeName(), listing.district());
 	}
 
 	/**
-	 * Scopes a coordinator to districts or municipalities (their names as the gazetteer spells them, in any
-	 * case); none lets them review everywhere. Only admins scope; the change is audited.
+	 * Scopes a coordinator to districts or municipalities (their names as the gazetteer
+	 * spells them, in any case); none lets them review everywhere. Only admins scope; the
+	 * change is audited.
 	 */
 	public Mono<List<String>> scope(Member admin, UUID coordinatorAccountId, List<String> areas) {
 		if (!admin.isAdmin()) {
@@ -233,8 +244,8 @@ public class ModerationService {
 			.sorted()
 			.toList() : List.of();
 		if (cleaned.size() > MAX_AREAS || cleaned.stream().anyMatch((area) -> area.length() > MAX_AREA_LENGTH)) {
-			return Mono.error(new InvalidModeration(List.of(new FieldProblem("areas", "moderation.areas", MAX_AREAS,
-					MAX_AREA_LENGTH))));
+			return Mono.error(new InvalidModeration(
+					List.of(new FieldProblem("areas", "moderation.areas", MAX_AREAS, MAX_AREA_LENGTH))));
 		}
 		return this.accounts.member(coordinatorAccountId)
 			.switchIfEmpty(Mono.error(AccountNotFound::new))
@@ -248,6 +259,7 @@ public class ModerationService {
 
 	/**
 	 * A coordinator and the areas they review.
+	 *
 	 * @param areas none for everywhere
 	 */
 	public record CoordinatorScope(UUID accountId, String displayName, List<String> areas) {
@@ -276,8 +288,8 @@ public class ModerationService {
 	}
 
 	/**
-	 * The texts of every decision reason by interface language, as authors read them; for coordinators (and
-	 * admins) only.
+	 * The texts of every decision reason by interface language, as authors read them; for
+	 * coordinators (and admins) only.
 	 */
 	public Mono<Map<String, Map<String, String>>> reasonTexts(Member coordinator) {
 		if (!coordinator.isCoordinator()) {
@@ -287,10 +299,10 @@ public class ModerationService {
 	}
 
 	/**
-	 * Replaces the texts of a decision reason, in every interface language at once (each 1 to
-	 * {@value ReasonTexts#MAX_TEXT} characters); coordinators and admins edit them, and each change is audited
-	 * with the languages whose text changed. Authors read the new text from then on, also about earlier
-	 * decisions.
+	 * Replaces the texts of a decision reason, in every interface language at once (each
+	 * 1 to {@value ReasonTexts#MAX_TEXT} characters); coordinators and admins edit them,
+	 * and each change is audited with the languages whose text changed. Authors read the
+	 * new text from then on, also about earlier decisions.
 	 */
 	public Mono<Void> editReason(Member coordinator, String code, Map<String, String> texts) {
 		if (!coordinator.isCoordinator()) {
@@ -314,7 +326,8 @@ public class ModerationService {
 			return Mono.error(new InvalidModeration(problems));
 		}
 		Map<String, String> before = this.reasonTexts.all().get(code);
-		List<String> changed = cleaned.entrySet().stream()
+		List<String> changed = cleaned.entrySet()
+			.stream()
 			.filter((entry) -> !entry.getValue().equals(before.get(entry.getKey())))
 			.map(Map.Entry::getKey)
 			.toList();
@@ -323,7 +336,8 @@ public class ModerationService {
 		}
 		return this.reasonTexts.save(code, cleaned, coordinator.accountId())
 			.then(this.audit.record(coordinator.accountId(), ModerationAudit.REASON_TEXT, "reason", code,
-					changed.stream().map((language) -> language + ": " + cleaned.get(language))
+					changed.stream()
+						.map((language) -> language + ": " + cleaned.get(language))
 						.collect(java.util.stream.Collectors.joining(" | ")),
 					null))
 			.as(this.transaction::transactional)
@@ -336,11 +350,13 @@ public class ModerationService {
 	}
 
 	/**
-	 * Decides about a listing in the queue. {@code version} must be the one the coordinator saw; a stale or
-	 * already decided item answers {@link de.pinnwand.listings.ListingAlreadyDecided} (409) and nothing changes.
-	 * A rejection or closing needs one of the configured reasons; asking for changes needs a note to the author.
-	 * The decision is kept for the author, who sees the reason (and, when asked for changes, the note); once it
-	 * committed, {@link ListingDecided} is published.
+	 * Decides about a listing in the queue. {@code version} must be the one the
+	 * coordinator saw; a stale or already decided item answers
+	 * {@link de.pinnwand.listings.ListingAlreadyDecided} (409) and nothing changes. A
+	 * rejection or closing needs one of the configured reasons; asking for changes needs
+	 * a note to the author. The decision is kept for the author, who sees the reason
+	 * (and, when asked for changes, the note); once it committed, {@link ListingDecided}
+	 * is published.
 	 */
 	public Mono<Listing> decide(Member coordinator, UUID listingId, Decision decision, Long version, String reason,
 			String note) {
@@ -348,9 +364,9 @@ public class ModerationService {
 	}
 
 	/**
-	 * Decides as {@link #decide(Member, UUID, Decision, Long, String, String)}; a {@link Decision#BLOCK} also needs
-	 * {@code blockDays} (1 to {@value #MAX_BLOCK_DAYS}, or {@value #BLOCK_FOR_GOOD} for good) for which the author
-	 * may not post.
+	 * Decides as {@link #decide(Member, UUID, Decision, Long, String, String)}; a
+	 * {@link Decision#BLOCK} also needs {@code blockDays} (1 to {@value #MAX_BLOCK_DAYS},
+	 * or {@value #BLOCK_FOR_GOOD} for good) for which the author may not post.
 	 */
 	public Mono<Listing> decide(Member coordinator, UUID listingId, Decision decision, Long version, String reason,
 			String note, Integer blockDays) {
@@ -375,7 +391,8 @@ public class ModerationService {
 		if (note != null && note.length() > MAX_REPORT_TEXT) {
 			problems.add(new FieldProblem("note", "report.text-too-long", MAX_REPORT_TEXT));
 		}
-		if (decision == Decision.BLOCK && (blockDays == null || blockDays < BLOCK_FOR_GOOD || blockDays > MAX_BLOCK_DAYS)) {
+		if (decision == Decision.BLOCK
+				&& (blockDays == null || blockDays < BLOCK_FOR_GOOD || blockDays > MAX_BLOCK_DAYS)) {
 			problems.add(new FieldProblem("blockDays", "moderation.block-days", MAX_BLOCK_DAYS));
 		}
 		if (!problems.isEmpty()) {
@@ -394,28 +411,29 @@ public class ModerationService {
 				: ((note != null && !note.isBlank()) ? note.strip() : null);
 		return inArea.then(this.listings.decide(listingId, version, decision.status()))
 			.flatMap((decided) -> this.reports.resolve(listingId, now)
-				.flatMap((resolved) -> this.audit.record(coordinator.accountId(), decision.action(), "listing",
-						listingId.toString(), "version " + version + ", reports " + resolved
-								+ ((decision == Decision.BLOCK) ? ", author blocked "
-										+ ((blockDays == BLOCK_FOR_GOOD) ? "for good" : "for " + blockDays + " days") : ""),
-						recordedReason))
+				.flatMap((resolved) -> this.audit
+					.record(coordinator.accountId(), decision.action(), "listing", listingId.toString(), "version "
+							+ version + ", reports " + resolved
+							+ ((decision == Decision.BLOCK) ? ", author blocked "
+									+ ((blockDays == BLOCK_FOR_GOOD) ? "for good" : "for " + blockDays + " days") : ""),
+							recordedReason))
 				.then(this.decisions.record(listingId, decision, reasoned ? reason : null,
 						(note != null && !note.isBlank()) ? note.strip() : null, now, coordinator.accountId()))
 				.then((decision == Decision.BLOCK) ? this.blocks.block(decided.ownerAccountId(),
 						(blockDays == BLOCK_FOR_GOOD) ? FOR_GOOD : now.plus(java.time.Duration.ofDays(blockDays)),
-						coordinator.accountId(), recordedReason)
-						: Mono.empty())
+						coordinator.accountId(), recordedReason) : Mono.empty())
 				.thenReturn(decided))
 			.as(this.transaction::transactional)
-			// Only after the commit: a listener (the author's notice) must never see a decision that was rolled back.
+			// Only after the commit: a listener (the author's notice) must never see a
+			// decision that was rolled back.
 			.doOnNext((decided) -> this.events
 				.publishEvent(new ListingDecided(decided.id(), decided.ownerAccountId(), decision, now)));
 	}
 
 	/**
-	 * Reports a public listing. A member counts by account, a visitor by a salted hash of their address; the
-	 * same reporter counts once. At the configured number of reporters the listing leaves the board and search
-	 * and waits in the queue.
+	 * Reports a public listing. A member counts by account, a visitor by a salted hash of
+	 * their address; the same reporter counts once. At the configured number of reporters
+	 * the listing leaves the board and search and waits in the queue.
 	 * @param reporterAccountId the signed-in member; null for a visitor
 	 * @param address the visitor's address; only its salted hash is stored
 	 */
@@ -438,12 +456,14 @@ public class ModerationService {
 	}
 
 	/**
-	 * Reports an item of any reportable type: {@value #LISTING} (as {@link #report}) or one a module made
-	 * reportable through {@link ReportableItems}. A member counts by account, a visitor by a salted hash of their
-	 * address; the same reporter counts once, so one address's flood never takes an item down by itself. At the
-	 * type's threshold of reporters the item is hidden and waits in the queue until a coordinator decides
-	 * ({@link #decideItem}); that take-down is audited. An unknown type, or an item the public cannot see, answers
-	 * {@link ReportableItemNotFound}; a reason not among the configured ones or a text longer than
+	 * Reports an item of any reportable type: {@value #LISTING} (as {@link #report}) or
+	 * one a module made reportable through {@link ReportableItems}. A member counts by
+	 * account, a visitor by a salted hash of their address; the same reporter counts
+	 * once, so one address's flood never takes an item down by itself. At the type's
+	 * threshold of reporters the item is hidden and waits in the queue until a
+	 * coordinator decides ({@link #decideItem}); that take-down is audited. An unknown
+	 * type, or an item the public cannot see, answers {@link ReportableItemNotFound}; a
+	 * reason not among the configured ones or a text longer than
 	 * {@value #MAX_REPORT_TEXT} characters {@link InvalidModeration}.
 	 * @param type the item type, e.g. {@code organisation}
 	 * @param id the item
@@ -475,7 +495,8 @@ public class ModerationService {
 			.flatMap((item) -> this.itemReports.add(type, id, reporter, reason, stored, now))
 			.then(this.itemReports.openReporters(type, id))
 			.filter((reporters) -> reporters >= threshold)
-			// Only the report that puts it into the queue takes it down; concurrent ones find it held.
+			// Only the report that puts it into the queue takes it down; concurrent ones
+			// find it held.
 			.flatMap((reporters) -> this.itemReports.hold(type, id, now)
 				.filter(Boolean::booleanValue)
 				.flatMap((held) -> items.hide(id)
@@ -486,8 +507,8 @@ public class ModerationService {
 	}
 
 	/**
-	 * An item (not a listing) the public may see and report; {@link ReportableItemNotFound} for an unknown type, no
-	 * such item, or a hidden one.
+	 * An item (not a listing) the public may see and report;
+	 * {@link ReportableItemNotFound} for an unknown type, no such item, or a hidden one.
 	 */
 	public Mono<ReportedItem> reportable(String type, UUID id) {
 		ReportableItems items = (type != null) ? this.reportable.get(type) : null;
@@ -507,11 +528,12 @@ public class ModerationService {
 	}
 
 	/**
-	 * Decides about an item (not a listing) that reports took down: {@link Decision#APPROVE} puts it back up,
-	 * {@link Decision#CLOSE} (with one of the configured reasons) leaves it hidden for good; other decisions are
-	 * for listings and refused. The reports are closed and the decision audited in one transaction; an item not
-	 * (or no longer) waiting answers {@link ItemAlreadyDecided} (409), one outside a scoped coordinator's areas
-	 * {@link ReportableItemNotFound}.
+	 * Decides about an item (not a listing) that reports took down:
+	 * {@link Decision#APPROVE} puts it back up, {@link Decision#CLOSE} (with one of the
+	 * configured reasons) leaves it hidden for good; other decisions are for listings and
+	 * refused. The reports are closed and the decision audited in one transaction; an
+	 * item not (or no longer) waiting answers {@link ItemAlreadyDecided} (409), one
+	 * outside a scoped coordinator's areas {@link ReportableItemNotFound}.
 	 */
 	public Mono<ReportedItem> decideItem(Member coordinator, String type, UUID id, Decision decision, String reason,
 			String note) {
@@ -527,7 +549,8 @@ public class ModerationService {
 			problems.add(new FieldProblem("decision", "moderation.decision"));
 		}
 		boolean reasoned = reason != null && !reason.isBlank();
-		if ((decision == Decision.CLOSE && !reasoned) || (reasoned && !this.properties.decisionReasons().contains(reason))) {
+		if ((decision == Decision.CLOSE && !reasoned)
+				|| (reasoned && !this.properties.decisionReasons().contains(reason))) {
 			problems.add(new FieldProblem("reason", "moderation.reason"));
 		}
 		if (note != null && note.length() > MAX_REPORT_TEXT) {
@@ -553,7 +576,8 @@ public class ModerationService {
 						id.toString(), "reports " + resolved, recordedReason))
 				.then(items.describe(id)))
 			.as(this.transaction::transactional)
-			// Only after the commit, like ListingDecided: the author is told what was decided.
+			// Only after the commit, like ListingDecided: the author is told what was
+			// decided.
 			.doOnNext((item) -> this.events.publishEvent(new ItemDecided(type, id, item.title(), item.href(),
 					item.authorAccountId(), decision, reasoned ? reason : null, now)));
 	}
@@ -570,7 +594,8 @@ public class ModerationService {
 	}
 
 	private String reporter(UUID reporterAccountId, String address) {
-		return (reporterAccountId != null) ? "account:" + reporterAccountId : "address:" + hash(String.valueOf(address));
+		return (reporterAccountId != null) ? "account:" + reporterAccountId
+				: "address:" + hash(String.valueOf(address));
 	}
 
 	private String hash(String address) {

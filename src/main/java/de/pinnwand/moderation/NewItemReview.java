@@ -8,10 +8,12 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Review of a new item of another module (e.g. an activity) whose author's listings would wait too (see
- * {@link Premoderation#mustReview}): the item is hidden through its {@link ReportableItems} and waits in the queue,
- * without reports, until a coordinator shows it ({@link Decision#APPROVE}) or closes it. The module that stores the
- * item asks; this type needs none of the modules it serves, so they can depend on it without a cycle.
+ * Review of a new item of another module (e.g. an activity) whose author's listings would
+ * wait too (see {@link Premoderation#mustReview}): the item is hidden through its
+ * {@link ReportableItems} and waits in the queue, without reports, until a coordinator
+ * shows it ({@link Decision#APPROVE}) or closes it. The module that stores the item asks;
+ * this type needs none of the modules it serves, so they can depend on it without a
+ * cycle.
  */
 @Component
 public class NewItemReview {
@@ -32,8 +34,8 @@ public class NewItemReview {
 	}
 
 	/**
-	 * Holds the new item for review when its author's listings would wait. Call it in the transaction that stores
-	 * the item; the hold is audited.
+	 * Holds the new item for review when its author's listings would wait. Call it in the
+	 * transaction that stores the item; the hold is audited.
 	 * @return whether the item waits for review
 	 */
 	public Mono<Boolean> holdIfNeeded(ReportableItems items, UUID id, UUID authorAccountId, UUID organisationId) {

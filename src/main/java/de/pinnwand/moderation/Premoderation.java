@@ -22,9 +22,10 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Review before publication: a listing goes up at once when its poster is trusted (enough approved listings),
- * a coordinator, or posts for a verified organisation; anyone else's waits for a coordinator. The switch starts
- * as configured and can be turned while the app runs (an operator during a rush of spam; tests).
+ * Review before publication: a listing goes up at once when its poster is trusted (enough
+ * approved listings), a coordinator, or posts for a verified organisation; anyone else's
+ * waits for a coordinator. The switch starts as configured and can be turned while the
+ * app runs (an operator during a rush of spam; tests).
  */
 @Component
 public class Premoderation implements PublicationPolicy {
@@ -63,7 +64,10 @@ public class Premoderation implements PublicationPolicy {
 		this.newMembersReviewed.set(on);
 	}
 
-	/** A blocked member posts nothing until the block ends; everyone else as {@link #reviewed}. */
+	/**
+	 * A blocked member posts nothing until the block ends; everyone else as
+	 * {@link #reviewed}.
+	 */
 	@Override
 	public Mono<ListingStatus> statusOfNew(UUID posterAccountId, UUID organisationId) {
 		return this.blocks.until(posterAccountId, this.clock.instant())
@@ -78,18 +82,19 @@ public class Premoderation implements PublicationPolicy {
 	}
 
 	/**
-	 * Whether what this member posts (for this organisation, or null) waits for review: while review of new
-	 * members is on, unless they are trusted (enough approved listings), a coordinator, or post for a verified
-	 * organisation.
+	 * Whether what this member posts (for this organisation, or null) waits for review:
+	 * while review of new members is on, unless they are trusted (enough approved
+	 * listings), a coordinator, or post for a verified organisation.
 	 */
 	public Mono<Boolean> mustReview(UUID posterAccountId, UUID organisationId) {
 		if (!this.newMembersReviewed.get()) {
 			return Mono.just(false);
 		}
-		Mono<Boolean> verifiedOrganisation = (organisationId != null)
-				? this.organisations.isVerified(organisationId)
+		Mono<Boolean> verifiedOrganisation = (organisationId != null) ? this.organisations.isVerified(organisationId)
 				: Mono.just(false);
-		Mono<Boolean> coordinator = this.accounts.member(posterAccountId).map(Member::isCoordinator).defaultIfEmpty(false);
+		Mono<Boolean> coordinator = this.accounts.member(posterAccountId)
+			.map(Member::isCoordinator)
+			.defaultIfEmpty(false);
 		Mono<Boolean> trusted = this.listings.getObject()
 			.findOwnedBy(posterAccountId)
 			.map(Listing::status)

@@ -18,10 +18,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The texts of the decision reasons, per reason and interface language, in PostgreSQL so that coordinators edit
- * them in the app. While the table is empty it is seeded from the message bundles
- * ({@code moderation.reason.<code>}). Texts are read from a snapshot in memory (reasons are shown on every queue
- * and 'my listings' page), taken at start and after every change; a text not (yet) in it comes from the bundles.
+ * The texts of the decision reasons, per reason and interface language, in PostgreSQL so
+ * that coordinators edit them in the app. While the table is empty it is seeded from the
+ * message bundles ({@code moderation.reason.<code>}). Texts are read from a snapshot in
+ * memory (reasons are shown on every queue and 'my listings' page), taken at start and
+ * after every change; a text not (yet) in it comes from the bundles.
  */
 @Repository
 class ReasonTexts {
@@ -57,7 +58,10 @@ class ReasonTexts {
 		seed().then(reload()).subscribe();
 	}
 
-	/** Fills an empty table with the bundles' texts of every configured reason; a second instance adds nothing. */
+	/**
+	 * Fills an empty table with the bundles' texts of every configured reason; a second
+	 * instance adds nothing.
+	 */
 	Mono<Void> seed() {
 		return this.database.sql("select count(*) as n from decision_reason_text")
 			.map((row, meta) -> row.get("n", Long.class))
@@ -77,15 +81,17 @@ class ReasonTexts {
 	}
 
 	/**
-	 * Takes a new snapshot of the texts. Reloads overlap (after an edit here, and the periodic one that brings the
-	 * other instances' edits): a read that began later saw the later state, so an earlier one never replaces it.
+	 * Takes a new snapshot of the texts. Reloads overlap (after an edit here, and the
+	 * periodic one that brings the other instances' edits): a read that began later saw
+	 * the later state, so an earlier one never replaces it.
 	 */
 	Mono<Void> reload() {
 		return Mono.defer(() -> {
 			long generation = this.reloads.incrementAndGet();
 			return this.database.sql("select reason_code, language, text from decision_reason_text")
-				.map((row, meta) -> new String[] { row.get("reason_code", String.class),
-						row.get("language", String.class), row.get("text", String.class) })
+				.map((row,
+						meta) -> new String[] { row.get("reason_code", String.class), row.get("language", String.class),
+								row.get("text", String.class) })
 				.all()
 				.collectList()
 				.doOnNext((rows) -> {
@@ -115,7 +121,8 @@ class ReasonTexts {
 		Map<String, Map<String, String>> all = new java.util.LinkedHashMap<>();
 		for (String code : this.properties.decisionReasons()) {
 			Map<String, String> texts = new java.util.LinkedHashMap<>();
-			InterfaceLanguages.CODES.forEach((language) -> texts.put(language, text(code, Locale.forLanguageTag(language))));
+			InterfaceLanguages.CODES
+				.forEach((language) -> texts.put(language, text(code, Locale.forLanguageTag(language))));
 			all.put(code, texts);
 		}
 		return all;

@@ -8,9 +8,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads the reasons' texts again every {@code pinnwand.moderation.reason-texts-refresh}, so that a coordinator's edit
- * on one instance shows on every instance within a second. The table holds a few dozen short rows, so reading it
- * whole costs no more than asking whether it changed. A failed read (the database away) keeps the texts it had.
+ * Reads the reasons' texts again every {@code pinnwand.moderation.reason-texts-refresh},
+ * so that a coordinator's edit on one instance shows on every instance within a second.
+ * The table holds a few dozen short rows, so reading it whole costs no more than asking
+ * whether it changed. A failed read (the database away) keeps the texts it had.
  */
 @Component
 class ReasonTextsRefresh extends BackgroundLoop {

@@ -33,10 +33,13 @@ class Reports {
 			.then();
 	}
 
-	/** How many different reporters reported the listing since the last decision about it. */
+	/**
+	 * How many different reporters reported the listing since the last decision about it.
+	 */
 	Mono<Long> openReporters(UUID listingId) {
-		return this.database.sql("select count(distinct reporter) as n from listing_report "
-				+ "where listing_id = :listing and resolved_at is null")
+		return this.database
+			.sql("select count(distinct reporter) as n from listing_report "
+					+ "where listing_id = :listing and resolved_at is null")
 			.bind("listing", listingId)
 			.map((row, meta) -> row.get("n", Long.class))
 			.one();
@@ -44,8 +47,9 @@ class Reports {
 
 	/** The open reports of a listing, oldest first. */
 	Flux<ListingReport> open(UUID listingId) {
-		return this.database.sql("select reason, text, created_at from listing_report "
-				+ "where listing_id = :listing and resolved_at is null order by created_at")
+		return this.database
+			.sql("select reason, text, created_at from listing_report "
+					+ "where listing_id = :listing and resolved_at is null order by created_at")
 			.bind("listing", listingId)
 			.map((row, meta) -> new ListingReport(row.get("reason", String.class), row.get("text", String.class),
 					row.get("created_at", Instant.class)))
@@ -54,8 +58,8 @@ class Reports {
 
 	/** Closes the open reports of a listing: a coordinator has decided about it. */
 	Mono<Long> resolve(UUID listingId, Instant at) {
-		return this.database.sql("update listing_report set resolved_at = :at where listing_id = :listing "
-				+ "and resolved_at is null")
+		return this.database
+			.sql("update listing_report set resolved_at = :at where listing_id = :listing " + "and resolved_at is null")
 			.bind("at", at)
 			.bind("listing", listingId)
 			.fetch()

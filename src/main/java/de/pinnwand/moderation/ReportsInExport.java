@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The reports a member filed while signed in, in their data export: what they reported, why and when, and whether
- * a coordinator has decided since. Reports as a visitor are kept only under a salted hash of an address and
- * cannot be told apart as anyone's.
+ * The reports a member filed while signed in, in their data export: what they reported,
+ * why and when, and whether a coordinator has decided since. Reports as a visitor are
+ * kept only under a salted hash of an address and cannot be told apart as anyone's.
  */
 @Component
 class ReportsInExport implements PersonalData {

@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * A member who leaves stops being named in the reports they filed: each keeps counting as one reporter of its item
- * (the take-downs and figures stay right), under a name made from the report's own id that points at no one.
+ * A member who leaves stops being named in the reports they filed: each keeps counting as
+ * one reporter of its item (the take-downs and figures stay right), under a name made
+ * from the report's own id that points at no one.
  */
 @Component
 class ReportsOfLeavingMember implements MemberLeaving {

@@ -5,8 +5,9 @@ import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /**
- * Whether an organisation is verified, which lets its listings go up without review; the organisations feature
- * answers (it needs moderation for reports, so moderation asks through this interface).
+ * Whether an organisation is verified, which lets its listings go up without review; the
+ * organisations feature answers (it needs moderation for reports, so moderation asks
+ * through this interface).
  */
 public interface VerifiedOrganisations {
 

@@ -1,2 +1,5 @@
-/** Moderation: review of new members' listings, readers' reports and the coordinators' queue. */
+/**
+ * Moderation: review of new members' listings, readers' reports and the coordinators'
+ * queue.
+ */
 package de.pinnwand.moderation;

@@ -24,10 +24,11 @@ import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Sends the mail outbox over SMTP, off the event loop. A new notice nudges it; otherwise it looks every
- * {@code delivery-interval}. A failed send is tried again after a growing wait; after {@code max-attempts} the row
- * is recorded as FAILED with its error (counted in {@code /actuator/health}), never silently dropped. A member who
- * stopped mails meanwhile gets none (DROPPED).
+ * Sends the mail outbox over SMTP, off the event loop. A new notice nudges it; otherwise
+ * it looks every {@code delivery-interval}. A failed send is tried again after a growing
+ * wait; after {@code max-attempts} the row is recorded as FAILED with its error (counted
+ * in {@code /actuator/health}), never silently dropped. A member who stopped mails
+ * meanwhile gets none (DROPPED).
  */
 @Component
 class MailDelivery extends BackgroundLoop {
@@ -37,7 +38,10 @@ class MailDelivery extends BackgroundLoop {
 	/** Outbox rows taken per round. */
 	private static final int BATCH = 20;
 
-	/** A claimed row is not taken again by another round for this long, even if its send hangs. */
+	/**
+	 * A claimed row is not taken again by another round for this long, even if its send
+	 * hangs.
+	 */
 	private static final Duration LEASE = Duration.ofMinutes(5);
 
 	private final DatabaseClient database;
@@ -71,7 +75,8 @@ class MailDelivery extends BackgroundLoop {
 
 	@Override
 	protected Flux<?> loop() {
-		return Flux.merge(Flux.interval(Duration.ofSeconds(2), this.properties.deliveryInterval()), this.nudges.asFlux())
+		return Flux
+			.merge(Flux.interval(Duration.ofSeconds(2), this.properties.deliveryInterval()), this.nudges.asFlux())
 			.onBackpressureLatest()
 			.concatMap((tick) -> deliverDue(this.clock.instant()).onErrorResume((ex) -> {
 				logger.warn("Mail delivery round failed, will retry: " + ex.getMessage());
@@ -104,12 +109,11 @@ class MailDelivery extends BackgroundLoop {
 			if (Notifications.emailStateFor(account) == EmailState.NONE) {
 				return finish(row, "DROPPED", EmailState.NONE, now).thenReturn(false);
 			}
-			return notices(row).collectList().flatMap((notices) -> notices.isEmpty()
-					? finish(row, "DROPPED", EmailState.NONE, now).thenReturn(false)
-					: send(account, notices, row.digest(), now)
-						.then(finish(row, "SENT", EmailState.SENT, now))
-						.thenReturn(true)
-						.onErrorResume((ex) -> failed(row, ex, now).thenReturn(false)));
+			return notices(row).collectList()
+				.flatMap((notices) -> notices.isEmpty() ? finish(row, "DROPPED", EmailState.NONE, now).thenReturn(false)
+						: send(account, notices, row.digest(), now).then(finish(row, "SENT", EmailState.SENT, now))
+							.thenReturn(true)
+							.onErrorResume((ex) -> failed(row, ex, now).thenReturn(false)));
 		}).onErrorResume((ex) -> failed(row, ex, now).thenReturn(false));
 	}
 
@@ -134,7 +138,8 @@ class MailDelivery extends BackgroundLoop {
 				helper.setTo(mail.to());
 				helper.setSubject(mail.subject());
 				helper.setText(mail.text(), mail.html());
-				// RFC 2369 and RFC 8058: mail programs offer a one-click unsubscribe that posts to the link.
+				// RFC 2369 and RFC 8058: mail programs offer a one-click unsubscribe that
+				// posts to the link.
 				message.setHeader("List-Unsubscribe", "<" + mail.unsubscribeUrl() + ">");
 				message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 				message.setHeader("Auto-Submitted", "auto-generated");
@@ -148,11 +153,11 @@ class MailDelivery extends BackgroundLoop {
 
 	private Mono<Void> finish(Row row, String state, EmailState noticeState, Instant now) {
 		String emailedAt = (noticeState == EmailState.SENT) ? ":now" : "emailed_at";
-		return this.database
-			.sql("with done as (update mail_outbox set state = :state, attempts = attempts + :tried, finished_at = :now, "
-					+ "last_error = null where id = :id returning notification_ids) update notification set "
-					+ "email_state = :noticeState, emailed_at = " + emailedAt
-					+ " where id = any((select notification_ids from done)::uuid[])")
+		return this.database.sql(
+				"with done as (update mail_outbox set state = :state, attempts = attempts + :tried, finished_at = :now, "
+						+ "last_error = null where id = :id returning notification_ids) update notification set "
+						+ "email_state = :noticeState, emailed_at = " + emailedAt
+						+ " where id = any((select notification_ids from done)::uuid[])")
 			.bind("state", state)
 			.bind("tried", "SENT".equals(state) ? 1 : 0)
 			.bind("now", now)
@@ -167,10 +172,10 @@ class MailDelivery extends BackgroundLoop {
 		if (attempts >= this.properties.maxAttempts()) {
 			logger.error("Mail " + row.id() + " to account " + row.accountId() + " failed " + attempts
 					+ " times, giving up: " + error);
-			return this.database
-				.sql("with done as (update mail_outbox set state = 'FAILED', attempts = :attempts, last_error = :error, "
-						+ "finished_at = :now where id = :id returning notification_ids) update notification set "
-						+ "email_state = 'FAILED' where id = any((select notification_ids from done)::uuid[])")
+			return this.database.sql(
+					"with done as (update mail_outbox set state = 'FAILED', attempts = :attempts, last_error = :error, "
+							+ "finished_at = :now where id = :id returning notification_ids) update notification set "
+							+ "email_state = 'FAILED' where id = any((select notification_ids from done)::uuid[])")
 				.bind("attempts", attempts)
 				.bind("error", error)
 				.bind("now", now)
@@ -178,8 +183,8 @@ class MailDelivery extends BackgroundLoop {
 				.then();
 		}
 		logger.warn("Mail " + row.id() + " not sent (attempt " + attempts + "), will retry: " + error);
-		return this.database
-			.sql("update mail_outbox set attempts = :attempts, last_error = :error, next_attempt_at = :next where id = :id")
+		return this.database.sql(
+				"update mail_outbox set attempts = :attempts, last_error = :error, next_attempt_at = :next where id = :id")
 			.bind("attempts", attempts)
 			.bind("error", error)
 			.bind("next", now.plus(backoff(attempts)))
@@ -187,7 +192,9 @@ class MailDelivery extends BackgroundLoop {
 			.then();
 	}
 
-	/** The wait after the n-th failed attempt: first-retry, doubling, at most max-backoff. */
+	/**
+	 * The wait after the n-th failed attempt: first-retry, doubling, at most max-backoff.
+	 */
 	Duration backoff(int attempts) {
 		Duration wait = this.properties.firstRetry();
 		for (int i = 1; i < attempts && wait.compareTo(this.properties.maxBackoff()) < 0; i++) {
@@ -206,7 +213,8 @@ class MailDelivery extends BackgroundLoop {
 			cause = cause.getCause();
 		}
 		String text = (cause.getMessage() != null) ? cause.getMessage() : String.valueOf(ex.getMessage());
-		// Mail servers name the recipient in their refusals; the log and the outbox keep no addresses.
+		// Mail servers name the recipient in their refusals; the log and the outbox keep
+		// no addresses.
 		message.append(": ").append(MAIL_ADDRESS.matcher(text).replaceAll("<address>"));
 		return (message.length() > 500) ? message.substring(0, 500) : message.toString();
 	}

@@ -1,6 +1,9 @@
 package de.pinnwand.notifications;
 
-/** What a notice is about; each has a text {@code notifications.kind.<KIND>} in every message bundle. */
+/**
+ * What a notice is about; each has a text {@code notifications.kind.<KIND>} in every
+ * message bundle.
+ */
 public enum NotificationKind {
 
 	/** Someone wrote in one of the member's conversations. */

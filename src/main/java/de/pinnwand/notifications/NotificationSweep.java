@@ -16,9 +16,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The notices that time makes, every {@code sweep-interval}: 'your activity is tomorrow' (once per sign-up and
- * occurrence), 'your listing expires in N days' (once per listing and expiry date), and the daily digests, queued
- * once the configured local time has passed, with every notice kept for the digest since the last one.
+ * The notices that time makes, every {@code sweep-interval}: 'your activity is tomorrow'
+ * (once per sign-up and occurrence), 'your listing expires in N days' (once per listing
+ * and expiry date), and the daily digests, queued once the configured local time has
+ * passed, with every notice kept for the digest since the last one.
  */
 @Component
 class NotificationSweep extends BackgroundLoop {
@@ -59,18 +60,22 @@ class NotificationSweep extends BackgroundLoop {
 		return remindActivities(now).then(noticeExpiringListings(now)).then(queueDigests(now)).then();
 	}
 
-	/** Reminds everyone with a confirmed place at an activity that takes place tomorrow (Europe/Berlin). */
+	/**
+	 * Reminds everyone with a confirmed place at an activity that takes place tomorrow
+	 * (Europe/Berlin).
+	 */
 	Mono<Long> remindActivities(Instant now) {
 		LocalDate tomorrow = now.atZone(NotificationMails.ZONE).toLocalDate().plusDays(1);
-		return this.database
-			.sql("select s.account_id, s.activity_id, a.title from activity_signup s join activity a on a.id = s.activity_id "
-					+ "where s.occurrence = :tomorrow and s.status = 'CONFIRMED' and a.status = 'PUBLISHED' "
-					+ "and not exists (select 1 from notification n where n.account_id = s.account_id "
-					+ "and n.once_key = 'activity-reminder:' || s.activity_id || ':' || s.occurrence)")
+		return this.database.sql(
+				"select s.account_id, s.activity_id, a.title from activity_signup s join activity a on a.id = s.activity_id "
+						+ "where s.occurrence = :tomorrow and s.status = 'CONFIRMED' and a.status = 'PUBLISHED' "
+						+ "and not exists (select 1 from notification n where n.account_id = s.account_id "
+						+ "and n.once_key = 'activity-reminder:' || s.activity_id || ':' || s.occurrence)")
 			.bind("tomorrow", tomorrow)
 			.map((row, meta) -> new Notifications.NewNotification(row.get("account_id", UUID.class),
-					NotificationKind.ACTIVITY_REMINDER, row.get("activity_id", UUID.class), row.get("title", String.class),
-					tomorrow.toString(), "/activities/" + row.get("activity_id", UUID.class),
+					NotificationKind.ACTIVITY_REMINDER, row.get("activity_id", UUID.class),
+					row.get("title", String.class), tomorrow.toString(),
+					"/activities/" + row.get("activity_id", UUID.class),
 					"activity-reminder:" + row.get("activity_id", UUID.class) + ":" + tomorrow))
 			.all()
 			.concatMap((notice) -> this.notifications.notify(notice).thenReturn(1L))
@@ -100,15 +105,17 @@ class NotificationSweep extends BackgroundLoop {
 	}
 
 	/**
-	 * Puts one digest mail per member into the outbox with the notices kept for it that were made before the last
-	 * digest time that passed; notices made later wait for the next day's.
+	 * Puts one digest mail per member into the outbox with the notices kept for it that
+	 * were made before the last digest time that passed; notices made later wait for the
+	 * next day's.
 	 */
 	Mono<Long> queueDigests(Instant now) {
 		ZonedDateTime local = now.atZone(NotificationMails.ZONE);
 		ZonedDateTime today = local.toLocalDate().atTime(this.properties.digestTime()).atZone(NotificationMails.ZONE);
 		Instant cutoff = (local.isBefore(today) ? today.minusDays(1) : today).toInstant();
 		return this.database
-			// Locked rows are another instance's digest in the making: skipped, so no notice goes out twice.
+			// Locked rows are another instance's digest in the making: skipped, so no
+			// notice goes out twice.
 			.sql("with picked as (select id, account_id, created_at from notification where email_state = 'DIGEST' "
 					+ "and created_at <= :cutoff for update skip locked), "
 					+ "marked as (update notification set email_state = 'QUEUED' where id in (select id from picked)), "

@@ -10,7 +10,10 @@ import de.pinnwand.moderation.DecisionTexts;
 import de.pinnwand.web.Messages;
 import org.springframework.stereotype.Component;
 
-/** A notice's text in the reader's language, rendered from its kind and parameters when it is read or mailed. */
+/**
+ * A notice's text in the reader's language, rendered from its kind and parameters when it
+ * is read or mailed.
+ */
 @Component
 public class NotificationTexts {
 
@@ -24,9 +27,10 @@ public class NotificationTexts {
 	}
 
 	/**
-	 * The notice as one line, e.g. 'New message about "Fahrrad"', '3 new messages about "Fahrrad"' or 'New:
-	 * "Fahrrad" fits your listing "Fahrrad gesucht" and 1 more'. Arguments: {0} title, {1} detail, {2} the member's
-	 * own item, {3} how many events, {4} how many beyond the first.
+	 * The notice as one line, e.g. 'New message about "Fahrrad"', '3 new messages about
+	 * "Fahrrad"' or 'New: "Fahrrad" fits your listing "Fahrrad gesucht" and 1 more'.
+	 * Arguments: {0} title, {1} detail, {2} the member's own item, {3} how many events,
+	 * {4} how many beyond the first.
 	 */
 	public String line(Notification notification, Locale locale) {
 		String title = (notification.title() != null) ? notification.title() : "";
@@ -35,7 +39,10 @@ public class NotificationTexts {
 				notification.count() - 1);
 	}
 
-	/** A kind's text, or its variant that names the member's own item or counts several events. */
+	/**
+	 * A kind's text, or its variant that names the member's own item or counts several
+	 * events.
+	 */
 	static String key(Notification notification) {
 		String key = "notifications.kind." + notification.kind().name();
 		if (notification.kind() == NotificationKind.NEW_MATCH && notification.aboutTitle() != null) {
@@ -59,17 +66,22 @@ public class NotificationTexts {
 		};
 	}
 
-	/** 'CLOSE' or, with the reason's code, 'CLOSE:spam': the decision's word and the reason's text. */
+	/**
+	 * 'CLOSE' or, with the reason's code, 'CLOSE:spam': the decision's word and the
+	 * reason's text.
+	 */
 	private String decision(String detail, Locale locale) {
 		int colon = detail.indexOf(':');
-		String word = this.messages.get(locale, "notifications.decision." + ((colon < 0) ? detail : detail.substring(0, colon)));
+		String word = this.messages.get(locale,
+				"notifications.decision." + ((colon < 0) ? detail : detail.substring(0, colon)));
 		return (colon < 0) ? word : word + " (" + this.reasons.reason(detail.substring(colon + 1), locale) + ")";
 	}
 
 	/** A date in the reader's way of writing dates. */
 	public static String date(String isoDate, Locale locale) {
 		try {
-			return LocalDate.parse(isoDate).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
+			return LocalDate.parse(isoDate)
+				.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
 		}
 		catch (DateTimeParseException ex) {
 			return isoDate;

@@ -13,8 +13,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns what happened elsewhere into notices. Each listener starts its work and returns at once: the publishing
- * feature's action is never delayed, and {@link Notifications#notify} swallows its own failures.
+ * Turns what happened elsewhere into notices. Each listener starts its work and returns
+ * at once: the publishing feature's action is never delayed, and
+ * {@link Notifications#notify} swallows its own failures.
  */
 @Component
 class NotificationTriggers {
@@ -34,10 +35,13 @@ class NotificationTriggers {
 			return;
 		}
 		for (UUID recipient : written.recipientAccountIds()) {
-			// One line per conversation: further messages before the member read it count up the notice.
-			this.notifications.notify(new Notifications.NewNotification(recipient, NotificationKind.NEW_MESSAGE,
-					written.conversationId(), written.listingTitle(), null, "/conversations/" + written.conversationId(),
-					"conversation:" + written.conversationId(), null, 1, true))
+			// One line per conversation: further messages before the member read it count
+			// up the notice.
+			this.notifications
+				.notify(new Notifications.NewNotification(recipient, NotificationKind.NEW_MESSAGE,
+						written.conversationId(), written.listingTitle(), null,
+						"/conversations/" + written.conversationId(), "conversation:" + written.conversationId(), null,
+						1, true))
 				.subscribe();
 		}
 	}
@@ -49,15 +53,19 @@ class NotificationTriggers {
 			.subscribe();
 	}
 
-	/** The author of an activity, organisation or conversation hears what a coordinator decided, and why. */
+	/**
+	 * The author of an activity, organisation or conversation hears what a coordinator
+	 * decided, and why.
+	 */
 	@EventListener
 	void on(ItemDecided decided) {
 		if (decided.authorAccountId() == null || decided.decision() == null) {
 			return;
 		}
 		String detail = decided.decision().name() + ((decided.reason() != null) ? ":" + decided.reason() : "");
-		this.notifications.notify(new Notifications.NewNotification(decided.authorAccountId(),
-				NotificationKind.MODERATION_DECISION, decided.itemId(), decided.title(), detail, decided.href(), null))
+		this.notifications
+			.notify(new Notifications.NewNotification(decided.authorAccountId(), NotificationKind.MODERATION_DECISION,
+					decided.itemId(), decided.title(), detail, decided.href(), null))
 			.subscribe();
 	}
 
@@ -70,22 +78,24 @@ class NotificationTriggers {
 			.map((listing) -> listing.title())
 			.defaultIfEmpty("")
 			.onErrorReturn("")
-			.flatMap((title) -> this.notifications.notify(new Notifications.NewNotification(decided.authorAccountId(),
-					NotificationKind.MODERATION_DECISION, decided.listingId(), title, decided.decision().name(),
-					"/my/listings", null)))
+			.flatMap((title) -> this.notifications.notify(
+					new Notifications.NewNotification(decided.authorAccountId(), NotificationKind.MODERATION_DECISION,
+							decided.listingId(), title, decided.decision().name(), "/my/listings", null)))
 			.subscribe();
 	}
 
 	/**
-	 * One notice per member and new listing, naming the member's listing it fits best and counting the rest; a
-	 * member hears of a new listing once, through a match or a saved search, whichever comes first.
+	 * One notice per member and new listing, naming the member's listing it fits best and
+	 * counting the rest; a member hears of a new listing once, through a match or a saved
+	 * search, whichever comes first.
 	 */
 	@EventListener
 	void on(MatchNoticeRecorded recorded) {
-		this.notifications.notify(new Notifications.NewNotification(recorded.ownerAccountId(),
-				NotificationKind.NEW_MATCH, recorded.matchedListingId(), recorded.matchedTitle(), null,
-				"/listings/" + recorded.matchedListingId(), newListingKey(recorded.matchedListingId()),
-				recorded.listingTitle(), recorded.listingIds().size(), false))
+		this.notifications
+			.notify(new Notifications.NewNotification(recorded.ownerAccountId(), NotificationKind.NEW_MATCH,
+					recorded.matchedListingId(), recorded.matchedTitle(), null,
+					"/listings/" + recorded.matchedListingId(), newListingKey(recorded.matchedListingId()),
+					recorded.listingTitle(), recorded.listingIds().size(), false))
 			.subscribe();
 	}
 
@@ -96,10 +106,12 @@ class NotificationTriggers {
 
 	@EventListener
 	void on(SavedSearchHitRecorded hit) {
-		// Several saved searches of one member may find the same listing, or it matched one of theirs: one notice.
-		this.notifications.notify(new Notifications.NewNotification(hit.accountId(), NotificationKind.SAVED_SEARCH_HIT,
-				hit.listingId(), hit.listingTitle(), null, "/listings/" + hit.listingId(),
-				newListingKey(hit.listingId())))
+		// Several saved searches of one member may find the same listing, or it matched
+		// one of theirs: one notice.
+		this.notifications
+			.notify(new Notifications.NewNotification(hit.accountId(), NotificationKind.SAVED_SEARCH_HIT,
+					hit.listingId(), hit.listingTitle(), null, "/listings/" + hit.listingId(),
+					newListingKey(hit.listingId())))
 			.subscribe();
 	}
 

@@ -17,9 +17,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Notices for members. Each is stored with its kind and parameters and, depending on the member's choice at that
- * moment, queued for an immediate mail (in the same statement), kept for the daily digest, or left to the portal.
- * Making a notice never fails or delays the action that caused it.
+ * Notices for members. Each is stored with its kind and parameters and, depending on the
+ * member's choice at that moment, queued for an immediate mail (in the same statement),
+ * kept for the daily digest, or left to the portal. Making a notice never fails or delays
+ * the action that caused it.
  */
 @Service
 public class Notifications {
@@ -48,10 +49,12 @@ public class Notifications {
 	 * What a notice is made of.
 	 *
 	 * @param onceKey makes the notice at most once per member (null for no such limit)
-	 * @param aboutTitle the member's own item it concerns, e.g. their listing that a new one matches (or null)
+	 * @param aboutTitle the member's own item it concerns, e.g. their listing that a new
+	 * one matches (or null)
 	 * @param count how many events of this kind about this subject the notice stands for
-	 * @param counted whether a further notice with the same key counts up the member's unread one (and makes a
-	 * read one unread again, counting from one) instead of being dropped
+	 * @param counted whether a further notice with the same key counts up the member's
+	 * unread one (and makes a read one unread again, counting from one) instead of being
+	 * dropped
 	 */
 	public record NewNotification(UUID accountId, NotificationKind kind, UUID subjectId, String title, String detail,
 			String link, String onceKey, String aboutTitle, int count, boolean counted) {
@@ -65,8 +68,8 @@ public class Notifications {
 	}
 
 	/**
-	 * Makes a notice, and queues its mail when the member wants mails at once. Completes empty in every case: a
-	 * failure is logged, never passed to the caller.
+	 * Makes a notice, and queues its mail when the member wants mails at once. Completes
+	 * empty in every case: a failure is logged, never passed to the caller.
 	 */
 	public Mono<Void> notify(NewNotification notice) {
 		return this.accounts.account(notice.accountId())
@@ -84,18 +87,21 @@ public class Notifications {
 	}
 
 	static EmailState emailStateFor(Account account) {
-		if (account.contactEmail() == null || account.contactEmail().isBlank()
-				|| account.emailNotifications() == null || account.emailNotifications() == EmailNotifications.NEVER) {
+		if (account.contactEmail() == null || account.contactEmail().isBlank() || account.emailNotifications() == null
+				|| account.emailNotifications() == EmailNotifications.NEVER) {
 			return EmailState.NONE;
 		}
-		return (account.emailNotifications() == EmailNotifications.IMMEDIATELY) ? EmailState.QUEUED
-				: EmailState.DIGEST;
+		return (account.emailNotifications() == EmailNotifications.IMMEDIATELY) ? EmailState.QUEUED : EmailState.DIGEST;
 	}
 
-	/** Stores the notice and, for an immediate mail, its outbox row in one statement; emits whether a mail was queued. */
+	/**
+	 * Stores the notice and, for an immediate mail, its outbox row in one statement;
+	 * emits whether a mail was queued.
+	 */
 	private Mono<Boolean> store(NewNotification notice, EmailState state) {
 		Instant now = this.clock.instant();
-		// The unique key (account, once key) decides: dropped, or counted up where the notice is counted.
+		// The unique key (account, once key) decides: dropped, or counted up where the
+		// notice is counted.
 		DatabaseClient.GenericExecuteSpec insert = this.database.sql("with made as ("
 				+ "insert into notification (id, account_id, kind, subject_id, title, detail, link, once_key, created_at, "
 				+ "email_state, about_title, event_count) values (:id, :account, :kind, :subject, :title, :detail, :link, "
@@ -103,8 +109,7 @@ public class Notifications {
 				+ "on conflict (account_id, once_key) do update set event_count = case when notification.read_at is null "
 				+ "then notification.event_count + excluded.event_count else excluded.event_count end, read_at = null, "
 				+ "created_at = excluded.created_at, title = excluded.title, email_state = excluded.email_state, "
-				+ "emailed_at = null where :counted "
-				+ "returning id, account_id, email_state) "
+				+ "emailed_at = null where :counted " + "returning id, account_id, email_state) "
 				+ "insert into mail_outbox (id, account_id, digest, notification_ids, state, next_attempt_at, created_at) "
 				+ "select :outbox, account_id, false, array[id], 'PENDING', :now, :now from made where email_state = 'QUEUED'")
 			.bind("id", UUID.randomUUID())
@@ -167,17 +172,20 @@ public class Notifications {
 
 	/** How many notices the member has not read yet. */
 	public Mono<Long> unreadCount(UUID accountId) {
-		return this.database
-			.sql("select count(*) from notification where account_id = :account and read_at is null")
+		return this.database.sql("select count(*) from notification where account_id = :account and read_at is null")
 			.bind("account", accountId)
 			.map((row, meta) -> row.get(0, Long.class))
 			.one();
 	}
 
-	/** Marks these of the member's notices read (all of them when {@code ids} is empty); others' stay as they are. */
+	/**
+	 * Marks these of the member's notices read (all of them when {@code ids} is empty);
+	 * others' stay as they are.
+	 */
 	public Mono<Long> markRead(UUID accountId, List<UUID> ids) {
 		DatabaseClient.GenericExecuteSpec update = ids.isEmpty()
-				? this.database.sql("update notification set read_at = :now where account_id = :account and read_at is null")
+				? this.database
+					.sql("update notification set read_at = :now where account_id = :account and read_at is null")
 				: this.database
 					.sql("update notification set read_at = :now where account_id = :account and read_at is null "
 							+ "and id = any(:ids)")
@@ -185,7 +193,10 @@ public class Notifications {
 		return update.bind("now", this.clock.instant()).bind("account", accountId).fetch().rowsUpdated();
 	}
 
-	/** Marks the member's unread notices of this kind about this subject read, e.g. once they read the conversation. */
+	/**
+	 * Marks the member's unread notices of this kind about this subject read, e.g. once
+	 * they read the conversation.
+	 */
 	public Mono<Long> markReadAbout(UUID accountId, NotificationKind kind, UUID subjectId) {
 		return this.database
 			.sql("update notification set read_at = :now where account_id = :account and kind = :kind "

@@ -6,9 +6,10 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code /actuator/health} component "mailOutbox": mails waiting in the outbox and mails given up on after
- * every attempt (their errors are in {@code mail_outbox.last_error}). Always UP: an unreachable mail server must
- * not take the portal out of a load balancer; a growing {@code failedMails} is what an admin watches.
+ * {@code /actuator/health} component "mailOutbox": mails waiting in the outbox and mails
+ * given up on after every attempt (their errors are in {@code mail_outbox.last_error}).
+ * Always UP: an unreachable mail server must not take the portal out of a load balancer;
+ * a growing {@code failedMails} is what an admin watches.
  */
 @Component("mailOutbox")
 class NotificationsHealth extends AbstractReactiveHealthIndicator {

@@ -14,12 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param digestTime when the daily digest goes out, local time in Europe/Berlin
  * @param expiryNoticeDays how many days before a listing expires its owner is told
  * @param maxAttempts how often a mail is tried before it is recorded as failed
- * @param firstRetry the wait after the first failed attempt; it doubles with each further one
+ * @param firstRetry the wait after the first failed attempt; it doubles with each further
+ * one
  * @param maxBackoff the longest wait between two attempts
  * @param deliveryInterval how often the outbox is looked at when no new notice nudged it
  * @param sweepInterval how often reminders, expiry notices and due digests are looked for
- * @param unsubscribeSecret the key of the unsubscribe links' signature; from the environment only. When unset, a
- * random key is made at each start, and links in mails sent before a restart no longer work
+ * @param unsubscribeSecret the key of the unsubscribe links' signature; from the
+ * environment only. When unset, a random key is made at each start, and links in mails
+ * sent before a restart no longer work
  */
 @ConfigurationProperties("pinnwand.notifications")
 public record NotificationsProperties(@DefaultValue("http://localhost:8080") String baseUrl,

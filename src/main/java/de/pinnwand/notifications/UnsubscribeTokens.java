@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The token of a mail's unsubscribe link: the account id and an HMAC-SHA256 over it, so the link works without
- * signing in and cannot be made for another account. The key comes from
- * {@code pinnwand.notifications.unsubscribe-secret}; without one, a random key is made per start.
+ * The token of a mail's unsubscribe link: the account id and an HMAC-SHA256 over it, so
+ * the link works without signing in and cannot be made for another account. The key comes
+ * from {@code pinnwand.notifications.unsubscribe-secret}; without one, a random key is
+ * made per start.
  */
 @Component
 public class UnsubscribeTokens {
@@ -36,15 +37,17 @@ public class UnsubscribeTokens {
 		else {
 			secret = new byte[32];
 			new SecureRandom().nextBytes(secret);
-			LoggerFactory.getLogger(UnsubscribeTokens.class).info("No pinnwand.notifications.unsubscribe-secret set: "
-					+ "unsubscribe links in mails work until the app restarts");
+			LoggerFactory.getLogger(UnsubscribeTokens.class)
+				.info("No pinnwand.notifications.unsubscribe-secret set: "
+						+ "unsubscribe links in mails work until the app restarts");
 		}
 		this.key = new SecretKeySpec(secret, "HmacSHA256");
 	}
 
 	public String tokenFor(UUID accountId) {
 		byte[] id = bytes(accountId);
-		return Base64.getUrlEncoder().withoutPadding()
+		return Base64.getUrlEncoder()
+			.withoutPadding()
 			.encodeToString(ByteBuffer.allocate(ID_LENGTH + MAC_LENGTH).put(id).put(mac(id)).array());
 	}
 
@@ -87,7 +90,8 @@ public class UnsubscribeTokens {
 	}
 
 	private static byte[] bytes(UUID id) {
-		return ByteBuffer.allocate(ID_LENGTH).putLong(id.getMostSignificantBits())
+		return ByteBuffer.allocate(ID_LENGTH)
+			.putLong(id.getMostSignificantBits())
 			.putLong(id.getLeastSignificantBits())
 			.array();
 	}

@@ -5,7 +5,10 @@ import java.util.List;
 import de.pinnwand.system.FieldProblem;
 import de.pinnwand.system.InvalidInput;
 
-/** An organisation's profile, logo or member change was refused because of the fields named; nothing was stored. */
+/**
+ * An organisation's profile, logo or member change was refused because of the fields
+ * named; nothing was stored.
+ */
 public class InvalidOrganisation extends InvalidInput {
 
 	public InvalidOrganisation(List<FieldProblem> problems) {

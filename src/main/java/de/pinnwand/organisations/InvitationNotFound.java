@@ -2,7 +2,10 @@ package de.pinnwand.organisations;
 
 import de.pinnwand.web.NotFound;
 
-/** An invitation link that is unknown, used or expired: all three answer alike, so links cannot be probed. */
+/**
+ * An invitation link that is unknown, used or expired: all three answer alike, so links
+ * cannot be probed.
+ */
 public class InvitationNotFound extends NotFound {
 
 	public InvitationNotFound() {

@@ -16,13 +16,16 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Turns an uploaded logo into a small PNG. Only the pixels survive: decoding and encoding again drops every
- * metadata block (EXIF, GPS positions, comments) and anything that is not an image is refused. Blocking and
- * CPU-bound: callers run it on a worker thread.
+ * Turns an uploaded logo into a small PNG. Only the pixels survive: decoding and encoding
+ * again drops every metadata block (EXIF, GPS positions, comments) and anything that is
+ * not an image is refused. Blocking and CPU-bound: callers run it on a worker thread.
  */
 final class LogoImages {
 
-	/** What ImageIO decodes and people upload as logos; WebP is not among them (ImageIO cannot read it). */
+	/**
+	 * What ImageIO decodes and people upload as logos; WebP is not among them (ImageIO
+	 * cannot read it).
+	 */
 	private static final Set<String> FORMATS = Set.of("png", "jpeg", "gif");
 
 	/** Refuses pictures whose pixels alone would take hundreds of megabytes to decode. */
@@ -31,7 +34,10 @@ final class LogoImages {
 	private LogoImages() {
 	}
 
-	/** The image scaled to fit {@code maxPixels}×{@code maxPixels}, as PNG; refuses anything else. */
+	/**
+	 * The image scaled to fit {@code maxPixels}×{@code maxPixels}, as PNG; refuses
+	 * anything else.
+	 */
 	static byte[] toPng(byte[] upload, int maxPixels) {
 		BufferedImage image = decode(upload);
 		BufferedImage scaled = scale(image, maxPixels);
@@ -77,7 +83,8 @@ final class LogoImages {
 	}
 
 	private static BufferedImage scale(BufferedImage image, int maxPixels) {
-		double factor = Math.min(1.0, Math.min((double) maxPixels / image.getWidth(), (double) maxPixels / image.getHeight()));
+		double factor = Math.min(1.0,
+				Math.min((double) maxPixels / image.getWidth(), (double) maxPixels / image.getHeight()));
 		int width = Math.max(1, (int) Math.round(image.getWidth() * factor));
 		int height = Math.max(1, (int) Math.round(image.getHeight() * factor));
 		BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);

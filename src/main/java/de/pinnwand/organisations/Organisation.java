@@ -9,7 +9,8 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * An organisation's public profile. Its address and contact are public on purpose, unlike a person's.
+ * An organisation's public profile. Its address and contact are public on purpose, unlike
+ * a person's.
  *
  * @param verifiedAt when the coordination office verified it; null for not verified
  */

@@ -12,8 +12,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Who belongs to which organisation, in which role. Members post listings and activities for it; its admins
- * also manage its profile and members.
+ * Who belongs to which organisation, in which role. Members post listings and activities
+ * for it; its admins also manage its profile and members.
  */
 @Component
 public class OrganisationMemberships implements OrganisationStewards {
@@ -46,25 +46,29 @@ public class OrganisationMemberships implements OrganisationStewards {
 
 	/** The organisations an account belongs to. */
 	public Flux<Membership> of(UUID accountId) {
-		return this.database.sql("select organisation_id, account_id, role from organisation_member where account_id = :account")
+		return this.database
+			.sql("select organisation_id, account_id, role from organisation_member where account_id = :account")
 			.bind("account", accountId)
-			.map((row, meta) -> new Membership(row.get("organisation_id", UUID.class), row.get("account_id", UUID.class),
-					OrganisationRole.valueOf(row.get("role", String.class))))
+			.map((row, meta) -> new Membership(row.get("organisation_id", UUID.class),
+					row.get("account_id", UUID.class), OrganisationRole.valueOf(row.get("role", String.class))))
 			.all();
 	}
 
 	/** An organisation's members. */
 	public Flux<Membership> members(UUID organisationId) {
-		return this.database
-			.sql("select organisation_id, account_id, role from organisation_member where organisation_id = :organisation "
-					+ "order by joined_at")
+		return this.database.sql(
+				"select organisation_id, account_id, role from organisation_member where organisation_id = :organisation "
+						+ "order by joined_at")
 			.bind("organisation", organisationId)
-			.map((row, meta) -> new Membership(row.get("organisation_id", UUID.class), row.get("account_id", UUID.class),
-					OrganisationRole.valueOf(row.get("role", String.class))))
+			.map((row, meta) -> new Membership(row.get("organisation_id", UUID.class),
+					row.get("account_id", UUID.class), OrganisationRole.valueOf(row.get("role", String.class))))
 			.all();
 	}
 
-	/** Adds a member or changes their role. Callers check who may do it and write the audit entry. */
+	/**
+	 * Adds a member or changes their role. Callers check who may do it and write the
+	 * audit entry.
+	 */
 	public Mono<Void> put(UUID organisationId, UUID accountId, OrganisationRole role) {
 		return this.database
 			.sql("insert into organisation_member (organisation_id, account_id, role, joined_at) "
@@ -78,7 +82,8 @@ public class OrganisationMemberships implements OrganisationStewards {
 	}
 
 	public Mono<Long> remove(UUID organisationId, UUID accountId) {
-		return this.database.sql("delete from organisation_member where organisation_id = :organisation and account_id = :account")
+		return this.database
+			.sql("delete from organisation_member where organisation_id = :organisation and account_id = :account")
 			.bind("organisation", organisationId)
 			.bind("account", accountId)
 			.fetch()
@@ -119,8 +124,8 @@ public class OrganisationMemberships implements OrganisationStewards {
 
 	/** How many admins the organisation has; it must always keep one. */
 	Mono<Long> adminCount(UUID organisationId) {
-		return this.database
-			.sql("select count(*) as admins from organisation_member where organisation_id = :organisation and role = 'ADMIN'")
+		return this.database.sql(
+				"select count(*) as admins from organisation_member where organisation_id = :organisation and role = 'ADMIN'")
 			.bind("organisation", organisationId)
 			.map((row, meta) -> row.get("admins", Long.class))
 			.one();

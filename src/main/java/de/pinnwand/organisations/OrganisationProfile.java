@@ -3,10 +3,12 @@ package de.pinnwand.organisations;
 import java.util.List;
 
 /**
- * What an organisation's admin types into its profile, unchecked; {@link OrganisationService} checks it.
+ * What an organisation's admin types into its profile, unchecked;
+ * {@link OrganisationService} checks it.
  *
  * @param type the name of an {@link OrganisationType}
- * @param languages the languages spoken there (codes of {@link de.pinnwand.system.Languages})
+ * @param languages the languages spoken there (codes of
+ * {@link de.pinnwand.system.Languages})
  * @param postcode the postcode of its public address
  */
 public record OrganisationProfile(String name, String type, String description, List<String> languages,

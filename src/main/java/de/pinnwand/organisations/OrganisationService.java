@@ -34,10 +34,11 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Organisations and their members. Any member may found one and becomes its admin; its admins edit the profile
- * and logo, change roles, remove members and invite by link; the coordination office verifies it. For anyone but
- * its admins, the management of an organisation answers exactly like a missing organisation (404). Every change
- * of roles, members and verification is written to the audit log in the same transaction.
+ * Organisations and their members. Any member may found one and becomes its admin; its
+ * admins edit the profile and logo, change roles, remove members and invite by link; the
+ * coordination office verifies it. For anyone but its admins, the management of an
+ * organisation answers exactly like a missing organisation (404). Every change of roles,
+ * members and verification is written to the audit log in the same transaction.
  */
 @Service
 public class OrganisationService {
@@ -104,7 +105,10 @@ public class OrganisationService {
 	public record MemberEntry(UUID accountId, String displayName, OrganisationRole role) {
 	}
 
-	/** A fresh invitation link's secret part; only its SHA-256 is stored, so it is shown once. */
+	/**
+	 * A fresh invitation link's secret part; only its SHA-256 is stored, so it is shown
+	 * once.
+	 */
 	public record Invitation(String token, OrganisationRole role, Instant expiresAt) {
 	}
 
@@ -114,7 +118,10 @@ public class OrganisationService {
 
 	// Reading
 
-	/** Every organisation by name, optionally only of one type and only (not) verified; without logo bytes. */
+	/**
+	 * Every organisation by name, optionally only of one type and only (not) verified;
+	 * without logo bytes.
+	 */
 	public Flux<Organisation> list(OrganisationType type, Boolean verified) {
 		return this.organisations.findAllByName()
 			.filter((organisation) -> type == null || organisation.type() == type)
@@ -130,7 +137,8 @@ public class OrganisationService {
 	}
 
 	/**
-	 * An organisation's public profile; one hidden after reports or closed by a coordinator is not found.
+	 * An organisation's public profile; one hidden after reports or closed by a
+	 * coordinator is not found.
 	 */
 	public Mono<Organisation> findVisible(UUID id) {
 		return find(id).filterWhen((organisation) -> this.visibility.hidden(id).map((hidden) -> !hidden))
@@ -142,7 +150,9 @@ public class OrganisationService {
 		return (member != null) ? this.memberships.roleOf(member.accountId(), organisationId) : Mono.empty();
 	}
 
-	/** An organisation that the member administers; for anyone else it answers as missing. */
+	/**
+	 * An organisation that the member administers; for anyone else it answers as missing.
+	 */
 	public Mono<Organisation> administered(Member member, UUID id) {
 		return find(id).filterWhen((organisation) -> isAdmin(member, id))
 			.switchIfEmpty(Mono.error(() -> new OrganisationNotFound(id)));
@@ -186,8 +196,8 @@ public class OrganisationService {
 	}
 
 	/**
-	 * Replaces the profile; {@code expectedVersion} must be the version the admin last saw, else the change fails
-	 * with an optimistic locking error and overwrites nothing.
+	 * Replaces the profile; {@code expectedVersion} must be the version the admin last
+	 * saw, else the change fails with an optimistic locking error and overwrites nothing.
 	 */
 	public Mono<Organisation> update(Member by, UUID id, long expectedVersion, OrganisationProfile profile) {
 		return administered(by, id).flatMap((current) -> check(profile, id).flatMap((checked) -> {
@@ -197,15 +207,16 @@ public class OrganisationService {
 					current.logoType(), current.verifiedAt(), current.verifiedBy(), current.createdAt(),
 					this.clock.instant(), expectedVersion);
 			return this.organisations.save(changed)
-				.flatMap((saved) -> this.audit.record(by.accountId(), "organisation.updated", "organisation",
-						id.toString(), null, null).thenReturn(saved))
+				.flatMap((saved) -> this.audit
+					.record(by.accountId(), "organisation.updated", "organisation", id.toString(), null, null)
+					.thenReturn(saved))
 				.as(this.transaction::transactional);
 		})).onErrorMap(DataIntegrityViolationException.class, (raced) -> nameTaken());
 	}
 
 	/**
-	 * Checks and stores a new logo: decoded, scaled down and encoded again as PNG on a worker thread, so that
-	 * nothing but its pixels is kept.
+	 * Checks and stores a new logo: decoded, scaled down and encoded again as PNG on a
+	 * worker thread, so that nothing but its pixels is kept.
 	 */
 	public Mono<Organisation> changeLogo(Member by, UUID id, byte[] upload) {
 		if (upload.length > this.properties.logoMaxSize().toBytes()) {
@@ -214,14 +225,14 @@ public class OrganisationService {
 		if (upload.length == 0) {
 			return Mono.error(new InvalidOrganisation("logo", "logo.missing"));
 		}
-		return administered(by, id).flatMap((current) -> Mono
-			.fromCallable(() -> LogoImages.toPng(upload, this.properties.logoPixels()))
-			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap((png) -> this.organisations.save(new Organisation(id, current.name(), current.type(),
-					current.description(), current.languages(), current.publicAddress(), current.postcode(),
-					current.openingHours(), current.contactEmail(), current.contactPhone(), current.website(), png,
-					"image/png", current.verifiedAt(), current.verifiedBy(), current.createdAt(), this.clock.instant(),
-					current.version()))));
+		return administered(by, id)
+			.flatMap((current) -> Mono.fromCallable(() -> LogoImages.toPng(upload, this.properties.logoPixels()))
+				.subscribeOn(Schedulers.boundedElastic())
+				.flatMap((png) -> this.organisations.save(new Organisation(id, current.name(), current.type(),
+						current.description(), current.languages(), current.publicAddress(), current.postcode(),
+						current.openingHours(), current.contactEmail(), current.contactPhone(), current.website(), png,
+						"image/png", current.verifiedAt(), current.verifiedBy(), current.createdAt(),
+						this.clock.instant(), current.version()))));
 	}
 
 	/** The largest logo file accepted, in bytes. */
@@ -234,14 +245,20 @@ public class OrganisationService {
 		return this.properties.invitationDays();
 	}
 
-	/** The size refusal for a logo, also for uploads stopped before they were read completely. */
+	/**
+	 * The size refusal for a logo, also for uploads stopped before they were read
+	 * completely.
+	 */
 	public InvalidOrganisation tooLarge() {
 		return new InvalidOrganisation("logo", "logo.too-large", this.properties.logoMaxSize().toMegabytes());
 	}
 
 	// Verification
 
-	/** The coordination office confirms the organisation is who it says it is. Coordinators only; audited. */
+	/**
+	 * The coordination office confirms the organisation is who it says it is.
+	 * Coordinators only; audited.
+	 */
 	public Mono<Organisation> verify(Member by, UUID id, String reason) {
 		return changeVerification(by, id, true, reason);
 	}
@@ -266,9 +283,10 @@ public class OrganisationService {
 					current.logoType(), verified ? now : null, verified ? by.accountId() : null, current.createdAt(),
 					now, current.version());
 			return this.organisations.save(changed)
-				.flatMap((saved) -> this.audit.record(by.accountId(),
-						verified ? "organisation.verified" : "organisation.unverified", "organisation", id.toString(),
-						saved.name(), blankToNull(reason)).thenReturn(saved))
+				.flatMap((saved) -> this.audit
+					.record(by.accountId(), verified ? "organisation.verified" : "organisation.unverified",
+							"organisation", id.toString(), saved.name(), blankToNull(reason))
+					.thenReturn(saved))
 				.as(this.transaction::transactional);
 		});
 	}
@@ -279,7 +297,8 @@ public class OrganisationService {
 	public Flux<MemberEntry> members(Member by, UUID id) {
 		return requireAdmin(by, id).thenMany(this.memberships.members(id).collectList().flatMapMany((members) -> {
 			List<UUID> ids = members.stream().map(OrganisationMemberships.Membership::accountId).toList();
-			return this.accounts.accounts(ids).collectMap(Account::id, Account::displayName)
+			return this.accounts.accounts(ids)
+				.collectMap(Account::id, Account::displayName)
 				.flatMapMany((names) -> Flux.fromIterable(members)
 					.map((membership) -> new MemberEntry(membership.accountId(),
 							names.getOrDefault(membership.accountId(), "?"), membership.role())));
@@ -293,7 +312,10 @@ public class OrganisationService {
 			.switchIfEmpty(Mono.error(() -> new OrganisationNotFound(id + "/members/" + accountId)));
 	}
 
-	/** Changes a member's role; the organisation always keeps at least one admin. Admins only; audited. */
+	/**
+	 * Changes a member's role; the organisation always keeps at least one admin. Admins
+	 * only; audited.
+	 */
 	public Mono<MemberEntry> changeRole(Member by, UUID id, UUID accountId, OrganisationRole role) {
 		if (role == null) {
 			return Mono.error(new InvalidOrganisation("role", "organisation.role.unknown"));
@@ -302,8 +324,7 @@ public class OrganisationService {
 			if (current.role() == role) {
 				return Mono.just(current);
 			}
-			return keepsAnAdmin(id, current)
-				.then(this.memberships.put(id, accountId, role))
+			return keepsAnAdmin(id, current).then(this.memberships.put(id, accountId, role))
 				.then(this.audit.record(by.accountId(), "organisation.role-changed", "organisation", id.toString(),
 						accountId + ": " + current.role() + " -> " + role, null))
 				.thenReturn(new MemberEntry(accountId, current.displayName(), role))
@@ -311,18 +332,21 @@ public class OrganisationService {
 		});
 	}
 
-	/** Removes a member; the organisation always keeps at least one admin. Admins only; audited. */
+	/**
+	 * Removes a member; the organisation always keeps at least one admin. Admins only;
+	 * audited.
+	 */
 	public Mono<Void> removeMember(Member by, UUID id, UUID accountId) {
-		return member(by, id, accountId).flatMap((current) -> keepsAnAdmin(id, current)
-			.then(this.memberships.remove(id, accountId))
-			.then(this.audit.record(by.accountId(), "organisation.member-removed", "organisation", id.toString(),
-					accountId + " (" + current.role() + ")", null))
-			.as(this.transaction::transactional));
+		return member(by, id, accountId)
+			.flatMap((current) -> keepsAnAdmin(id, current).then(this.memberships.remove(id, accountId))
+				.then(this.audit.record(by.accountId(), "organisation.member-removed", "organisation", id.toString(),
+						accountId + " (" + current.role() + ")", null))
+				.as(this.transaction::transactional));
 	}
 
 	/**
-	 * The member leaves the organisation of their own accord; its last admin cannot (they hand over first).
-	 * Someone who does not belong to it gets 404. Audited.
+	 * The member leaves the organisation of their own accord; its last admin cannot (they
+	 * hand over first). Someone who does not belong to it gets 404. Audited.
 	 */
 	public Mono<Void> leave(Member by, UUID id) {
 		return this.memberships.roleOf(by.accountId(), id)
@@ -353,23 +377,27 @@ public class OrganisationService {
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 		Instant now = this.clock.instant();
 		Instant expires = now.plus(Duration.ofDays(this.properties.invitationDays()));
-		return requireAdmin(by, id).then(this.database
-			.sql("insert into organisation_invitation (token_hash, organisation_id, role, created_by, created_at, "
-					+ "expires_at) values (:hash, :organisation, :role, :by, :at, :expires)")
-			.bind("hash", hash(token))
-			.bind("organisation", id)
-			.bind("role", granted.name())
-			.bind("by", by.accountId())
-			.bind("at", now)
-			.bind("expires", expires)
-			.then())
+		return requireAdmin(by, id)
+			.then(this.database
+				.sql("insert into organisation_invitation (token_hash, organisation_id, role, created_by, created_at, "
+						+ "expires_at) values (:hash, :organisation, :role, :by, :at, :expires)")
+				.bind("hash", hash(token))
+				.bind("organisation", id)
+				.bind("role", granted.name())
+				.bind("by", by.accountId())
+				.bind("at", now)
+				.bind("expires", expires)
+				.then())
 			.then(this.audit.record(by.accountId(), "organisation.invitation-created", "organisation", id.toString(),
 					granted.name() + " until " + expires, null))
 			.as(this.transaction::transactional)
 			.thenReturn(new Invitation(token, granted, expires));
 	}
 
-	/** What an open invitation offers; unknown, used and expired links all answer {@link InvitationNotFound}. */
+	/**
+	 * What an open invitation offers; unknown, used and expired links all answer
+	 * {@link InvitationNotFound}.
+	 */
 	public Mono<InvitationOffer> invitation(String token) {
 		if (token == null || !TOKEN.matcher(token).matches()) {
 			return Mono.error(InvitationNotFound::new);
@@ -388,8 +416,9 @@ public class OrganisationService {
 	}
 
 	/**
-	 * Accepts an invitation: the member joins in the invitation's role (one who is already admin stays admin).
-	 * The link is used up in the same step, so two people can never both use it.
+	 * Accepts an invitation: the member joins in the invitation's role (one who is
+	 * already admin stays admin). The link is used up in the same step, so two people can
+	 * never both use it.
 	 */
 	public Mono<Organisation> accept(Member by, String token) {
 		if (token == null || !TOKEN.matcher(token).matches()) {
@@ -484,18 +513,17 @@ public class OrganisationService {
 		if (website != null && !isWebsite(website)) {
 			problems.add(new FieldProblem("website", "website.invalid"));
 		}
-		Checked checked = new Checked(name, type, description, languages, address, postcode, openingHours, email,
-				phone, website);
+		Checked checked = new Checked(name, type, description, languages, address, postcode, openingHours, email, phone,
+				website);
 		Mono<List<FieldProblem>> withName = problems.stream().anyMatch((problem) -> problem.field().equals("name"))
-				? Mono.just(problems)
-				: this.organisations.nameTaken(name, id).map((taken) -> {
+				? Mono.just(problems) : this.organisations.nameTaken(name, id).map((taken) -> {
 					if (taken) {
 						problems.add(0, new FieldProblem("name", "organisation.name.taken"));
 					}
 					return problems;
 				});
-		return withName.flatMap((found) -> found.isEmpty() ? Mono.just(checked)
-				: Mono.error(new InvalidOrganisation(found)));
+		return withName
+			.flatMap((found) -> found.isEmpty() ? Mono.just(checked) : Mono.error(new InvalidOrganisation(found)));
 	}
 
 	private static void checkLength(List<FieldProblem> problems, String field, String value, int max) {
@@ -514,7 +542,10 @@ public class OrganisationService {
 		return OrganisationType.parse(value);
 	}
 
-	/** Only web addresses people can open safely: http or https, with a host, no credentials. */
+	/**
+	 * Only web addresses people can open safely: http or https, with a host, no
+	 * credentials.
+	 */
 	static boolean isWebsite(String value) {
 		if (value.length() > MAX_WEBSITE || value.chars().anyMatch((c) -> c <= ' ')) {
 			return false;
@@ -541,6 +572,5 @@ public class OrganisationService {
 	private static String blankToNull(String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
 	}
-
 
 }

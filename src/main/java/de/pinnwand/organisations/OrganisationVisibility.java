@@ -8,8 +8,9 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
 /**
- * Whether an organisation is hidden: taken down after reports until a coordinator decides, or closed by one.
- * Kept in its own column, apart from the profile its admins save, so that no save can bring it back.
+ * Whether an organisation is hidden: taken down after reports until a coordinator
+ * decides, or closed by one. Kept in its own column, apart from the profile its admins
+ * save, so that no save can bring it back.
  */
 @Repository
 class OrganisationVisibility {

@@ -9,7 +9,10 @@ import de.pinnwand.places.Place;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Organisations can be reported; a hidden one is gone from the list and its profile answers 404. */
+/**
+ * Organisations can be reported; a hidden one is gone from the list and its profile
+ * answers 404.
+ */
 @Component
 class ReportableOrganisations implements ReportableItems {
 

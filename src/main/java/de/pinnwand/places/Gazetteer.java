@@ -23,11 +23,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * German places by postcode and by name, with district, state and centroid, and the deployment's home area.
+ * German places by postcode and by name, with district, state and centroid, and the
+ * deployment's home area.
  * <p>
- * Backed by the GeoNames postal code data shipped in {@value GazetteerData#DATA} (Postal code data © GeoNames, CC BY 4.0).
- * Everything is held in memory and immutable after construction, so all lookups are fast, non-blocking and
- * thread-safe. Every lookup treats its input as untrusted: {@code null}, blank, overlong or nonsensical input
+ * Backed by the GeoNames postal code data shipped in {@value GazetteerData#DATA} (Postal
+ * code data © GeoNames, CC BY 4.0). Everything is held in memory and immutable after
+ * construction, so all lookups are fast, non-blocking and thread-safe. Every lookup
+ * treats its input as untrusted: {@code null}, blank, overlong or nonsensical input
  * yields an empty result, never an exception.
  */
 @Component
@@ -35,7 +37,10 @@ public class Gazetteer {
 
 	private static final Logger logger = LoggerFactory.getLogger(Gazetteer.class);
 
-	/** Far longer than any German place name with its postcode; longer input is not a place. */
+	/**
+	 * Far longer than any German place name with its postcode; longer input is not a
+	 * place.
+	 */
 	private static final int MAX_INPUT_LENGTH = 200;
 
 	/** Shorter prefixes match too much to be useful suggestions. */
@@ -68,8 +73,9 @@ public class Gazetteer {
 	private final List<String> homeMunicipalities;
 
 	/**
-	 * Loads the data from the classpath. This is blocking I/O in a constructor on purpose: it is one-off startup
-	 * work (about 2 MB, well under a second), done before the application serves its first request.
+	 * Loads the data from the classpath. This is blocking I/O in a constructor on
+	 * purpose: it is one-off startup work (about 2 MB, well under a second), done before
+	 * the application serves its first request.
 	 */
 	Gazetteer(PlacesProperties properties) {
 		long started = System.nanoTime();
@@ -125,16 +131,17 @@ public class Gazetteer {
 		this.nameIndex = index.toArray(IndexEntry[]::new);
 		this.homeMunicipalities = List.copyOf(municipalities);
 
-		logger.info("Loaded {} places with {} postcodes in {} districts in {} ms; home area: {} districts", places.size(),
-				this.postcodes.length, new HashSet<>(districtNames.values()).size(),
+		logger.info("Loaded {} places with {} postcodes in {} districts in {} ms; home area: {} districts",
+				places.size(), this.postcodes.length, new HashSet<>(districtNames.values()).size(),
 				(System.nanoTime() - started) / 1_000_000, this.homeDistricts.size());
 	}
 
 	/**
-	 * The primary place of a five-digit postcode. Where a postcode covers several places, the primary one is the
-	 * municipality whose localities the others are ("Hamburg" for "Hamburg Altstadt" and "Hamburg Sankt Georg"),
-	 * otherwise the place whose centroid lies nearest the mean of all the postcode's centroids, otherwise the first
-	 * in the data. Company postcodes (Großkundenpostleitzahlen) have no place and return empty.
+	 * The primary place of a five-digit postcode. Where a postcode covers several places,
+	 * the primary one is the municipality whose localities the others are ("Hamburg" for
+	 * "Hamburg Altstadt" and "Hamburg Sankt Georg"), otherwise the place whose centroid
+	 * lies nearest the mean of all the postcode's centroids, otherwise the first in the
+	 * data. Company postcodes (Großkundenpostleitzahlen) have no place and return empty.
 	 */
 	public Optional<Place> byPostcode(String postcode) {
 		String input = clean(postcode);
@@ -149,7 +156,8 @@ public class Gazetteer {
 	}
 
 	/**
-	 * The places named exactly so, ignoring case (one per postcode), home area first, then by postcode.
+	 * The places named exactly so, ignoring case (one per postcode), home area first,
+	 * then by postcode.
 	 */
 	public List<Place> byName(String name) {
 		String input = clean(name);
@@ -160,12 +168,14 @@ public class Gazetteer {
 	}
 
 	/**
-	 * Places for an autocomplete field, at most {@code limit} of them (and never more than 100). Digits match postcodes by prefix (one entry
-	 * per postcode, its primary place; all its places once the postcode is complete). Anything else matches place
-	 * names by prefix of the name or of any word in it, ignoring case, accents and umlaut spellings ("Muenchen",
-	 * "Munchen" find München), one entry per place name and district. Places in the home area come first, then
-	 * whole-name matches, then matches at the start of the name, then municipalities before their localities,
-	 * then places with more postcodes (larger towns), then shorter names.
+	 * Places for an autocomplete field, at most {@code limit} of them (and never more
+	 * than 100). Digits match postcodes by prefix (one entry per postcode, its primary
+	 * place; all its places once the postcode is complete). Anything else matches place
+	 * names by prefix of the name or of any word in it, ignoring case, accents and umlaut
+	 * spellings ("Muenchen", "Munchen" find München), one entry per place name and
+	 * district. Places in the home area come first, then whole-name matches, then matches
+	 * at the start of the name, then municipalities before their localities, then places
+	 * with more postcodes (larger towns), then shorter names.
 	 */
 	public List<Place> suggest(String prefix, int limit) {
 		String input = clean(prefix);
@@ -198,8 +208,8 @@ public class Gazetteer {
 			.thenComparing((match) -> !match.getKey().folded().equals(key))
 			.thenComparing((match) -> !match.getValue())
 			.thenComparing((match) -> match.getKey().locality())
-			.thenComparing(Comparator.comparingInt((Map.Entry<Group, Boolean> match) -> match.getKey().postcodes())
-				.reversed())
+			.thenComparing(
+					Comparator.comparingInt((Map.Entry<Group, Boolean> match) -> match.getKey().postcodes()).reversed())
 			.thenComparingInt((match) -> match.getKey().folded().length())
 			.thenComparing((match) -> match.getKey().folded())
 			.thenComparing((match) -> match.getKey().representative().district());
@@ -212,12 +222,14 @@ public class Gazetteer {
 	}
 
 	/**
-	 * The place a person meant by what they typed into a place field: a postcode ("71634", "D-71634"), a place name
-	 * ("Ludwigsburg", "Muenchen", a locality such as "Bad Cannstatt") or both ("71634 Ludwigsburg",
-	 * "Ludwigsburg (71634)", "Ludwigsburg, 71634"). A postcode and a name must agree (the name may be finer, as in
-	 * "71634 Ludwigsburg-Mitte"). A name alone picks the home area first, then the town with that name that has
-	 * the most postcodes ("Münster" is the city in Westphalia), represented by its most central postcode. Unknown,
-	 * ambiguous localities ("Mitte") and non-German input return empty.
+	 * The place a person meant by what they typed into a place field: a postcode
+	 * ("71634", "D-71634"), a place name ("Ludwigsburg", "Muenchen", a locality such as
+	 * "Bad Cannstatt") or both ("71634 Ludwigsburg", "Ludwigsburg (71634)", "Ludwigsburg,
+	 * 71634"). A postcode and a name must agree (the name may be finer, as in "71634
+	 * Ludwigsburg-Mitte"). A name alone picks the home area first, then the town with
+	 * that name that has the most postcodes ("Münster" is the city in Westphalia),
+	 * represented by its most central postcode. Unknown, ambiguous localities ("Mitte")
+	 * and non-German input return empty.
 	 */
 	public Optional<Place> resolve(String input) {
 		String typed = clean(input);
@@ -253,20 +265,26 @@ public class Gazetteer {
 		return place != null && place.district() != null && this.homeDistricts.contains(place.district());
 	}
 
-	/** The districts of the home area, as {@link Place#district()} names them, in German alphabetical order. */
+	/**
+	 * The districts of the home area, as {@link Place#district()} names them, in German
+	 * alphabetical order.
+	 */
 	public List<String> districtsOfHomeArea() {
 		return this.homeDistrictList;
 	}
 
 	/**
-	 * The municipalities of the home area (place names without the localities GeoNames lists as "Stuttgart Bad
-	 * Cannstatt"), in German alphabetical order.
+	 * The municipalities of the home area (place names without the localities GeoNames
+	 * lists as "Stuttgart Bad Cannstatt"), in German alphabetical order.
 	 */
 	public List<String> municipalitiesOfHomeArea() {
 		return this.homeMunicipalities;
 	}
 
-	/** Great-circle distance in kilometres between two points given in degrees, by the haversine formula. */
+	/**
+	 * Great-circle distance in kilometres between two points given in degrees, by the
+	 * haversine formula.
+	 */
 	public static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
 		double dLat = Math.toRadians(lat2 - lat1);
 		double dLon = Math.toRadians(lon2 - lon1);
@@ -296,8 +314,9 @@ public class Gazetteer {
 	}
 
 	/**
-	 * The place a locality name stands for when it is listed only under its municipality ("Bad Cannstatt" for
-	 * "Stuttgart Bad Cannstatt"), if exactly one place is meant; "Mitte" is not enough.
+	 * The place a locality name stands for when it is listed only under its municipality
+	 * ("Bad Cannstatt" for "Stuttgart Bad Cannstatt"), if exactly one place is meant;
+	 * "Mitte" is not enough.
 	 */
 	private Optional<Place> locality(String folded) {
 		if (folded.length() < MIN_PREFIX_LENGTH) {
@@ -347,7 +366,10 @@ public class Gazetteer {
 		return Comparator.comparing((Place place) -> !inHomeArea(place));
 	}
 
-	/** GeoNames lists localities as "Municipality Locality"; a place is one when its municipality is listed too. */
+	/**
+	 * GeoNames lists localities as "Municipality Locality"; a place is one when its
+	 * municipality is listed too.
+	 */
 	private static boolean isLocality(Place place, Map<String, List<Place>> byGroup) {
 		String name = place.name();
 		for (int i = name.indexOf(' '); i > 0; i = name.indexOf(' ', i + 1)) {
@@ -366,15 +388,17 @@ public class Gazetteer {
 		Map<Place, Integer> localities = new HashMap<>();
 		for (int i = 0; i < places.size(); i++) {
 			String municipality = folded.get(i) + ' ';
-			localities.put(places.get(i), (int) folded.stream().filter((other) -> other.startsWith(municipality)).count());
+			localities.put(places.get(i),
+					(int) folded.stream().filter((other) -> other.startsWith(municipality)).count());
 		}
 		List<Place> byCentrality = nearestToMean(places);
-		return byCentrality.stream()
-			.sorted(Comparator.comparing((Place place) -> -localities.get(place)))
-			.toList();
+		return byCentrality.stream().sorted(Comparator.comparing((Place place) -> -localities.get(place))).toList();
 	}
 
-	/** The places ordered by the distance of their centroid from the mean centroid; a stable sort keeps ties. */
+	/**
+	 * The places ordered by the distance of their centroid from the mean centroid; a
+	 * stable sort keeps ties.
+	 */
 	private static List<Place> nearestToMean(List<Place> places) {
 		double lat = places.stream().mapToDouble(Place::lat).average().orElse(0);
 		double lon = places.stream().mapToDouble(Place::lon).average().orElse(0);
@@ -384,8 +408,8 @@ public class Gazetteer {
 	}
 
 	/**
-	 * Folds a name for matching: no case, no accents, umlauts and their "ae/oe/ue" spellings alike, "ß" as "ss",
-	 * and any run of punctuation or spaces as one space.
+	 * Folds a name for matching: no case, no accents, umlauts and their "ae/oe/ue"
+	 * spellings alike, "ß" as "ss", and any run of punctuation or spaces as one space.
 	 */
 	static String fold(String text) {
 		String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
@@ -419,7 +443,10 @@ public class Gazetteer {
 		return folded.startsWith(prefix) || folded.contains(' ' + prefix);
 	}
 
-	/** Trims and normalizes untrusted input; {@code null} when there is nothing worth looking up. */
+	/**
+	 * Trims and normalizes untrusted input; {@code null} when there is nothing worth
+	 * looking up.
+	 */
 	private static String clean(String input) {
 		if (input == null || input.length() > MAX_INPUT_LENGTH) {
 			return null;
@@ -461,7 +488,8 @@ public class Gazetteer {
 	}
 
 	/**
-	 * A key for prefix search: a group's folded name, or its tail from the start of an inner word.
+	 * A key for prefix search: a group's folded name, or its tail from the start of an
+	 * inner word.
 	 *
 	 * @param atStart whether the key is the whole name rather than a tail
 	 */

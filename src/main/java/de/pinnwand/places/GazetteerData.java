@@ -18,8 +18,9 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Reading the gazetteer's data: the GeoNames postal code rows of {@value #DATA}, with company and authority rows
- * marked, one spelling per district, and the home area as the settings name it, checked against the data.
+ * Reading the gazetteer's data: the GeoNames postal code rows of {@value #DATA}, with
+ * company and authority rows marked, one spelling per district, and the home area as the
+ * settings name it, checked against the data.
  */
 final class GazetteerData {
 
@@ -32,7 +33,8 @@ final class GazetteerData {
 	private static final Pattern DISTRICT_KEY = Pattern.compile("\\d{5}");
 
 	/**
-	 * A backstop for company rows; the data marks them reliably by a numeric state code (see {@link Row#company()}).
+	 * A backstop for company rows; the data marks them reliably by a numeric state code
+	 * (see {@link Row#company()}).
 	 */
 	private static final Pattern LEGAL_FORM = Pattern
 		.compile("(?<!\\w)(GmbH|gGmbH|mbH|AG|KG|KGaA|OHG|GbR|eG|SE|e\\.\\s?V\\.)(?!\\w)|&\\s*Co\\b");
@@ -41,9 +43,10 @@ final class GazetteerData {
 			"Kreisfreie Stadt ", "Region ");
 
 	/**
-	 * One name per district key: the data spells districts in two ways ("Ludwigsburg" on town rows,
-	 * "Landkreis Ludwigsburg" on company rows; "Stuttgart" and "Stadtkreis Stuttgart"). The spelling that says
-	 * what kind of district it is wins, as it does not read like a town; otherwise the one the town rows use.
+	 * One name per district key: the data spells districts in two ways ("Ludwigsburg" on
+	 * town rows, "Landkreis Ludwigsburg" on company rows; "Stuttgart" and "Stadtkreis
+	 * Stuttgart"). The spelling that says what kind of district it is wins, as it does
+	 * not read like a town; otherwise the one the town rows use.
 	 */
 	static Map<String, String> canonicalDistrictNames(List<Row> rows) {
 		Map<String, List<String>> spellings = new LinkedHashMap<>();
@@ -74,8 +77,7 @@ final class GazetteerData {
 		return names;
 	}
 
-	static Set<String> homeDistricts(PlacesProperties properties, List<Row> rows,
-			Map<String, String> districtNames) {
+	static Set<String> homeDistricts(PlacesProperties properties, List<Row> rows, Map<String, String> districtNames) {
 		Map<String, Set<String>> districtAliases = new HashMap<>();
 		Map<String, Set<String>> stateAliases = new HashMap<>();
 		Set<String> seen = new HashSet<>();
@@ -87,7 +89,8 @@ final class GazetteerData {
 			for (String alias : List.of(row.districtKey(), row.district(), district)) {
 				districtAliases.computeIfAbsent(lowerCase(alias), (key) -> new TreeSet<>()).add(district);
 			}
-			// Company rows name some states in English and give them wrong codes; town rows are consistent.
+			// Company rows name some states in English and give them wrong codes; town
+			// rows are consistent.
 			if (!row.company()) {
 				stateAliases.computeIfAbsent(lowerCase(row.state()), (key) -> new HashSet<>()).add(district);
 				stateAliases.computeIfAbsent(lowerCase(row.stateCode()), (key) -> new HashSet<>()).add(district);
@@ -106,8 +109,8 @@ final class GazetteerData {
 						+ "'; name it as the gazetteer does (e.g. 'Landkreis Ludwigsburg') or by its key (e.g. '08118')");
 			}
 			if (matches.size() > 1) {
-				throw new IllegalArgumentException("pinnwand.places.home-districts: '" + wanted
-						+ "' could be any of " + matches + "; name one of them");
+				throw new IllegalArgumentException("pinnwand.places.home-districts: '" + wanted + "' could be any of "
+						+ matches + "; name one of them");
 			}
 			home.addAll(matches);
 		}
@@ -149,8 +152,8 @@ final class GazetteerData {
 	}
 
 	/**
-	 * Splits one CSV line (RFC 4180 quoting). Place names may contain quoted commas ("Schindler, Staatliche
-	 * Lotterie-Einnahme"); no field spans lines.
+	 * Splits one CSV line (RFC 4180 quoting). Place names may contain quoted commas
+	 * ("Schindler, Staatliche Lotterie-Einnahme"); no field spans lines.
 	 */
 	static List<String> splitCsv(String line) {
 		List<String> fields = new ArrayList<>(11);
@@ -188,10 +191,11 @@ final class GazetteerData {
 	/**
 	 * One row of the data.
 	 *
-	 * @param company whether the row is a company or authority with its own postcode rather than a place
+	 * @param company whether the row is a company or authority with its own postcode
+	 * rather than a place
 	 */
-	record Row(String postcode, String name, String districtKey, String district, String state,
-			String stateCode, double lat, double lon, boolean company) {
+	record Row(String postcode, String name, String districtKey, String district, String state, String stateCode,
+			double lat, double lon, boolean company) {
 	}
 
 	/** The positions of the columns this class reads, found by name in the header. */
@@ -239,14 +243,15 @@ final class GazetteerData {
 		}
 
 		/**
-		 * The row, or {@code null} for rows that are no German place with a district and a centroid (the data has
-		 * one: Jungholz, an Austrian village with a German postcode).
+		 * The row, or {@code null} for rows that are no German place with a district and
+		 * a centroid (the data has one: Jungholz, an Austrian village with a German
+		 * postcode).
 		 */
 		Row row(List<String> fields) {
 			if (fields.size() != this.width || !"DE".equals(fields.get(this.country))
 					|| !POSTCODE.matcher(fields.get(this.postcode)).matches()
-					|| !DISTRICT_KEY.matcher(fields.get(this.districtKey)).matches()
-					|| fields.get(this.place).isBlank() || fields.get(this.district).isBlank()) {
+					|| !DISTRICT_KEY.matcher(fields.get(this.districtKey)).matches() || fields.get(this.place).isBlank()
+					|| fields.get(this.district).isBlank()) {
 				return null;
 			}
 			double latitude;
@@ -263,7 +268,8 @@ final class GazetteerData {
 			}
 			String name = fields.get(this.place).strip();
 			String code = fields.get(this.stateCode).strip();
-			// GeoNames appends the company postcodes with numeric state codes; every one of those rows is a
+			// GeoNames appends the company postcodes with numeric state codes; every one
+			// of those rows is a
 			// company or an authority ("Finanzamt Ludwigsburg"), never a place.
 			boolean company = !STATE_CODE.matcher(code).matches() || LEGAL_FORM.matcher(name).find();
 			return new Row(fields.get(this.postcode), name, fields.get(this.districtKey),

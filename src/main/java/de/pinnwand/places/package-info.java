@@ -1,2 +1,5 @@
-/** The gazetteer: German postcodes and places with their districts and centroids, and the deployment's home area. */
+/**
+ * The gazetteer: German postcodes and places with their districts and centroids, and the
+ * deployment's home area.
+ */
 package de.pinnwand.places;

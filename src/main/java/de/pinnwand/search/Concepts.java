@@ -23,11 +23,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The multilingual concepts of {@code search-mappings/concepts.json}: for the words of a query, the concepts they
- * name (a bicycle, a fridge, a kindergarten place) with their words in every interface language and the topics
- * they belong to. A query in Russian thereby also searches the German, Arabic and Persian words for the same
- * thing. Applied when a query is built, like {@link Synonyms}: a change needs no reindex. The file is checked at
- * start; a concept without words in a language, or naming an unknown topic, stops the app.
+ * The multilingual concepts of {@code search-mappings/concepts.json}: for the words of a
+ * query, the concepts they name (a bicycle, a fridge, a kindergarten place) with their
+ * words in every interface language and the topics they belong to. A query in Russian
+ * thereby also searches the German, Arabic and Persian words for the same thing. Applied
+ * when a query is built, like {@link Synonyms}: a change needs no reindex. The file is
+ * checked at start; a concept without words in a language, or naming an unknown topic,
+ * stops the app.
  */
 @Component
 public class Concepts {
@@ -36,21 +38,31 @@ public class Concepts {
 
 	static final String DEFINITION = "search-mappings/concepts.json";
 
-	/** The languages every concept has words in: the interface languages ('fa' covers Dari). */
+	/**
+	 * The languages every concept has words in: the interface languages ('fa' covers
+	 * Dari).
+	 */
 	static final List<String> LANGUAGES = List.of("de", "en", "ar", "fa", "uk", "ru", "tr");
 
-	/** Only the first words of a query are looked up: a 10 KB query costs what a short one does. */
+	/**
+	 * Only the first words of a query are looked up: a 10 KB query costs what a short one
+	 * does.
+	 */
 	static final int MAX_WORDS = 24;
 
 	/** The longest word sequence a concept's word may have. */
 	static final int MAX_PHRASE = 4;
 
-	/** No query names more concepts than this, whatever it says; specific concepts are kept before general ones. */
+	/**
+	 * No query names more concepts than this, whatever it says; specific concepts are
+	 * kept before general ones.
+	 */
 	static final int MAX_CONCEPTS = 3;
 
 	/**
-	 * A concept: its words per language (the first names it in results), the topics a query for it also finds, and
-	 * whether it is general (help, time, family: searched in other languages with less weight, no topics).
+	 * A concept: its words per language (the first names it in results), the topics a
+	 * query for it also finds, and whether it is general (help, time, family: searched in
+	 * other languages with less weight, no topics).
 	 */
 	public record Concept(String id, Map<String, List<String>> words, List<String> topics, boolean general) {
 
@@ -62,7 +74,10 @@ public class Concepts {
 
 	}
 
-	/** A concept a query names, and the languages whose word the query used ('велосипед': uk and ru). */
+	/**
+	 * A concept a query names, and the languages whose word the query used ('велосипед':
+	 * uk and ru).
+	 */
 	public record Match(Concept concept, String typed, Set<String> languages) {
 	}
 
@@ -81,9 +96,10 @@ public class Concepts {
 	Concepts(JsonNode root, TopicTree topics) {
 		this.concepts = parse(root, topics);
 		for (Concept concept : this.concepts) {
-			concept.words().forEach((language, forms) -> forms
-				.forEach((form) -> this.byForm.computeIfAbsent(key(form), (k) -> new ArrayList<>())
-					.add(new Entry(concept, language))));
+			concept.words()
+				.forEach((language, forms) -> forms
+					.forEach((form) -> this.byForm.computeIfAbsent(key(form), (k) -> new ArrayList<>())
+						.add(new Entry(concept, language))));
 		}
 	}
 
@@ -98,8 +114,8 @@ public class Concepts {
 	}
 
 	/**
-	 * The concepts the query names, longest word sequences first ('детский сад' is one concept, not two); each
-	 * concept once, at most {@link #MAX_CONCEPTS}.
+	 * The concepts the query names, longest word sequences first ('детский сад' is one
+	 * concept, not two); each concept once, at most {@link #MAX_CONCEPTS}.
 	 */
 	public List<Match> in(String text) {
 		List<String> words = words(text);
@@ -125,21 +141,23 @@ public class Concepts {
 					Match known = found.get(entry.concept().id());
 					Set<String> languages = new LinkedHashSet<>((known != null) ? known.languages() : Set.of());
 					languages.add(entry.language());
-					found.put(entry.concept().id(), new Match(entry.concept(),
-							(known != null) ? known.typed() : phrase, languages));
+					found.put(entry.concept().id(),
+							new Match(entry.concept(), (known != null) ? known.typed() : phrase, languages));
 				}
 			}
 		}
-		return found.values().stream()
+		return found.values()
+			.stream()
 			.sorted(Comparator.comparing((Match m) -> m.concept().general()))
 			.limit(MAX_CONCEPTS)
 			.toList();
 	}
 
 	/**
-	 * A single word's concepts: as the lexicon has it; else without Arabic proclitics ('والدراجة' → 'دراجة'); else
-	 * the longest word of the lexicon it starts with, when at most {@link #MAX_ENDING} letters follow (Turkish,
-	 * Ukrainian, Russian and German endings: 'doktorlara', 'холодильнику', 'Kühlschranks').
+	 * A single word's concepts: as the lexicon has it; else without Arabic proclitics
+	 * ('والدراجة' → 'دراجة'); else the longest word of the lexicon it starts with, when
+	 * at most {@link #MAX_ENDING} letters follow (Turkish, Ukrainian, Russian and German
+	 * endings: 'doktorlara', 'холодильнику', 'Kühlschranks').
 	 */
 	private List<Entry> lookUpWord(String word) {
 		List<Entry> entries = this.byForm.get(word);
@@ -164,15 +182,19 @@ public class Concepts {
 		return null;
 	}
 
-	/** Arabic conjunctions, prepositions and the article written onto a word, longest first. */
-	private static final List<String> PROCLITICS = List.of("وال", "بال",
-			"فال", "كال", "لل", "ال", "و", "ب", "ل",
-			"ف");
+	/**
+	 * Arabic conjunctions, prepositions and the article written onto a word, longest
+	 * first.
+	 */
+	private static final List<String> PROCLITICS = List.of("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف");
 
 	/** Letters a word may have after a lexicon word and still name its concept. */
 	static final int MAX_ENDING = 4;
 
-	/** No lexicon word shorter than this is looked for inside a longer word ('rad' in 'Radio', 'ev' in 'evet'). */
+	/**
+	 * No lexicon word shorter than this is looked for inside a longer word ('rad' in
+	 * 'Radio', 'ev' in 'evet').
+	 */
 	static final int MIN_STEM = 4;
 
 	private static boolean anyUsed(boolean[] used, int start, int length) {
@@ -185,11 +207,13 @@ public class Concepts {
 	}
 
 	/**
-	 * The words as {@link Synonyms} reads them, and alef with hamza or madda and teh marbuta read as plain alef and
-	 * heh: people type Arabic without them as often as with.
+	 * The words as {@link Synonyms} reads them, and alef with hamza or madda and teh
+	 * marbuta read as plain alef and heh: people type Arabic without them as often as
+	 * with.
 	 */
 	static List<String> words(String text) {
-		return Synonyms.words(text).stream()
+		return Synonyms.words(text)
+			.stream()
 			.map((word) -> word.replace('\u0623', '\u0627')
 				.replace('\u0625', '\u0627')
 				.replace('\u0622', '\u0627')
@@ -233,7 +257,8 @@ public class Concepts {
 			});
 			List<String> conceptTopics = new ArrayList<>();
 			node.path("topics").forEach((topic) -> conceptTopics.add(topic.asString("")));
-			conceptTopics.stream().filter((topic) -> !codes.contains(topic))
+			conceptTopics.stream()
+				.filter((topic) -> !codes.contains(topic))
 				.forEach((topic) -> problems.add("concept '" + id + "': unknown topic '" + topic + "'"));
 			concepts.add(new Concept(id, Map.copyOf(words), List.copyOf(conceptTopics),
 					node.path("general").asBoolean(false)));

@@ -16,16 +16,18 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import de.pinnwand.listings.TopicTree;
 
 /**
- * The facets of a search (kind, topics, languages, district, and the chosen topics' sub-topics): each counted with
- * every facet filter applied except its own, so that its other values stay visible, and the facet filters as the
- * post filter that narrows the hits.
+ * The facets of a search (kind, topics, languages, district, and the chosen topics'
+ * sub-topics): each counted with every facet filter applied except its own, so that its
+ * other values stay visible, and the facet filters as the post filter that narrows the
+ * hits.
  */
 final class Facets {
 
 	static final List<String> FACETS = List.of("kind", "topics", "languages", "district");
 
 	/**
-	 * The facet of the chosen topics' sub-topics, counted like the topic facet; empty while no topic is chosen.
+	 * The facet of the chosen topics' sub-topics, counted like the topic facet; empty
+	 * while no topic is chosen.
 	 */
 	static final String SUBTOPICS = "subtopics";
 
@@ -47,7 +49,10 @@ final class Facets {
 		return filters;
 	}
 
-	/** The facet filters as one query, leaving out {@code except}; match-all when none is set. */
+	/**
+	 * The facet filters as one query, leaving out {@code except}; match-all when none is
+	 * set.
+	 */
 	static Query filterQuery(Map<String, List<String>> filters, String except) {
 		BoolQuery.Builder bool = new BoolQuery.Builder();
 		filters.forEach((field, values) -> {
@@ -65,9 +70,10 @@ final class Facets {
 	}
 
 	/**
-	 * Adds the post filter and the facets' aggregations. Without facet filters (most searches) a facet is a plain
-	 * terms aggregation and there is no post filter: a filter aggregation around it, even a match-all one, costs
-	 * Elasticsearch a second pass over every matching listing for each facet.
+	 * Adds the post filter and the facets' aggregations. Without facet filters (most
+	 * searches) a facet is a plain terms aggregation and there is no post filter: a
+	 * filter aggregation around it, even a match-all one, costs Elasticsearch a second
+	 * pass over every matching listing for each facet.
 	 */
 	void addTo(SearchRequest.Builder search, ListingQuery query) {
 		Map<String, List<String>> filters = filters(query);
@@ -75,20 +81,22 @@ final class Facets {
 			search.postFilter(filterQuery(filters, null));
 		}
 		for (String facet : FACETS) {
-			// A listing carries its sub-topics' parents too; the topic facet counts the parents only.
+			// A listing carries its sub-topics' parents too; the topic facet counts the
+			// parents only.
 			List<String> only = facet.equals("topics") ? this.topicTree.parents() : List.of();
 			search.aggregations(facet, aggregation(filters, facet, facet, only, 30));
 		}
 		List<String> subtopics = subtopicsOfChosenTopics(query);
 		if (!subtopics.isEmpty()) {
-			// Counted with the same filters as the topic facet: a sub-topic's listings all carry its parent.
+			// Counted with the same filters as the topic facet: a sub-topic's listings
+			// all carry its parent.
 			search.aggregations(SUBTOPICS, aggregation(filters, "topics", "topics", subtopics, 0));
 		}
 	}
 
 	/**
-	 * Counts of the field's values among the listings that pass the filters but {@code except}'s; {@code only}
-	 * those values if given.
+	 * Counts of the field's values among the listings that pass the filters but
+	 * {@code except}'s; {@code only} those values if given.
 	 */
 	private static Aggregation aggregation(Map<String, List<String>> filters, String except, String field,
 			List<String> only, int size) {
@@ -106,16 +114,23 @@ final class Facets {
 			.aggregations(VALUES, Aggregation.of((v) -> v.terms(terms))));
 	}
 
-	/** The sub-topics of every topic the query filters by, or of the parent of a sub-topic it filters by. */
+	/**
+	 * The sub-topics of every topic the query filters by, or of the parent of a sub-topic
+	 * it filters by.
+	 */
 	private List<String> subtopicsOfChosenTopics(ListingQuery query) {
-		return query.topics().stream()
+		return query.topics()
+			.stream()
 			.map(TopicTree::parentOf)
 			.distinct()
 			.flatMap((parent) -> this.topicTree.subtopicsOf(parent).stream())
 			.toList();
 	}
 
-	/** The counts of every facet in the response, {@link #SUBTOPICS} included (empty when not asked for). */
+	/**
+	 * The counts of every facet in the response, {@link #SUBTOPICS} included (empty when
+	 * not asked for).
+	 */
 	static Map<String, List<SearchResult.FacetCount>> counts(SearchResponse<ListingDocument> response) {
 		Map<String, List<SearchResult.FacetCount>> facets = new LinkedHashMap<>();
 		for (String facet : FACETS) {
@@ -132,7 +147,9 @@ final class Facets {
 		}
 		List<SearchResult.FacetCount> counts = new ArrayList<>();
 		if (aggregate != null && aggregate.isSterms()) {
-			aggregate.sterms().buckets().array()
+			aggregate.sterms()
+				.buckets()
+				.array()
 				.forEach((b) -> counts.add(new SearchResult.FacetCount(b.key().stringValue(), b.docCount())));
 		}
 		return counts;

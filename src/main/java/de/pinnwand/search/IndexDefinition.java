@@ -12,10 +12,12 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The listings index's definition ({@code search-mappings/listings.json}) with this deployment's shards and replicas
- * ({@code pinnwand.search.shards}, {@code .replicas}) in place of the file's, so a cluster of several nodes gets
- * copies without editing the mapping. Its hash names the physical index: a changed mapping or shard count means a
- * new index, filled by a rebuild; the replicas are not in it, as they can change on the live index.
+ * The listings index's definition ({@code search-mappings/listings.json}) with this
+ * deployment's shards and replicas ({@code pinnwand.search.shards}, {@code .replicas}) in
+ * place of the file's, so a cluster of several nodes gets copies without editing the
+ * mapping. Its hash names the physical index: a changed mapping or shard count means a
+ * new index, filled by a rebuild; the replicas are not in it, as they can change on the
+ * live index.
  */
 final class IndexDefinition {
 
@@ -57,7 +59,10 @@ final class IndexDefinition {
 		return this.hash;
 	}
 
-	/** The definition's refresh interval, which a rebuild turns off until the index is full. */
+	/**
+	 * The definition's refresh interval, which a rebuild turns off until the index is
+	 * full.
+	 */
 	String refreshInterval() {
 		return this.refreshInterval;
 	}

@@ -22,9 +22,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * Drains the search outbox into Elasticsearch in bulk. A write nudges it at once; otherwise it looks every
- * {@code relay-interval}. Entries that fail are retried with a growing delay while Elasticsearch is away, and
- * removed only once the index has them.
+ * Drains the search outbox into Elasticsearch in bulk. A write nudges it at once;
+ * otherwise it looks every {@code relay-interval}. Entries that fail are retried with a
+ * growing delay while Elasticsearch is away, and removed only once the index has them.
  */
 @Component
 class IndexRelay extends BackgroundLoop {
@@ -61,9 +61,11 @@ class IndexRelay extends BackgroundLoop {
 
 	@Override
 	protected Flux<?> loop() {
-		return Flux.merge(Flux.interval(Duration.ZERO, this.properties.relayInterval()).map((tick) -> true),
-				this.nudges.asFlux())
-			// A nudge during a running drain is kept (only the latest), so a write made meanwhile is sent right
+		return Flux
+			.merge(Flux.interval(Duration.ZERO, this.properties.relayInterval()).map((tick) -> true),
+					this.nudges.asFlux())
+			// A nudge during a running drain is kept (only the latest), so a write made
+			// meanwhile is sent right
 			// after it instead of waiting for the next tick.
 			.onBackpressureLatest()
 			.concatMap((tick) -> drain(), 1);
@@ -90,8 +92,8 @@ class IndexRelay extends BackgroundLoop {
 	}
 
 	/**
-	 * Emits whether Elasticsearch took the batch. A failure is recorded on the entries instead of being
-	 * thrown, so that the transaction commits the new due times.
+	 * Emits whether Elasticsearch took the batch. A failure is recorded on the entries
+	 * instead of being thrown, so that the transaction commits the new due times.
 	 */
 	private Mono<Boolean> send(List<SearchOutbox.Entry> entries) {
 		List<UUID> ids = entries.stream().map(SearchOutbox.Entry::listingId).distinct().toList();
@@ -99,10 +101,14 @@ class IndexRelay extends BackgroundLoop {
 			.collectMap(Listing::id, Function.identity())
 			.flatMap((found) -> this.index.apply(List.copyOf(found.values()), missing(ids, found)))
 			.flatMap((outcome) -> {
-				List<Long> done = entries.stream().filter((e) -> outcome.indexed().contains(e.listingId()))
-					.map(SearchOutbox.Entry::id).toList();
-				List<Long> failed = entries.stream().filter((e) -> !outcome.indexed().contains(e.listingId()))
-					.map(SearchOutbox.Entry::id).toList();
+				List<Long> done = entries.stream()
+					.filter((e) -> outcome.indexed().contains(e.listingId()))
+					.map(SearchOutbox.Entry::id)
+					.toList();
+				List<Long> failed = entries.stream()
+					.filter((e) -> !outcome.indexed().contains(e.listingId()))
+					.map(SearchOutbox.Entry::id)
+					.toList();
 				if (!failed.isEmpty()) {
 					logger.warn("Elasticsearch rejected " + failed.size() + " listing(s): " + outcome.firstError());
 				}

@@ -9,14 +9,14 @@ import de.pinnwand.listings.TimeFrame;
 import de.pinnwand.system.Languages;
 
 /**
- * A published listing as the index holds it: the public fields only, and the place as a postcode centroid.
- * The text is kept twice: folded for every language, and under {@code text.<lang>} analysed by the
- * analyzer of the language it is written in.
+ * A published listing as the index holds it: the public fields only, and the place as a
+ * postcode centroid. The text is kept twice: folded for every language, and under
+ * {@code text.<lang>} analysed by the analyzer of the language it is written in.
  */
-public record ListingDocument(String id, String kind, String title, String description,
-		Map<String, LocalizedText> text, List<String> topics, List<String> languages, String textLanguage,
-		String postcode, String placeName, String district, Location location, int reachKm, String timeFrame,
-		List<String> timeSlots, Integer capacity, String languageNeed, long createdAt, long expiresAt) {
+public record ListingDocument(String id, String kind, String title, String description, Map<String, LocalizedText> text,
+		List<String> topics, List<String> languages, String textLanguage, String postcode, String placeName,
+		String district, Location location, int reachKm, String timeFrame, List<String> timeSlots, Integer capacity,
+		String languageNeed, long createdAt, long expiresAt) {
 
 	/** Title and description under a language's own analyzer. */
 	public record LocalizedText(String title, String description) {
@@ -46,7 +46,10 @@ public record ListingDocument(String id, String kind, String title, String descr
 				listing.createdAt().toEpochMilli(), listing.expiresAt().toEpochMilli());
 	}
 
-	/** The external version of a listing's document: grows with every write, so stale writes lose. */
+	/**
+	 * The external version of a listing's document: grows with every write, so stale
+	 * writes lose.
+	 */
 	static long versionOf(Listing listing) {
 		return listing.version() + 1;
 	}

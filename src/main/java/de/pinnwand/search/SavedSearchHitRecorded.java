@@ -3,7 +3,8 @@ package de.pinnwand.search;
 import java.util.UUID;
 
 /**
- * A newly published listing was found by one of a member's saved searches, and the hit was stored.
+ * A newly published listing was found by one of a member's saved searches, and the hit
+ * was stored.
  *
  * @param accountId the saved search's member
  * @param savedSearchId the saved search

@@ -23,11 +23,13 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Saved searches and their notices. When a listing is published, the saved searches whose structured filters
- * (kind, topics, languages, district, place and radius) can fit it are found in PostgreSQL; once the listing is
- * searchable, exactly those are run against the index in one multi-search narrowed to the new listing, and
- * each that finds it gets a notice. The distribution embedded here has no percolator; on a cluster with one,
- * the second step would percolate the new listing against stored queries instead (see docs/saved-searches.md).
+ * Saved searches and their notices. When a listing is published, the saved searches whose
+ * structured filters (kind, topics, languages, district, place and radius) can fit it are
+ * found in PostgreSQL; once the listing is searchable, exactly those are run against the
+ * index in one multi-search narrowed to the new listing, and each that finds it gets a
+ * notice. The distribution embedded here has no percolator; on a cluster with one, the
+ * second step would percolate the new listing against stored queries instead (see
+ * docs/saved-searches.md).
  */
 @Service
 public class SavedSearches {
@@ -86,8 +88,9 @@ public class SavedSearches {
 	}
 
 	/**
-	 * Saves the search that the query string describes (as the search page takes it). A search that filters
-	 * nothing, or more than {@value #MAX_PER_MEMBER} of them, is refused.
+	 * Saves the search that the query string describes (as the search page takes it). A
+	 * search that filters nothing, or more than {@value #MAX_PER_MEMBER} of them, is
+	 * refused.
 	 */
 	public Mono<Saved> save(UUID accountId, String queryString, String label) {
 		String canonical = canonical(queryString);
@@ -113,8 +116,8 @@ public class SavedSearches {
 			.map((row, meta) -> row.get(0, Long.class))
 			.one()
 			.flatMap((count) -> (count >= MAX_PER_MEMBER)
-					? Mono.<Saved>error(new InvalidSavedSearch(List.of(new FieldProblem("query", "saved-search.too-many",
-							MAX_PER_MEMBER))))
+					? Mono.<Saved>error(new InvalidSavedSearch(
+							List.of(new FieldProblem("query", "saved-search.too-many", MAX_PER_MEMBER))))
 					: insert(accountId, canonical, finalName, query));
 	}
 
@@ -136,15 +139,21 @@ public class SavedSearches {
 			.bind("districts", query.districts().toArray(String[]::new))
 			.bind("at", now);
 		if (query.near() != null) {
-			insert = insert.bind("lat", query.near().lat()).bind("lon", query.near().lon()).bind("radius", query.radiusKm());
+			insert = insert.bind("lat", query.near().lat())
+				.bind("lon", query.near().lon())
+				.bind("radius", query.radiusKm());
 		}
 		else {
-			insert = insert.bindNull("lat", Double.class).bindNull("lon", Double.class).bindNull("radius", Integer.class);
+			insert = insert.bindNull("lat", Double.class)
+				.bindNull("lon", Double.class)
+				.bindNull("radius", Integer.class);
 		}
 		return insert.then().thenReturn(new Saved(id, queryString, label, now, 0));
 	}
 
-	/** The member's saved searches, newest first, with how many new listings each found. */
+	/**
+	 * The member's saved searches, newest first, with how many new listings each found.
+	 */
 	public Flux<Saved> of(UUID accountId) {
 		return this.database
 			.sql("select s.id, s.query_string, s.label, s.created_at, "
@@ -159,7 +168,10 @@ public class SavedSearches {
 			.all();
 	}
 
-	/** Removes one of the member's saved searches; another member's answers like a missing one. */
+	/**
+	 * Removes one of the member's saved searches; another member's answers like a missing
+	 * one.
+	 */
 	public Mono<Void> delete(UUID accountId, UUID id) {
 		return this.database.sql("delete from saved_search where id = :id and account_id = :account")
 			.bind("id", id)
@@ -169,7 +181,9 @@ public class SavedSearches {
 			.flatMap((deleted) -> (deleted == 0) ? Mono.error(new SavedSearchNotFound()) : Mono.empty());
 	}
 
-	/** The member's unseen hits of still-public listings, newest first; marks them seen. */
+	/**
+	 * The member's unseen hits of still-public listings, newest first; marks them seen.
+	 */
 	public Flux<Hit> takeUnseenHits(UUID accountId) {
 		Flux<Hit> hits = this.database
 			.sql("select h.saved_search_id, h.listing_id, l.title, l.text_language, h.created_at "
@@ -193,23 +207,27 @@ public class SavedSearches {
 	@EventListener
 	void on(ListingPublished published) {
 		notifyFor(published.listingId()).subscribe(
-				(count) -> logger.debug(count + " saved-search hit(s) for " + published.listingId()),
-				(ex) -> logger.warn("Saved searches not evaluated for " + published.listingId() + ": " + ex.getMessage()));
+				(count) -> logger.debug(count + " saved-search hit(s) for " + published.listingId()), (ex) -> logger
+					.warn("Saved searches not evaluated for " + published.listingId() + ": " + ex.getMessage()));
 	}
 
-	/** Evaluates the saved searches against a newly published listing; emits how many it fits. */
+	/**
+	 * Evaluates the saved searches against a newly published listing; emits how many it
+	 * fits.
+	 */
 	Mono<Long> notifyFor(UUID listingId) {
 		return this.listings.find(listingId)
-			.flatMap((listing) -> candidates(listing).collectList().flatMap((candidates) -> candidates.isEmpty()
-					? Mono.just(0L) : awaitSearchable(listingId).then(verify(listing, candidates))));
+			.flatMap((listing) -> candidates(listing).collectList()
+				.flatMap((candidates) -> candidates.isEmpty() ? Mono.just(0L)
+						: awaitSearchable(listingId).then(verify(listing, candidates))));
 	}
 
 	private record Candidate(UUID id, UUID accountId, String queryString) {
 	}
 
 	/**
-	 * The saved searches whose structured filters let the listing through. Not the poster's own: nobody needs
-	 * a notice of what they just posted.
+	 * The saved searches whose structured filters let the listing through. Not the
+	 * poster's own: nobody needs a notice of what they just posted.
 	 */
 	private Flux<Candidate> candidates(Listing listing) {
 		return this.database
@@ -242,22 +260,20 @@ public class SavedSearches {
 	}
 
 	private Mono<Long> verify(Listing listing, List<Candidate> candidates) {
-		return Flux.fromIterable(candidates)
-			.buffer(100)
-			.concatMap((batch) -> {
-				List<ListingQuery> queries = batch.stream()
-					.map((candidate) -> this.parameters.parse(params(candidate.queryString())).query())
-					.toList();
-				return this.search.whichFind(listing.id(), queries).flatMapMany((found) -> {
-					List<Candidate> fitting = new ArrayList<>();
-					for (int i = 0; i < batch.size(); i++) {
-						if (found.get(i)) {
-							fitting.add(batch.get(i));
-						}
+		return Flux.fromIterable(candidates).buffer(100).concatMap((batch) -> {
+			List<ListingQuery> queries = batch.stream()
+				.map((candidate) -> this.parameters.parse(params(candidate.queryString())).query())
+				.toList();
+			return this.search.whichFind(listing.id(), queries).flatMapMany((found) -> {
+				List<Candidate> fitting = new ArrayList<>();
+				for (int i = 0; i < batch.size(); i++) {
+					if (found.get(i)) {
+						fitting.add(batch.get(i));
 					}
-					return Flux.fromIterable(fitting);
-				});
-			})
+				}
+				return Flux.fromIterable(fitting);
+			});
+		})
 			.concatMap((candidate) -> this.database
 				.sql("insert into saved_search_hit (saved_search_id, listing_id) values (:search, :listing) "
 						+ "on conflict do nothing")
@@ -265,7 +281,8 @@ public class SavedSearches {
 				.bind("listing", listing.id())
 				.fetch()
 				.rowsUpdated()
-				// The member hears of it through notifications as well as on 'my saved searches'.
+				// The member hears of it through notifications as well as on 'my saved
+				// searches'.
 				.doOnNext((stored) -> {
 					if (stored > 0) {
 						this.events.publishEvent(new SavedSearchHitRecorded(candidate.accountId(), candidate.id(),
@@ -275,19 +292,23 @@ public class SavedSearches {
 			.reduce(0L, Long::sum);
 	}
 
-	private static final List<String> SEARCH_PARAMETERS = List.of("q", "kind", "topic", "lang", "district", "when", "near",
-			"radiusKm");
+	private static final List<String> SEARCH_PARAMETERS = List.of("q", "kind", "topic", "lang", "district", "when",
+			"near", "radiusKm");
 
 	/**
-	 * Only the parameters a search is made of, URL-encoded in a fixed order; paging and order are not part of
-	 * what was saved.
+	 * Only the parameters a search is made of, URL-encoded in a fixed order; paging and
+	 * order are not part of what was saved.
 	 */
 	public static String canonical(String rawQuery) {
 		org.springframework.util.MultiValueMap<String, String> params = params(rawQuery);
 		List<String> parts = new ArrayList<>();
 		for (String name : SEARCH_PARAMETERS) {
-			params.getOrDefault(name, List.of()).stream().filter((value) -> !value.isBlank()).limit(20)
-				.forEach((value) -> parts.add(name + "=" + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)));
+			params.getOrDefault(name, List.of())
+				.stream()
+				.filter((value) -> !value.isBlank())
+				.limit(20)
+				.forEach((value) -> parts
+					.add(name + "=" + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)));
 		}
 		String joined = String.join("&", parts);
 		return (joined.length() <= 1000) ? joined : "";
@@ -308,7 +329,8 @@ public class SavedSearches {
 						java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8));
 			}
 			catch (IllegalArgumentException ex) {
-				// A broken escape: the parameter is left out, like any other nonsense in a query string.
+				// A broken escape: the parameter is left out, like any other nonsense in
+				// a query string.
 			}
 		}
 		return params;

@@ -8,9 +8,9 @@ import java.util.List;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 
 /**
- * Where a page of results ended, for {@code search_after}: the sort values of its last hit, as an opaque,
- * URL-safe string. Deep pages then cost what the first page costs, and the order stays stable because the
- * sort ends with the listing id.
+ * Where a page of results ended, for {@code search_after}: the sort values of its last
+ * hit, as an opaque, URL-safe string. Deep pages then cost what the first page costs, and
+ * the order stays stable because the sort ends with the listing id.
  */
 public final class SearchCursor {
 
@@ -37,7 +37,8 @@ public final class SearchCursor {
 				return null;
 			}
 		}
-		return Base64.getUrlEncoder().withoutPadding()
+		return Base64.getUrlEncoder()
+			.withoutPadding()
 			.encodeToString(String.join(SEPARATOR, parts).getBytes(StandardCharsets.UTF_8));
 	}
 

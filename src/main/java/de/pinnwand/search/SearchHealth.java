@@ -9,15 +9,17 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code /actuator/health} component "elasticsearch": the cluster's health (this distribution has no
- * {@code GET /}), whether the index is ready, and how many changes wait in the outbox. Not part of readiness.
+ * {@code /actuator/health} component "elasticsearch": the cluster's health (this
+ * distribution has no {@code GET /}), whether the index is ready, and how many changes
+ * wait in the outbox. Not part of readiness.
  */
 @Component("elasticsearch")
 class SearchHealth extends AbstractReactiveHealthIndicator {
 
 	/**
-	 * Elasticsearch away takes search out, not the portal: writes go on into the outbox, so the status is
-	 * 'DEGRADED' (answered with 200, see application.properties), never DOWN.
+	 * Elasticsearch away takes search out, not the portal: writes go on into the outbox,
+	 * so the status is 'DEGRADED' (answered with 200, see application.properties), never
+	 * DOWN.
 	 */
 	static final Status DEGRADED = new Status("DEGRADED", "Search is unavailable; writes wait in the outbox");
 
@@ -50,7 +52,8 @@ class SearchHealth extends AbstractReactiveHealthIndicator {
 					.withDetail("pendingChanges", both.getT2())
 					.build();
 			})
-			.onErrorResume((ex) -> Mono.just(builder.status(DEGRADED).withDetail("error", "Elasticsearch is not reachable").build()));
+			.onErrorResume((ex) -> Mono
+				.just(builder.status(DEGRADED).withDetail("error", "Elasticsearch is not reachable").build()));
 	}
 
 }

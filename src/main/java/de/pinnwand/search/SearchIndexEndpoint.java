@@ -11,8 +11,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The operator's handle on the index: {@code GET /actuator/searchindex} tells its state,
- * {@code POST /actuator/searchindex} rebuilds it from PostgreSQL behind the alias, without search downtime.
- * Answers only requests from this machine until admin sign-in exists.
+ * {@code POST /actuator/searchindex} rebuilds it from PostgreSQL behind the alias,
+ * without search downtime. Answers only requests from this machine until admin sign-in
+ * exists.
  */
 @Component
 @Endpoint(id = "searchindex")
@@ -29,13 +30,16 @@ class SearchIndexEndpoint {
 		return Map.of("alias", this.index.alias(), "ready", this.index.isReady());
 	}
 
-	/** Rebuilds; while a rebuild runs on any instance, 409 with that one's index, start and progress. */
+	/**
+	 * Rebuilds; while a rebuild runs on any instance, 409 with that one's index, start
+	 * and progress.
+	 */
 	@WriteOperation
 	Mono<WebEndpointResponse<Object>> rebuild() {
 		return this.index.rebuild()
 			.map((rebuilt) -> new WebEndpointResponse<Object>(rebuilt, WebEndpointResponse.STATUS_OK))
-			.onErrorResume(RebuildRunning.class, (running) -> Mono.just(new WebEndpointResponse<Object>(
-					Map.of("running", running.running()), 409)));
+			.onErrorResume(RebuildRunning.class,
+					(running) -> Mono.just(new WebEndpointResponse<Object>(Map.of("running", running.running()), 409)));
 	}
 
 }

@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 
 /**
- * Turns the query string of the search page and the search API into a bounded {@link ListingQuery}. Unknown
- * filter values are dropped, numbers are clamped to what makes sense, and only a place that cannot be found
- * is reported back.
+ * Turns the query string of the search page and the search API into a bounded
+ * {@link ListingQuery}. Unknown filter values are dropped, numbers are clamped to what
+ * makes sense, and only a place that cannot be found is reported back.
  */
 @Component
 public class SearchParameters {
@@ -41,7 +41,9 @@ public class SearchParameters {
 		this.topicTree = topicTree;
 	}
 
-	/** The query, and what could not be understood (at most a place that was not found). */
+	/**
+	 * The query, and what could not be understood (at most a place that was not found).
+	 */
 	public record Parsed(ListingQuery query, List<FieldProblem> problems) {
 	}
 
@@ -51,7 +53,8 @@ public class SearchParameters {
 		if (text.length() > ListingQuery.MAX_TEXT) {
 			text = text.substring(0, ListingQuery.MAX_TEXT);
 		}
-		List<String> kinds = values(params, "kind").stream().map((k) -> k.toUpperCase(Locale.ROOT))
+		List<String> kinds = values(params, "kind").stream()
+			.map((k) -> k.toUpperCase(Locale.ROOT))
 			.filter((k) -> k.equals(ListingKind.OFFER.name()) || k.equals(ListingKind.REQUEST.name()))
 			.toList();
 		List<String> topics = values(params, "topic").stream().filter(this.topicTree::isKnown).toList();
@@ -79,12 +82,14 @@ public class SearchParameters {
 		if (afterInput != null && !afterInput.isBlank() && after == null) {
 			problems.add(new FieldProblem("after", "after.invalid"));
 		}
-		return new Parsed(
-				new ListingQuery(text, kinds, topics, languages, districts, when, near, radius, sort, page, size, after),
-				problems);
+		return new Parsed(new ListingQuery(text, kinds, topics, languages, districts, when, near, radius, sort, page,
+				size, after), problems);
 	}
 
-	/** Repeated parameters and comma-separated values both work: {@code topic=a&topic=b} or {@code topic=a,b}. */
+	/**
+	 * Repeated parameters and comma-separated values both work: {@code topic=a&topic=b}
+	 * or {@code topic=a,b}.
+	 */
 	private static List<String> values(MultiValueMap<String, String> params, String name) {
 		LinkedHashSet<String> values = new LinkedHashSet<>();
 		for (String value : Optional.ofNullable(params.get(name)).orElse(List.of())) {
@@ -113,7 +118,8 @@ public class SearchParameters {
 					break;
 			}
 		}
-		return hasText ? ListingQuery.Sort.RELEVANCE : (hasPlace ? ListingQuery.Sort.DISTANCE : ListingQuery.Sort.NEWEST);
+		return hasText ? ListingQuery.Sort.RELEVANCE
+				: (hasPlace ? ListingQuery.Sort.DISTANCE : ListingQuery.Sort.NEWEST);
 	}
 
 	private static int integer(String value, int fallback) {

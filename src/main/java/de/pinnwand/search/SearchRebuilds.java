@@ -9,10 +9,11 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
 /**
- * The rebuild of the search index that runs right now on any instance, in PostgreSQL ({@code search_rebuild}):
- * claiming the one row is what lets a rebuild start, so two instances asked at once run one rebuild, and every
- * instance's relay learns from it which new index to write to as well. A rebuild beats its heartbeat with each batch;
- * one whose instance died is over once the heartbeat is older than {@link #STALE}.
+ * The rebuild of the search index that runs right now on any instance, in PostgreSQL
+ * ({@code search_rebuild}): claiming the one row is what lets a rebuild start, so two
+ * instances asked at once run one rebuild, and every instance's relay learns from it
+ * which new index to write to as well. A rebuild beats its heartbeat with each batch; one
+ * whose instance died is over once the heartbeat is older than {@link #STALE}.
  */
 @Repository
 class SearchRebuilds {
@@ -29,11 +30,17 @@ class SearchRebuilds {
 		this.clock = clock;
 	}
 
-	/** A rebuild that runs: the index it fills, since when, how many listings are in it so far. */
+	/**
+	 * A rebuild that runs: the index it fills, since when, how many listings are in it so
+	 * far.
+	 */
 	record Running(String index, Instant startedAt, long documents) {
 	}
 
-	/** Claims the rebuild for an index; empty when another one runs (its heartbeat is fresh). */
+	/**
+	 * Claims the rebuild for an index; empty when another one runs (its heartbeat is
+	 * fresh).
+	 */
 	Mono<String> claim(String index) {
 		Instant now = this.clock.instant();
 		return this.database
@@ -54,8 +61,8 @@ class SearchRebuilds {
 		return this.database
 			.sql("select index_name, started_at, documents from search_rebuild where heartbeat_at >= :stale")
 			.bind("stale", this.clock.instant().minus(STALE))
-			.map((row, meta) -> new Running(row.get("index_name", String.class),
-					row.get("started_at", Instant.class), row.get("documents", Long.class)))
+			.map((row, meta) -> new Running(row.get("index_name", String.class), row.get("started_at", Instant.class),
+					row.get("documents", Long.class)))
 			.one();
 	}
 

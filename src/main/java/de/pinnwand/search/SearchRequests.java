@@ -22,13 +22,18 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import de.pinnwand.listings.TimeFrame;
 import de.pinnwand.search.ListingSearch.Tolerance;
 
-/** Builds the Elasticsearch request of a search: text relevance, filters, facets, order, suggesters. */
+/**
+ * Builds the Elasticsearch request of a search: text relevance, filters, facets, order,
+ * suggesters.
+ */
 final class SearchRequests {
 
 	/** Fields of the indexed listing that only searching uses. */
 	static final List<String> SEARCH_ONLY_FIELDS = List.of("text", "timeSlots");
 
-	/** The per-language fields whose analysers can hold the words of a script, by script. */
+	/**
+	 * The per-language fields whose analysers can hold the words of a script, by script.
+	 */
 	private static final Map<Character.UnicodeScript, List<String>> LANGUAGES_BY_SCRIPT = Map.of(
 			Character.UnicodeScript.LATIN, List.of("de", "en", "tr"), Character.UnicodeScript.CYRILLIC,
 			List.of("uk", "ru"), Character.UnicodeScript.ARABIC, List.of("ar", "fa"));
@@ -58,12 +63,14 @@ final class SearchRequests {
 		return SearchRequest.of((s) -> {
 			s.index(this.index)
 				.query(query(query, tolerance, crossLanguage))
-				// The per-language copies of the texts and the time slots are for searching; no result shows them,
+				// The per-language copies of the texts and the time slots are for
+				// searching; no result shows them,
 				// and they are about half of each hit's bytes to read.
 				.source((src) -> src.filter((f) -> f.excludes(SEARCH_ONLY_FIELDS)))
 				.from(query.from())
 				.size(query.size())
-				// Counting stops where paging does: past it a broad query would count every match of a large board,
+				// Counting stops where paging does: past it a broad query would count
+				// every match of a large board,
 				// and no page beyond it can be shown anyway.
 				.trackTotalHits((t) -> t.count(ListingQuery.MAX_WINDOW));
 			switch (query.sort()) {
@@ -78,26 +85,30 @@ final class SearchRequests {
 				}
 				default -> s.sort((o) -> o.score((sc) -> sc.order(SortOrder.Desc)));
 			}
-			// A stable order for equal scores, so paging never repeats or skips a listing.
+			// A stable order for equal scores, so paging never repeats or skips a
+			// listing.
 			s.sort((o) -> o.field((f) -> f.field("createdAt").order(SortOrder.Desc)));
 			s.sort((o) -> o.field((f) -> f.field("id").order(SortOrder.Asc)));
 			if (query.after() != null) {
 				s.searchAfter(query.after());
 			}
 			if (!query.text().isBlank() && !tolerance.fuzzy()) {
-				// Only words missing from the index as a whole word are looked up (otherwise one dictionary lookup
+				// Only words missing from the index as a whole word are looked up
+				// (otherwise one dictionary lookup
 				// per word and field); they are the typos the tolerant phase corrects.
 				s.suggest((sg) -> sg.text(query.text())
-					.suggesters(UNKNOWN_IN_TITLES, (d) -> d.term((t) -> t.field("title")
-						.suggestMode(SuggestMode.Missing).size(1).minWordLength(4)))
-					.suggesters(UNKNOWN_IN_DESCRIPTIONS, (d) -> d.term((t) -> t.field("description")
-						.suggestMode(SuggestMode.Missing).size(1).minWordLength(4))));
+					.suggesters(UNKNOWN_IN_TITLES,
+							(d) -> d.term(
+									(t) -> t.field("title").suggestMode(SuggestMode.Missing).size(1).minWordLength(4)))
+					.suggesters(UNKNOWN_IN_DESCRIPTIONS, (d) -> d.term(
+							(t) -> t.field("description").suggestMode(SuggestMode.Missing).size(1).minWordLength(4))));
 			}
 			if (tolerance.fuzzy()) {
-				// Only the tolerant phase can end with no hits, the one case 'did you mean' is for.
+				// Only the tolerant phase can end with no hits, the one case 'did you
+				// mean' is for.
 				s.suggest((sg) -> sg.text(query.text())
-					.suggesters(DID_YOU_MEAN, (d) -> d.term((t) -> t.field("title").suggestMode(SuggestMode.Popular)
-						.size(1).minWordLength(4))));
+					.suggesters(DID_YOU_MEAN, (d) -> d
+						.term((t) -> t.field("title").suggestMode(SuggestMode.Popular).size(1).minWordLength(4))));
 			}
 			this.facets.addTo(s, query);
 			return s;
@@ -105,8 +116,9 @@ final class SearchRequests {
 	}
 
 	/**
-	 * Text relevance, and for every query nearness and freshness: a listing close to the searched place and a
-	 * recent one rank higher, smoothly (Gaussian decay) rather than in steps.
+	 * Text relevance, and for every query nearness and freshness: a listing close to the
+	 * searched place and a recent one rank higher, smoothly (Gaussian decay) rather than
+	 * in steps.
 	 */
 	Query query(ListingQuery query, Tolerance tolerance, CrossLanguage crossLanguage) {
 		BoolQuery.Builder bool = new BoolQuery.Builder();
@@ -125,13 +137,16 @@ final class SearchRequests {
 		}
 		Query filtered = Query.of((q) -> q.bool(bool.build()));
 		List<FunctionScore> functions = new ArrayList<>();
-		functions.add(FunctionScore.of((fn) -> fn.gauss((g) -> g.date((d) -> d.field("createdAt")
-			.placement((p) -> p.origin("now").scale(Time.of((t) -> t.time("30d"))).decay(0.5)))).weight(0.5)));
+		functions.add(
+				FunctionScore.of((fn) -> fn
+					.gauss((g) -> g.date((d) -> d.field("createdAt")
+						.placement((p) -> p.origin("now").scale(Time.of((t) -> t.time("30d"))).decay(0.5))))
+					.weight(0.5)));
 		if (query.near() != null) {
 			String scale = Math.max(1, query.radiusKm() / 2) + "km";
 			functions.add(FunctionScore.of((fn) -> fn.gauss((g) -> g.geo((geo) -> geo.field("location")
-				.placement((p) -> p.origin(GeoLocation.of((o) -> o.latlon((ll) -> ll.lat(query.near().lat())
-						.lon(query.near().lon()))))
+				.placement((p) -> p
+					.origin(GeoLocation.of((o) -> o.latlon((ll) -> ll.lat(query.near().lat()).lon(query.near().lon()))))
 					.scale(scale)
 					.decay(0.5))))
 				.weight(1.0)));
@@ -145,15 +160,21 @@ final class SearchRequests {
 			.boostMode(FunctionBoostMode.Multiply)));
 	}
 
-	/** The words as typed, their synonyms and correction, typos in the tolerant phase, and the concepts' clauses. */
+	/**
+	 * The words as typed, their synonyms and correction, typos in the tolerant phase, and
+	 * the concepts' clauses.
+	 */
 	private BoolQuery.Builder text(BoolQuery.Builder b, String text, Tolerance tolerance, CrossLanguage crossLanguage) {
 		b.should((sh) -> sh.multiMatch((mm) -> mm.query(text)
 			.fields(fields(text, true))
 			.type(TextQueryType.BestFields)
 			.queryName(CrossLanguage.TYPED)));
-		// Synonyms count a little less than the words typed; a phrase must match as a phrase, and not among the
-		// compound parts, where its words would match anywhere. The single words go in one clause: one clause per
-		// word cost Elasticsearch a query and a name to check per hit each, for the same terms.
+		// Synonyms count a little less than the words typed; a phrase must match as a
+		// phrase, and not among the
+		// compound parts, where its words would match anywhere. The single words go in
+		// one clause: one clause per
+		// word cost Elasticsearch a query and a name to check per hit each, for the same
+		// terms.
 		List<String> alternatives = this.synonyms.alternativesFor(text);
 		List<String> words = alternatives.stream().filter((a) -> a.indexOf(' ') < 0).toList();
 		if (!words.isEmpty()) {
@@ -171,7 +192,8 @@ final class SearchRequests {
 				.queryName(CrossLanguage.TYPED)));
 		}
 		if (tolerance.correction() != null) {
-			// The query as the index spells it, like a synonym: 'fahrrad' also finds 'Kinderfahrrad'.
+			// The query as the index spells it, like a synonym: 'fahrrad' also finds
+			// 'Kinderfahrrad'.
 			b.should((sh) -> sh.multiMatch((mm) -> mm.query(tolerance.correction())
 				.fields(fields(tolerance.correction(), true))
 				.type(TextQueryType.BestFields)
@@ -193,12 +215,15 @@ final class SearchRequests {
 	}
 
 	/**
-	 * The fields a text is searched in: the folded title and description (every language), the per-language fields
-	 * of the languages written in the text's scripts, and with {@code parts} the compound parts. A Latin word is not
-	 * looked up in the Arabic, Persian, Ukrainian and Russian fields, nor a Cyrillic one in the German field: their
-	 * analysers leave such words as they are, so the folded fields find the same listings, and each field a word is
-	 * looked up in is one more term to seek in every segment (the typed words and their synonyms were about 100 of
-	 * a query's 350 term lookups). A text with letters of another script, or none, is searched in every language.
+	 * The fields a text is searched in: the folded title and description (every
+	 * language), the per-language fields of the languages written in the text's scripts,
+	 * and with {@code parts} the compound parts. A Latin word is not looked up in the
+	 * Arabic, Persian, Ukrainian and Russian fields, nor a Cyrillic one in the German
+	 * field: their analysers leave such words as they are, so the folded fields find the
+	 * same listings, and each field a word is looked up in is one more term to seek in
+	 * every segment (the typed words and their synonyms were about 100 of a query's 350
+	 * term lookups). A text with letters of another script, or none, is searched in every
+	 * language.
 	 */
 	static List<String> fields(String text, boolean parts) {
 		Set<String> languages = new LinkedHashSet<>();
@@ -217,8 +242,8 @@ final class SearchRequests {
 			fields.addAll(List.of("text.*.title^3", "text.*.description"));
 		}
 		else {
-			languages.forEach((language) -> fields.addAll(List.of("text." + language + ".title^3",
-					"text." + language + ".description")));
+			languages.forEach((language) -> fields
+				.addAll(List.of("text." + language + ".title^3", "text." + language + ".description")));
 		}
 		if (parts) {
 			fields.addAll(PART_FIELDS);

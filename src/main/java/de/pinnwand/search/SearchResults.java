@@ -11,8 +11,9 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import de.pinnwand.places.Gazetteer;
 
 /**
- * Turns Elasticsearch's answer into a {@link SearchResult}: the hits with their distance and the word they were
- * found for, the facet counts, the paging cursor, and the closest known spelling of a query's unknown words.
+ * Turns Elasticsearch's answer into a {@link SearchResult}: the hits with their distance
+ * and the word they were found for, the facet counts, the paging cursor, and the closest
+ * known spelling of a query's unknown words.
  */
 final class SearchResults {
 
@@ -26,10 +27,8 @@ final class SearchResults {
 		List<SearchResult.Hit> items = new ArrayList<>();
 		for (Hit<ListingDocument> hit : response.hits().hits()) {
 			ListingDocument listing = hit.source();
-			Double distance = (query.near() != null && listing != null)
-					? Gazetteer.distanceKm(query.near().lat(), query.near().lon(), listing.location().lat(),
-							listing.location().lon())
-					: null;
+			Double distance = (query.near() != null && listing != null) ? Gazetteer.distanceKm(query.near().lat(),
+					query.near().lon(), listing.location().lat(), listing.location().lon()) : null;
 			String foundFor = (listing != null) ? crossLanguage.foundFor(hit.matchedQueries(), listing.textLanguage())
 					: null;
 			items.add(new SearchResult.Hit(listing, distance, foundFor));
@@ -42,9 +41,10 @@ final class SearchResults {
 	}
 
 	/**
-	 * The query's words with each one replaced by the closest spelling the suggesters found for it (the most
-	 * frequent where several did); null when they found none. A word of the concept lexicon is no typo, even where no
-	 * listing uses that form ('квартира' when listings say 'квартиру'); signs around words are left out, so a
+	 * The query's words with each one replaced by the closest spelling the suggesters
+	 * found for it (the most frequent where several did); null when they found none. A
+	 * word of the concept lexicon is no typo, even where no listing uses that form
+	 * ('квартира' when listings say 'квартиру'); signs around words are left out, so a
 	 * correction is words only ('<script>' never comes back as markup).
 	 */
 	String corrected(String text, SearchResponse<ListingDocument> response, String... suggesters) {
@@ -67,13 +67,16 @@ final class SearchResults {
 		}
 		StringBuilder corrected = new StringBuilder(text);
 		// From the end, so that earlier offsets stay valid.
-		best.forEach((offset, option) -> corrected.replace(offset, Math.min(corrected.length(), offset + option.length()),
-				option.text()));
+		best.forEach((offset, option) -> corrected.replace(offset,
+				Math.min(corrected.length(), offset + option.length()), option.text()));
 		String words = corrected.toString().replaceAll("[^\\p{L}\\p{N}\\p{M}]+", " ").strip();
 		return words.isEmpty() ? null : words;
 	}
 
-	/** A suggester's best spelling for the word of this length at an offset, and in how many listings it is. */
+	/**
+	 * A suggester's best spelling for the word of this length at an offset, and in how
+	 * many listings it is.
+	 */
 	private record Spelling(int length, String text, long freq) {
 	}
 

@@ -21,10 +21,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The search-time synonyms of {@code search-mappings/synonyms.json}: for the words of a query, the other words
- * that mean the same in this domain (flat/apartment, شفاخانه/بیمارستان). They are applied when a query is
- * built, not in the index, so a change needs no reindex. The Elasticsearch distribution the portal runs has no
- * {@code synonym_graph} filter, which is why the app applies them; the rules use that filter's syntax.
+ * The search-time synonyms of {@code search-mappings/synonyms.json}: for the words of a
+ * query, the other words that mean the same in this domain (flat/apartment,
+ * شفاخانه/بیمارستان). They are applied when a query is built, not in the index, so a
+ * change needs no reindex. The Elasticsearch distribution the portal runs has no
+ * {@code synonym_graph} filter, which is why the app applies them; the rules use that
+ * filter's syntax.
  */
 @Component
 public class Synonyms {
@@ -36,7 +38,10 @@ public class Synonyms {
 	/** No query grows by more than this many alternatives, whatever the rules say. */
 	static final int MAX_ALTERNATIVES = 8;
 
-	/** A rule: when the query holds {@code words} (consecutive), {@code alternatives} are searched too. */
+	/**
+	 * A rule: when the query holds {@code words} (consecutive), {@code alternatives} are
+	 * searched too.
+	 */
 	record Rule(List<String> words, List<String> alternatives) {
 	}
 
@@ -50,7 +55,10 @@ public class Synonyms {
 		this.rules = lines.stream().flatMap((line) -> parse(line).stream()).toList();
 	}
 
-	/** The other words for the words of this query, each once, none that the query has already. */
+	/**
+	 * The other words for the words of this query, each once, none that the query has
+	 * already.
+	 */
 	public List<String> alternativesFor(String text) {
 		List<String> words = words(text);
 		if (words.isEmpty()) {
@@ -86,17 +94,20 @@ public class Synonyms {
 	}
 
 	private static List<String> phrases(String side) {
-		return Arrays.stream(side.split(",")).map((phrase) -> String.join(" ", words(phrase)))
+		return Arrays.stream(side.split(","))
+			.map((phrase) -> String.join(" ", words(phrase)))
 			.filter((phrase) -> !phrase.isEmpty())
 			.toList();
 	}
 
 	/**
-	 * Lowercased words without Arabic diacritics, with Arabic yeh and kaf read as Persian ones (people type
-	 * Persian on Arabic keyboards), so rules match however the word was typed.
+	 * Lowercased words without Arabic diacritics, with Arabic yeh and kaf read as Persian
+	 * ones (people type Persian on Arabic keyboards), so rules match however the word was
+	 * typed.
 	 */
 	static List<String> words(String text) {
-		String normalized = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
+		String normalized = Normalizer.normalize(text, Normalizer.Form.NFC)
+			.toLowerCase(Locale.ROOT)
 			.replace('\u064A', '\u06CC')
 			.replace('\u0649', '\u06CC')
 			.replace('\u0643', '\u06A9');
@@ -105,7 +116,8 @@ public class Synonyms {
 		normalized.codePoints().forEach((c) -> {
 			int type = Character.getType(c);
 			if (type == Character.NON_SPACING_MARK || c == '\u200C' || c == '\u0640') {
-				// Diacritics, the zero-width non-joiner and the tatweel are part of the word but change nothing.
+				// Diacritics, the zero-width non-joiner and the tatweel are part of the
+				// word but change nothing.
 				return;
 			}
 			if (Character.isLetterOrDigit(c)) {

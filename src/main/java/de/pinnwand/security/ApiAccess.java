@@ -8,9 +8,9 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Which API routes need a bearer token: the one list that the API's security chain enforces and the OpenAPI
- * description documents. Reading is open, except what belongs to a member; visitors may report; everything else
- * needs a token.
+ * Which API routes need a bearer token: the one list that the API's security chain
+ * enforces and the OpenAPI description documents. Reading is open, except what belongs to
+ * a member; visitors may report; everything else needs a token.
  */
 final class ApiAccess {
 
@@ -19,7 +19,9 @@ final class ApiAccess {
 			"/api/v1/organisations/*/members/**", "/api/v1/activities/*/signups", "/api/v1/activities/*/signups/**",
 			"/api/v1/moderation/**", "/api/v1/conversations", "/api/v1/conversations/**");
 
-	/** Writes that visitors may make too (the 'reports' rate limit keeps them in bounds). */
+	/**
+	 * Writes that visitors may make too (the 'reports' rate limit keeps them in bounds).
+	 */
 	static final List<String> OPEN_WRITES = List.of("/api/v1/listings/*/reports", "/api/v1/organisations/*/reports",
 			"/api/v1/activities/*/reports");
 
@@ -30,7 +32,10 @@ final class ApiAccess {
 	private ApiAccess() {
 	}
 
-	/** Whether a call needs a bearer token; the path may be a template ({@code /api/v1/listings/{id}}). */
+	/**
+	 * Whether a call needs a bearer token; the path may be a template
+	 * ({@code /api/v1/listings/{id}}).
+	 */
 	static boolean needsToken(HttpMethod method, String path) {
 		PathContainer container = PathContainer.parsePath(path);
 		if (MEMBERS_ONLY_PATTERNS.stream().anyMatch((pattern) -> pattern.matches(container))) {
@@ -39,7 +44,8 @@ final class ApiAccess {
 		if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) || HttpMethod.OPTIONS.equals(method)) {
 			return false;
 		}
-		return !(HttpMethod.POST.equals(method) && OPEN_WRITE_PATTERNS.stream().anyMatch((pattern) -> pattern.matches(container)));
+		return !(HttpMethod.POST.equals(method)
+				&& OPEN_WRITE_PATTERNS.stream().anyMatch((pattern) -> pattern.matches(container)));
 	}
 
 	private static List<PathPattern> parse(List<String> patterns) {

@@ -29,9 +29,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * The OpenAPI description at {@code /api/docs}: reading needs nothing, writes and what belongs to a member take the
- * sign-in provider's access token as a bearer token — marked on exactly the operations the security chain guards
- * ({@link ApiAccess}); every operation lists the RFC 9457 problems it can answer, and operation ids are unique
+ * The OpenAPI description at {@code /api/docs}: reading needs nothing, writes and what
+ * belongs to a member take the sign-in provider's access token as a bearer token — marked
+ * on exactly the operations the security chain guards ({@link ApiAccess}); every
+ * operation lists the RFC 9457 problems it can answer, and operation ids are unique
  * without springdoc's {@code _1} suffixes.
  */
 @Configuration(proxyBeanMethods = false)
@@ -64,15 +65,15 @@ class ApiDocsConfiguration {
 				.description("Offers and requests of a town's or county's refugee help. Reads are open; writes need "
 						+ "an access token of the sign-in provider (Authorization: Bearer …). Errors are RFC 9457 "
 						+ "problem details."))
-			.components(new Components()
-				.addSecuritySchemes(BEARER,
-						new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")));
+			.components(new Components().addSecuritySchemes(BEARER,
+					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")));
 	}
 
 	@Bean
 	OpenApiCustomizer securityAndProblems() {
 		return (openApi) -> {
-			// Added here, after springdoc has collected the handlers' own schemas, so that none replaces it.
+			// Added here, after springdoc has collected the handlers' own schemas, so
+			// that none replaces it.
 			if (openApi.getComponents() == null) {
 				openApi.setComponents(new Components());
 			}
@@ -94,7 +95,8 @@ class ApiDocsConfiguration {
 				if (base != null && (ids.getOrDefault(base, 0) > 1 || !base.equals(operation.getOperationId()))) {
 					operation.setOperationId(idFor(method, path));
 				}
-				ApiResponses responses = (operation.getResponses() != null) ? operation.getResponses() : new ApiResponses();
+				ApiResponses responses = (operation.getResponses() != null) ? operation.getResponses()
+						: new ApiResponses();
 				PROBLEMS.forEach((status, text) -> {
 					if (applies(status, method, path, secured) && !responses.containsKey(status)) {
 						responses.addApiResponse(status, problem(text));
@@ -118,7 +120,8 @@ class ApiDocsConfiguration {
 
 	private static Map<HttpMethod, Operation> operations(PathItem item) {
 		Map<HttpMethod, Operation> operations = new LinkedHashMap<>();
-		item.readOperationsMap().forEach((method, operation) -> operations.put(HttpMethod.valueOf(method.name()), operation));
+		item.readOperationsMap()
+			.forEach((method, operation) -> operations.put(HttpMethod.valueOf(method.name()), operation));
 		return operations;
 	}
 
@@ -130,7 +133,10 @@ class ApiDocsConfiguration {
 		return numbered.matches() ? numbered.group(1) : id;
 	}
 
-	/** An id from method and path: {@code GET /api/v1/listings/{id}/matches} is {@code getListingsByIdMatches}. */
+	/**
+	 * An id from method and path: {@code GET /api/v1/listings/{id}/matches} is
+	 * {@code getListingsByIdMatches}.
+	 */
 	static String idFor(HttpMethod method, String path) {
 		StringBuilder id = new StringBuilder(method.name().toLowerCase(Locale.ROOT));
 		for (String segment : path.replaceFirst("^/api/v\\d+", "").split("/")) {

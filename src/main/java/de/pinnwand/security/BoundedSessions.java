@@ -11,9 +11,10 @@ import org.springframework.web.server.session.WebSessionStore;
 import reactor.core.publisher.Mono;
 
 /**
- * The in-memory session store, with its limit told as a {@link SessionStoreFull} rather than as a bare
- * {@code IllegalStateException}, so that the error handler answers 503 by its type. The store refuses a new
- * session when it is saved (as the response is about to go), so that is where the limit is recognised.
+ * The in-memory session store, with its limit told as a {@link SessionStoreFull} rather
+ * than as a bare {@code IllegalStateException}, so that the error handler answers 503 by
+ * its type. The store refuses a new session when it is saved (as the response is about to
+ * go), so that is where the limit is recognised.
  */
 final class BoundedSessions implements WebSessionStore {
 
@@ -23,7 +24,9 @@ final class BoundedSessions implements WebSessionStore {
 		this.store = store;
 	}
 
-	/** How many sessions the store holds now (expired ones it has not yet swept included). */
+	/**
+	 * How many sessions the store holds now (expired ones it has not yet swept included).
+	 */
 	int size() {
 		return this.store.getSessions().size();
 	}

@@ -14,11 +14,13 @@ import io.github.bucket4j.local.LocalBucketBuilder;
 import reactor.core.publisher.Mono;
 
 /**
- * The buckets of one instance, in its memory. Caffeine rather than a map, so that visitors cannot fill the memory:
- * the number of clients per rule is bounded (beyond it the least recently seen are dropped), and a bucket untouched
- * for a whole period is dropped as well, which loses nothing, as it has refilled completely by then and a new one
- * starts full. Dropping a half-used bucket under pressure lets that client start afresh; with one token per several
- * minutes that is the cheaper failure than unbounded memory.
+ * The buckets of one instance, in its memory. Caffeine rather than a map, so that
+ * visitors cannot fill the memory: the number of clients per rule is bounded (beyond it
+ * the least recently seen are dropped), and a bucket untouched for a whole period is
+ * dropped as well, which loses nothing, as it has refilled completely by then and a new
+ * one starts full. Dropping a half-used bucket under pressure lets that client start
+ * afresh; with one token per several minutes that is the cheaper failure than unbounded
+ * memory.
  */
 final class LocalRateLimitBuckets implements RateLimitBuckets {
 

@@ -5,8 +5,9 @@ import io.github.bucket4j.ConsumptionProbe;
 import reactor.core.publisher.Mono;
 
 /**
- * Where the token buckets of {@link RateLimits} are kept: in this JVM ({@link LocalRateLimitBuckets}) or, with
- * several instances, in Redis ({@link RedisRateLimitBuckets}), so that a client's count is the same whichever
+ * Where the token buckets of {@link RateLimits} are kept: in this JVM
+ * ({@link LocalRateLimitBuckets}) or, with several instances, in Redis
+ * ({@link RedisRateLimitBuckets}), so that a client's count is the same whichever
  * instance it reaches.
  */
 interface RateLimitBuckets {

@@ -26,13 +26,15 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Counts the requests of each client against the configured {@link RateLimitsProperties rules} and answers
- * {@link RateLimitExceeded} (429 with {@code Retry-After}) once a client has used up a rule's capacity. A client is
- * the signed-in person when there is one, else the address the request came from.
+ * Counts the requests of each client against the configured {@link RateLimitsProperties
+ * rules} and answers {@link RateLimitExceeded} (429 with {@code Retry-After}) once a
+ * client has used up a rule's capacity. A client is the signed-in person when there is
+ * one, else the address the request came from.
  * <p>
- * It runs inside both of Spring Security's filter chains ({@link SecurityConfiguration}): in the API chain after
- * bearer authentication; in the page chain after the session's security context is loaded and before the filter
- * that answers sign-in starts ({@code /oauth2/authorization/**}) by itself.
+ * It runs inside both of Spring Security's filter chains ({@link SecurityConfiguration}):
+ * in the API chain after bearer authentication; in the page chain after the session's
+ * security context is loaded and before the filter that answers sign-in starts
+ * ({@code /oauth2/authorization/**}) by itself.
  */
 class RateLimits implements WebFilter {
 
@@ -75,18 +77,24 @@ class RateLimits implements WebFilter {
 		}
 		return signedIn().map((name) -> "person:" + name)
 			.defaultIfEmpty("address:" + addressKey(address))
-			// Every matching rule takes its token, so a request never slips through one rule because another
-			// refused it; overlapping rules are rare, and a refused request then costs the others one token.
+			// Every matching rule takes its token, so a request never slips through one
+			// rule because another
+			// refused it; overlapping rules are rare, and a refused request then costs
+			// the others one token.
 			.flatMapMany((client) -> Flux.fromIterable(matching)
 				.concatMap((limit) -> this.buckets.take(limit.name, client, limit.configuration)
 					.filter((probe) -> !probe.isConsumed())
-					.map((probe) -> new RateLimitExceeded(limit.name, Duration.ofNanos(probe.getNanosToWaitForRefill())))))
+					.map((probe) -> new RateLimitExceeded(limit.name,
+							Duration.ofNanos(probe.getNanosToWaitForRefill())))))
 			.reduce((one, other) -> (other.retryAfter().compareTo(one.retryAfter()) > 0) ? other : one)
 			.flatMap(Mono::<Void>error)
 			.switchIfEmpty(Mono.defer(() -> chain.filter(exchange)));
 	}
 
-	/** How many clients a rule remembers right now (in this instance's memory); for tests of the store's bound. */
+	/**
+	 * How many clients a rule remembers right now (in this instance's memory); for tests
+	 * of the store's bound.
+	 */
 	long clientsTracked(String rule) {
 		return ((LocalRateLimitBuckets) this.buckets).clientsTracked(rule);
 	}
@@ -99,15 +107,19 @@ class RateLimits implements WebFilter {
 			.map(Authentication::getName);
 	}
 
-	/** The client's address: the connection's, or behind a trusted proxy the one it reported (TrustedProxies). */
+	/**
+	 * The client's address: the connection's, or behind a trusted proxy the one it
+	 * reported (TrustedProxies).
+	 */
 	private InetAddress clientAddress(ServerHttpRequest request) {
 		InetSocketAddress remote = request.getRemoteAddress();
 		return (remote != null) ? remote.getAddress() : null;
 	}
 
 	/**
-	 * The bucket key of an address. An IPv6 client usually holds a whole /64 and could step around its limit by
-	 * changing the rest of the address, so IPv6 addresses count by their /64 network.
+	 * The bucket key of an address. An IPv6 client usually holds a whole /64 and could
+	 * step around its limit by changing the rest of the address, so IPv6 addresses count
+	 * by their /64 network.
 	 */
 	static String addressKey(InetAddress address) {
 		if (address == null) {
@@ -123,7 +135,6 @@ class RateLimits implements WebFilter {
 		}
 		return address.getHostAddress();
 	}
-
 
 	/** A rule: what it counts, and the bucket each client gets. */
 	private static final class Limit {

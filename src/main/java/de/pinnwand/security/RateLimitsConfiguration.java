@@ -8,18 +8,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
- * One {@link RateLimits} (one set of buckets) that {@link SecurityConfiguration} puts into both security filter
- * chains, each at the place where it knows who is asking: in the API chain after bearer authentication, so a
- * client with a token is counted as its member; in the page chain right after the session's security context is
- * loaded, before sign-in starts are answered. As a plain WebFilter bean it would run outside the chains and know
- * neither.
+ * One {@link RateLimits} (one set of buckets) that {@link SecurityConfiguration} puts
+ * into both security filter chains, each at the place where it knows who is asking: in
+ * the API chain after bearer authentication, so a client with a token is counted as its
+ * member; in the page chain right after the session's security context is loaded, before
+ * sign-in starts are answered. As a plain WebFilter bean it would run outside the chains
+ * and know neither.
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimitsConfiguration {
 
 	/**
-	 * The filter, wrapped: as a bean of type WebFilter Boot would also run it outside the security chains, and
-	 * every request would count twice.
+	 * The filter, wrapped: as a bean of type WebFilter Boot would also run it outside the
+	 * security chains, and every request would count twice.
 	 */
 	record SharedRateLimits(RateLimits filter) {
 	}
@@ -34,7 +35,8 @@ class RateLimitsConfiguration {
 	@Bean
 	@Conditional(RedisConfigured.class)
 	SharedRateLimits rateLimitsInRedis(RateLimitsProperties properties, LettuceConnectionFactory redis) {
-		// Wall-clock time: the buckets' state in Redis is read by instances whose uptimes differ.
+		// Wall-clock time: the buckets' state in Redis is read by instances whose uptimes
+		// differ.
 		return new SharedRateLimits(new RateLimits(properties,
 				new RedisRateLimitBuckets(() -> redisClient(redis), TimeMeter.SYSTEM_MILLISECONDS)));
 	}

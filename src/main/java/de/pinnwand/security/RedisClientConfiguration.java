@@ -12,10 +12,12 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * How the app talks to Redis when one is configured. While Redis is away, a command fails at once instead of
- * waiting in Lettuce's queue for the connection to come back: a signed-in request then answers 503 within
- * moments (the error pages treat it like the database away), and the connection reconnects by itself, so sign-in
- * works again without a restart: it tries again at least every two seconds (Lettuce's default waits up to 30).
+ * How the app talks to Redis when one is configured. While Redis is away, a command fails
+ * at once instead of waiting in Lettuce's queue for the connection to come back: a
+ * signed-in request then answers 503 within moments (the error pages treat it like the
+ * database away), and the connection reconnects by itself, so sign-in works again without
+ * a restart: it tries again at least every two seconds (Lettuce's default waits up to
+ * 30).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(RedisConfigured.class)

@@ -6,9 +6,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Whether a Redis server is configured ({@code spring.data.redis.host}, {@code .url}, a sentinel or a cluster):
- * then several instances share sessions and rate limits through it. Without one (the local run, a single
- * instance) they stay in this JVM's memory and nothing tries to reach Redis.
+ * Whether a Redis server is configured ({@code spring.data.redis.host}, {@code .url}, a
+ * sentinel or a cluster): then several instances share sessions and rate limits through
+ * it. Without one (the local run, a single instance) they stay in this JVM's memory and
+ * nothing tries to reach Redis.
  */
 public final class RedisConfigured implements Condition {
 

@@ -19,20 +19,28 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The buckets of all instances, in Redis through Bucket4j's Lettuce backend (compare-and-swap, so two instances
- * taking a token at once both count). Each bucket's key expires once the bucket would be full again, so Redis holds
- * only the clients of the last period; under memory pressure Redis's {@code volatile-lru} policy drops the least
- * recently used, as the in-memory store does beyond {@code max-clients-per-rule}. The connection is made at the
- * first request, so the app starts while Redis is away, and Lettuce reconnects it by itself.
+ * The buckets of all instances, in Redis through Bucket4j's Lettuce backend
+ * (compare-and-swap, so two instances taking a token at once both count). Each bucket's
+ * key expires once the bucket would be full again, so Redis holds only the clients of the
+ * last period; under memory pressure Redis's {@code volatile-lru} policy drops the least
+ * recently used, as the in-memory store does beyond {@code max-clients-per-rule}. The
+ * connection is made at the first request, so the app starts while Redis is away, and
+ * Lettuce reconnects it by itself.
  */
 final class RedisRateLimitBuckets implements RateLimitBuckets {
 
 	private static final String PREFIX = "pinnwand:rate:";
 
-	/** Kept a little beyond the refill, so that a clock a few seconds apart on another instance loses nothing. */
+	/**
+	 * Kept a little beyond the refill, so that a clock a few seconds apart on another
+	 * instance loses nothing.
+	 */
 	private static final Duration KEEP_AFTER_REFILL = Duration.ofSeconds(10);
 
-	/** Lettuce's client, known once Boot's connection factory has started (it closes the connection at the end). */
+	/**
+	 * Lettuce's client, known once Boot's connection factory has started (it closes the
+	 * connection at the end).
+	 */
 	private final Supplier<RedisClient> client;
 
 	private final TimeMeter time;

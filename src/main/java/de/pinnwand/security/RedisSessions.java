@@ -12,15 +12,19 @@ import org.springframework.session.Session;
 import reactor.core.publisher.Mono;
 
 /**
- * The page sessions in Redis, which every instance reads, with the same bound as the in-memory store: a sorted set
- * holds each session's id scored by when it expires, and a new session is admitted only while fewer than
- * {@code pinnwand.sessions.max-sessions} unexpired ones are in it (checked and added in one script, so two
- * instances cannot both take the last place). A session id that Redis does not know (forged, expired, from before
- * a Redis restart) finds nothing, so the visitor gets a fresh anonymous session.
+ * The page sessions in Redis, which every instance reads, with the same bound as the
+ * in-memory store: a sorted set holds each session's id scored by when it expires, and a
+ * new session is admitted only while fewer than {@code pinnwand.sessions.max-sessions}
+ * unexpired ones are in it (checked and added in one script, so two instances cannot both
+ * take the last place). A session id that Redis does not know (forged, expired, from
+ * before a Redis restart) finds nothing, so the visitor gets a fresh anonymous session.
  */
 final class RedisSessions<S extends Session> implements ReactiveSessionRepository<S> {
 
-	/** Drops the expired ids, then admits the session if it is known already or there is room. */
+	/**
+	 * Drops the expired ids, then admits the session if it is known already or there is
+	 * room.
+	 */
 	private static final RedisScript<Long> ADMIT = RedisScript.of("""
 			redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
 			if redis.call('ZSCORE', KEYS[1], ARGV[3]) == false

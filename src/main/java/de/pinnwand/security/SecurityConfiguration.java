@@ -45,17 +45,19 @@ import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 /**
- * HTTP security, one chain per concern. Browsing needs no account; posting, changing and everything under
- * 'my' does. Pages sign in through OpenID Connect (authorization code with PKCE) and keep a session; the JSON
- * API is a stateless resource server that takes the provider's JWTs as bearer tokens. Forms are
- * CSRF-protected and pages carry a strict Content-Security-Policy (no inline script, nothing from elsewhere).
+ * HTTP security, one chain per concern. Browsing needs no account; posting, changing and
+ * everything under 'my' does. Pages sign in through OpenID Connect (authorization code
+ * with PKCE) and keep a session; the JSON API is a stateless resource server that takes
+ * the provider's JWTs as bearer tokens. Forms are CSRF-protected and pages carry a strict
+ * Content-Security-Policy (no inline script, nothing from elsewhere).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	/**
-	 * The pages' policy. Forms post only to the portal, and to the sign-in provider: signing out is a form whose
-	 * answer redirects there, and browsers hold redirects after a form to the same rule.
+	 * The pages' policy. Forms post only to the portal, and to the sign-in provider:
+	 * signing out is a form whose answer redirects there, and browsers hold redirects
+	 * after a form to the same rule.
 	 */
 	static String contentSecurityPolicy(String issuerUri) {
 		java.net.URI issuer = java.net.URI.create(issuerUri);
@@ -65,8 +67,8 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The CSRF token travels in a cookie and in the form (double submit): no server-side session is made for
-	 * anonymous visitors, so they cannot fill the session store.
+	 * The CSRF token travels in a cookie and in the form (double submit): no server-side
+	 * session is made for anonymous visitors, so they cannot fill the session store.
 	 */
 	static CookieServerCsrfTokenRepository csrfTokens() {
 		CookieServerCsrfTokenRepository repository = new CookieServerCsrfTokenRepository();
@@ -75,8 +77,8 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Reads the token from multipart forms too (an organisation's logo upload), not only from URL-encoded ones,
-	 * so that uploads work without JavaScript.
+	 * Reads the token from multipart forms too (an organisation's logo upload), not only
+	 * from URL-encoded ones, so that uploads work without JavaScript.
 	 */
 	static XorServerCsrfTokenRequestAttributeHandler csrfFromForms() {
 		XorServerCsrfTokenRequestAttributeHandler handler = new XorServerCsrfTokenRequestAttributeHandler();
@@ -88,16 +90,20 @@ class SecurityConfiguration {
 	static final String UNSUBSCRIBE = "/notifications/unsubscribe";
 
 	/**
-	 * Every change needs the CSRF token, except the unsubscribe POST: mail programs send it without cookies
-	 * (RFC 8058 one-click), and its signed token already proves that it comes from the mail. It changes nothing but
-	 * stopping mails to the token's account.
+	 * Every change needs the CSRF token, except the unsubscribe POST: mail programs send
+	 * it without cookies (RFC 8058 one-click), and its signed token already proves that
+	 * it comes from the mail. It changes nothing but stopping mails to the token's
+	 * account.
 	 */
 	static ServerWebExchangeMatcher csrfProtected() {
-		return new AndServerWebExchangeMatcher(CsrfWebFilter.DEFAULT_CSRF_MATCHER,
-				new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, UNSUBSCRIBE)));
+		return new AndServerWebExchangeMatcher(CsrfWebFilter.DEFAULT_CSRF_MATCHER, new NegatedServerWebExchangeMatcher(
+				ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, UNSUBSCRIBE)));
 	}
 
-	/** The JSON API and operator endpoints: bearer tokens, no session, no cookies, errors as problem details. */
+	/**
+	 * The JSON API and operator endpoints: bearer tokens, no session, no cookies, errors
+	 * as problem details.
+	 */
 	@Bean
 	@Order(1)
 	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, Members members, AccountsProperties accounts,
@@ -110,22 +116,31 @@ class SecurityConfiguration {
 			.error(new ResponseStatusException(HttpStatus.FORBIDDEN));
 		return headers(http, accounts)
 			.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**"))
-			.authorizeExchange((exchanges) -> exchanges
-				.pathMatchers("/actuator/health/**", "/actuator/health").permitAll()
-				.pathMatchers("/actuator/**").access(MemberRoles.hasRole(members, Role.ADMIN))
-				.pathMatchers("/api/v1/moderation/coordinators/**").access(MemberRoles.hasRole(members, Role.ADMIN))
+			.authorizeExchange((exchanges) -> exchanges.pathMatchers("/actuator/health/**", "/actuator/health")
+				.permitAll()
+				.pathMatchers("/actuator/**")
+				.access(MemberRoles.hasRole(members, Role.ADMIN))
+				.pathMatchers("/api/v1/moderation/coordinators/**")
+				.access(MemberRoles.hasRole(members, Role.ADMIN))
 				// The same lists the OpenAPI description documents (ApiAccess).
-				.pathMatchers(ApiAccess.MEMBERS_ONLY.toArray(String[]::new)).authenticated()
-				.pathMatchers(HttpMethod.POST, ApiAccess.OPEN_WRITES.toArray(String[]::new)).permitAll()
-				.pathMatchers(HttpMethod.GET, "/api/**").permitAll()
-				.pathMatchers(HttpMethod.HEAD, "/api/**").permitAll()
-				.pathMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
-				.anyExchange().authenticated())
+				.pathMatchers(ApiAccess.MEMBERS_ONLY.toArray(String[]::new))
+				.authenticated()
+				.pathMatchers(HttpMethod.POST, ApiAccess.OPEN_WRITES.toArray(String[]::new))
+				.permitAll()
+				.pathMatchers(HttpMethod.GET, "/api/**")
+				.permitAll()
+				.pathMatchers(HttpMethod.HEAD, "/api/**")
+				.permitAll()
+				.pathMatchers(HttpMethod.OPTIONS, "/api/**")
+				.permitAll()
+				.anyExchange()
+				.authenticated())
 			.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.jwtAuthenticationConverter(members::authenticate))
 				.authenticationEntryPoint(unauthorized)
 				.authenticationFailureHandler(SecurityConfiguration::tokenRefused)
 				.accessDeniedHandler(forbidden))
-			.exceptionHandling((handling) -> handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+			.exceptionHandling(
+					(handling) -> handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
 			.addFilterAfter(rateLimits.filter(), SecurityWebFiltersOrder.AUTHENTICATION)
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.requestCache((cache) -> cache.disable())
@@ -139,18 +154,27 @@ class SecurityConfiguration {
 	/** The problem detail of a refused bearer token (see ErrorPages). */
 	static final String TOKEN_REFUSED = "errorpage.detail.token";
 
-	/** The detail of a sign-in that the provider could not finish, or the portal could not check. */
+	/**
+	 * The detail of a sign-in that the provider could not finish, or the portal could not
+	 * check.
+	 */
 	static final String SIGN_IN_FAILED = "errorpage.detail.signin-failed";
 
-	/** The detail of a way back from the provider whose started sign-in expired (or was sealed with another key). */
+	/**
+	 * The detail of a way back from the provider whose started sign-in expired (or was
+	 * sealed with another key).
+	 */
 	static final String SIGN_IN_EXPIRED = "errorpage.detail.signin-expired";
 
-	/** The error code Spring Security gives a way back without a started sign-in to match. */
+	/**
+	 * The error code Spring Security gives a way back without a started sign-in to match.
+	 */
 	private static final String NO_STARTED_SIGN_IN = "authorization_request_not_found";
 
 	/**
-	 * A token that is not the portal's (wrong issuer or audience, no subject, expired, forged) is a 401 with a
-	 * problem body; a provider that cannot be asked for its keys is a 503, never a 500.
+	 * A token that is not the portal's (wrong issuer or audience, no subject, expired,
+	 * forged) is a 401 with a problem body; a provider that cannot be asked for its keys
+	 * is a 503, never a 500.
 	 */
 	static Mono<Void> tokenRefused(WebFilterExchange exchange, AuthenticationException ex) {
 		if (ex instanceof AuthenticationServiceException) {
@@ -161,14 +185,15 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * A sign-in that comes back refused or broken (the person cancelled, a stale or forged callback) ends on a
-	 * page in the reader's language that offers to try again.
+	 * A sign-in that comes back refused or broken (the person cancelled, a stale or
+	 * forged callback) ends on a page in the reader's language that offers to try again.
 	 */
 	static Mono<Void> signInFailed(WebFilterExchange exchange, AuthenticationException ex) {
 		if (ex instanceof AuthenticationServiceException) {
 			return Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, SignIn.UNAVAILABLE, ex));
 		}
-		// The cookie outlives its sealed content (SignInRequests): one that is there but of no use was too late.
+		// The cookie outlives its sealed content (SignInRequests): one that is there but
+		// of no use was too late.
 		if (ex instanceof OAuth2AuthenticationException oauth
 				&& NO_STARTED_SIGN_IN.equals(oauth.getError().getErrorCode())
 				&& exchange.getExchange().getRequest().getCookies().getFirst(SignInRequests.COOKIE) != null) {
@@ -177,7 +202,10 @@ class SecurityConfiguration {
 		return Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED, SIGN_IN_FAILED));
 	}
 
-	/** Pages: sign-in with a session; anything that changes something needs a signed-in member. */
+	/**
+	 * Pages: sign-in with a session; anything that changes something needs a signed-in
+	 * member.
+	 */
 	@Bean
 	@Order(2)
 	SecurityWebFilterChain pageSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
@@ -192,39 +220,58 @@ class SecurityConfiguration {
 		return headers(http, accounts)
 			.authorizeExchange((exchanges) -> exchanges
 				.pathMatchers("/listings/new", "/listings/*/edit", "/my", "/my/**", "/organisations/new",
-						"/organisations/*/edit", "/organisations/*/members", "/invitations/**").authenticated()
-				.pathMatchers("/activities/new", "/activities/*/edit", "/activities/*/signups", "/activities/*/signups.csv")
-					.authenticated()
-				.pathMatchers("/stats", "/stats.csv", "/stats/**").authenticated()
-				.pathMatchers("/moderation", "/moderation/**").authenticated()
-				.pathMatchers("/conversations", "/conversations/**").authenticated()
-				// Translators correct texts too; the feature answers 404 to everyone else (texts.TextOverrides).
-				.pathMatchers("/admin/texts/**").authenticated()
-				.pathMatchers("/admin/**").access(MemberRoles.hasRole(members, Role.ADMIN))
-				.pathMatchers(HttpMethod.POST, "/logout").permitAll()
-				// Visitors may report a listing (the form still carries a CSRF token).
-				.pathMatchers(HttpMethod.POST, "/listings/*/reports", "/organisations/*/reports", "/activities/*/reports")
+						"/organisations/*/edit", "/organisations/*/members", "/invitations/**")
+				.authenticated()
+				.pathMatchers("/activities/new", "/activities/*/edit", "/activities/*/signups",
+						"/activities/*/signups.csv")
+				.authenticated()
+				.pathMatchers("/stats", "/stats.csv", "/stats/**")
+				.authenticated()
+				.pathMatchers("/moderation", "/moderation/**")
+				.authenticated()
+				.pathMatchers("/conversations", "/conversations/**")
+				.authenticated()
+				// Translators correct texts too; the feature answers 404 to everyone else
+				// (texts.TextOverrides).
+				.pathMatchers("/admin/texts/**")
+				.authenticated()
+				.pathMatchers("/admin/**")
+				.access(MemberRoles.hasRole(members, Role.ADMIN))
+				.pathMatchers(HttpMethod.POST, "/logout")
 				.permitAll()
-				// A mail's unsubscribe link works without signing in; its signed token is the proof (RFC 8058).
-				.pathMatchers(HttpMethod.POST, UNSUBSCRIBE).permitAll()
-				// Accessibility feedback needs no account (BITV 2.0); CSRF token and the 'feedback' rate limit apply.
-				.pathMatchers(HttpMethod.POST, "/accessibility/feedback").permitAll()
-				.pathMatchers(HttpMethod.GET, "/**").permitAll()
-				.pathMatchers(HttpMethod.HEAD, "/**").permitAll()
-				// Whatever changes something needs a member, unless a feature opens it on purpose (above).
-				.anyExchange().authenticated())
+				// Visitors may report a listing (the form still carries a CSRF token).
+				.pathMatchers(HttpMethod.POST, "/listings/*/reports", "/organisations/*/reports",
+						"/activities/*/reports")
+				.permitAll()
+				// A mail's unsubscribe link works without signing in; its signed token is
+				// the proof (RFC 8058).
+				.pathMatchers(HttpMethod.POST, UNSUBSCRIBE)
+				.permitAll()
+				// Accessibility feedback needs no account (BITV 2.0); CSRF token and the
+				// 'feedback' rate limit apply.
+				.pathMatchers(HttpMethod.POST, "/accessibility/feedback")
+				.permitAll()
+				.pathMatchers(HttpMethod.GET, "/**")
+				.permitAll()
+				.pathMatchers(HttpMethod.HEAD, "/**")
+				.permitAll()
+				// Whatever changes something needs a member, unless a feature opens it on
+				// purpose (above).
+				.anyExchange()
+				.authenticated())
 			.oauth2Login((login) -> login.authorizationRequestResolver(authorizationRequests)
 				.authorizationRequestRepository(signInRequests)
 				.authenticationSuccessHandler(signedIn)
 				.authenticationFailureHandler(SecurityConfiguration::signInFailed))
-			// A signed-in member without the right gets the layout's localized 403 page (ErrorPages), not a bare
+			// A signed-in member without the right gets the layout's localized 403 page
+			// (ErrorPages), not a bare
 			// English "Access Denied".
-			.exceptionHandling((handling) -> handling
-				.authenticationEntryPoint(keepingTheForm(drafts))
+			.exceptionHandling((handling) -> handling.authenticationEntryPoint(keepingTheForm(drafts))
 				.accessDeniedHandler((exchange, ex) -> Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN))))
 			.logout((logout) -> logout.logoutSuccessHandler(loggedOut))
 			.addFilterAfter(rateLimits.filter(), SecurityWebFiltersOrder.REACTOR_CONTEXT)
-			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens()).csrfTokenRequestHandler(csrfFromForms())
+			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens())
+				.csrfTokenRequestHandler(csrfFromForms())
 				.requireCsrfProtectionMatcher(csrfProtected()))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -232,8 +279,9 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Sends a visitor to sign in. A form posted after the session ran out (a listing typed for a long time) is
-	 * kept first, and the sign-in comes back to that form, filled in again (FormDrafts).
+	 * Sends a visitor to sign in. A form posted after the session ran out (a listing
+	 * typed for a long time) is kept first, and the sign-in comes back to that form,
+	 * filled in again (FormDrafts).
 	 */
 	static ServerAuthenticationEntryPoint keepingTheForm(FormDrafts drafts) {
 		ServerAuthenticationEntryPoint signIn = new RedirectServerAuthenticationEntryPoint(SignIn.START);
@@ -246,8 +294,8 @@ class SecurityConfiguration {
 			}
 			return exchange.getFormData()
 				.flatMap((fields) -> drafts.keep(exchange, formPage.get(), fields))
-				.then(Mono.defer(() -> redirects.sendRedirect(exchange,
-						URI.create(SignIn.startReturningTo(formPage.get())))));
+				.then(Mono.defer(
+						() -> redirects.sendRedirect(exchange, URI.create(SignIn.startReturningTo(formPage.get())))));
 		};
 	}
 

@@ -23,15 +23,17 @@ import org.springframework.web.server.session.WebSessionStore;
 import reactor.core.publisher.Mono;
 
 /**
- * Page sessions, bounded so that visitors cannot fill the memory. Browsing makes no session at all (the CSRF
- * token lives in a cookie); only a sign-in makes one. A session that never got signed in lives five minutes
- * unused, so with the rate limit on sign-in starts one address holds at most a few dozen; the store refuses
- * sessions beyond its maximum rather than growing. The cookie is HttpOnly and SameSite=Lax, and Secure whenever
- * the request came in over TLS.
+ * Page sessions, bounded so that visitors cannot fill the memory. Browsing makes no
+ * session at all (the CSRF token lives in a cookie); only a sign-in makes one. A session
+ * that never got signed in lives five minutes unused, so with the rate limit on sign-in
+ * starts one address holds at most a few dozen; the store refuses sessions beyond its
+ * maximum rather than growing. The cookie is HttpOnly and SameSite=Lax, and Secure
+ * whenever the request came in over TLS.
  * <p>
- * One instance keeps the sessions in its memory. With Redis configured ({@link RedisConfigured}) they are in Redis,
- * so that a request may reach any instance and a sign-in's callback may land on another one than its start; the
- * bound, the lifetimes and the cookie are the same.
+ * One instance keeps the sessions in its memory. With Redis configured
+ * ({@link RedisConfigured}) they are in Redis, so that a request may reach any instance
+ * and a sign-in's callback may land on another one than its start; the bound, the
+ * lifetimes and the cookie are the same.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionConfiguration {
@@ -63,7 +65,8 @@ class SessionConfiguration {
 	/** The Redis store on its own; tests build two of them as two instances would. */
 	static WebSessionStore redisStore(SessionsProperties properties, ReactiveRedisConnectionFactory redis,
 			Clock clock) {
-		// Attributes (the security context, a sign-in's request) are serialisable Spring Security types.
+		// Attributes (the security context, a sign-in's request) are serialisable Spring
+		// Security types.
 		RedisSerializationContext<String, Object> serialization = RedisSerializationContext
 			.<String, Object>newSerializationContext(RedisSerializer.java())
 			.key(RedisSerializer.string())
@@ -91,7 +94,8 @@ class SessionConfiguration {
 					session.setMaxIdleTime(signedIn ? properties.memberIdle() : properties.visitorIdle());
 				}
 			})
-				// No session to be had (Redis away): the request has its answer already (503), which must still go.
+				// No session to be had (Redis away): the request has its answer already
+				// (503), which must still go.
 				.onErrorResume((ex) -> Mono.empty())
 				.then());
 			return chain.filter(exchange);

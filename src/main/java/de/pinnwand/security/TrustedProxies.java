@@ -17,15 +17,18 @@ import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Believes forwarded headers only from the configured proxies ({@code pinnwand.trusted-proxies}). From such a proxy,
- * the request takes the scheme, host and port the visitor used ({@code X-Forwarded-Proto}, {@code -Host},
- * {@code -Port}), so redirects are {@code https://} behind a TLS proxy, and its remote address becomes the client's:
- * the right-most {@code X-Forwarded-For} entry that is not itself a trusted proxy — what a client writes there
- * stands to the left of what the proxy appends, so it is never taken. From anyone else, every forwarding header is
+ * Believes forwarded headers only from the configured proxies
+ * ({@code pinnwand.trusted-proxies}). From such a proxy, the request takes the scheme,
+ * host and port the visitor used ({@code X-Forwarded-Proto}, {@code -Host},
+ * {@code -Port}), so redirects are {@code https://} behind a TLS proxy, and its remote
+ * address becomes the client's: the right-most {@code X-Forwarded-For} entry that is not
+ * itself a trusted proxy — what a client writes there stands to the left of what the
+ * proxy appends, so it is never taken. From anyone else, every forwarding header is
  * removed before the app sees the request.
  * <p>
- * Spring's own {@code ForwardedHeaderTransformer} (which this one replaces, under its bean name) believes every sender
- * and takes the left-most address, which a visitor chooses; this is the portal's one place for the rule.
+ * Spring's own {@code ForwardedHeaderTransformer} (which this one replaces, under its
+ * bean name) believes every sender and takes the left-most address, which a visitor
+ * chooses; this is the portal's one place for the rule.
  */
 @Component(WebHttpHandlerBuilder.FORWARDED_HEADER_TRANSFORMER_BEAN_NAME)
 public class TrustedProxies extends ForwardedHeaderTransformer {
@@ -36,9 +39,10 @@ public class TrustedProxies extends ForwardedHeaderTransformer {
 			"True-Client-IP", "CF-Connecting-IP", "X-Client-IP", "X-Cluster-Client-IP", "Fastly-Client-IP");
 
 	/**
-	 * Set on every request that arrived with forwarding headers (which this class then removed): it came through a
-	 * proxy, whoever that is. Pages meant only for the machine itself ({@code /dev/mail}) refuse such requests. A
-	 * client that sends it itself only makes its own request look forwarded.
+	 * Set on every request that arrived with forwarding headers (which this class then
+	 * removed): it came through a proxy, whoever that is. Pages meant only for the
+	 * machine itself ({@code /dev/mail}) refuse such requests. A client that sends it
+	 * itself only makes its own request look forwarded.
 	 */
 	public static final String FORWARDED_MARK = "X-Pinnwand-Forwarded";
 
@@ -51,8 +55,8 @@ public class TrustedProxies extends ForwardedHeaderTransformer {
 	}
 
 	/**
-	 * Applied by WebFlux to every request before anything else sees it, the session cookie's Secure flag and the
-	 * security chain included.
+	 * Applied by WebFlux to every request before anything else sees it, the session
+	 * cookie's Secure flag and the security chain included.
 	 */
 	@Override
 	public ServerHttpRequest apply(ServerHttpRequest request) {
@@ -82,7 +86,10 @@ public class TrustedProxies extends ForwardedHeaderTransformer {
 		return address != null && this.proxies.stream().anyMatch((network) -> network.contains(address));
 	}
 
-	/** The right-most entry that is not one of the trusted proxies: the address the nearest of them saw. */
+	/**
+	 * The right-most entry that is not one of the trusted proxies: the address the
+	 * nearest of them saw.
+	 */
 	InetAddress client(List<String> forwardedFor) {
 		List<String> entries = forwardedFor.stream()
 			.flatMap((value) -> java.util.Arrays.stream(value.split(",")))
@@ -91,7 +98,8 @@ public class TrustedProxies extends ForwardedHeaderTransformer {
 		for (int i = entries.size() - 1; i >= 0; i--) {
 			InetAddress address = IpAddresses.literal(entries.get(i));
 			if (address == null) {
-				// An entry that is no address (a proxy writes 'unknown') ends what can be believed.
+				// An entry that is no address (a proxy writes 'unknown') ends what can be
+				// believed.
 				return null;
 			}
 			if (!trusted(address)) {

@@ -1,6 +1,9 @@
 package de.pinnwand.stats;
 
-/** The dates or the district asked for do not make a period; {@link #messageKey()} says why, in every language. */
+/**
+ * The dates or the district asked for do not make a period; {@link #messageKey()} says
+ * why, in every language.
+ */
 public class InvalidPeriod extends RuntimeException {
 
 	private final String messageKey;

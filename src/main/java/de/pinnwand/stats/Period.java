@@ -9,16 +9,20 @@ import java.time.format.DateTimeParseException;
 import de.pinnwand.system.PortalZone;
 
 /**
- * What the figures cover: whole days from {@code from} to {@code to} (both included) in the county's time zone,
- * in one district or everywhere.
+ * What the figures cover: whole days from {@code from} to {@code to} (both included) in
+ * the county's time zone, in one district or everywhere.
  *
- * @param district a district as the gazetteer names it (e.g. "Landkreis Ludwigsburg"), or null for all
+ * @param district a district as the gazetteer names it (e.g. "Landkreis Ludwigsburg"), or
+ * null for all
  */
 public record Period(LocalDate from, LocalDate to, String district) {
 
 	static final ZoneId ZONE = PortalZone.ZONE;
 
-	/** Longer periods are not what a council paper needs, and would only make the queries slow. */
+	/**
+	 * Longer periods are not what a council paper needs, and would only make the queries
+	 * slow.
+	 */
 	static final int MAX_DAYS = 3 * 366;
 
 	public Instant start() {
@@ -37,8 +41,8 @@ public record Period(LocalDate from, LocalDate to, String district) {
 	}
 
 	/**
-	 * The period the request asks for; a missing date falls back to last month's. Fails with
-	 * {@link InvalidPeriod} naming the message to show.
+	 * The period the request asks for; a missing date falls back to last month's. Fails
+	 * with {@link InvalidPeriod} naming the message to show.
 	 */
 	public static Period parse(String from, String to, String district, Clock clock) {
 		Period fallback = lastMonth(clock);

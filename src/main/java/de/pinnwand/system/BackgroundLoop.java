@@ -5,8 +5,9 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
 /**
- * Work that runs for as long as the app does (the index relay, the expiry sweep): started with the
- * application context, stopped before it closes, so nothing runs against services that are shutting down.
+ * Work that runs for as long as the app does (the index relay, the expiry sweep): started
+ * with the application context, stopped before it closes, so nothing runs against
+ * services that are shutting down.
  */
 public abstract class BackgroundLoop implements SmartLifecycle {
 

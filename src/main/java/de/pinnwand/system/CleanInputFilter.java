@@ -23,17 +23,21 @@ import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
 
 /**
- * The door every text of a request passes, before Spring Security reads the form for its CSRF token: a form
- * field or a multipart field with a character {@link CleanText} keeps out is refused with a field error (422), a
- * form body with broken percent-encoding or a multipart body without its boundary is a 400, and a query
- * parameter (search text, filters of a page or feed) loses such characters, as refusing a search helps nobody.
+ * The door every text of a request passes, before Spring Security reads the form for its
+ * CSRF token: a form field or a multipart field with a character {@link CleanText} keeps
+ * out is refused with a field error (422), a form body with broken percent-encoding or a
+ * multipart body without its boundary is a 400, and a query parameter (search text,
+ * filters of a page or feed) loses such characters, as refusing a search helps nobody.
  * JSON bodies are checked where they are read ({@link JsonInput}).
  */
 @Component
 @Order(CleanInputFilter.ORDER)
 class CleanInputFilter implements WebFilter {
 
-	/** Before the security filter chain (-100), which reads form bodies for the CSRF token. */
+	/**
+	 * Before the security filter chain (-100), which reads form bodies for the CSRF
+	 * token.
+	 */
 	static final int ORDER = -150;
 
 	@Override
@@ -78,7 +82,10 @@ class CleanInputFilter implements WebFilter {
 		return new UnreadableRequest(field, List.of(new FieldProblem(field, code)), cause);
 	}
 
-	/** Form and multipart fields as they were sent, or an error that says what is wrong with them. */
+	/**
+	 * Form and multipart fields as they were sent, or an error that says what is wrong
+	 * with them.
+	 */
 	private static final class Door extends ServerWebExchangeDecorator {
 
 		private final Mono<MultiValueMap<String, String>> form;
@@ -92,8 +99,10 @@ class CleanInputFilter implements WebFilter {
 				.map(Door::checked)
 				.cache();
 			this.multipart = delegate.getMultipartData()
-				.onErrorMap((ex) -> !(ex instanceof ResponseStatusException || ex instanceof DataBufferLimitException
-						|| ex instanceof UnreadableRequest), (ex) -> unreadable("body", "request.unreadable", ex))
+				.onErrorMap(
+						(ex) -> !(ex instanceof ResponseStatusException || ex instanceof DataBufferLimitException
+								|| ex instanceof UnreadableRequest),
+						(ex) -> unreadable("body", "request.unreadable", ex))
 				.map(Door::checkedParts)
 				.cache();
 		}

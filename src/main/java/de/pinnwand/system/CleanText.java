@@ -3,15 +3,20 @@ package de.pinnwand.system;
 import java.util.Set;
 
 /**
- * Which characters a text that enters the portal may hold. PostgreSQL refuses NUL, XML 1.0 has no place for
- * other control characters, the non-characters or lone surrogates, and bidi overrides let a text show
- * something else than it says (a listing title that reads backwards, a link that hides its target). Such
- * characters are refused at the door, or removed where a refusal would help nobody (search text), and taken
- * out once more wherever stored text leaves in a feed or export, for rows from before the door was there.
+ * Which characters a text that enters the portal may hold. PostgreSQL refuses NUL, XML
+ * 1.0 has no place for other control characters, the non-characters or lone surrogates,
+ * and bidi overrides let a text show something else than it says (a listing title that
+ * reads backwards, a link that hides its target). Such characters are refused at the
+ * door, or removed where a refusal would help nobody (search text), and taken out once
+ * more wherever stored text leaves in a feed or export, for rows from before the door was
+ * there.
  */
 public final class CleanText {
 
-	/** Fields whose forms and JSON take several lines: only they keep line breaks and tabs. */
+	/**
+	 * Fields whose forms and JSON take several lines: only they keep line breaks and
+	 * tabs.
+	 */
 	public static final Set<String> MULTI_LINE_FIELDS = Set.of("description", "text", "openingHours", "areas",
 			"message", "note", "reasonText");
 
@@ -23,7 +28,9 @@ public final class CleanText {
 		return field != null && MULTI_LINE_FIELDS.contains(field);
 	}
 
-	/** The index of the first character that may not enter, or -1 when the text is clean. */
+	/**
+	 * The index of the first character that may not enter, or -1 when the text is clean.
+	 */
 	public static int firstForbidden(String text, boolean multiLine) {
 		if (text == null) {
 			return -1;
@@ -53,8 +60,9 @@ public final class CleanText {
 	}
 
 	/**
-	 * The text without the characters that may not enter; line breaks and tabs become spaces unless the text
-	 * takes several lines. Returns the same instance when nothing had to go.
+	 * The text without the characters that may not enter; line breaks and tabs become
+	 * spaces unless the text takes several lines. Returns the same instance when nothing
+	 * had to go.
 	 */
 	public static String strip(String text, boolean multiLine) {
 		if (text == null || isClean(text, multiLine)) {
@@ -83,7 +91,10 @@ public final class CleanText {
 		return clean.toString();
 	}
 
-	/** Text fit for an XML writer or a CSV file, whatever was stored: multi-line text keeps its line breaks. */
+	/**
+	 * Text fit for an XML writer or a CSV file, whatever was stored: multi-line text
+	 * keeps its line breaks.
+	 */
 	public static String forOutput(String text) {
 		return strip(text, true);
 	}

@@ -3,7 +3,10 @@ package de.pinnwand.system;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Turns a missing deployment setting into Boot's short start-failure report, without a stack trace. */
+/**
+ * Turns a missing deployment setting into Boot's short start-failure report, without a
+ * stack trace.
+ */
 class ConfigurationMissingAnalyzer extends AbstractFailureAnalyzer<ConfigurationMissing> {
 
 	@Override

@@ -1,8 +1,9 @@
 package de.pinnwand.system;
 
 /**
- * One field of a CSV file (RFC 4180) that people open in a spreadsheet: quoted where it needs to be, and never
- * read as a formula (a leading =, +, - or @ gets an apostrophe, as spreadsheets themselves write it).
+ * One field of a CSV file (RFC 4180) that people open in a spreadsheet: quoted where it
+ * needs to be, and never read as a formula (a leading =, +, - or @ gets an apostrophe, as
+ * spreadsheets themselves write it).
  */
 public final class CsvFields {
 

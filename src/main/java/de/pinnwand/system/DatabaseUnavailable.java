@@ -1,8 +1,9 @@
 package de.pinnwand.system;
 
 /**
- * PostgreSQL cannot be reached just now (the connection was refused or lost, or no connection came free in
- * time): answered with 503 and {@code Retry-After}, as it is the server's trouble and passes.
+ * PostgreSQL cannot be reached just now (the connection was refused or lost, or no
+ * connection came free in time): answered with 503 and {@code Retry-After}, as it is the
+ * server's trouble and passes.
  */
 public class DatabaseUnavailable extends ServiceUnavailable {
 

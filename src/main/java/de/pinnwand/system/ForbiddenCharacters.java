@@ -3,7 +3,8 @@ package de.pinnwand.system;
 import java.util.List;
 
 /**
- * Text fields held characters that may not be stored (see {@link CleanText}); nothing was written.
+ * Text fields held characters that may not be stored (see {@link CleanText}); nothing was
+ * written.
  */
 public class ForbiddenCharacters extends InvalidInput {
 

@@ -5,12 +5,18 @@ import java.net.UnknownHostException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Addresses and networks as clients and settings write them; never a DNS look-up for what a header says. */
+/**
+ * Addresses and networks as clients and settings write them; never a DNS look-up for what
+ * a header says.
+ */
 public final class IpAddresses {
 
 	private static final Pattern IPV4_LITERAL = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
 
-	/** A bracketed or bare IPv6 literal: with a colon in it, {@link InetAddress} parses and never looks it up. */
+	/**
+	 * A bracketed or bare IPv6 literal: with a colon in it, {@link InetAddress} parses
+	 * and never looks it up.
+	 */
 	private static final Pattern IPV6_LITERAL = Pattern.compile("\\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*]?");
 
 	private IpAddresses() {
@@ -25,7 +31,8 @@ public final class IpAddresses {
 		try {
 			Matcher ipv4 = IPV4_LITERAL.matcher(candidate);
 			if (ipv4.matches()) {
-				// By hand: InetAddress takes "999.1.1.1" for a host name and would look it up.
+				// By hand: InetAddress takes "999.1.1.1" for a host name and would look
+				// it up.
 				byte[] bytes = new byte[4];
 				for (int i = 0; i < 4; i++) {
 					int part = Integer.parseInt(ipv4.group(i + 1));
@@ -43,7 +50,10 @@ public final class IpAddresses {
 		}
 	}
 
-	/** An address or a network in CIDR notation; Spring Security's IpAddressMatcher would need the servlet API. */
+	/**
+	 * An address or a network in CIDR notation; Spring Security's IpAddressMatcher would
+	 * need the servlet API.
+	 */
 	public record Network(byte[] address, int prefixLength) {
 
 		public static Network parse(String text) {

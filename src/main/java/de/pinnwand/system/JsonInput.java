@@ -15,9 +15,10 @@ import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * How JSON request bodies are read: every string value passes {@link CleanText} (a forbidden character is a
- * field error, not a row PostgreSQL refuses or a feed that breaks), and a boolean is only a JSON boolean, so that
- * {@code 1} or {@code "yes"} cannot stand for an irreversible yes (disclosing one's phone number).
+ * How JSON request bodies are read: every string value passes {@link CleanText} (a
+ * forbidden character is a field error, not a row PostgreSQL refuses or a feed that
+ * breaks), and a boolean is only a JSON boolean, so that {@code 1} or {@code "yes"}
+ * cannot stand for an irreversible yes (disclosing one's phone number).
  */
 @Configuration(proxyBeanMethods = false)
 class JsonInput {
@@ -27,11 +28,11 @@ class JsonInput {
 		SimpleModule module = new SimpleModule("pinnwand-clean-text");
 		module.addDeserializer(String.class, new CleanStrings());
 		return (builder) -> builder.addModule(module)
-			.withCoercionConfig(LogicalType.Boolean, (config) -> config.setCoercion(CoercionInputShape.Integer,
-					CoercionAction.Fail)
-				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-				.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-				.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
+			.withCoercionConfig(LogicalType.Boolean,
+					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
 	}
 
 	/** A string value that holds a character {@link CleanText} keeps out. */
@@ -43,7 +44,10 @@ class JsonInput {
 
 	}
 
-	/** Reads strings as Jackson does, then checks them; line breaks only in fields that take several lines. */
+	/**
+	 * Reads strings as Jackson does, then checks them; line breaks only in fields that
+	 * take several lines.
+	 */
 	static final class CleanStrings extends StdScalarDeserializer<String> {
 
 		CleanStrings() {

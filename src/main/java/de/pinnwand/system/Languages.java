@@ -10,8 +10,8 @@ import java.util.Set;
 import com.ibm.icu.util.ULocale;
 
 /**
- * The languages a listing can name (ISO 639 codes), each shown by its own name so that a speaker finds it
- * whatever the interface language is.
+ * The languages a listing can name (ISO 639 codes), each shown by its own name so that a
+ * speaker finds it whatever the interface language is.
  */
 public final class Languages {
 
@@ -54,8 +54,9 @@ public final class Languages {
 	}
 
 	/**
-	 * The language's name in the reader's language (ICU's CLDR data), e.g. "Tigrinya" for ti to a German reader,
-	 * for pages read by people who may not read its script; the code itself where ICU has no name for it.
+	 * The language's name in the reader's language (ICU's CLDR data), e.g. "Tigrinya" for
+	 * ti to a German reader, for pages read by people who may not read its script; the
+	 * code itself where ICU has no name for it.
 	 */
 	public static String nameIn(String code, Locale reader) {
 		if (code == null || code.isBlank()) {
@@ -66,8 +67,9 @@ public final class Languages {
 	}
 
 	/**
-	 * The languages a speaker of these understands: Dari ({@code prs}) and Persian ({@code fa}) are one written
-	 * language to their readers, so each brings the other; the codes themselves stay apart (a poster names theirs).
+	 * The languages a speaker of these understands: Dari ({@code prs}) and Persian
+	 * ({@code fa}) are one written language to their readers, so each brings the other;
+	 * the codes themselves stay apart (a poster names theirs).
 	 */
 	public static Set<String> understoodWith(Collection<String> codes) {
 		Set<String> understood = new LinkedHashSet<>(codes);
@@ -80,7 +82,10 @@ public final class Languages {
 		return understood;
 	}
 
-	/** The language whose text analysis a text in this one shares: Dari is written as Persian. */
+	/**
+	 * The language whose text analysis a text in this one shares: Dari is written as
+	 * Persian.
+	 */
 	public static String writtenAs(String code) {
 		return DARI.equals(code) ? PERSIAN : code;
 	}

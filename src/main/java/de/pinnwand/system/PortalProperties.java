@@ -9,11 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where the portal is reached from outside, and which proxies stand in front of it.
  *
- * @param publicUrl the portal's public address, such as {@code https://pinnwand.landkreis.example}: sign-in redirects,
- * sign-out, links in mails, the QR code of printed notices and the feeds are built from it; unset (the local run), they
- * follow the address the request came to
- * @param trustedProxies addresses or networks ({@code 10.0.0.0/8}) of the reverse proxies whose {@code X-Forwarded-*}
- * headers are believed; from anyone else those headers are dropped, so no visitor can choose their own address
+ * @param publicUrl the portal's public address, such as
+ * {@code https://pinnwand.landkreis.example}: sign-in redirects, sign-out, links in
+ * mails, the QR code of printed notices and the feeds are built from it; unset (the local
+ * run), they follow the address the request came to
+ * @param trustedProxies addresses or networks ({@code 10.0.0.0/8}) of the reverse proxies
+ * whose {@code X-Forwarded-*} headers are believed; from anyone else those headers are
+ * dropped, so no visitor can choose their own address
  */
 @ConfigurationProperties("pinnwand")
 public record PortalProperties(URI publicUrl, @DefaultValue List<String> trustedProxies) {

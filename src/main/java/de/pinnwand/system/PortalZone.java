@@ -3,8 +3,9 @@ package de.pinnwand.system;
 import java.time.ZoneId;
 
 /**
- * The portal's time zone: the dates and times people read and type (a listing's end, an activity's start, the day of
- * a digest or a figure's period) are the county's local time, whatever zone the server runs in.
+ * The portal's time zone: the dates and times people read and type (a listing's end, an
+ * activity's start, the day of a digest or a figure's period) are the county's local
+ * time, whatever zone the server runs in.
  */
 public final class PortalZone {
 

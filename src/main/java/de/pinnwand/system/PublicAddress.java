@@ -5,9 +5,10 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The portal's own address for absolute links (feeds, printed notices' QR codes, sign-in and sign-out redirects):
- * {@code pinnwand.public-url} when set, otherwise the address the request came to (behind a trusted proxy, the one
- * the visitor used; see {@link TrustedProxies}).
+ * The portal's own address for absolute links (feeds, printed notices' QR codes, sign-in
+ * and sign-out redirects): {@code pinnwand.public-url} when set, otherwise the address
+ * the request came to (behind a trusted proxy, the one the visitor used; see
+ * {@link TrustedProxies}).
  */
 @Component
 public class PublicAddress {
@@ -18,7 +19,9 @@ public class PublicAddress {
 		this.configured = (properties.publicUrl() != null) ? properties.publicUrl().toString() : null;
 	}
 
-	/** The configured public address without a trailing slash, or null when none is set. */
+	/**
+	 * The configured public address without a trailing slash, or null when none is set.
+	 */
 	public String configured() {
 		return this.configured;
 	}
@@ -28,8 +31,12 @@ public class PublicAddress {
 		if (this.configured != null) {
 			return this.configured;
 		}
-		return UriComponentsBuilder.fromUri(exchange.getRequest().getURI()).replacePath(null).replaceQuery(null)
-			.fragment(null).build().toUriString();
+		return UriComponentsBuilder.fromUri(exchange.getRequest().getURI())
+			.replacePath(null)
+			.replaceQuery(null)
+			.fragment(null)
+			.build()
+			.toUriString();
 	}
 
 	/** The absolute address of a portal path ({@code /listings/…}). */

@@ -7,8 +7,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A client did something more often than a rate limit allows: 429, and it may try again after
- * {@link #retryAfter()}, which the answer also gives in seconds as {@code Retry-After}.
+ * A client did something more often than a rate limit allows: 429, and it may try again
+ * after {@link #retryAfter()}, which the answer also gives in seconds as
+ * {@code Retry-After}.
  */
 public class RateLimitExceeded extends ResponseStatusException {
 
@@ -32,7 +33,10 @@ public class RateLimitExceeded extends ResponseStatusException {
 		return this.retryAfter;
 	}
 
-	/** {@link #retryAfter()} in whole seconds, rounded up, at least 1: an earlier retry would be refused again. */
+	/**
+	 * {@link #retryAfter()} in whole seconds, rounded up, at least 1: an earlier retry
+	 * would be refused again.
+	 */
 	public long retryAfterSeconds() {
 		long seconds = this.retryAfter.getSeconds() + ((this.retryAfter.getNano() > 0) ? 1 : 0);
 		return Math.max(1, seconds);

@@ -25,9 +25,10 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * Tells what a low-level failure means for the person who sent the request, so that the error handler answers by
- * type: a JSON body that cannot be read names the field and the form it expected, a body that cannot be decoded
- * is a 400, and a lost or refused database connection is a passing 503 rather than a 500.
+ * Tells what a low-level failure means for the person who sent the request, so that the
+ * error handler answers by type: a JSON body that cannot be read names the field and the
+ * form it expected, a body that cannot be decoded is a 400, and a lost or refused
+ * database connection is a passing 503 rather than a 500.
  */
 public final class RequestFailures {
 
@@ -39,7 +40,8 @@ public final class RequestFailures {
 		if (ex instanceof InvalidInput || ex instanceof UnreadableRequest || ex instanceof ServiceUnavailable) {
 			return ex;
 		}
-		// A status the portal chose with its own text (sign-in while the provider is away) stays as it is, whatever
+		// A status the portal chose with its own text (sign-in while the provider is
+		// away) stays as it is, whatever
 		// connection trouble lies underneath.
 		if (ex instanceof org.springframework.web.server.ResponseStatusException chosen && chosen.getReason() != null
 				&& chosen.getReason().startsWith("errorpage.detail.")) {
@@ -49,19 +51,20 @@ public final class RequestFailures {
 			if (cause instanceof DataBufferLimitException tooLarge) {
 				return tooLarge;
 			}
-			// A body type that refused itself while it was read (see ConversationsApi's disclosure).
+			// A body type that refused itself while it was read (see ConversationsApi's
+			// disclosure).
 			if (cause instanceof UnreadableRequest || cause instanceof InvalidInput) {
 				return cause;
 			}
-			// Jackson's own exception knows the field; the codec's DecodingException around it does not.
+			// Jackson's own exception knows the field; the codec's DecodingException
+			// around it does not.
 			if (cause instanceof JacksonException json) {
 				return unreadableJson(json);
 			}
 		}
 		for (Throwable cause = ex; cause != null; cause = next(cause)) {
 			if (cause instanceof DecodingException decoding) {
-				return new UnreadableRequest("body", List.of(new FieldProblem("body", "request.unreadable")),
-						decoding);
+				return new UnreadableRequest("body", List.of(new FieldProblem("body", "request.unreadable")), decoding);
 			}
 			if (isConnectionTrouble(cause)) {
 				return new DatabaseUnavailable(cause);
@@ -89,7 +92,10 @@ public final class RequestFailures {
 		return new UnreadableRequest("json", List.of(new FieldProblem(field, "json.syntax")), ex);
 	}
 
-	/** The field as the API calls it: {@code place.postcode}, {@code topics[2]}; {@code body} for the whole. */
+	/**
+	 * The field as the API calls it: {@code place.postcode}, {@code topics[2]};
+	 * {@code body} for the whole.
+	 */
 	private static String path(JacksonException ex) {
 		StringBuilder path = new StringBuilder();
 		for (JacksonException.Reference reference : ex.getPath()) {
@@ -133,7 +139,8 @@ public final class RequestFailures {
 				|| cause instanceof R2dbcTimeoutException || cause instanceof DataAccessResourceFailureException
 				|| cause instanceof TransientDataAccessResourceException || cause instanceof QueryTimeoutException
 				|| cause instanceof ConnectException || cause instanceof TimeoutException
-				// Redis (sessions, rate limits of several instances) away: Lettuce's own type in the reactive path; a
+				// Redis (sessions, rate limits of several instances) away: Lettuce's own
+				// type in the reactive path; a
 				// command Redis refused is a fault of ours, not an outage.
 				|| (cause instanceof RedisException && !(cause instanceof RedisCommandExecutionException))
 				|| cause.getClass().getName().startsWith("reactor.pool.");

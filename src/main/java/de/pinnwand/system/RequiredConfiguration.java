@@ -9,17 +9,20 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Stops a deployment's start at once, with one line naming the missing property, when a service the portal cannot
- * work without is not configured. The development services (the local run and the tests, {@code src/test}) set
- * {@value #DEVELOPMENT_SERVICES} when they stand in for the services; the production jar has none of them, so a
- * missing address there is a mistake to report, never a reason to start something embedded.
+ * Stops a deployment's start at once, with one line naming the missing property, when a
+ * service the portal cannot work without is not configured. The development services (the
+ * local run and the tests, {@code src/test}) set {@value #DEVELOPMENT_SERVICES} when they
+ * stand in for the services; the production jar has none of them, so a missing address
+ * there is a mistake to report, never a reason to start something embedded.
  * <p>
- * A listener of the prepared environment rather than an environment post-processor: it runs after every
- * post-processor, the development services' included.
+ * A listener of the prepared environment rather than an environment post-processor: it
+ * runs after every post-processor, the development services' included.
  */
 public class RequiredConfiguration implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
-	/** Set by the development services when they provide the missing addresses themselves. */
+	/**
+	 * Set by the development services when they provide the missing addresses themselves.
+	 */
 	public static final String DEVELOPMENT_SERVICES = "pinnwand.embedded.services-active";
 
 	/** Each property a deployment must set, with what it is for. */

@@ -1,8 +1,9 @@
 package de.pinnwand.system;
 
 /**
- * The page session store holds as many sessions as it may ({@code pinnwand.sessions.max-sessions}): a new one
- * is refused for now (503) rather than letting the store grow without bound.
+ * The page session store holds as many sessions as it may
+ * ({@code pinnwand.sessions.max-sessions}): a new one is refused for now (503) rather
+ * than letting the store grow without bound.
  */
 public class SessionStoreFull extends ServiceUnavailable {
 

@@ -15,9 +15,10 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * The texts the message bundles ship, per language, as the interface falls back: the language's own file over
- * the German one, for each basename ({@code spring.messages.basename}). Which keys exist is the German bundles'
- * set; a language exists when one of its files does.
+ * The texts the message bundles ship, per language, as the interface falls back: the
+ * language's own file over the German one, for each basename
+ * ({@code spring.messages.basename}). Which keys exist is the German bundles' set; a
+ * language exists when one of its files does.
  */
 @Component
 public class Bundles {
@@ -27,7 +28,9 @@ public class Bundles {
 
 	private final Map<String, Map<String, String>> shipped = new ConcurrentHashMap<>();
 
-	/** Whether the interface has this language ({@code de}, {@code ar}, {@code fa-AF}, …). */
+	/**
+	 * Whether the interface has this language ({@code de}, {@code ar}, {@code fa-AF}, …).
+	 */
 	public boolean exists(String language) {
 		if ("de".equals(language)) {
 			return true;
@@ -38,7 +41,10 @@ public class Bundles {
 		return BASENAMES.stream().anyMatch((base) -> new ClassPathResource(file(base, language)).exists());
 	}
 
-	/** The shipped texts of a language by key, sorted; German where the language's own file lacks one. */
+	/**
+	 * The shipped texts of a language by key, sorted; German where the language's own
+	 * file lacks one.
+	 */
 	Map<String, String> shipped(String language) {
 		return this.shipped.computeIfAbsent(language, (code) -> {
 			Map<String, String> texts = new TreeMap<>();

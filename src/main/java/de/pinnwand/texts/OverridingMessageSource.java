@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 
 /**
- * The interface's texts: a correction made in the app ({@link TextOverrides}) before the message bundles. Primary,
- * so every feature that asks for texts gets the corrected ones; the bundles stay the bean {@code messageSource}.
+ * The interface's texts: a correction made in the app ({@link TextOverrides}) before the
+ * message bundles. Primary, so every feature that asks for texts gets the corrected ones;
+ * the bundles stay the bean {@code messageSource}.
  */
 @Component
 @Primary
@@ -52,7 +53,10 @@ class OverridingMessageSource implements MessageSource {
 		return this.bundles.getMessage(resolvable, locale);
 	}
 
-	/** As the bundles answer: the pattern itself without arguments (callers format it), else formatted. */
+	/**
+	 * As the bundles answer: the pattern itself without arguments (callers format it),
+	 * else formatted.
+	 */
 	private String corrected(String code, Object[] args, Locale locale) {
 		if (code == null || locale == null) {
 			return null;

@@ -6,7 +6,10 @@ import java.util.Optional;
 import de.pinnwand.web.LanguageReviews;
 import org.springframework.stereotype.Component;
 
-/** Tells the language switcher which languages a native speaker checked, from the texts' last refresh. */
+/**
+ * Tells the language switcher which languages a native speaker checked, from the texts'
+ * last refresh.
+ */
 @Component
 class ReviewedLanguages implements LanguageReviews {
 

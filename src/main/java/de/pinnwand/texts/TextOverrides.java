@@ -28,9 +28,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Interface texts corrected in the app, per language: stored in PostgreSQL, each change audited, and held in memory
- * so that looking one up costs a map access. Every change raises a version counter in the same transaction; each
- * instance polls it ({@link #refresh()}) and reloads when it moved, so all instances show a change within
+ * Interface texts corrected in the app, per language: stored in PostgreSQL, each change
+ * audited, and held in memory so that looking one up costs a map access. Every change
+ * raises a version counter in the same transaction; each instance polls it
+ * ({@link #refresh()}) and reloads when it moved, so all instances show a change within
  * {@code pinnwand.texts.refresh-interval}.
  */
 @Service
@@ -77,7 +78,10 @@ public class TextOverrides {
 	public record Imported(int changed, int reset) {
 	}
 
-	/** The corrected text for a key in a language tag ({@code fa-AF}, else its language {@code fa}), or null. */
+	/**
+	 * The corrected text for a key in a language tag ({@code fa-AF}, else its language
+	 * {@code fa}), or null.
+	 */
 	public String find(Locale locale, String key) {
 		Map<String, Map<String, String>> current = this.overrides;
 		if (current.isEmpty()) {
@@ -92,22 +96,27 @@ public class TextOverrides {
 		return text;
 	}
 
-	/** Reloads the overrides when another instance (or this one) changed them since the last look. */
+	/**
+	 * Reloads the overrides when another instance (or this one) changed them since the
+	 * last look.
+	 */
 	public Mono<Boolean> refresh() {
 		return this.database.sql("select version from text_override_version where id = 1")
 			.map((row, meta) -> row.get("version", Long.class))
 			.one()
 			.flatMap((current) -> (current == this.version) ? Mono.just(false)
 					: this.database.sql("select language, key, text from text_override")
-						.map((row, meta) -> new String[] { row.get("language", String.class),
-								row.get("key", String.class), row.get("text", String.class) })
+						.map((row,
+								meta) -> new String[] { row.get("language", String.class), row.get("key", String.class),
+										row.get("text", String.class) })
 						.all()
 						.collectList()
 						.zipWith(reviews().collectMap(Review::language, Review::reviewedOn))
 						.map((both) -> {
 							Map<String, Map<String, String>> loaded = new HashMap<>();
-							both.getT1().forEach((row) -> loaded.computeIfAbsent(row[0], (language) -> new HashMap<>())
-								.put(row[1], row[2]));
+							both.getT1()
+								.forEach((row) -> loaded.computeIfAbsent(row[0], (language) -> new HashMap<>())
+									.put(row[1], row[2]));
 							this.overrides = loaded;
 							this.reviewed = Map.copyOf(both.getT2());
 							this.version = current;
@@ -115,7 +124,10 @@ public class TextOverrides {
 						}));
 	}
 
-	/** When a native speaker last checked each language, as the last refresh found it (a review bumps the version). */
+	/**
+	 * When a native speaker last checked each language, as the last refresh found it (a
+	 * review bumps the version).
+	 */
 	Map<String, LocalDate> reviewedLanguages() {
 		return this.reviewed;
 	}
@@ -132,7 +144,9 @@ public class TextOverrides {
 		}));
 	}
 
-	/** Corrects one text; audited. A text equal to the shipped one removes the correction. */
+	/**
+	 * Corrects one text; audited. A text equal to the shipped one removes the correction.
+	 */
 	public Mono<Void> set(Member by, String language, String key, String text) {
 		return allowed(by, language).then(Mono.defer(() -> {
 			Map<String, String> shipped = this.bundles.shipped(language);
@@ -140,7 +154,8 @@ public class TextOverrides {
 			if (!problems.isEmpty()) {
 				return Mono.error(new InvalidTexts(problems));
 			}
-			Mono<Void> change = text.equals(shipped.get(key)) ? remove(by, language, key) : upsert(by, language, key, text);
+			Mono<Void> change = text.equals(shipped.get(key)) ? remove(by, language, key)
+					: upsert(by, language, key, text);
 			return change.then(bump()).as(this.transaction::transactional).then(refresh()).then();
 		}));
 	}
@@ -170,7 +185,10 @@ public class TextOverrides {
 			.all();
 	}
 
-	/** All texts of a language as the interface shows them (shipped, with the corrections), sorted by key. */
+	/**
+	 * All texts of a language as the interface shows them (shipped, with the
+	 * corrections), sorted by key.
+	 */
 	public Mono<Map<String, String>> effective(Member by, String language) {
 		return allowed(by, language).then(Mono.fromSupplier(() -> {
 			Map<String, String> texts = new TreeMap<>(this.bundles.shipped(language));
@@ -181,10 +199,11 @@ public class TextOverrides {
 	}
 
 	/**
-	 * Applies a language's {@code .properties} file (as exported, then edited by reviewers): texts that differ from
-	 * the shipped ones become corrections, texts equal to them take a correction back. Nothing is stored when one key
-	 * is unknown or one text broken. With a {@code reviewer}, the language counts as checked by a native speaker
-	 * today. One audit entry for the import, one for the review.
+	 * Applies a language's {@code .properties} file (as exported, then edited by
+	 * reviewers): texts that differ from the shipped ones become corrections, texts equal
+	 * to them take a correction back. Nothing is stored when one key is unknown or one
+	 * text broken. With a {@code reviewer}, the language counts as checked by a native
+	 * speaker today. One audit entry for the import, one for the review.
 	 */
 	public Mono<Imported> importProperties(Member by, String language, String content, String reviewer) {
 		return allowed(by, language).then(Mono.defer(() -> {
@@ -201,7 +220,10 @@ public class TextOverrides {
 		}));
 	}
 
-	/** Applies texts by key as {@link #importProperties} does, from whichever file format they came in. */
+	/**
+	 * Applies texts by key as {@link #importProperties} does, from whichever file format
+	 * they came in.
+	 */
 	public Mono<Imported> importTexts(Member by, String language, Map<String, String> file, String reviewer) {
 		return allowed(by, language).then(Mono.defer(() -> {
 			Map<String, String> shipped = this.bundles.shipped(language);
@@ -266,7 +288,10 @@ public class TextOverrides {
 		return List.of();
 	}
 
-	/** Empty when the member may edit the language's texts; else the error that it does not exist for them. */
+	/**
+	 * Empty when the member may edit the language's texts; else the error that it does
+	 * not exist for them.
+	 */
 	public Mono<Void> allowed(Member by, String language) {
 		boolean may = by.isAdmin() || by.is(Role.TRANSLATOR);
 		return (may && this.bundles.exists(language)) ? Mono.empty() : Mono.error(new TextsNotFound());

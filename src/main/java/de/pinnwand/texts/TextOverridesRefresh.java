@@ -8,8 +8,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Looks every {@code pinnwand.texts.refresh-interval} whether a text was corrected on any instance, and reloads
- * the corrections when one was. A failed look (the database away) keeps the texts it had and tries again.
+ * Looks every {@code pinnwand.texts.refresh-interval} whether a text was corrected on any
+ * instance, and reloads the corrections when one was. A failed look (the database away)
+ * keeps the texts it had and tries again.
  */
 @Component
 class TextOverridesRefresh extends BackgroundLoop {

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Texts corrected in the app.
  *
- * @param refreshInterval how often each instance looks whether another one changed a text (one small query); a
- * change shows on every instance within this time
+ * @param refreshInterval how often each instance looks whether another one changed a text
+ * (one small query); a change shows on every instance within this time
  */
 @ConfigurationProperties("pinnwand.texts")
 public record TextsProperties(@DefaultValue("500ms") Duration refreshInterval) {

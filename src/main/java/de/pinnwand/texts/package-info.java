@@ -1,2 +1,5 @@
-/** Interface texts corrected in the app per language, without a release: overrides, export/import, review status. */
+/**
+ * Interface texts corrected in the app per language, without a release: overrides,
+ * export/import, review status.
+ */
 package de.pinnwand.texts;

@@ -5,7 +5,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 
-/** What Pinnwand is, how it treats people's data, and whose data it uses (the GeoNames credit). */
+/**
+ * What Pinnwand is, how it treats people's data, and whose data it uses (the GeoNames
+ * credit).
+ */
 @Controller
 class AboutPage {
 

@@ -27,10 +27,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Pages rendered from templates compiled once. Boot's reactive {@link MustacheView} reads and compiles the
- * template, and with it every partial of the layout, on every request: a profile of the search page under load
- * showed about a tenth of the app's time in the Mustache parser. Templates are part of the jar and do not
- * change while the app runs. Set up like Boot's own resolver (which steps back when this one exists).
+ * Pages rendered from templates compiled once. Boot's reactive {@link MustacheView} reads
+ * and compiles the template, and with it every partial of the layout, on every request: a
+ * profile of the search page under load showed about a tenth of the app's time in the
+ * Mustache parser. Templates are part of the jar and do not change while the app runs.
+ * Set up like Boot's own resolver (which steps back when this one exists).
  */
 @Configuration(proxyBeanMethods = false)
 class CompiledTemplates {
@@ -57,7 +58,9 @@ class CompiledTemplates {
 		return resolver;
 	}
 
-	/** A Mustache view whose template is compiled the first time it is rendered and kept. */
+	/**
+	 * A Mustache view whose template is compiled the first time it is rendered and kept.
+	 */
 	static final class CompiledView extends MustacheView {
 
 		private final Map<String, Template> compiled;

@@ -33,8 +33,9 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every error the app answers with, in one place: RFC 9457 problem details under {@code /api/**}, a page
- * in the reader's language elsewhere. Never a stack trace or an Elasticsearch message.
+ * Every error the app answers with, in one place: RFC 9457 problem details under
+ * {@code /api/**}, a page in the reader's language elsewhere. Never a stack trace or an
+ * Elasticsearch message.
  */
 @Component
 @Order(-2)
@@ -44,7 +45,10 @@ class ErrorPages implements ErrorWebExceptionHandler {
 
 	private static final String RATE_LIMIT_DETAIL = "errorpage.detail.ratelimit";
 
-	/** When to try again after a 503 that does not know better: outages here pass within seconds or minutes. */
+	/**
+	 * When to try again after a 503 that does not know better: outages here pass within
+	 * seconds or minutes.
+	 */
 	static final long RETRY_AFTER_SECONDS = 30;
 
 	private final List<ViewResolver> viewResolvers;
@@ -57,7 +61,10 @@ class ErrorPages implements ErrorWebExceptionHandler {
 
 	private final Outages outages = new Outages();
 
-	/** Builds its own helpers from the message source, so it also works in narrow web test slices. */
+	/**
+	 * Builds its own helpers from the message source, so it also works in narrow web test
+	 * slices.
+	 */
 	ErrorPages(List<ViewResolver> viewResolvers, MessageSource messageSource) {
 		this.viewResolvers = viewResolvers;
 		this.messages = new Messages(messageSource);
@@ -72,12 +79,14 @@ class ErrorPages implements ErrorWebExceptionHandler {
 		Throwable ex = RequestFailures.translate(failure);
 		HttpStatusCode status = statusOf(ex);
 		if (status.value() == 503) {
-			// A passing outage: one line now and then, not a stack trace for each of thousands of requests.
+			// A passing outage: one line now and then, not a stack trace for each of
+			// thousands of requests.
 			this.outages.note(ex);
 		}
 		else if (status.is5xxServerError()) {
-			logger.error("Request " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath()
-					+ " failed", ex);
+			logger.error(
+					"Request " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath() + " failed",
+					ex);
 		}
 		exchange.getResponse().setStatusCode(status);
 		if (ex instanceof ResponseStatusException responseStatus) {
@@ -100,7 +109,8 @@ class ErrorPages implements ErrorWebExceptionHandler {
 		if (ex instanceof InvalidInput) {
 			return HttpStatus.UNPROCESSABLE_CONTENT;
 		}
-		// The database, the search index or the session store (full: refuse for now rather than grow without bound).
+		// The database, the search index or the session store (full: refuse for now
+		// rather than grow without bound).
 		if (ex instanceof ServiceUnavailable) {
 			return HttpStatus.SERVICE_UNAVAILABLE;
 		}
@@ -131,9 +141,10 @@ class ErrorPages implements ErrorWebExceptionHandler {
 		body.put("type", "about:blank");
 		body.put("title", this.messages.get(locale, titleKey(status)));
 		body.put("status", status.value());
-		body.put("detail", (ex instanceof RateLimitExceeded exceeded)
-				? this.messages.get(locale, RATE_LIMIT_DETAIL) + " " + retryText(locale, exceeded)
-				: this.messages.get(locale, detailKey(status, ex)));
+		body.put("detail",
+				(ex instanceof RateLimitExceeded exceeded)
+						? this.messages.get(locale, RATE_LIMIT_DETAIL) + " " + retryText(locale, exceeded)
+						: this.messages.get(locale, detailKey(status, ex)));
 		body.put("instance", exchange.getRequest().getPath().value());
 		List<FieldProblem> problems = problemsOf(ex);
 		if (!problems.isEmpty()) {
@@ -165,10 +176,12 @@ class ErrorPages implements ErrorWebExceptionHandler {
 		model.put("status", status.value());
 		String detail = detailKey(status, ex);
 		model.put("detail", this.messages.get(exchange, detail));
-		// A sign-in that failed or took too long: the way to start it again is on the page.
+		// A sign-in that failed or took too long: the way to start it again is on the
+		// page.
 		model.put("signInAgain", status.value() == 401 && detail.startsWith("errorpage.detail.signin-"));
 		Locale locale = Messages.localeOf(exchange);
-		List<Map<String, Object>> problems = problemsOf(ex).stream().map((problem) -> fieldError(locale, problem))
+		List<Map<String, Object>> problems = problemsOf(ex).stream()
+			.map((problem) -> fieldError(locale, problem))
 			.toList();
 		model.put("problems", problems);
 		model.put("hasProblems", !problems.isEmpty());
@@ -176,9 +189,10 @@ class ErrorPages implements ErrorWebExceptionHandler {
 			model.put("detail", this.messages.get(exchange, RATE_LIMIT_DETAIL));
 			model.put("retry", retryText(Messages.localeOf(exchange), exceeded));
 		}
-		String view = (ex instanceof RateLimitExceeded) ? "error/429" : (status.value() == 404) ? "error/404"
-				: status.is4xxClientError() ? "error/4xx" : "error/5xx";
-		// Named in the render call too: the view would otherwise set a bare text/html without the charset.
+		String view = (ex instanceof RateLimitExceeded) ? "error/429"
+				: (status.value() == 404) ? "error/404" : status.is4xxClientError() ? "error/4xx" : "error/5xx";
+		// Named in the render call too: the view would otherwise set a bare text/html
+		// without the charset.
 		MediaType html = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 		exchange.getResponse().getHeaders().setContentType(html);
 		return Flux.fromIterable(this.viewResolvers)
@@ -188,8 +202,9 @@ class ErrorPages implements ErrorWebExceptionHandler {
 	}
 
 	/**
-	 * When to try again, in the unit a person would say it: seconds below a minute, minutes below two hours, else
-	 * hours; always rounded up, as earlier would be refused again.
+	 * When to try again, in the unit a person would say it: seconds below a minute,
+	 * minutes below two hours, else hours; always rounded up, as earlier would be refused
+	 * again.
 	 */
 	private String retryText(Locale locale, RateLimitExceeded exceeded) {
 		long seconds = exceeded.retryAfterSeconds();
@@ -220,7 +235,10 @@ class ErrorPages implements ErrorWebExceptionHandler {
 		};
 	}
 
-	/** A status exception may name a more precise detail of its own (a refused token, a failed sign-in). */
+	/**
+	 * A status exception may name a more precise detail of its own (a refused token, a
+	 * failed sign-in).
+	 */
 	private static String detailKey(HttpStatusCode status, Throwable ex) {
 		if (ex instanceof ResponseStatusException responseStatus && responseStatus.getReason() != null
 				&& responseStatus.getReason().startsWith("errorpage.detail.")) {

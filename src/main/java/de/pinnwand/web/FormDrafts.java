@@ -23,10 +23,11 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Forms filled in while a session ran out: the entry point keeps the fields here before it sends the person to
- * sign in, and the form page, once they are back, takes them out again (once) and shows the form filled in. The
- * browser holds only a random token in an HTTP-only cookie; the table holds its hash, so a leaked table row
- * reveals no token. Drafts older than {@link #KEPT} are deleted whenever a new one is kept.
+ * Forms filled in while a session ran out: the entry point keeps the fields here before
+ * it sends the person to sign in, and the form page, once they are back, takes them out
+ * again (once) and shows the form filled in. The browser holds only a random token in an
+ * HTTP-only cookie; the table holds its hash, so a leaked table row reveals no token.
+ * Drafts older than {@link #KEPT} are deleted whenever a new one is kept.
  */
 @Repository
 public class FormDrafts {
@@ -34,10 +35,15 @@ public class FormDrafts {
 	/** The cookie with the draft's token. */
 	static final String COOKIE = "pinnwand-draft";
 
-	/** Long enough to register at the provider first; a draft is not meant to be stored for later. */
+	/**
+	 * Long enough to register at the provider first; a draft is not meant to be stored
+	 * for later.
+	 */
 	static final Duration KEPT = Duration.ofHours(2);
 
-	/** More is not a form a person typed (the listing form's fields are far below this). */
+	/**
+	 * More is not a form a person typed (the listing form's fields are far below this).
+	 */
 	private static final int LONGEST = 64 * 1024;
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -48,7 +54,10 @@ public class FormDrafts {
 		this.database = database;
 	}
 
-	/** Keeps the fields posted to {@code formPath} and sets the cookie that finds them again. */
+	/**
+	 * Keeps the fields posted to {@code formPath} and sets the cookie that finds them
+	 * again.
+	 */
 	public Mono<Void> keep(ServerWebExchange exchange, String formPath, MultiValueMap<String, String> fields) {
 		String encoded = encode(fields);
 		if (encoded.length() > LONGEST) {
@@ -61,8 +70,8 @@ public class FormDrafts {
 		return this.database.sql("delete from form_draft where created_at < :cutoff")
 			.bind("cutoff", now.minus(KEPT))
 			.then()
-			.then(this.database
-				.sql("insert into form_draft (token_hash, form_path, fields, created_at) values (:hash, :path, :fields, :now)")
+			.then(this.database.sql(
+					"insert into form_draft (token_hash, form_path, fields, created_at) values (:hash, :path, :fields, :now)")
 				.bind("hash", hash(token))
 				.bind("path", formPath)
 				.bind("fields", encoded)
@@ -72,8 +81,8 @@ public class FormDrafts {
 	}
 
 	/**
-	 * The fields kept for {@code formPath} by this browser, deleted as they are taken; empty when there are none
-	 * (or they are too old, or were kept for another form).
+	 * The fields kept for {@code formPath} by this browser, deleted as they are taken;
+	 * empty when there are none (or they are too old, or were kept for another form).
 	 */
 	public Mono<MultiValueMap<String, String>> take(ServerWebExchange exchange, String formPath) {
 		HttpCookie cookie = exchange.getRequest().getCookies().getFirst(COOKIE);
@@ -93,8 +102,8 @@ public class FormDrafts {
 	}
 
 	/**
-	 * The page that shows the form a POST to {@code path} came from, for the forms whose input is kept across a
-	 * sign-in: a new listing and a listing's edit.
+	 * The page that shows the form a POST to {@code path} came from, for the forms whose
+	 * input is kept across a sign-in: a new listing and a listing's edit.
 	 */
 	public static Optional<String> formPageOf(String path) {
 		if (path.equals("/listings")) {
@@ -126,7 +135,8 @@ public class FormDrafts {
 			int equals = pair.indexOf('=');
 			String name = (equals < 0) ? pair : pair.substring(0, equals);
 			String value = (equals < 0) ? "" : pair.substring(equals + 1);
-			fields.add(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+			fields.add(URLDecoder.decode(name, StandardCharsets.UTF_8),
+					URLDecoder.decode(value, StandardCharsets.UTF_8));
 		}
 		return fields;
 	}

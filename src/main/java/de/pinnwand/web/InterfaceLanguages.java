@@ -14,10 +14,10 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.i18n.LocaleContextResolver;
 
 /**
- * The languages of the interface and how one is chosen: {@code ?ui=} (from the switcher on every page,
- * remembered in a cookie), else the cookie, else the browser's Accept-Language, else German. Dari
- * ({@code fa-AF}) is a language of its own beside Persian ({@code fa}): its texts fall back to Persian's
- * only where a key is missing.
+ * The languages of the interface and how one is chosen: {@code ?ui=} (from the switcher
+ * on every page, remembered in a cookie), else the cookie, else the browser's
+ * Accept-Language, else German. Dari ({@code fa-AF}) is a language of its own beside
+ * Persian ({@code fa}): its texts fall back to Persian's only where a key is missing.
  */
 @Component("localeContextResolver")
 public class InterfaceLanguages implements LocaleContextResolver {
@@ -31,8 +31,8 @@ public class InterfaceLanguages implements LocaleContextResolver {
 	static final String COOKIE = "lang";
 
 	/**
-	 * The switcher's query parameter; not {@code lang}, which the search page and API use to filter listings
-	 * by the languages their posters speak.
+	 * The switcher's query parameter; not {@code lang}, which the search page and API use
+	 * to filter listings by the languages their posters speak.
 	 */
 	public static final String PARAMETER = "ui";
 
@@ -44,17 +44,17 @@ public class InterfaceLanguages implements LocaleContextResolver {
 	}
 
 	/**
-	 * The interface language's code of a locale, as in {@link #CODES}: {@code fa-AF} for Dari, else the bare
-	 * language ({@code ar-SY} is {@code ar}, {@code fa-IR} is {@code fa}); German for a language the interface
-	 * does not speak.
+	 * The interface language's code of a locale, as in {@link #CODES}: {@code fa-AF} for
+	 * Dari, else the bare language ({@code ar-SY} is {@code ar}, {@code fa-IR} is
+	 * {@code fa}); German for a language the interface does not speak.
 	 */
 	public static String codeOf(Locale locale) {
 		return (locale != null) ? spoken(locale).orElse("de") : "de";
 	}
 
 	/**
-	 * The interface language a code names, in the spelling of {@link #CODES} ({@code fa-af} and {@code prs}
-	 * are Dari), or empty when it names none.
+	 * The interface language a code names, in the spelling of {@link #CODES}
+	 * ({@code fa-af} and {@code prs} are Dari), or empty when it names none.
 	 */
 	public static Optional<String> known(String code) {
 		if (code == null || code.isBlank() || code.length() > 16) {
@@ -84,7 +84,10 @@ public class InterfaceLanguages implements LocaleContextResolver {
 			return new SimpleLocaleContext(Locale.forLanguageTag(remembered.get()));
 		}
 		try {
-			List<Locale.LanguageRange> ranges = exchange.getRequest().getHeaders().getAcceptLanguage().stream()
+			List<Locale.LanguageRange> ranges = exchange.getRequest()
+				.getHeaders()
+				.getAcceptLanguage()
+				.stream()
 				.map(InterfaceLanguages::dariAsFaAf)
 				.toList();
 			Locale best = Locale.lookup(ranges, LOCALES);
@@ -106,7 +109,10 @@ public class InterfaceLanguages implements LocaleContextResolver {
 		}
 	}
 
-	/** Browsers set to Dari may send its own code {@code prs}; the interface knows Dari as {@code fa-AF}. */
+	/**
+	 * Browsers set to Dari may send its own code {@code prs}; the interface knows Dari as
+	 * {@code fa-AF}.
+	 */
 	private static Locale.LanguageRange dariAsFaAf(Locale.LanguageRange range) {
 		String tag = range.getRange();
 		return (tag.equals("prs") || tag.startsWith("prs-")) ? new Locale.LanguageRange("fa-af", range.getWeight())
@@ -114,11 +120,17 @@ public class InterfaceLanguages implements LocaleContextResolver {
 	}
 
 	private static void remember(ServerWebExchange exchange, String code) {
-		// Set, not added: the locale is resolved many times per request (every message of a page), one cookie is enough.
+		// Set, not added: the locale is resolved many times per request (every message of
+		// a page), one cookie is enough.
 		exchange.getResponse()
 			.getCookies()
-			.set(COOKIE, ResponseCookie.from(COOKIE, code).path("/").maxAge(Duration.ofDays(365)).sameSite("Lax")
-				.httpOnly(true).build());
+			.set(COOKIE,
+					ResponseCookie.from(COOKIE, code)
+						.path("/")
+						.maxAge(Duration.ofDays(365))
+						.sameSite("Lax")
+						.httpOnly(true)
+						.build());
 	}
 
 }

@@ -20,30 +20,42 @@ import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /**
- * What every page's layout needs: language and direction, the language switcher, the CSRF token for forms,
- * and {@code {{#t}}key{{/t}}} for the interface's texts.
+ * What every page's layout needs: language and direction, the language switcher, the CSRF
+ * token for forms, and {@code {{#t}}key{{/t}}} for the interface's texts.
  */
 @Component
 public class Layout {
 
-	/** The exchange attribute with the signed-in member's display name; absent for visitors. */
+	/**
+	 * The exchange attribute with the signed-in member's display name; absent for
+	 * visitors.
+	 */
 	public static final String MEMBER_NAME = Layout.class.getName() + ".memberName";
 
-	/** Set when the signed-in member moderates (coordinators and admins): the header links the queue. */
+	/**
+	 * Set when the signed-in member moderates (coordinators and admins): the header links
+	 * the queue.
+	 */
 	public static final String MEMBER_COORDINATES = Layout.class.getName() + ".coordinates";
 
 	/** Set when the signed-in member is an admin: the header links the audit log. */
 	public static final String MEMBER_ADMINISTERS = Layout.class.getName() + ".administers";
 
-	/** Set when the signed-in member has unread messages: how many, for the header's link to the inbox. */
+	/**
+	 * Set when the signed-in member has unread messages: how many, for the header's link
+	 * to the inbox.
+	 */
 	public static final String UNREAD_MESSAGES = Layout.class.getName() + ".unreadMessages";
 
-	/** The signed-in member's number of unread notices (a {@code Long}); the header shows it next to the link. */
+	/**
+	 * The signed-in member's number of unread notices (a {@code Long}); the header shows
+	 * it next to the link.
+	 */
 	public static final String MEMBER_UNREAD_NOTICES = Layout.class.getName() + ".unreadNotices";
 
 	/**
-	 * The exchange attribute with the header's sign-in link, which names the current page to come back to; set
-	 * by the accounts feature, absent where no sign-in applies.
+	 * The exchange attribute with the header's sign-in link, which names the current page
+	 * to come back to; set by the accounts feature, absent where no sign-in applies.
 	 */
 	public static final String SIGN_IN_HREF = Layout.class.getName() + ".signInHref";
 
@@ -70,8 +82,8 @@ public class Layout {
 	}
 
 	/**
-	 * A link of the language switcher; {@code reviewed}, when a native speaker checked that language's texts, says
-	 * so in that language.
+	 * A link of the language switcher; {@code reviewed}, when a native speaker checked
+	 * that language's texts, says so in that language.
 	 */
 	public record LanguageLink(String code, String name, String href, boolean current, String reviewed) {
 	}
@@ -85,7 +97,8 @@ public class Layout {
 		model.put("title", this.messages.get(locale, titleKey));
 		model.put("t", (Mustache.Lambda) (fragment, out) -> out
 			.write(HtmlUtils.htmlEscape(this.messages.get(locale, fragment.execute().strip()))));
-		// A text of several short sentences as a list, one sentence an item (each escaped): easier to read for people
+		// A text of several short sentences as a list, one sentence an item (each
+		// escaped): easier to read for people
 		// with little German than one paragraph.
 		model.put("points", (Mustache.Lambda) (fragment, out) -> {
 			for (String sentence : SENTENCE_END.split(this.messages.get(locale, fragment.execute().strip()).strip())) {
@@ -116,15 +129,19 @@ public class Layout {
 		return model;
 	}
 
-	/** For pages with a search form of their own (home, search): the header leaves its search box out. */
+	/**
+	 * For pages with a search form of their own (home, search): the header leaves its
+	 * search box out.
+	 */
 	public static void ownSearch(Map<String, Object> model) {
 		model.put("pageSearch", Boolean.TRUE);
 	}
 
 	/**
-	 * For pages with a form a person fills in: the language switcher becomes buttons of that form, so switching
-	 * the language posts what was typed to {@code action} (with {@code ui} set and {@code switchLanguage} named),
-	 * and the page's handler shows the form again, filled, in the new language, instead of an empty one.
+	 * For pages with a form a person fills in: the language switcher becomes buttons of
+	 * that form, so switching the language posts what was typed to {@code action} (with
+	 * {@code ui} set and {@code switchLanguage} named), and the page's handler shows the
+	 * form again, filled, in the new language, instead of an empty one.
 	 */
 	public static void keepOnLanguageSwitch(Map<String, Object> model, String formId, String action) {
 		model.put("keepForm", formId);
@@ -132,7 +149,10 @@ public class Layout {
 		model.put("keepField", SWITCH_LANGUAGE);
 	}
 
-	/** The form field a language switch on a filled form sends (see {@link #keepOnLanguageSwitch}). */
+	/**
+	 * The form field a language switch on a filled form sends (see
+	 * {@link #keepOnLanguageSwitch}).
+	 */
 	public static final String SWITCH_LANGUAGE = "switchLanguage";
 
 	private List<LanguageLink> languageLinks(ServerWebExchange exchange, Locale current) {
@@ -145,10 +165,11 @@ public class Layout {
 				.build()
 				.toUriString();
 			Locale language = Locale.forLanguageTag(code);
-			String reviewed = (known == null) ? null : known.reviewedOn(code)
-				.map((day) -> this.messages.get(language, "texts.reviewed",
-						DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(language).format(day)))
-				.orElse(null);
+			String reviewed = (known == null) ? null
+					: known.reviewedOn(code)
+						.map((day) -> this.messages.get(language, "texts.reviewed",
+								DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(language).format(day)))
+						.orElse(null);
 			return new LanguageLink(code, this.messages.get(language, "language.self"), href,
 					code.equals(InterfaceLanguages.codeOf(current)), reviewed);
 		}).toList();

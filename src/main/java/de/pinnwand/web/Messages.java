@@ -13,23 +13,28 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The interface's texts in the reader's language, from the message bundles, formatted with ICU so that
- * plurals ({@code {0, plural, one {# Person} other {# Personen}}}) and numbers follow each language's rules.
- * Numbers are written in Latin digits in every language, Arabic, Persian and Dari too: the dates and times on
- * the pages (java.time) are, and so are the postcodes, times, house and phone numbers people read on German
+ * The interface's texts in the reader's language, from the message bundles, formatted
+ * with ICU so that plurals ({@code {0, plural, one {# Person} other {# Personen}}}) and
+ * numbers follow each language's rules. Numbers are written in Latin digits in every
+ * language, Arabic, Persian and Dari too: the dates and times on the pages (java.time)
+ * are, and so are the postcodes, times, house and phone numbers people read on German
  * letters and signs and type into the forms; one digit system on a page, not two.
  */
 @Component
 public class Messages {
 
-	/** Formats kept per thread at most; the bundles hold a few hundred patterns with arguments in all languages. */
+	/**
+	 * Formats kept per thread at most; the bundles hold a few hundred patterns with
+	 * arguments in all languages.
+	 */
 	private static final int FORMATS_PER_THREAD = 512;
 
 	private final MessageSource source;
 
 	/**
-	 * Compiled formats, per thread: an ICU {@code MessageFormat} must not be shared between threads, and compiling
-	 * one (with its plural rules and number formats) costs far more than formatting with it.
+	 * Compiled formats, per thread: an ICU {@code MessageFormat} must not be shared
+	 * between threads, and compiling one (with its plural rules and number formats) costs
+	 * far more than formatting with it.
 	 */
 	private final ThreadLocal<Map<Format, MessageFormat>> formats = ThreadLocal
 		.withInitial(() -> new LinkedHashMap<>(64, 0.75f, true) {
@@ -65,8 +70,9 @@ public class Messages {
 	}
 
 	/**
-	 * A number outside a message (a facet's count, a distance), in the same Latin digits and with the reader's
-	 * separators: {@code java.text.NumberFormat} would write Arabic-Indic digits for ar, fa and fa-AF.
+	 * A number outside a message (a facet's count, a distance), in the same Latin digits
+	 * and with the reader's separators: {@code java.text.NumberFormat} would write
+	 * Arabic-Indic digits for ar, fa and fa-AF.
 	 */
 	public String number(Locale locale, Number number, int maximumFractionDigits) {
 		NumberFormat format = NumberFormat.getNumberInstance(latinDigits(locale));

@@ -8,8 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs a passing outage (a full session store, PostgreSQL or Elasticsearch away) once a minute per kind, with how
- * many requests it refused since, instead of a stack trace per request that would flood the log.
+ * Logs a passing outage (a full session store, PostgreSQL or Elasticsearch away) once a
+ * minute per kind, with how many requests it refused since, instead of a stack trace per
+ * request that would flood the log.
  */
 final class Outages {
 
@@ -28,8 +29,8 @@ final class Outages {
 				return;
 			}
 			state[0] = now;
-			logger.warn("Answering 503 (" + ex.getClass().getSimpleName() + ": " + ex.getMessage() + "); "
-					+ state[1] + " request(s) refused so since the last such line");
+			logger.warn("Answering 503 (" + ex.getClass().getSimpleName() + ": " + ex.getMessage() + "); " + state[1]
+					+ " request(s) refused so since the last such line");
 			state[1] = 0;
 		}
 	}

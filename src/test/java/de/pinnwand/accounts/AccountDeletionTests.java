@@ -25,8 +25,9 @@ import org.springframework.web.reactive.function.BodyInserters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Leaving Pinnwand (DSGVO Art. 17) and the retention sweep: what a member exported is gone afterwards, from
- * the database and from search, while the audit log keeps its entries.
+ * Leaving Pinnwand (DSGVO Art. 17) and the retention sweep: what a member exported is
+ * gone afterwards, from the database and from search, while the audit log keeps its
+ * entries.
  */
 @PinnwandTest
 class AccountDeletionTests {
@@ -55,8 +56,13 @@ class AccountDeletionTests {
 		String word = "Abschiedsfahrrad" + Math.abs(name.hashCode());
 		String listing = post(name, TestListings.with(TestListings.offer("Fahrrad " + word), "description",
 				"Ein " + word + " für Ausflüge, gut in Schuss."));
-		this.web.post().uri("/api/v1/me/searches").headers(TestMembers.bearer(name)).bodyValue(Map.of("query", "q=" + word))
-			.exchange().expectStatus().isCreated();
+		this.web.post()
+			.uri("/api/v1/me/searches")
+			.headers(TestMembers.bearer(name))
+			.bodyValue(Map.of("query", "q=" + word))
+			.exchange()
+			.expectStatus()
+			.isCreated();
 		await(() -> found(word, listing), "the listing is searchable");
 		Map<String, Object> before = export(name);
 		UUID accountId = UUID.fromString((String) ((Map<String, Object>) before.get("profile")).get("id"));
@@ -71,7 +77,8 @@ class AccountDeletionTests {
 		assertThat(count("select count(*) as n from account where id = :id", accountId)).isZero();
 		assertThat(this.audit.about("account", accountId.toString()).map(AuditLog.Entry::action).collectList().block())
 			.contains("account.created", "account.deleted");
-		// The provider still vouches for the token: it signs in like a first time, to a new and empty account.
+		// The provider still vouches for the token: it signs in like a first time, to a
+		// new and empty account.
 		Map<String, Object> after = export(name);
 		assertThat(((Map<String, Object>) after.get("profile")).get("id")).isNotEqualTo(accountId.toString());
 		assertThat((List<Object>) after.get("listings")).isEmpty();
@@ -83,35 +90,67 @@ class AccountDeletionTests {
 		String name = "leaving-page-" + UUID.randomUUID();
 		String listing = post(name, TestListings.offer("Bücherregal zu verschenken"));
 		String session = TestMembers.signIn(this.web, name);
-		EntityExchangeResult<String> page = this.web.get().uri("/my/account").cookie("SESSION", session).exchange()
-			.expectStatus().isOk().expectBody(String.class).returnResult();
+		EntityExchangeResult<String> page = this.web.get()
+			.uri("/my/account")
+			.cookie("SESSION", session)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult();
 		assertThat(page.getResponseBody()).contains("action=\"/my/account/deletion\"");
 		Matcher token = CSRF.matcher(page.getResponseBody());
 		assertThat(token.find()).isTrue();
 		String xsrf = page.getResponseCookies().getFirst("XSRF-TOKEN").getValue();
 
-		this.web.post().uri("/my/account/deletion").cookie("SESSION", session).cookie("XSRF-TOKEN", xsrf)
-			.body(BodyInserters.fromFormData("_csrf", token.group(1))).exchange()
-			.expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
-			.expectBody(String.class).value((body) -> assertThat(body).contains("confirm-error"));
+		this.web.post()
+			.uri("/my/account/deletion")
+			.cookie("SESSION", session)
+			.cookie("XSRF-TOKEN", xsrf)
+			.body(BodyInserters.fromFormData("_csrf", token.group(1)))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).contains("confirm-error"));
 		this.web.get().uri("/api/v1/listings/" + listing).exchange().expectStatus().isOk();
 
-		this.web.post().uri("/my/account/deletion").cookie("SESSION", session).cookie("XSRF-TOKEN", xsrf)
-			.body(BodyInserters.fromFormData("_csrf", token.group(1)).with("confirm", "yes")).exchange()
-			.expectStatus().is3xxRedirection().expectHeader().location("/?account-deleted");
+		this.web.post()
+			.uri("/my/account/deletion")
+			.cookie("SESSION", session)
+			.cookie("XSRF-TOKEN", xsrf)
+			.body(BodyInserters.fromFormData("_csrf", token.group(1)).with("confirm", "yes"))
+			.exchange()
+			.expectStatus()
+			.is3xxRedirection()
+			.expectHeader()
+			.location("/?account-deleted");
 		this.web.get().uri("/api/v1/listings/" + listing).exchange().expectStatus().isNotFound();
-		this.web.get().uri("/my/account").cookie("SESSION", session).exchange()
-			.expectStatus().is3xxRedirection()
-			.expectHeader().value("Location", (location) -> assertThat(location).contains("/oauth2/authorization/"));
+		this.web.get()
+			.uri("/my/account")
+			.cookie("SESSION", session)
+			.exchange()
+			.expectStatus()
+			.is3xxRedirection()
+			.expectHeader()
+			.value("Location", (location) -> assertThat(location).contains("/oauth2/authorization/"));
 	}
 
 	@Test
 	void aLeavingMembersPlaceAtAnActivityGoesToTheFirstOneWaiting() {
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		String founder = "leaving-cafe-founder-" + run;
-		String organisation = (String) this.web.post().uri("/api/v1/organisations").headers(TestMembers.bearer(founder))
-			.bodyValue(Map.of("name", "Abschiedscafé " + run, "type", "MEETING_PLACE")).exchange()
-			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+		String organisation = (String) this.web.post()
+			.uri("/api/v1/organisations")
+			.headers(TestMembers.bearer(founder))
+			.bodyValue(Map.of("name", "Abschiedscafé " + run, "type", "MEETING_PLACE"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
 		java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).plusDays(7);
 		Map<String, Object> cafe = new java.util.LinkedHashMap<>();
 		cafe.put("organisation", organisation);
@@ -124,26 +163,50 @@ class AccountDeletionTests {
 		cafe.put("endTime", "17:00");
 		cafe.put("recurrence", "NONE");
 		cafe.put("capacity", 1);
-		String activity = this.web.post().uri("/api/v1/activities").headers(TestMembers.bearer(founder)).bodyValue(cafe)
-			.exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")
+		String activity = this.web.post()
+			.uri("/api/v1/activities")
+			.headers(TestMembers.bearer(founder))
+			.bodyValue(cafe)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id")
 			.toString();
 		String leaving = "leaving-guest-" + run;
 		String waiting = "waiting-guest-" + run;
 		for (String guest : List.of(leaving, waiting)) {
-			this.web.post().uri("/api/v1/activities/" + activity + "/signups").headers(TestMembers.bearer(guest))
-				.bodyValue(Map.of("occurrence", day.toString(), "sharedContact", "NONE")).exchange()
-				.expectStatus().isCreated();
+			this.web.post()
+				.uri("/api/v1/activities/" + activity + "/signups")
+				.headers(TestMembers.bearer(guest))
+				.bodyValue(Map.of("occurrence", day.toString(), "sharedContact", "NONE"))
+				.exchange()
+				.expectStatus()
+				.isCreated();
 		}
 		assertThat(status(waiting, activity)).isEqualTo("WAITING");
 
-		this.web.delete().uri("/api/v1/me").headers(TestMembers.bearer(leaving)).exchange().expectStatus().isNoContent();
+		this.web.delete()
+			.uri("/api/v1/me")
+			.headers(TestMembers.bearer(leaving))
+			.exchange()
+			.expectStatus()
+			.isNoContent();
 
 		assertThat(status(waiting, activity)).isEqualTo("CONFIRMED");
 	}
 
 	private Object status(String member, String activity) {
-		List<?> mine = this.web.get().uri("/api/v1/activities/" + activity + "/signups/mine")
-			.headers(TestMembers.bearer(member)).exchange().expectStatus().isOk().expectBody(List.class).returnResult()
+		List<?> mine = this.web.get()
+			.uri("/api/v1/activities/" + activity + "/signups/mine")
+			.headers(TestMembers.bearer(member))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(List.class)
+			.returnResult()
 			.getResponseBody();
 		return ((Map<?, ?>) mine.get(0)).get("status");
 	}
@@ -155,42 +218,82 @@ class AccountDeletionTests {
 		String recent = post(name, TestListings.offer("Kinderwagen, gerade zurückgezogen"));
 		String fulfilled = post(name, TestListings.offer("Kinderwagen, schon vergeben"));
 		for (String id : List.of(withdrawn, recent)) {
-			this.web.delete().uri("/api/v1/listings/" + id).headers(TestMembers.bearer(name)).exchange()
-				.expectStatus().is2xxSuccessful();
+			this.web.delete()
+				.uri("/api/v1/listings/" + id)
+				.headers(TestMembers.bearer(name))
+				.exchange()
+				.expectStatus()
+				.is2xxSuccessful();
 		}
-		this.web.post().uri("/api/v1/listings/" + fulfilled + "/fulfilment").headers(TestMembers.bearer(name)).exchange()
-			.expectStatus().is2xxSuccessful();
+		this.web.post()
+			.uri("/api/v1/listings/" + fulfilled + "/fulfilment")
+			.headers(TestMembers.bearer(name))
+			.exchange()
+			.expectStatus()
+			.is2xxSuccessful();
 		Duration longAgo = this.retention.purgeAfter().plusDays(1);
 		this.database.sql("update listing set updated_at = now() - make_interval(days => :days) where id in (:a, :b)")
-			.bind("days", (int) longAgo.toDays()).bind("a", UUID.fromString(withdrawn)).bind("b", UUID.fromString(fulfilled))
-			.then().block();
+			.bind("days", (int) longAgo.toDays())
+			.bind("a", UUID.fromString(withdrawn))
+			.bind("b", UUID.fromString(fulfilled))
+			.then()
+			.block();
 
 		assertThat(this.listings.purgeEnded(this.retention.purgeAfter()).block()).isGreaterThanOrEqualTo(1);
 
 		assertThat(count("select count(*) as n from listing where id = :id", UUID.fromString(withdrawn))).isZero();
 		assertThat(count("select count(*) as n from listing where id = :id", UUID.fromString(recent))).isOne();
 		assertThat(count("select count(*) as n from listing where id = :id", UUID.fromString(fulfilled))).isOne();
-		this.web.get().uri("/api/v1/me/listings").headers(TestMembers.bearer(name)).exchange().expectStatus().isOk()
-			.expectBody(String.class).value((body) -> assertThat(body).doesNotContain(withdrawn).contains(recent));
+		this.web.get()
+			.uri("/api/v1/me/listings")
+			.headers(TestMembers.bearer(name))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).doesNotContain(withdrawn).contains(recent));
 		await(() -> count("select count(*) as n from search_outbox where listing_id = :id",
 				UUID.fromString(withdrawn)) == 0, "the relay took the purged listing out of the index");
 	}
 
 	private String post(String member, Map<String, Object> body) {
-		return this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer(member)).bodyValue(body).exchange()
-			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+		return this.web.post()
+			.uri("/api/v1/listings")
+			.headers(TestMembers.bearer(member))
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id")
+			.toString();
 	}
 
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> export(String member) {
-		return this.web.get().uri("/api/v1/me/export").headers(TestMembers.bearer(member)).exchange()
-			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+		return this.web.get()
+			.uri("/api/v1/me/export")
+			.headers(TestMembers.bearer(member))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	@SuppressWarnings("unchecked")
 	private boolean found(String word, String id) {
-		Map<String, Object> page = this.web.get().uri("/api/v1/listings?q=" + word).exchange().expectStatus().isOk()
-			.expectBody(Map.class).returnResult().getResponseBody();
+		Map<String, Object> page = this.web.get()
+			.uri("/api/v1/listings?q=" + word)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
 		return ((List<Map<String, Object>>) page.get("items")).stream()
 			.anyMatch((item) -> id.equals(((Map<String, Object>) item.get("listing")).get("id")));
 	}

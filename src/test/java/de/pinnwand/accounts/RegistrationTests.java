@@ -23,13 +23,15 @@ import org.springframework.web.util.HtmlUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A new person registers on Keycloak's page, reached from the portal's sign-in in their language, with a
- * pseudonym, an e-mail address and a password, and gets the address check by mail from the embedded mail server.
+ * A new person registers on Keycloak's page, reached from the portal's sign-in in their
+ * language, with a pseudonym, an e-mail address and a password, and gets the address
+ * check by mail from the embedded mail server.
  */
 @PinnwandTest
 class RegistrationTests {
 
-	private static final Pattern REGISTER_FORM = Pattern.compile("<form[^>]*id=\"kc-register-form\"[^>]*action=\"([^\"]+)\"");
+	private static final Pattern REGISTER_FORM = Pattern
+		.compile("<form[^>]*id=\"kc-register-form\"[^>]*action=\"([^\"]+)\"");
 
 	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -41,13 +43,24 @@ class RegistrationTests {
 	@Test
 	void registersWithPseudonymAddressAndPasswordAndGetsTheAddressCheckByMail() throws Exception {
 		EmbeddedServices.signInProvider();
-		String authorize = this.web.get().uri("/oauth2/authorization/pinnwand?ui=en").exchange()
-			.expectStatus().is3xxRedirection().returnResult(Void.class).getResponseHeaders().getLocation().toString();
-		String registration = authorize.replace("/protocol/openid-connect/auth?", "/protocol/openid-connect/registrations?");
+		String authorize = this.web.get()
+			.uri("/oauth2/authorization/pinnwand?ui=en")
+			.exchange()
+			.expectStatus()
+			.is3xxRedirection()
+			.returnResult(Void.class)
+			.getResponseHeaders()
+			.getLocation()
+			.toString();
+		String registration = authorize.replace("/protocol/openid-connect/auth?",
+				"/protocol/openid-connect/registrations?");
 		HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(registration)).build());
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).as("a pseudonym, no real name").contains("id=\"username\"").contains("id=\"email\"")
-			.doesNotContain("id=\"firstName\"").doesNotContain("id=\"lastName\"");
+		assertThat(page.body()).as("a pseudonym, no real name")
+			.contains("id=\"username\"")
+			.contains("id=\"email\"")
+			.doesNotContain("id=\"firstName\"")
+			.doesNotContain("id=\"lastName\"");
 		Matcher form = REGISTER_FORM.matcher(page.body());
 		assertThat(form.find()).isTrue();
 		String name = "neu-" + UUID.randomUUID().toString().substring(0, 8);
@@ -58,12 +71,16 @@ class RegistrationTests {
 			.POST(HttpRequest.BodyPublishers.ofString("username=" + encode(name) + "&email=" + encode(address)
 					+ "&password=" + encode(password) + "&password-confirm=" + encode(password)))
 			.build());
-		// Keycloak sends the address check when it shows the page that asks for it, after a redirect.
+		// Keycloak sends the address check when it shows the page that asks for it, after
+		// a redirect.
 		for (int hops = 0; hops < 3 && registered.statusCode() == 302; hops++) {
-			registered = send(HttpRequest.newBuilder(URI.create(registered.headers().firstValue("Location").orElseThrow()))
-				.build());
+			registered = send(
+					HttpRequest.newBuilder(URI.create(registered.headers().firstValue("Location").orElseThrow()))
+						.build());
 		}
-		String shown = registered.body().replaceAll("(?s)<script.*?</script>", "").replaceAll("<[^>]+>", " ")
+		String shown = registered.body()
+			.replaceAll("(?s)<script.*?</script>", "")
+			.replaceAll("<[^>]+>", " ")
 			.replaceAll("\\s+", " ");
 		assertThat(registered.statusCode()).as(shown).isIn(200, 302);
 		assertThat(shown).as("Keycloak asks to confirm the address").containsIgnoringCase("verif");
@@ -77,14 +94,19 @@ class RegistrationTests {
 		assertThat(mail.received()).filteredOn((received) -> received.to().toString().contains(address))
 			.as("Keycloak's address check arrives at the embedded mail server")
 			.singleElement()
-			.satisfies((received) -> assertThat(received.text() + received.html()).contains("login-actions/action-token"));
+			.satisfies(
+					(received) -> assertThat(received.text() + received.html()).contains("login-actions/action-token"));
 	}
 
 	private HttpResponse<String> send(HttpRequest request) throws Exception {
 		HttpRequest.Builder withCookies = HttpRequest.newBuilder(request, (header, value) -> true);
 		if (!this.cookies.isEmpty()) {
-			withCookies.header("Cookie", String.join("; ", this.cookies.entrySet().stream()
-				.map((cookie) -> cookie.getKey() + "=" + cookie.getValue()).toList()));
+			withCookies.header("Cookie",
+					String.join("; ",
+							this.cookies.entrySet()
+								.stream()
+								.map((cookie) -> cookie.getKey() + "=" + cookie.getValue())
+								.toList()));
 		}
 		HttpResponse<String> response = this.http.send(withCookies.build(), HttpResponse.BodyHandlers.ofString());
 		for (String header : response.headers().allValues("Set-Cookie")) {

@@ -33,8 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The API takes only tokens that Keycloak made for the portal: tried with real tokens of the embedded Keycloak
- * that are each wrong in one way. Every refusal is a 401 with a problem body, never a shared account.
+ * The API takes only tokens that Keycloak made for the portal: tried with real tokens of
+ * the embedded Keycloak that are each wrong in one way. Every refusal is a 401 with a
+ * problem body, never a shared account.
  */
 @PinnwandTest
 class TokenValidationTests {
@@ -48,10 +49,28 @@ class TokenValidationTests {
 
 	@Test
 	void takesThePortalsOwnTokenAndKeepsTwoPeopleApart() {
-		String first = this.web.get().uri("/api/v1/me").headers(TestMembers.bearer("token-first")).exchange()
-			.expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asString();
-		String second = this.web.get().uri("/api/v1/me").headers(TestMembers.bearer("token-second")).exchange()
-			.expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asString();
+		String first = this.web.get()
+			.uri("/api/v1/me")
+			.headers(TestMembers.bearer("token-first"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id")
+			.asString();
+		String second = this.web.get()
+			.uri("/api/v1/me")
+			.headers(TestMembers.bearer("token-second"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id")
+			.asString();
 		assertThat(first).isNotEqualTo(second);
 		assertThat(claims(TestMembers.token("token-first")).get("aud").toString()).contains("pinnwand");
 	}
@@ -61,18 +80,26 @@ class TokenValidationTests {
 		// The way the local run makes its demo account 'koordination'.
 		EmbeddedServices.ensureMember("token-coordinator", "coordinators");
 		assertThat(claims(TestMembers.token("token-coordinator")).get("groups").toString()).contains("coordinators");
-		this.web.get().uri("/api/v1/me").headers(TestMembers.bearer("token-coordinator")).exchange()
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$.roles[0]").isEqualTo("COORDINATOR");
+		this.web.get()
+			.uri("/api/v1/me")
+			.headers(TestMembers.bearer("token-coordinator"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.roles[0]")
+			.isEqualTo("COORDINATOR");
 	}
 
 	@Test
 	void givesALocalDemoAccountItsNameAsSubject() {
 		// The local run's demo content prepares the demo accounts by these names.
-		EmbeddedServices.signInProvider().admin().ensureDemoMember("token-demo", EmbeddedServices.memberPassword(),
-				List.of("admins"));
-		EmbeddedServices.signInProvider().admin().ensureDemoMember("token-demo", EmbeddedServices.memberPassword(),
-				List.of("admins"));
+		EmbeddedServices.signInProvider()
+			.admin()
+			.ensureDemoMember("token-demo", EmbeddedServices.memberPassword(), List.of("admins"));
+		EmbeddedServices.signInProvider()
+			.admin()
+			.ensureDemoMember("token-demo", EmbeddedServices.memberPassword(), List.of("admins"));
 		String token = passwordGrant(EmbeddedKeycloak.REALM, KeycloakAdmin.SCRIPT_CLIENT, "token-demo",
 				EmbeddedServices.memberPassword());
 		assertThat(claims(token).get("sub").asString()).isEqualTo("token-demo");
@@ -96,11 +123,13 @@ class TokenValidationTests {
 		String scopes = "/realms/" + EmbeddedKeycloak.REALM + "/clients/" + id + "/default-client-scopes";
 		for (JsonNode scope : admin.send("GET", scopes, null).json()) {
 			if ("basic".equals(scope.get("name").asString())) {
-				assertThat(admin.send("DELETE", scopes + "/" + scope.get("id").asString(), null).status()).isEqualTo(204);
+				assertThat(admin.send("DELETE", scopes + "/" + scope.get("id").asString(), null).status())
+					.isEqualTo(204);
 			}
 		}
 		TestMembers.subject("token-no-subject");
-		String token = passwordGrant(EmbeddedKeycloak.REALM, clientId, "token-no-subject", EmbeddedServices.memberPassword());
+		String token = passwordGrant(EmbeddedKeycloak.REALM, clientId, "token-no-subject",
+				EmbeddedServices.memberPassword());
 		JsonNode claims = claims(token);
 		assertThat(claims.has("sub")).as("the client's tokens carry no subject").isFalse();
 		assertThat(claims.get("aud").toString()).contains("pinnwand");
@@ -114,7 +143,8 @@ class TokenValidationTests {
 		createClient(admin, EmbeddedKeycloak.REALM, clientId, Map.of("access.token.lifespan", "1"),
 				"included.client.audience");
 		TestMembers.subject("token-expired");
-		String token = passwordGrant(EmbeddedKeycloak.REALM, clientId, "token-expired", EmbeddedServices.memberPassword());
+		String token = passwordGrant(EmbeddedKeycloak.REALM, clientId, "token-expired",
+				EmbeddedServices.memberPassword());
 		long expires = claims(token).get("exp").asLong();
 		// The test properties allow a clock skew of 1 s; wait until the token is past it.
 		while (System.currentTimeMillis() / 1000 <= expires + 2) {
@@ -131,9 +161,11 @@ class TokenValidationTests {
 		JsonNode header = json.readTree(Base64.getUrlDecoder().decode(parts[0]));
 		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
 		generator.initialize(2048);
-		SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(header.get("kid").asString())
-			.type(JOSEObjectType.JWT).build(), JWTClaimsSet.parse(new String(Base64.getUrlDecoder().decode(parts[1]),
-					StandardCharsets.UTF_8)));
+		SignedJWT forged = new SignedJWT(
+				new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(header.get("kid").asString())
+					.type(JOSEObjectType.JWT)
+					.build(),
+				JWTClaimsSet.parse(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)));
 		forged.sign(new RSASSASigner((RSAPrivateKey) generator.generateKeyPair().getPrivate()));
 		assertRefused(forged.serialize());
 	}
@@ -146,9 +178,13 @@ class TokenValidationTests {
 		String clientId = "pinnwand-lookalike";
 		createClient(admin, realm, clientId, Map.of(), "included.custom.audience");
 		String password = UUID.randomUUID().toString();
-		assertThat(admin.send("POST", "/realms/" + realm + "/users", Map.of("username", "stranger", "enabled", true,
-				"email", "stranger@example.invalid", "emailVerified", true, "firstName", "S", "lastName", "T",
-				"credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)))).status())
+		assertThat(
+				admin
+					.send("POST", "/realms/" + realm + "/users",
+							Map.of("username", "stranger", "enabled", true, "email", "stranger@example.invalid",
+									"emailVerified", true, "firstName", "S", "lastName", "T", "credentials",
+									List.of(Map.of("type", "password", "value", password, "temporary", false))))
+					.status())
 			.isEqualTo(201);
 		String token = passwordGrant(realm, clientId, "stranger", password);
 		assertThat(claims(token).get("aud").toString()).contains("pinnwand");
@@ -156,23 +192,34 @@ class TokenValidationTests {
 	}
 
 	private void assertRefused(String token) {
-		this.web.get().uri("/api/v1/me").header("Authorization", "Bearer " + token).header("Accept-Language", "en")
+		this.web.get()
+			.uri("/api/v1/me")
+			.header("Authorization", "Bearer " + token)
+			.header("Accept-Language", "en")
 			.exchange()
-			.expectStatus().isUnauthorized()
-			.expectHeader().contentType("application/problem+json")
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentType("application/problem+json")
 			.expectBody()
-			.jsonPath("$.status").isEqualTo(401)
-			.jsonPath("$.detail").isEqualTo(
+			.jsonPath("$.status")
+			.isEqualTo(401)
+			.jsonPath("$.detail")
+			.isEqualTo(
 					"The access token is not valid, has expired or was not issued for Pinnwand. Please get a new one.");
 	}
 
-	/** A public client with the password grant whose tokens name the portal in {@code aud}. */
-	private static String createClient(KeycloakAdmin admin, String realm, String clientId, Map<String, String> attributes,
-			String audienceKey) {
-		Map<String, Object> client = Map.of("clientId", clientId, "publicClient", true, "directAccessGrantsEnabled", true,
-				"standardFlowEnabled", false, "attributes", attributes, "protocolMappers",
-				List.of(Map.of("name", "audience", "protocol", "openid-connect", "protocolMapper", "oidc-audience-mapper",
-						"config", Map.of(audienceKey, "pinnwand", "access.token.claim", "true"))));
+	/**
+	 * A public client with the password grant whose tokens name the portal in
+	 * {@code aud}.
+	 */
+	private static String createClient(KeycloakAdmin admin, String realm, String clientId,
+			Map<String, String> attributes, String audienceKey) {
+		Map<String, Object> client = Map.of("clientId", clientId, "publicClient", true, "directAccessGrantsEnabled",
+				true, "standardFlowEnabled", false, "attributes", attributes, "protocolMappers",
+				List.of(Map.of("name", "audience", "protocol", "openid-connect", "protocolMapper",
+						"oidc-audience-mapper", "config",
+						Map.of(audienceKey, "pinnwand", "access.token.claim", "true"))));
 		KeycloakAdmin.Answer created = admin.send("POST", "/realms/" + realm + "/clients", client);
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		return created.location().substring(created.location().lastIndexOf('/') + 1);

@@ -33,9 +33,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Activities through the API as organisers and guests use them: the weekly café with a calendar feed, sign-ups up
- * to capacity and onto the waiting list, moving up when someone cancels, parallel sign-ups for the last places,
- * who may change what, and what is refused.
+ * Activities through the API as organisers and guests use them: the weekly café with a
+ * calendar feed, sign-ups up to capacity and onto the waiting list, moving up when
+ * someone cancels, parallel sign-ups for the last places, who may change what, and what
+ * is refused.
  */
 @PinnwandTest
 class ActivitiesTests {
@@ -63,14 +64,24 @@ class ActivitiesTests {
 		return helper;
 	}
 
-	/** A Thursday at least two days ahead, so its start is never in the past while the test runs. */
+	/**
+	 * A Thursday at least two days ahead, so its start is never in the past while the
+	 * test runs.
+	 */
 	static LocalDate nextThursday() {
 		return LocalDate.now(Activity.ZONE).plusDays(2).with(TemporalAdjusters.nextOrSame(DayOfWeek.THURSDAY));
 	}
 
 	UUID accountId(String name) {
-		Map<?, ?> me = this.web.get().uri("/api/v1/me").headers(TestMembers.bearer(name)).exchange()
-			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+		Map<?, ?> me = this.web.get()
+			.uri("/api/v1/me")
+			.headers(TestMembers.bearer(name))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
 		return UUID.fromString((String) me.get("id"));
 	}
 
@@ -78,8 +89,10 @@ class ActivitiesTests {
 	UUID organisation(String admin, OrganisationType type, String name) {
 		Instant now = Instant.now();
 		UUID id = UUID.randomUUID();
-		this.organisations.save(new Organisation(id, name + " " + id.toString().substring(0, 8), type, "",
-				List.of("de"), null, "71634", null, null, null, null, null, null, null, null, now, now, null)).block();
+		this.organisations
+			.save(new Organisation(id, name + " " + id.toString().substring(0, 8), type, "", List.of("de"), null,
+					"71634", null, null, null, null, null, null, null, null, now, now, null))
+			.block();
 		this.memberships.put(id, accountId(admin), OrganisationRole.ADMIN).block();
 		return id;
 	}
@@ -101,23 +114,44 @@ class ActivitiesTests {
 	}
 
 	Map<?, ?> create(String admin, Map<String, Object> body) {
-		return this.web.post().uri("/api/v1/activities").headers(TestMembers.bearer(admin)).bodyValue(body).exchange()
-			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+		return this.web.post()
+			.uri("/api/v1/activities")
+			.headers(TestMembers.bearer(admin))
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	WebTestClient.ResponseSpec signUp(String who, Object id, LocalDate occurrence, String contact) {
-		return this.web.post().uri("/api/v1/activities/" + id + "/signups").headers(TestMembers.bearer(who))
-			.bodyValue(Map.of("occurrence", occurrence.toString(), "sharedContact", contact)).exchange();
+		return this.web.post()
+			.uri("/api/v1/activities/" + id + "/signups")
+			.headers(TestMembers.bearer(who))
+			.bodyValue(Map.of("occurrence", occurrence.toString(), "sharedContact", contact))
+			.exchange();
 	}
 
 	Map<?, ?> signedUp(String who, Object id, LocalDate occurrence, String contact) {
-		return signUp(who, id, occurrence, contact).expectStatus().isCreated().expectBody(Map.class).returnResult()
+		return signUp(who, id, occurrence, contact).expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
 			.getResponseBody();
 	}
 
 	List<?> mine(String who, Object id) {
-		return this.web.get().uri("/api/v1/activities/" + id + "/signups/mine").headers(TestMembers.bearer(who))
-			.exchange().expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+		return this.web.get()
+			.uri("/api/v1/activities/" + id + "/signups/mine")
+			.headers(TestMembers.bearer(who))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(List.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	@Test
@@ -129,19 +163,25 @@ class ActivitiesTests {
 		assertThat(cafe.get("recurrence")).isEqualTo("WEEKLY");
 		assertThat((List<?>) cafe.get("nextOccurrences")).hasSize(6);
 
-		// Subscribe to the organisation's calendar: one event that repeats weekly in Berlin time.
-		String ics = this.web.get().uri("/organisations/" + org + "/activities.ics").exchange()
-			.expectStatus().isOk()
-			.expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("text/calendar"))
-			.expectBody(String.class).returnResult().getResponseBody();
+		// Subscribe to the organisation's calendar: one event that repeats weekly in
+		// Berlin time.
+		String ics = this.web.get()
+			.uri("/organisations/" + org + "/activities.ics")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.parseMediaType("text/calendar"))
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 		Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
 		calendar.validate();
 		List<VEvent> events = calendar.getComponents("VEVENT");
 		assertThat(events).hasSize(1);
 		VEvent event = events.get(0);
 		assertThat(event.getSummary().getValue()).isEqualTo("Begegnungscafé");
-		assertThat(event.getProperty("RRULE").orElseThrow().getValue()).startsWith("FREQ=WEEKLY;UNTIL=")
-			.endsWith("Z");
+		assertThat(event.getProperty("RRULE").orElseThrow().getValue()).startsWith("FREQ=WEEKLY;UNTIL=").endsWith("Z");
 		assertThat(event.getDateTimeStart().getParameter("TZID").orElseThrow().getValue()).isEqualTo("Europe/Berlin");
 		assertThat(event.getDateTimeStart().getValue()).isEqualTo(thursday.toString().replace("-", "") + "T150000");
 		assertThat(calendar.getComponents("VTIMEZONE")).hasSize(1);
@@ -159,28 +199,46 @@ class ActivitiesTests {
 		// The next Thursday has its own places.
 		assertThat(signedUp("cafe-guest-d", id, thursday.plusWeeks(1), "NONE").get("status")).isEqualTo("CONFIRMED");
 
-		Map<?, ?> read = this.web.get().uri("/api/v1/activities/" + id).exchange().expectStatus().isOk()
-			.expectBody(Map.class).returnResult().getResponseBody();
+		Map<?, ?> read = this.web.get()
+			.uri("/api/v1/activities/" + id)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
 		Map<?, ?> first = (Map<?, ?>) ((List<?>) read.get("nextOccurrences")).get(0);
 		assertThat(first.get("confirmed")).isEqualTo(2);
 		assertThat(first.get("waiting")).isEqualTo(2);
 		assertThat(first.get("free")).isEqualTo(0);
 
 		// A cancels: C moves up, D is next.
-		this.web.delete().uri("/api/v1/activities/" + id + "/signups/" + thursday).headers(TestMembers.bearer("cafe-guest-a"))
-			.exchange().expectStatus().isNoContent();
+		this.web.delete()
+			.uri("/api/v1/activities/" + id + "/signups/" + thursday)
+			.headers(TestMembers.bearer("cafe-guest-a"))
+			.exchange()
+			.expectStatus()
+			.isNoContent();
 		assertThat(((Map<?, ?>) mine("cafe-guest-c", id).get(0)).get("status")).isEqualTo("CONFIRMED");
 		Map<?, ?> dNow = (Map<?, ?>) mine("cafe-guest-d", id).get(0);
 		assertThat(dNow.get("status")).isEqualTo("WAITING");
 		assertThat(dNow.get("position")).isEqualTo(1);
 		assertThat(mine("cafe-guest-a", id)).isEmpty();
 		// Cancelling again: there is nothing to cancel.
-		this.web.delete().uri("/api/v1/activities/" + id + "/signups/" + thursday).headers(TestMembers.bearer("cafe-guest-a"))
-			.exchange().expectStatus().isNotFound();
+		this.web.delete()
+			.uri("/api/v1/activities/" + id + "/signups/" + thursday)
+			.headers(TestMembers.bearer("cafe-guest-a"))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 
 		// The feed is the same on every request (stable UID), and names nobody.
-		String again = this.web.get().uri("/organisations/" + org + "/activities.ics").exchange()
-			.expectBody(String.class).returnResult().getResponseBody();
+		String again = this.web.get()
+			.uri("/organisations/" + org + "/activities.ics")
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 		assertThat(again).contains("UID:" + uid).doesNotContain("cafe-guest").doesNotContain("cafe-admin");
 	}
 
@@ -190,35 +248,67 @@ class ActivitiesTests {
 		LocalDate thursday = nextThursday();
 		Object id = create("contact-admin", cafe(org, thursday, 10)).get("id");
 		for (String name : List.of("contact-mail", "contact-phone", "contact-none")) {
-			this.web.put().uri("/api/v1/me").headers(TestMembers.bearer(name))
-				.bodyValue(Map.of("displayName", name, "languages", List.of("de"), "contactEmail", name + "@example.org",
-						"contactPhone", "+49 7141 12345", "emailNotifications", "NEVER"))
-				.exchange().expectStatus().isOk();
+			this.web.put()
+				.uri("/api/v1/me")
+				.headers(TestMembers.bearer(name))
+				.bodyValue(Map.of("displayName", name, "languages", List.of("de"), "contactEmail",
+						name + "@example.org", "contactPhone", "+49 7141 12345", "emailNotifications", "NEVER"))
+				.exchange()
+				.expectStatus()
+				.isOk();
 		}
 		signedUp("contact-mail", id, thursday, "EMAIL");
 		signedUp("contact-phone", id, thursday, "PHONE");
 		signedUp("contact-none", id, thursday, "NONE");
 		// Sharing a contact one does not have is refused.
-		signUp("contact-nothing", id, thursday, "PHONE").expectStatus().isEqualTo(422).expectBody()
-			.jsonPath("$.errors[0].code").isEqualTo("signup.contact-missing");
+		signUp("contact-nothing", id, thursday, "PHONE").expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("signup.contact-missing");
 
-		String list = this.web.get().uri("/api/v1/activities/" + id + "/signups").headers(TestMembers.bearer("contact-admin"))
-			.exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-		assertThat(list).contains("contact-mail@example.org").contains("+49 7141 12345").contains("contact-none")
-			.doesNotContain("contact-phone@example.org").doesNotContain("contact-none@example.org");
-		List<?> attendees = this.web.get().uri("/api/v1/activities/" + id + "/signups")
-			.headers(TestMembers.bearer("contact-admin")).exchange().expectBody(List.class).returnResult()
+		String list = this.web.get()
+			.uri("/api/v1/activities/" + id + "/signups")
+			.headers(TestMembers.bearer("contact-admin"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(list).contains("contact-mail@example.org")
+			.contains("+49 7141 12345")
+			.contains("contact-none")
+			.doesNotContain("contact-phone@example.org")
+			.doesNotContain("contact-none@example.org");
+		List<?> attendees = this.web.get()
+			.uri("/api/v1/activities/" + id + "/signups")
+			.headers(TestMembers.bearer("contact-admin"))
+			.exchange()
+			.expectBody(List.class)
+			.returnResult()
 			.getResponseBody();
 		assertThat(attendees).hasSize(3);
 		// Anyone else, even someone signed up, does not see the list at all.
-		this.web.get().uri("/api/v1/activities/" + id + "/signups").headers(TestMembers.bearer("contact-mail"))
-			.exchange().expectStatus().isNotFound();
+		this.web.get()
+			.uri("/api/v1/activities/" + id + "/signups")
+			.headers(TestMembers.bearer("contact-mail"))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 		this.web.get().uri("/api/v1/activities/" + id + "/signups").exchange().expectStatus().isUnauthorized();
 		// The member's export holds their sign-ups.
-		this.web.get().uri("/api/v1/me/export").headers(TestMembers.bearer("contact-mail")).exchange()
-			.expectStatus().isOk().expectBody()
-			.jsonPath("$.activitySignups[0].activity").isEqualTo("Begegnungscafé")
-			.jsonPath("$.activitySignups[0].sharedContact").isEqualTo("EMAIL");
+		this.web.get()
+			.uri("/api/v1/me/export")
+			.headers(TestMembers.bearer("contact-mail"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.activitySignups[0].activity")
+			.isEqualTo("Begegnungscafé")
+			.jsonPath("$.activitySignups[0].sharedContact")
+			.isEqualTo("EMAIL");
 	}
 
 	@Test
@@ -253,23 +343,45 @@ class ActivitiesTests {
 			pool.shutdownNow();
 		}
 		// Two who hold places cancel at once: exactly the first two waiting move up.
-		List<?> attendees = this.web.get().uri("/api/v1/activities/" + id + "/signups").headers(TestMembers.bearer("rush-admin"))
-			.exchange().expectBody(List.class).returnResult().getResponseBody();
-		List<String> confirmed = attendees.stream().map((a) -> (Map<?, ?>) a)
-			.filter((a) -> "CONFIRMED".equals(a.get("status"))).map((a) -> (String) a.get("displayName")).toList();
+		List<?> attendees = this.web.get()
+			.uri("/api/v1/activities/" + id + "/signups")
+			.headers(TestMembers.bearer("rush-admin"))
+			.exchange()
+			.expectBody(List.class)
+			.returnResult()
+			.getResponseBody();
+		List<String> confirmed = attendees.stream()
+			.map((a) -> (Map<?, ?>) a)
+			.filter((a) -> "CONFIRMED".equals(a.get("status")))
+			.map((a) -> (String) a.get("displayName"))
+			.toList();
 		CompletableFuture<?> one = CompletableFuture.runAsync(() -> this.web.delete()
-			.uri("/api/v1/activities/" + id + "/signups/" + thursday).headers(TestMembers.bearer(confirmed.get(0)))
-			.exchange().expectStatus().isNoContent());
+			.uri("/api/v1/activities/" + id + "/signups/" + thursday)
+			.headers(TestMembers.bearer(confirmed.get(0)))
+			.exchange()
+			.expectStatus()
+			.isNoContent());
 		CompletableFuture<?> two = CompletableFuture.runAsync(() -> this.web.delete()
-			.uri("/api/v1/activities/" + id + "/signups/" + thursday).headers(TestMembers.bearer(confirmed.get(1)))
-			.exchange().expectStatus().isNoContent());
+			.uri("/api/v1/activities/" + id + "/signups/" + thursday)
+			.headers(TestMembers.bearer(confirmed.get(1)))
+			.exchange()
+			.expectStatus()
+			.isNoContent());
 		CompletableFuture.allOf(one, two).get();
-		List<?> after = this.web.get().uri("/api/v1/activities/" + id + "/signups").headers(TestMembers.bearer("rush-admin"))
-			.exchange().expectBody(List.class).returnResult().getResponseBody();
+		List<?> after = this.web.get()
+			.uri("/api/v1/activities/" + id + "/signups")
+			.headers(TestMembers.bearer("rush-admin"))
+			.exchange()
+			.expectBody(List.class)
+			.returnResult()
+			.getResponseBody();
 		assertThat(after.stream().map((a) -> (Map<?, ?>) a).filter((a) -> "CONFIRMED".equals(a.get("status"))).toList())
 			.hasSize(3);
-		assertThat(after.stream().map((a) -> (Map<?, ?>) a).filter((a) -> "WAITING".equals(a.get("status")))
-			.map((a) -> (Object) a.get("position")).toList()).containsExactly(1, 2, 3, 4, 5, 6, 7);
+		assertThat(after.stream()
+			.map((a) -> (Map<?, ?>) a)
+			.filter((a) -> "WAITING".equals(a.get("status")))
+			.map((a) -> (Object) a.get("position"))
+			.toList()).containsExactly(1, 2, 3, 4, 5, 6, 7);
 	}
 
 	@Test
@@ -279,43 +391,107 @@ class ActivitiesTests {
 		Map<String, Object> body = cafe(org, thursday, 20);
 		Map<?, ?> created = create("perm-admin", body);
 		Object id = created.get("id");
-		// Someone else may not post for the organisation, nor for one that does not exist.
-		this.web.post().uri("/api/v1/activities").headers(TestMembers.bearer("perm-other")).bodyValue(body).exchange()
-			.expectStatus().isEqualTo(422).expectBody().jsonPath("$.errors[0].code").isEqualTo("organisation.not-member");
+		// Someone else may not post for the organisation, nor for one that does not
+		// exist.
+		this.web.post()
+			.uri("/api/v1/activities")
+			.headers(TestMembers.bearer("perm-other"))
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("organisation.not-member");
 		Map<String, Object> unknown = new LinkedHashMap<>(body);
 		unknown.put("organisation", UUID.randomUUID().toString());
-		this.web.post().uri("/api/v1/activities").headers(TestMembers.bearer("perm-admin")).bodyValue(unknown).exchange()
-			.expectStatus().isEqualTo(422).expectBody().jsonPath("$.errors[0].field").isEqualTo("organisation");
+		this.web.post()
+			.uri("/api/v1/activities")
+			.headers(TestMembers.bearer("perm-admin"))
+			.bodyValue(unknown)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("organisation");
 		this.web.post().uri("/api/v1/activities").bodyValue(body).exchange().expectStatus().isUnauthorized();
 
 		Map<String, Object> change = new LinkedHashMap<>(body);
 		change.put("title", "Begegnungscafé mit Kinderecke");
 		change.put("version", created.get("version"));
-		this.web.put().uri("/api/v1/activities/" + id).headers(TestMembers.bearer("perm-other")).bodyValue(change)
-			.exchange().expectStatus().isNotFound();
-		this.web.delete().uri("/api/v1/activities/" + id).headers(TestMembers.bearer("perm-other")).exchange()
-			.expectStatus().isNotFound();
-		this.web.put().uri("/api/v1/activities/" + id).headers(TestMembers.bearer("perm-admin")).bodyValue(change)
-			.exchange().expectStatus().isOk().expectBody().jsonPath("$.title").isEqualTo("Begegnungscafé mit Kinderecke");
+		this.web.put()
+			.uri("/api/v1/activities/" + id)
+			.headers(TestMembers.bearer("perm-other"))
+			.bodyValue(change)
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		this.web.delete()
+			.uri("/api/v1/activities/" + id)
+			.headers(TestMembers.bearer("perm-other"))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		this.web.put()
+			.uri("/api/v1/activities/" + id)
+			.headers(TestMembers.bearer("perm-admin"))
+			.bodyValue(change)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo("Begegnungscafé mit Kinderecke");
 		// The old version again: someone changed it in between.
-		this.web.put().uri("/api/v1/activities/" + id).headers(TestMembers.bearer("perm-admin")).bodyValue(change)
-			.exchange().expectStatus().isEqualTo(409);
+		this.web.put()
+			.uri("/api/v1/activities/" + id)
+			.headers(TestMembers.bearer("perm-admin"))
+			.bodyValue(change)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409);
 
 		signedUp("perm-guest", id, thursday, "NONE");
-		signUp("perm-guest", id, thursday, "NONE").expectStatus().isEqualTo(422).expectBody()
-			.jsonPath("$.errors[0].code").isEqualTo("signup.already");
-		signUp("perm-guest", id, thursday.plusDays(1), "NONE").expectStatus().isEqualTo(422).expectBody()
-			.jsonPath("$.errors[0].code").isEqualTo("signup.no-occurrence");
+		signUp("perm-guest", id, thursday, "NONE").expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("signup.already");
+		signUp("perm-guest", id, thursday.plusDays(1), "NONE").expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("signup.no-occurrence");
 		signUp("perm-guest", id, thursday.plusWeeks(9), "NONE").expectStatus().isEqualTo(422);
 
-		this.web.delete().uri("/api/v1/activities/" + id).headers(TestMembers.bearer("perm-admin")).exchange()
-			.expectStatus().isNoContent();
-		this.web.get().uri("/api/v1/activities/" + id).exchange().expectStatus().isOk().expectBody()
-			.jsonPath("$.status").isEqualTo("CANCELLED");
-		signUp("perm-guest-2", id, thursday, "NONE").expectStatus().isEqualTo(422).expectBody()
-			.jsonPath("$.errors[0].code").isEqualTo("signup.cancelled");
-		String list = this.web.get().uri("/api/v1/activities?organisation=" + org).exchange().expectStatus().isOk()
-			.expectBody(String.class).returnResult().getResponseBody();
+		this.web.delete()
+			.uri("/api/v1/activities/" + id)
+			.headers(TestMembers.bearer("perm-admin"))
+			.exchange()
+			.expectStatus()
+			.isNoContent();
+		this.web.get()
+			.uri("/api/v1/activities/" + id)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("CANCELLED");
+		signUp("perm-guest-2", id, thursday, "NONE").expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("signup.cancelled");
+		String list = this.web.get()
+			.uri("/api/v1/activities?organisation=" + org)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 		assertThat(list).doesNotContain(id.toString());
 	}
 
@@ -339,30 +515,52 @@ class ActivitiesTests {
 		Map<String, Object> garbled = cafe(org, thursday, 20);
 		garbled.put("date", "nächsten Donnerstag");
 		garbled.put("startTime", "25:99");
-		this.web.post().uri("/api/v1/activities").headers(TestMembers.bearer("bad-admin")).header("Accept-Language", "en")
-			.bodyValue(garbled).exchange().expectStatus().isEqualTo(422).expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON).expectBody()
-			.jsonPath("$.errors[?(@.field == 'date')].code").isEqualTo("activity.date.invalid")
-			.jsonPath("$.errors[?(@.field == 'startTime')].message").isEqualTo("Please enter a time such as 15:00.");
+		this.web.post()
+			.uri("/api/v1/activities")
+			.headers(TestMembers.bearer("bad-admin"))
+			.header("Accept-Language", "en")
+			.bodyValue(garbled)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.errors[?(@.field == 'date')].code")
+			.isEqualTo("activity.date.invalid")
+			.jsonPath("$.errors[?(@.field == 'startTime')].message")
+			.isEqualTo("Please enter a time such as 15:00.");
 
-		// An activity that started yesterday (stored directly: the rules would refuse it) takes no sign-ups for then.
+		// An activity that started yesterday (stored directly: the rules would refuse it)
+		// takes no sign-ups for then.
 		Instant now = Instant.now();
 		LocalDate yesterday = LocalDate.now(Activity.ZONE).minusDays(1);
 		Activity started = new Activity(UUID.randomUUID(), org, "Sprachcafé gestern", "", List.of("de"), "71634",
-				"Ludwigsburg", "Landkreis Ludwigsburg", 48.9, 9.19, yesterday.atTime(10, 0).atZone(Activity.ZONE).toInstant(),
+				"Ludwigsburg", "Landkreis Ludwigsburg", 48.9, 9.19,
+				yesterday.atTime(10, 0).atZone(Activity.ZONE).toInstant(),
 				yesterday.atTime(12, 0).atZone(Activity.ZONE).toInstant(), Recurrence.WEEKLY, yesterday.plusWeeks(4), 5,
 				ActivityStatus.PUBLISHED, accountId("bad-admin"), now, now, null, null);
 		this.activities.save(started).block();
-		signUp("late-guest", started.id(), yesterday, "NONE").expectStatus().isEqualTo(422).expectBody()
-			.jsonPath("$.errors[0].code").isEqualTo("signup.past");
+		signUp("late-guest", started.id(), yesterday, "NONE").expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("signup.past");
 		assertThat(signedUp("late-guest", started.id(), yesterday.plusWeeks(1), "NONE").get("status"))
 			.isEqualTo("CONFIRMED");
 	}
 
 	private void assertProblem(Map<String, Object> body, String field, String code) {
-		this.web.post().uri("/api/v1/activities").headers(TestMembers.bearer("bad-admin")).bodyValue(body).exchange()
-			.expectStatus().isEqualTo(422).expectBody()
-			.jsonPath("$.errors[?(@.field == '" + field + "')].code").isEqualTo(code);
+		this.web.post()
+			.uri("/api/v1/activities")
+			.headers(TestMembers.bearer("bad-admin"))
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[?(@.field == '" + field + "')].code")
+			.isEqualTo(code);
 	}
 
 }

@@ -43,8 +43,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every kind of page, in German and in right-to-left Arabic, on a phone's screen: axe-core finds no WCAG 2.1 A/AA
- * violation, and nothing makes the reader scroll sideways. A new page type is one line in {@link #pages}.
+ * Every kind of page, in German and in right-to-left Arabic, on a phone's screen:
+ * axe-core finds no WCAG 2.1 A/AA violation, and nothing makes the reader scroll
+ * sideways. A new page type is one line in {@link #pages}.
  */
 @PinnwandTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -57,7 +58,10 @@ class AccessibilityTests {
 
 	private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
-	/** More than one page of results, so that paging shows too (one more comes through the form). */
+	/**
+	 * More than one page of results, so that paging shows too (one more comes through the
+	 * form).
+	 */
 	private static final int LISTINGS = 21;
 
 	/** A word only this class's listings carry, so the results pages show only them. */
@@ -80,13 +84,17 @@ class AccessibilityTests {
 	/** Posted through the form by this browser, which may therefore manage it. */
 	private String ownListingId;
 
-	/** Every page type, as a reader reaches it with {@code lang} as the interface language. */
+	/**
+	 * Every page type, as a reader reaches it with {@code lang} as the interface
+	 * language.
+	 */
 	private final Map<String, Consumer<String>> pages = new LinkedHashMap<>();
 
 	{
 		this.pages.put("home", (lang) -> open("/", lang));
 		this.pages.put("search with results", (lang) -> open("/search?q=" + this.word, lang));
-		this.pages.put("search by topic with sub-topics", (lang) -> open("/search?q=" + this.word + "&topic=housing", lang));
+		this.pages.put("search by topic with sub-topics",
+				(lang) -> open("/search?q=" + this.word + "&topic=housing", lang));
 		this.pages.put("search without results", (lang) -> open("/search?q=Nirgendwo" + randomLetters(8), lang));
 		this.pages.put("listing", (lang) -> open("/listings/" + this.listingId, lang));
 		this.pages.put("listing just posted", (lang) -> open("/listings/" + this.listingId + "?posted", lang));
@@ -108,7 +116,8 @@ class AccessibilityTests {
 		this.pages.put("answer form", (lang) -> open("/conversations/new?listing=" + this.listingId, lang));
 		this.pages.put("conversation", (lang) -> open("/conversations/" + this.conversationId, lang));
 		this.pages.put("my notifications", (lang) -> open("/my/notifications", lang));
-		this.pages.put("unsubscribe link that is not valid", (lang) -> open("/notifications/unsubscribe?token=x", lang));
+		this.pages.put("unsubscribe link that is not valid",
+				(lang) -> open("/notifications/unsubscribe?token=x", lang));
 		this.pages.put("council figures", (lang) -> {
 			String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).toString();
 			open("/stats?from=" + today + "&to=" + today, lang);
@@ -124,7 +133,8 @@ class AccessibilityTests {
 			open("/accessibility", lang);
 			driver().findElement(By.id("feedback-message")).sendKeys(" ");
 			driver().findElement(By.id("feedback-email")).sendKeys("keine-adresse");
-			// The browser's own checks would stop the form before the server's: the server's answer is under test.
+			// The browser's own checks would stop the form before the server's: the
+			// server's answer is under test.
 			browser.measure("document.querySelector('form.feedback-form').noValidate = true; return 0;");
 			driver().findElement(By.cssSelector("form.feedback-form button[type=submit]")).click();
 			new WebDriverWait(driver(), Duration.ofSeconds(10))
@@ -139,42 +149,72 @@ class AccessibilityTests {
 	@BeforeAll
 	void postListings() throws InterruptedException {
 		for (int i = 0; i < LISTINGS; i++) {
-			Map<String, Object> body = TestListings.offer(this.word + " Fahrradanhängerkupplungsreparaturwerkstatt " + i);
+			Map<String, Object> body = TestListings
+				.offer(this.word + " Fahrradanhängerkupplungsreparaturwerkstatt " + i);
 			if (i % 3 == 1) {
-				body = TestListings.with(TestListings.with(TestListings.with(body, "kind", "REQUEST"), "textLanguage", "ar"),
-						"title", "أحتاج إلى مساعدة في ملء الاستمارات " + this.word);
+				body = TestListings.with(
+						TestListings.with(TestListings.with(body, "kind", "REQUEST"), "textLanguage", "ar"), "title",
+						"أحتاج إلى مساعدة في ملء الاستمارات " + this.word);
 				body = TestListings.with(body, "description", "أحتاج إلى شخص يساعدني في فهم الرسائل من المكتب.");
 			}
 			else if (i % 3 == 2) {
 				body = TestListings.with(TestListings.with(body, "textLanguage", "uk"), "title",
 						"Допомога з переїздом і меблями " + this.word);
-				body = TestListings.with(TestListings.with(body, "topics",
-						List.of("housing", "housing/moving-help", "donations", "donations/furniture")), "languages",
-						List.of("uk", "ru", "de"));
+				body = TestListings.with(
+						TestListings.with(body, "topics",
+								List.of("housing", "housing/moving-help", "donations", "donations/furniture")),
+						"languages", List.of("uk", "ru", "de"));
 			}
-			String id = this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester")).bodyValue(body).exchange()
-				.expectStatus().isCreated()
-				.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+			String id = this.web.post()
+				.uri("/api/v1/listings")
+				.headers(de.pinnwand.TestMembers.bearer("tester"))
+				.bodyValue(body)
+				.exchange()
+				.expectStatus()
+				.isCreated()
+				.expectBody(Map.class)
+				.returnResult()
+				.getResponseBody()
+				.get("id")
+				.toString();
 			if (this.listingId == null) {
 				this.listingId = id;
 			}
 		}
 		// The tester is a coordinator, to see the council figures too.
-		this.accounts.prepare(TestMembers.subject("accessibility-tester"), "Barrierefrei", List.of("de"),
-				java.util.Set.of(de.pinnwand.accounts.Role.COORDINATOR)).block();
-		// ... and a translator, to see the text editor (an admin makes them one, as in production).
-		de.pinnwand.accounts.Member admin = this.accounts.prepare(TestMembers.subject("accessibility-admin"), "Barrierefrei Admin",
-				List.of("de"), java.util.Set.of(de.pinnwand.accounts.Role.ADMIN)).block();
-		this.accounts.grant(admin, this.accounts.bySubject(TestMembers.subject("accessibility-tester")).block().accountId(),
-				de.pinnwand.accounts.Role.TRANSLATOR, "accessibility test").block();
+		this.accounts
+			.prepare(TestMembers.subject("accessibility-tester"), "Barrierefrei", List.of("de"),
+					java.util.Set.of(de.pinnwand.accounts.Role.COORDINATOR))
+			.block();
+		// ... and a translator, to see the text editor (an admin makes them one, as in
+		// production).
+		de.pinnwand.accounts.Member admin = this.accounts
+			.prepare(TestMembers.subject("accessibility-admin"), "Barrierefrei Admin", List.of("de"),
+					java.util.Set.of(de.pinnwand.accounts.Role.ADMIN))
+			.block();
+		this.accounts
+			.grant(admin, this.accounts.bySubject(TestMembers.subject("accessibility-tester")).block().accountId(),
+					de.pinnwand.accounts.Role.TRANSLATOR, "accessibility test")
+			.block();
 		this.ownListingId = postThroughTheForm();
-		this.conversationId = (String) this.web.post().uri("/api/v1/conversations")
+		this.conversationId = (String) this.web.post()
+			.uri("/api/v1/conversations")
 			.headers(de.pinnwand.TestMembers.bearer("accessibility-tester"))
 			.bodyValue(Map.of("listing", this.listingId, "text", "Ist das noch zu haben? https://example.org/info"))
-			.exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
-		this.web.post().uri("/api/v1/conversations/" + this.conversationId + "/messages")
-			.headers(de.pinnwand.TestMembers.bearer("tester")).bodyValue(Map.of("text", "Ja, melden Sie sich gern."))
-			.exchange().expectStatus().isCreated();
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+		this.web.post()
+			.uri("/api/v1/conversations/" + this.conversationId + "/messages")
+			.headers(de.pinnwand.TestMembers.bearer("tester"))
+			.bodyValue(Map.of("text", "Ja, melden Sie sich gern."))
+			.exchange()
+			.expectStatus()
+			.isCreated();
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (searchTotal() < LISTINGS + 1) {
 			assertThat(System.nanoTime()).as("all listings searchable within 10 s").isLessThan(deadline);
@@ -195,7 +235,9 @@ class AccessibilityTests {
 	}
 
 	Stream<Arguments> pagesInLanguages() {
-		return this.pages.keySet().stream().flatMap((page) -> LANGUAGES.stream().map((lang) -> Arguments.of(page, lang)));
+		return this.pages.keySet()
+			.stream()
+			.flatMap((page) -> LANGUAGES.stream().map((lang) -> Arguments.of(page, lang)));
 	}
 
 	@ParameterizedTest(name = "{0} in {1}")
@@ -207,13 +249,16 @@ class AccessibilityTests {
 		Results axe = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver());
 		SoftAssertions softly = new SoftAssertions();
 		softly.assertThat(axe.isErrored()).as("axe-core ran: %s", axe.getErrorMessage()).isFalse();
-		softly.assertThat(axe.getViolations()).as("axe-core violations on %s", driver().getCurrentUrl())
+		softly.assertThat(axe.getViolations())
+			.as("axe-core violations on %s", driver().getCurrentUrl())
 			.withFailMessage(() -> describe(axe.getViolations()))
 			.isEmpty();
 		List<String> tooWide = browser.elementsWiderThanTheScreen();
-		softly.assertThat(browser.viewportWidth()).as("viewport width; wider when the page needs zooming out: %s", tooWide)
+		softly.assertThat(browser.viewportWidth())
+			.as("viewport width; wider when the page needs zooming out: %s", tooWide)
 			.isEqualTo(Browser.WIDTH);
-		softly.assertThat(browser.contentWidth()).as("page width, more means sideways scrolling: %s", tooWide)
+		softly.assertThat(browser.contentWidth())
+			.as("page width, more means sideways scrolling: %s", tooWide)
 			.isLessThanOrEqualTo(browser.viewportWidth());
 		softly.assertAll();
 	}
@@ -255,7 +300,10 @@ class AccessibilityTests {
 		assertThat(gapToTheRight("main", "h1")).as("the heading starts at the right").isLessThan(40);
 	}
 
-	/** How far the text of {@code inner} ends from the right edge of {@code outer}, in CSS pixels. */
+	/**
+	 * How far the text of {@code inner} ends from the right edge of {@code outer}, in CSS
+	 * pixels.
+	 */
 	private long gapToTheRight(String outer, String inner) {
 		return ((Number) browser.measure("""
 				const range = document.createRange();
@@ -266,9 +314,14 @@ class AccessibilityTests {
 
 	@Test
 	void keepsTheSearchPageWithTwentyResultsUnderFourteenKilobytesGzipped() throws IOException {
-		byte[] html = this.web.get().uri("/search?q=" + this.word + "&ui=de").exchange()
-			.expectStatus().isOk()
-			.expectBody(byte[].class).returnResult().getResponseBody();
+		byte[] html = this.web.get()
+			.uri("/search?q=" + this.word + "&ui=de")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(byte[].class)
+			.returnResult()
+			.getResponseBody();
 		assertThat(html).asString().contains("rel=\"next\"");
 		assertThat(gzipped(html)).as("gzipped bytes of the first page of 20 results").isLessThan(14 * 1024);
 	}
@@ -282,19 +335,26 @@ class AccessibilityTests {
 	}
 
 	private long searchTotal() {
-		Map<?, ?> page = this.web.get().uri("/api/v1/listings?q=" + this.word).exchange()
-			.expectStatus().isOk()
-			.expectBody(Map.class).returnResult().getResponseBody();
+		Map<?, ?> page = this.web.get()
+			.uri("/api/v1/listings?q=" + this.word)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
 		return ((Number) page.get("total")).longValue();
 	}
 
 	private static String describe(List<Rule> violations) {
-		return violations.stream().map((rule) -> String.format(Locale.ROOT, "%s (%s): %s%n%s", rule.getId(),
-				rule.getImpact(), rule.getHelp(), rule.getNodes().stream()
-					.map((node) -> "    " + node.getTarget() + "  " + node.getHtml())
-					.collect(Collectors.joining(System.lineSeparator()))))
-			.collect(Collectors.joining(System.lineSeparator(), violations.size() + " violation(s):" + System.lineSeparator(),
-					""));
+		return violations.stream()
+			.map((rule) -> String.format(Locale.ROOT, "%s (%s): %s%n%s", rule.getId(), rule.getImpact(), rule.getHelp(),
+					rule.getNodes()
+						.stream()
+						.map((node) -> "    " + node.getTarget() + "  " + node.getHtml())
+						.collect(Collectors.joining(System.lineSeparator()))))
+			.collect(Collectors.joining(System.lineSeparator(),
+					violations.size() + " violation(s):" + System.lineSeparator(), ""));
 	}
 
 	private static int gzipped(byte[] bytes) throws IOException {
@@ -306,7 +366,8 @@ class AccessibilityTests {
 	}
 
 	private static String randomLetters(int count) {
-		return ThreadLocalRandom.current().ints(count, 'a', 'z' + 1)
+		return ThreadLocalRandom.current()
+			.ints(count, 'a', 'z' + 1)
 			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
 			.toString();
 	}

@@ -28,10 +28,12 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless Chromium with the viewport of a cheap phone, one per test class. Register it as
- * {@code @RegisterExtension static final Browser browser = new Browser();}. Nothing can download a browser here:
- * Debian's {@code chromium} and {@code chromium-driver} are installed when the tests run as root, otherwise the
- * browser tests are skipped with a line that says how to install them.
+ * Debian's headless Chromium with the viewport of a cheap phone, one per test class.
+ * Register it as
+ * {@code @RegisterExtension static final Browser browser = new Browser();}. Nothing can
+ * download a browser here: Debian's {@code chromium} and {@code chromium-driver} are
+ * installed when the tests run as root, otherwise the browser tests are skipped with a
+ * line that says how to install them.
  */
 public final class Browser implements BeforeAllCallback, AfterAllCallback {
 
@@ -55,14 +57,20 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 
 	private ChromeDriver driver;
 
-	/** The viewport's current width: {@link #WIDTH} unless a test narrowed it with {@link #width(int)}. */
+	/**
+	 * The viewport's current width: {@link #WIDTH} unless a test narrowed it with
+	 * {@link #width(int)}.
+	 */
 	private int width = WIDTH;
 
 	public Browser() {
 		this(List.of());
 	}
 
-	/** A browser with more command line switches, e.g. to accept a test proxy's own certificate. */
+	/**
+	 * A browser with more command line switches, e.g. to accept a test proxy's own
+	 * certificate.
+	 */
 	public Browser(List<String> arguments) {
 		this.arguments = List.copyOf(arguments);
 	}
@@ -82,7 +90,8 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 			.build();
 		this.driver = new ChromeDriver(this.service, options);
 		this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));
-		// Headless Chromium keeps windows at least 500 px wide; a phone's viewport needs device emulation.
+		// Headless Chromium keeps windows at least 500 px wide; a phone's viewport needs
+		// device emulation.
 		this.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", WIDTH, "height", HEIGHT, "deviceScaleFactor", 1, "mobile", true));
 	}
@@ -108,9 +117,9 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 	}
 
 	/**
-	 * Where the portal sent the browser to sign in, signs in at Keycloak's page as a person would (the member is
-	 * made there first), and waits until the browser is back at {@code returnTo}. A browser that is signed in
-	 * already goes straight on.
+	 * Where the portal sent the browser to sign in, signs in at Keycloak's page as a
+	 * person would (the member is made there first), and waits until the browser is back
+	 * at {@code returnTo}. A browser that is signed in already goes straight on.
 	 */
 	public void signInIfAsked(String username, String returnTo) {
 		WebDriver driver = driver();
@@ -126,19 +135,28 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains(returnTo));
 	}
 
-	/** Gives the phone's screen another width (320 px: the narrowest phones still sold), {@link #HEIGHT} high. */
+	/**
+	 * Gives the phone's screen another width (320 px: the narrowest phones still sold),
+	 * {@link #HEIGHT} high.
+	 */
 	public void width(int width) {
 		this.width = width;
 		this.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", width, "height", HEIGHT, "deviceScaleFactor", 1, "mobile", true));
 	}
 
-	/** Opens a page of the portal on {@code port} with {@code lang} as the interface language. */
+	/**
+	 * Opens a page of the portal on {@code port} with {@code lang} as the interface
+	 * language.
+	 */
 	public void open(int port, String path, String lang) {
 		this.driver.get("http://localhost:" + port + path + (path.contains("?") ? "&" : "?") + "ui=" + lang);
 	}
 
-	/** Opens the header's menu (a details element), as a thumb does, unless it is open already. */
+	/**
+	 * Opens the header's menu (a details element), as a thumb does, unless it is open
+	 * already.
+	 */
 	public void openMenu() {
 		WebElement menu = this.driver.findElement(By.cssSelector("header details.menu"));
 		if (menu.getDomAttribute("open") == null) {
@@ -155,41 +173,52 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 		return word.toString();
 	}
 
-	/** Runs a script in the page for a measurement; the tests drive the pages with real clicks and typing. */
+	/**
+	 * Runs a script in the page for a measurement; the tests drive the pages with real
+	 * clicks and typing.
+	 */
 	public Object measure(String script) {
 		return ((JavascriptExecutor) this.driver).executeScript(script);
 	}
 
-	/** The viewport's width in CSS pixels, which a page without a viewport declaration would widen. */
+	/**
+	 * The viewport's width in CSS pixels, which a page without a viewport declaration
+	 * would widen.
+	 */
 	public long viewportWidth() {
 		return ((Number) measure("return window.innerWidth")).longValue();
 	}
 
-	/** How wide the page lays itself out; more than the viewport means the reader must scroll sideways. */
+	/**
+	 * How wide the page lays itself out; more than the viewport means the reader must
+	 * scroll sideways.
+	 */
 	public long contentWidth() {
 		return ((Number) measure("return document.documentElement.scrollWidth")).longValue();
 	}
 
 	/**
-	 * The innermost elements that reach past the phone's screen or whose text spills out of them, to name the
-	 * culprit when a page is too wide. A
-	 * phone widens its viewport to show such a page whole, and the reader gets small print or sideways scrolling.
+	 * The innermost elements that reach past the phone's screen or whose text spills out
+	 * of them, to name the culprit when a page is too wide. A phone widens its viewport
+	 * to show such a page whole, and the reader gets small print or sideways scrolling.
 	 */
 	@SuppressWarnings("unchecked")
 	public List<String> elementsWiderThanTheScreen() {
-		return (List<String>) measure("""
-				const width = %d;
-				const outside = (e) => { const r = e.getBoundingClientRect();
-					return r.right > width + 1 || r.left < -1
-						|| (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible'); };
-				return [...document.body.querySelectorAll('*')]
-					.filter((e) => outside(e) && ![...e.children].some(outside))
-					.slice(0, 10)
-					.map((e) => { const r = e.getBoundingClientRect();
-						return e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().split(/\\s+/).join('.') : '')
-							+ ' [' + Math.round(r.left) + ', ' + Math.round(r.right) + '] '
-							+ (e.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 50); });
-				""".formatted(this.width));
+		return (List<String>) measure(
+				"""
+						const width = %d;
+						const outside = (e) => { const r = e.getBoundingClientRect();
+							return r.right > width + 1 || r.left < -1
+								|| (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible'); };
+						return [...document.body.querySelectorAll('*')]
+							.filter((e) => outside(e) && ![...e.children].some(outside))
+							.slice(0, 10)
+							.map((e) => { const r = e.getBoundingClientRect();
+								return e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().split(/\\s+/).join('.') : '')
+									+ ' [' + Math.round(r.left) + ', ' + Math.round(r.right) + '] '
+									+ (e.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 50); });
+						"""
+					.formatted(this.width));
 	}
 
 	/** Saves what the screen shows as a PNG, for a person to look at. */
@@ -203,7 +232,10 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 		}
 	}
 
-	/** Best effort: Chromium's helpers may still be writing to the profile for a moment after they quit. */
+	/**
+	 * Best effort: Chromium's helpers may still be writing to the profile for a moment
+	 * after they quit.
+	 */
 	private void deleteProfile() {
 		if (this.profile == null) {
 			return;

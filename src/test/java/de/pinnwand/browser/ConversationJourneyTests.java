@@ -26,9 +26,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two people in two browsers: a refugee answers a volunteer's offer in Arabic, the volunteer replies in German,
- * both read the conversation, neither sees the other's e-mail address until the volunteer shows his, and the
- * volunteer marks the offer fulfilled. Every control is found by the text its reader sees.
+ * Two people in two browsers: a refugee answers a volunteer's offer in Arabic, the
+ * volunteer replies in German, both read the conversation, neither sees the other's
+ * e-mail address until the volunteer shows his, and the volunteer marks the offer
+ * fulfilled. Every control is found by the text its reader sees.
  */
 @PinnwandTest
 class ConversationJourneyTests {
@@ -57,18 +58,35 @@ class ConversationJourneyTests {
 		String word = UUID.randomUUID().toString().substring(0, 8);
 		String volunteerName = "reise-jonas-" + word;
 		String refugeeName = "reise-amal-" + word;
-		this.web.put().uri("/api/v1/me").headers(TestMembers.bearer(volunteerName))
+		this.web.put()
+			.uri("/api/v1/me")
+			.headers(TestMembers.bearer(volunteerName))
 			.bodyValue(Map.of("displayName", "Jonas " + word, "languages", List.of("de", "en"), "contactEmail",
 					"jonas-" + word + "@example.org", "emailNotifications", "IMMEDIATELY", "interfaceLanguage", "de"))
-			.exchange().expectStatus().isOk();
-		this.web.put().uri("/api/v1/me").headers(TestMembers.bearer(refugeeName))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.web.put()
+			.uri("/api/v1/me")
+			.headers(TestMembers.bearer(refugeeName))
 			.bodyValue(Map.of("displayName", "Amal " + word, "languages", List.of("ar", "de"), "contactEmail",
 					"amal-" + word + "@example.org", "emailNotifications", "DAILY", "interfaceLanguage", "ar"))
-			.exchange().expectStatus().isOk();
+			.exchange()
+			.expectStatus()
+			.isOk();
 		String title = "Begleitung zur Ausländerbehörde " + word;
-		String listing = this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer(volunteerName))
-			.bodyValue(TestListings.offer(title)).exchange().expectStatus().isCreated().expectBody(Map.class)
-			.returnResult().getResponseBody().get("id").toString();
+		String listing = this.web.post()
+			.uri("/api/v1/listings")
+			.headers(TestMembers.bearer(volunteerName))
+			.bodyValue(TestListings.offer(title))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id")
+			.toString();
 
 		// The refugee answers from the listing's page, signing in on the way.
 		WebDriver amal = refugee.driver();
@@ -78,7 +96,8 @@ class ConversationJourneyTests {
 		String question = "مرحبا، هل يمكنك مرافقتي يوم الثلاثاء؟";
 		field(amal, text(ARABIC, "conversations.your-message")).sendKeys(question);
 		click(button(amal, main(amal), text(ARABIC, "conversations.send")));
-		new WebDriverWait(amal, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches("/conversations/[0-9a-f-]{36}"));
+		new WebDriverWait(amal, Duration.ofSeconds(10))
+			.until(ExpectedConditions.urlMatches("/conversations/[0-9a-f-]{36}"));
 		String conversation = amal.getCurrentUrl().replaceFirst("[?#].*", "");
 		assertThat(messagesOn(amal)).containsExactly(question);
 		assertThat(amal.findElement(By.tagName("html")).getDomAttribute("dir")).isEqualTo("rtl");
@@ -111,8 +130,8 @@ class ConversationJourneyTests {
 		click(button(jonas, main(jonas), text(GERMAN, "conversations.show-email")));
 		new WebDriverWait(jonas, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("done=shown"));
 		amal.navigate().refresh();
-		assertThat(amal.findElements(By.cssSelector(".contact a[href^='mailto:']")))
-			.extracting(WebElement::getText).containsExactly("jonas-" + word + "@example.org");
+		assertThat(amal.findElements(By.cssSelector(".contact a[href^='mailto:']"))).extracting(WebElement::getText)
+			.containsExactly("jonas-" + word + "@example.org");
 		assertThat(jonas.getPageSource()).doesNotContain("amal-" + word + "@example.org");
 
 		// The help was found: he marks the offer fulfilled from the conversation.
@@ -154,9 +173,12 @@ class ConversationJourneyTests {
 	}
 
 	private static WebElement only(List<WebElement> candidates, String text, String what) {
-		List<WebElement> matching = candidates.stream().filter((element) -> element.getText().strip().equals(text)).toList();
-		assertThat(matching).as("exactly one %s '%s' among %s", what, text,
-				candidates.stream().map(WebElement::getText).toList()).hasSize(1);
+		List<WebElement> matching = candidates.stream()
+			.filter((element) -> element.getText().strip().equals(text))
+			.toList();
+		assertThat(matching)
+			.as("exactly one %s '%s' among %s", what, text, candidates.stream().map(WebElement::getText).toList())
+			.hasSize(1);
 		return matching.get(0);
 	}
 

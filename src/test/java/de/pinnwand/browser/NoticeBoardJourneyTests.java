@@ -29,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * A newcomer on a small phone finds help nearby in their language, asks for help, finds the notice on the
- * board again, renews it and marks it fulfilled: real clicks and typing, finding every control by the text a
- * reader sees.
+ * A newcomer on a small phone finds help nearby in their language, asks for help, finds
+ * the notice on the board again, renews it and marks it fulfilled: real clicks and
+ * typing, finding every control by the text a reader sees.
  */
 @PinnwandTest
 class NoticeBoardJourneyTests {
@@ -50,12 +50,14 @@ class NoticeBoardJourneyTests {
 
 	static Stream<Arguments> newcomers() {
 		return Stream.of(
-				Arguments.of("de", "Begleitung zum Jobcenter gesucht", "Wer kann mich am Dienstag zum Jobcenter begleiten?",
-						"accompaniment", "en", "abcdefghijklmnopqrstuvwxyz"),
-				Arguments.of("ar", "أبحث عن مساعدة في تعلم اللغة الألمانية", "أريد شخصا يتحدث معي بالألمانية مرة في الأسبوع.",
-						"language-learning", "de", "بجدرزسشصطعغقكم"),
-				Arguments.of("uk", "Шукаю допомогу з документами", "Потрібна допомога із заповненням заяви до відомства.",
-						"counselling", "de", "бвгджзклмнпрстфхцчшщ"));
+				Arguments.of("de", "Begleitung zum Jobcenter gesucht",
+						"Wer kann mich am Dienstag zum Jobcenter begleiten?", "accompaniment", "en",
+						"abcdefghijklmnopqrstuvwxyz"),
+				Arguments.of("ar", "أبحث عن مساعدة في تعلم اللغة الألمانية",
+						"أريد شخصا يتحدث معي بالألمانية مرة في الأسبوع.", "language-learning", "de", "بجدرزسشصطعغقكم"),
+				Arguments.of("uk", "Шукаю допомогу з документами",
+						"Потрібна допомога із заповненням заяви до відомства.", "counselling", "de",
+						"бвгджзклмнпрстфхцчшщ"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -74,7 +76,13 @@ class NoticeBoardJourneyTests {
 		offer.put("textLanguage", lang);
 		offer.put("topics", List.of(topic));
 		offer.put("place", "71636");
-		this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester")).bodyValue(offer).exchange().expectStatus().isCreated();
+		this.web.post()
+			.uri("/api/v1/listings")
+			.headers(de.pinnwand.TestMembers.bearer("tester"))
+			.bodyValue(offer)
+			.exchange()
+			.expectStatus()
+			.isCreated();
 		driver().get("http://localhost:" + this.port + "/?ui=" + lang);
 		WebElement homeSearch = waitFor(By.cssSelector("form[role=search]"));
 		field(text(locale, "search.query")).sendKeys(offerWord);
@@ -85,27 +93,33 @@ class NoticeBoardJourneyTests {
 		new WebDriverWait(driver(), Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("lang=" + lang));
 		assertThat(awaitHit(offerTitle).isDisplayed()).isTrue();
 		assertThat(driver().findElement(By.tagName("html")).getDomAttribute("lang"))
-			.as("the language facet filters; it does not switch the interface").isEqualTo(lang);
+			.as("the language facet filters; it does not switch the interface")
+			.isEqualTo(lang);
 		driver().get("http://localhost:" + this.port + "/?ui=" + lang);
 
 		click(link(driver().findElement(By.tagName("main")), text(locale, "home.need-help")));
-		// Posting needs an account: a visitor signs in at the provider and comes back to the form.
+		// Posting needs an account: a visitor signs in at the provider and comes back to
+		// the form.
 		browser.signInIfAsked("journey-" + lang, "/listings/new");
 		WebElement form = waitFor(By.cssSelector("form.listing-form"));
 		assertThat(form.findElement(By.cssSelector("input[name=kind][value=REQUEST]")).isSelected())
-			.as("the request entry chooses 'I need help'").isTrue();
+			.as("the request entry chooses 'I need help'")
+			.isTrue();
 		field(text(locale, "form.title")).sendKeys(fullTitle);
 		field(text(locale, "form.description")).sendKeys(description);
 		tick(text(locale, "topic." + topic));
 		tick(Languages.endonym(otherLanguage));
-		assertThat(checkbox(Languages.endonym(lang)).isSelected()).as("the reader's language is ticked already").isTrue();
+		assertThat(checkbox(Languages.endonym(lang)).isSelected()).as("the reader's language is ticked already")
+			.isTrue();
 		field(text(locale, "form.place")).sendKeys("71634");
 		click(button(form, text(locale, "form.submit")));
 
-		new WebDriverWait(driver(), Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches("/listings/[0-9a-f-]{36}"));
+		new WebDriverWait(driver(), Duration.ofSeconds(10))
+			.until(ExpectedConditions.urlMatches("/listings/[0-9a-f-]{36}"));
 		String detail = driver().getCurrentUrl().replaceFirst("\\?.*", "");
 		assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo(fullTitle);
-		assertThat(driver().findElement(By.cssSelector("[role=status]")).getText()).isEqualTo(text(locale, "listing.posted"));
+		assertThat(driver().findElement(By.cssSelector("[role=status]")).getText())
+			.isEqualTo(text(locale, "listing.posted"));
 
 		openMenu();
 		click(link(driver().findElement(By.cssSelector("header nav")), text(locale, "layout.search")));
@@ -136,13 +150,16 @@ class NoticeBoardJourneyTests {
 	private WebElement awaitFacet(String label) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(6).toNanos();
 		while (true) {
-			// On a phone the facets wait behind "Eingrenzen", above the results: the reader opens it.
+			// On a phone the facets wait behind "Eingrenzen", above the results: the
+			// reader opens it.
 			WebElement narrow = waitFor(By.cssSelector("details.narrow"));
 			if (narrow.getDomAttribute("open") == null) {
 				click(narrow.findElement(By.tagName("summary")));
 			}
-			List<WebElement> links = waitFor(By.cssSelector("aside.facets")).findElements(By.tagName("a")).stream()
-				.filter((link) -> link.getText().strip().equals(label)).toList();
+			List<WebElement> links = waitFor(By.cssSelector("aside.facets")).findElements(By.tagName("a"))
+				.stream()
+				.filter((link) -> link.getText().strip().equals(label))
+				.toList();
 			if (!links.isEmpty()) {
 				return links.get(0);
 			}
@@ -164,11 +181,16 @@ class NoticeBoardJourneyTests {
 
 	/** The entry of 'my listings' with this title. */
 	private WebElement mine(String title) {
-		return only(waitFor(By.cssSelector("ul.mine")).findElements(By.cssSelector("li.mine-item")).stream()
-			.filter((item) -> item.getText().contains(title)).toList(), null, "entry for " + title);
+		return only(waitFor(By.cssSelector("ul.mine")).findElements(By.cssSelector("li.mine-item"))
+			.stream()
+			.filter((item) -> item.getText().contains(title))
+			.toList(), null, "entry for " + title);
 	}
 
-	/** The index refreshes every second; a reader who does not see it yet reloads the page. */
+	/**
+	 * The index refreshes every second; a reader who does not see it yet reloads the
+	 * page.
+	 */
 	private WebElement awaitHit(String title) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(6).toNanos();
 		while (true) {
@@ -220,17 +242,20 @@ class NoticeBoardJourneyTests {
 		List<WebElement> matching = candidates.stream()
 			.filter((e) -> text == null || e.getText().strip().equals(text))
 			.toList();
-		assertThat(matching).as("one %s saying '%s' among %s", what, text,
-				candidates.stream().map(WebElement::getText).toList()).hasSize(1);
+		assertThat(matching)
+			.as("one %s saying '%s' among %s", what, text, candidates.stream().map(WebElement::getText).toList())
+			.hasSize(1);
 		return matching.get(0);
 	}
 
 	private static void click(WebElement element) {
-		new WebDriverWait(driver(), Duration.ofSeconds(5)).until(ExpectedConditions.elementToBeClickable(element)).click();
+		new WebDriverWait(driver(), Duration.ofSeconds(5)).until(ExpectedConditions.elementToBeClickable(element))
+			.click();
 	}
 
 	private static WebElement waitFor(By locator) {
-		return new WebDriverWait(driver(), Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(locator));
+		return new WebDriverWait(driver(), Duration.ofSeconds(10))
+			.until(ExpectedConditions.presenceOfElementLocated(locator));
 	}
 
 	private static WebDriver driver() {

@@ -25,8 +25,9 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo listings pass the rules a listing typed into the form must pass, so none is refused on start, and they
- * are spread over languages, topics, kinds and places the way a real board in the county would be.
+ * The demo listings pass the rules a listing typed into the form must pass, so none is
+ * refused on start, and they are spread over languages, topics, kinds and places the way
+ * a real board in the county would be.
  */
 class DemoContentTests {
 
@@ -34,9 +35,9 @@ class DemoContentTests {
 			"mobility", "work", "children", "health", "leisure", "meeting-places", "interpreting", "counselling");
 
 	/** The board's default taxonomy, as Spring binds it when nothing is configured. */
-	private static final TopicTree TREE = TopicTree.of(new Binder(new MapConfigurationPropertySource())
-		.bindOrCreate("pinnwand.listings", ListingsProperties.class)
-		.topics());
+	private static final TopicTree TREE = TopicTree
+		.of(new Binder(new MapConfigurationPropertySource()).bindOrCreate("pinnwand.listings", ListingsProperties.class)
+			.topics());
 
 	private static final String COUNTY = "Landkreis Ludwigsburg";
 
@@ -51,7 +52,8 @@ class DemoContentTests {
 	@BeforeAll
 	static void load() throws Exception {
 		listings = DemoContent.drafts();
-		// The constructor is package-private because only Spring builds the gazetteer; reach it the same way.
+		// The constructor is package-private because only Spring builds the gazetteer;
+		// reach it the same way.
 		Constructor<Gazetteer> constructor = Gazetteer.class.getDeclaredConstructor(PlacesProperties.class);
 		constructor.setAccessible(true);
 		gazetteer = constructor.newInstance(new PlacesProperties(List.of(COUNTY), List.of()));
@@ -68,10 +70,10 @@ class DemoContentTests {
 			}
 			checkText(at + "title", listing.title(), 3, 120, problems);
 			checkText(at + "description", listing.description(), 10, 4000, problems);
-			// Up to three topics, each sub-topic with its parent written out, as the form would store it.
+			// Up to three topics, each sub-topic with its parent written out, as the form
+			// would store it.
 			if (listing.topics() == null || parents(listing).isEmpty() || parents(listing).size() > 3
-					|| !TOPICS.containsAll(parents(listing))
-					|| !listing.topics().stream().allMatch(TREE::isKnown)
+					|| !TOPICS.containsAll(parents(listing)) || !listing.topics().stream().allMatch(TREE::isKnown)
 					|| !TopicTree.withParents(listing.topics()).equals(listing.topics())) {
 				problems.add(at + "topics " + listing.topics());
 			}
@@ -103,7 +105,8 @@ class DemoContentTests {
 		Map<String, Long> byLanguage = count(ListingDraft::textLanguage);
 		assertThat(byLanguage).allSatisfy((language, count) -> assertThat(language).isIn("de", "en", "ar", "fa", "uk"));
 		assertThat(List.of("de", "en", "ar", "fa", "uk"))
-			.allSatisfy((language) -> assertThat(byLanguage.getOrDefault(language, 0L)).as(language).isGreaterThanOrEqualTo(10));
+			.allSatisfy((language) -> assertThat(byLanguage.getOrDefault(language, 0L)).as(language)
+				.isGreaterThanOrEqualTo(10));
 		assertThat(byLanguage.get("de")).as("German, the language most posts are written in")
 			.isGreaterThan(byLanguage.get("en"));
 	}
@@ -113,8 +116,8 @@ class DemoContentTests {
 		Map<String, Long> byTopic = listings.stream()
 			.flatMap((listing) -> listing.topics().stream())
 			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-		assertThat(TOPICS).allSatisfy(
-				(topic) -> assertThat(byTopic.getOrDefault(topic, 0L)).as(topic).isGreaterThanOrEqualTo(3));
+		assertThat(TOPICS)
+			.allSatisfy((topic) -> assertThat(byTopic.getOrDefault(topic, 0L)).as(topic).isGreaterThanOrEqualTo(3));
 	}
 
 	@Test
@@ -127,8 +130,8 @@ class DemoContentTests {
 			.flatMap((listing) -> listing.topics().stream())
 			.filter(TopicTree::isSubtopic)
 			.collect(Collectors.toSet());
-		assertThat(TREE.parents()).allSatisfy((topic) -> assertThat(TREE.subtopicsOf(topic)).as(topic)
-			.anyMatch(used::contains));
+		assertThat(TREE.parents())
+			.allSatisfy((topic) -> assertThat(TREE.subtopicsOf(topic)).as(topic).anyMatch(used::contains));
 	}
 
 	private static List<String> parents(ListingDraft listing) {
@@ -155,8 +158,9 @@ class DemoContentTests {
 		assertThat(municipalities).hasSizeGreaterThanOrEqualTo(10);
 		assertThat(places).filteredOn((place) -> place.district().equals("Stadtkreis Stuttgart"))
 			.hasSizeGreaterThanOrEqualTo(5);
-		assertThat(places).allSatisfy((place) -> assertThat(place.distanceKm(gazetteer.byPostcode("71634").get()))
-			.as(place.name()).isLessThan(40));
+		assertThat(places)
+			.allSatisfy((place) -> assertThat(place.distanceKm(gazetteer.byPostcode("71634").get())).as(place.name())
+				.isLessThan(40));
 	}
 
 	@Test
@@ -189,13 +193,15 @@ class DemoContentTests {
 	}
 
 	private static List<String> titles(String language) {
-		return listings.stream().filter((listing) -> language.equals(listing.textLanguage()))
+		return listings.stream()
+			.filter((listing) -> language.equals(listing.textLanguage()))
 			.map(ListingDraft::title)
 			.toList();
 	}
 
 	private static List<String> texts(String language) {
-		return listings.stream().filter((listing) -> language.equals(listing.textLanguage()))
+		return listings.stream()
+			.filter((listing) -> language.equals(listing.textLanguage()))
 			.map((listing) -> listing.title() + "\n" + listing.description())
 			.toList();
 	}

@@ -23,9 +23,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Posts listings through the API from a few parallel clients, as members would, and keeps what the app said about
- * each: the ids it acknowledged (201), the answers by status, and when the first write succeeded after a fault. A
- * client told to come back later (503) waits a moment before its next write, as a polite client does.
+ * Posts listings through the API from a few parallel clients, as members would, and keeps
+ * what the app said about each: the ids it acknowledged (201), the answers by status, and
+ * when the first write succeeded after a fault. A client told to come back later (503)
+ * waits a moment before its next write, as a polite client does.
  */
 final class FaultWrites {
 
@@ -60,8 +61,9 @@ final class FaultWrites {
 	}
 
 	/**
-	 * Makes {@code count} writes titled with {@code token}; once {@code faultAfter} of them were acknowledged,
-	 * {@code fault} runs (once, on its own thread, while the writes go on).
+	 * Makes {@code count} writes titled with {@code token}; once {@code faultAfter} of
+	 * them were acknowledged, {@code fault} runs (once, on its own thread, while the
+	 * writes go on).
 	 */
 	FaultWrites run(int count, String token, int faultAfter, Runnable fault) throws InterruptedException {
 		ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -92,13 +94,13 @@ final class FaultWrites {
 		long started = System.nanoTime();
 		int status;
 		try {
-			HttpResponse<String> response = this.http.send(HttpRequest
-				.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/listings"))
-				.timeout(Duration.ofSeconds(60))
-				.header("Authorization", "Bearer " + TestMembers.token(this.member))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(TestListings.offer(title))))
-				.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = this.http
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/listings"))
+					.timeout(Duration.ofSeconds(60))
+					.header("Authorization", "Bearer " + TestMembers.token(this.member))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(TestListings.offer(title))))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			status = response.statusCode();
 			if (status == 201) {
 				JsonNode body = json.readTree(response.body());
@@ -125,7 +127,10 @@ final class FaultWrites {
 		}
 	}
 
-	/** Seconds from the fault to the first write that began after it and was acknowledged; -1 if none was. */
+	/**
+	 * Seconds from the fault to the first write that began after it and was acknowledged;
+	 * -1 if none was.
+	 */
 	double recoverySeconds() {
 		long fault = this.faultAt.get();
 		long recovered = this.recoveredAt.get();

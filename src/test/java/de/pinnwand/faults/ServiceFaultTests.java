@@ -37,11 +37,13 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The real services fail under load, as on a bad day: PostgreSQL's postmaster and Elasticsearch's server are killed
- * (SIGKILL) during 1,000 writes, Elasticsearch is frozen (SIGSTOP) and thawed, the mail server's SMTP service ends.
- * Their supervisors bring them back on the same port and data, and the running app reconnects by itself: no
- * acknowledged write is lost, everything is searchable within 60 s, and while PostgreSQL is away every answer is a
- * 503 with Retry-After, never a 500. Each prints its result line ({@code fault: service=...}).
+ * The real services fail under load, as on a bad day: PostgreSQL's postmaster and
+ * Elasticsearch's server are killed (SIGKILL) during 1,000 writes, Elasticsearch is
+ * frozen (SIGSTOP) and thawed, the mail server's SMTP service ends. Their supervisors
+ * bring them back on the same port and data, and the running app reconnects by itself: no
+ * acknowledged write is lost, everything is searchable within 60 s, and while PostgreSQL
+ * is away every answer is a 503 with Retry-After, never a 500. Each prints its result
+ * line ({@code fault: service=...}).
  */
 @PinnwandTest
 class ServiceFaultTests {
@@ -81,7 +83,8 @@ class ServiceFaultTests {
 		writes.run(WRITES, token, 200, () -> {
 			ProcessHandle postmaster = EmbeddedServices.postgresProcess();
 			postmaster.destroyForcibly();
-			// Pages and the API while it is away (and until it is back): 503 with Retry-After, never 500.
+			// Pages and the API while it is away (and until it is back): 503 with
+			// Retry-After, never 500.
 			try {
 				while (probing.get() && pageAnswers.size() < 2000) {
 					pageAnswers.add(answer("/"));
@@ -107,7 +110,9 @@ class ServiceFaultTests {
 		assertThat(writes.statuses.keySet()).as("answers to writes").isSubsetOf(201, 503);
 		assertThat(writes.count(503)).as("writes refused while PostgreSQL was away").isPositive();
 		assertThat(writes.withoutRetryAfter).as("503 without Retry-After").hasValue(0);
-		assertThat(pageAnswers).as("pages and API while PostgreSQL was away").contains(503).doesNotContain(500)
+		assertThat(pageAnswers).as("pages and API while PostgreSQL was away")
+			.contains(503)
+			.doesNotContain(500)
 			.allSatisfy((status) -> assertThat(status).isIn(200, 404, 503));
 		assertThat(searchable).isLessThan(SEARCHABLE_WITHIN);
 	}
@@ -123,9 +128,9 @@ class ServiceFaultTests {
 
 		long lost = writes.acknowledged.size() - countInDatabase(writes.acknowledged);
 		Duration searchable = awaitSearchable(writes.acknowledged);
-		System.out.println("fault: service=elasticsearch writes=" + WRITES + " acknowledged=" + writes.acknowledged.size()
-				+ " lost=" + lost + " recovery_seconds=" + seconds(recovery) + " searchable_seconds="
-				+ seconds(searchable.toMillis() / 1000.0) + " statuses=" + writes.statuses);
+		System.out.println("fault: service=elasticsearch writes=" + WRITES + " acknowledged="
+				+ writes.acknowledged.size() + " lost=" + lost + " recovery_seconds=" + seconds(recovery)
+				+ " searchable_seconds=" + seconds(searchable.toMillis() / 1000.0) + " statuses=" + writes.statuses);
 		assertThat(lost).isZero();
 		assertThat(writes.acknowledged).as("writes go on while Elasticsearch is away").hasSize(WRITES);
 		assertThat(searchable).as("everything searchable after the node is back").isLessThan(SEARCHABLE_WITHIN);
@@ -198,8 +203,10 @@ class ServiceFaultTests {
 
 	private int answer(String path) {
 		try {
-			HttpResponse<Void> response = this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-				.timeout(Duration.ofSeconds(90)).build(), HttpResponse.BodyHandlers.discarding());
+			HttpResponse<Void> response = this.http
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+					.timeout(Duration.ofSeconds(90))
+					.build(), HttpResponse.BodyHandlers.discarding());
 			if (response.statusCode() == 503 && response.headers().firstValue("Retry-After").isEmpty()) {
 				return -503;
 			}
@@ -216,21 +223,28 @@ class ServiceFaultTests {
 
 	private long countInDatabase(List<String> ids) {
 		UUID[] uuids = ids.stream().map(UUID::fromString).toArray(UUID[]::new);
-		return this.database.sql("select count(*) from listing where id = any(:ids)").bind("ids", uuids)
-			.map((row) -> row.get(0, Long.class)).one().block(Duration.ofSeconds(30));
+		return this.database.sql("select count(*) from listing where id = any(:ids)")
+			.bind("ids", uuids)
+			.map((row) -> row.get(0, Long.class))
+			.one()
+			.block(Duration.ofSeconds(30));
 	}
 
-	/** How long until Elasticsearch holds every one of the ids (counted there directly, by document id). */
+	/**
+	 * How long until Elasticsearch holds every one of the ids (counted there directly, by
+	 * document id).
+	 */
 	private Duration awaitSearchable(List<String> ids) throws Exception {
 		long started = System.nanoTime();
-		String body = this.json.writeValueAsString(Map.of("query", Map.of("ids",
-				Map.of("values", ids))));
+		String body = this.json.writeValueAsString(Map.of("query", Map.of("ids", Map.of("values", ids))));
 		String url = EmbeddedServices.elasticsearchNode().url() + "/" + this.search.indexAlias() + "/_count";
 		while (System.nanoTime() - started < SEARCHABLE_WITHIN.plusSeconds(30).toNanos()) {
 			try {
 				HttpResponse<String> count = this.http.send(HttpRequest.newBuilder(URI.create(url))
-					.timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+					.timeout(Duration.ofSeconds(10))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(body))
+					.build(), HttpResponse.BodyHandlers.ofString());
 				if (count.statusCode() == 200 && this.json.readTree(count.body()).get("count").asLong() == ids.size()) {
 					return Duration.ofNanos(System.nanoTime() - started);
 				}
@@ -243,7 +257,10 @@ class ServiceFaultTests {
 		return Duration.ofNanos(System.nanoTime() - started);
 	}
 
-	/** Waits until the node's supervisor (or this call) has it running again; returns when that was. */
+	/**
+	 * Waits until the node's supervisor (or this call) has it running again; returns when
+	 * that was.
+	 */
 	private static long awaitRunning(EmbeddedElasticsearchNode node, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (node.died() && System.nanoTime() < deadline) {

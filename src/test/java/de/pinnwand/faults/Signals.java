@@ -3,7 +3,10 @@ package de.pinnwand.faults;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
-/** Sends a signal to one process this test run started, by its PID (Java itself only knows TERM and KILL). */
+/**
+ * Sends a signal to one process this test run started, by its PID (Java itself only knows
+ * TERM and KILL).
+ */
 final class Signals {
 
 	private Signals() {

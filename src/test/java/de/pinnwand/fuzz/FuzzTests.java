@@ -34,12 +34,13 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Hostile requests over every route: the API's operations as its OpenAPI document ({@code /api/docs}) lists them
- * with their body fields, and every page and form route of the app. Each is sent as a visitor and as two members
- * (pages with their session and CSRF token, so that forms reach their handlers), and each answer is checked: no
- * 5xx, no stack trace or exception name, no markup of ours reflected unescaped into a page; at the end a third
- * member's data export must be as it was. Seeded ({@code -Dfuzz.seed}, {@code -Dfuzz.requests}), so a finding is
- * repeated with {@code -Dfuzz.only=<index>}.
+ * Hostile requests over every route: the API's operations as its OpenAPI document
+ * ({@code /api/docs}) lists them with their body fields, and every page and form route of
+ * the app. Each is sent as a visitor and as two members (pages with their session and
+ * CSRF token, so that forms reach their handlers), and each answer is checked: no 5xx, no
+ * stack trace or exception name, no markup of ours reflected unescaped into a page; at
+ * the end a third member's data export must be as it was. Seeded ({@code -Dfuzz.seed},
+ * {@code -Dfuzz.requests}), so a finding is repeated with {@code -Dfuzz.only=<index>}.
  */
 @PinnwandTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -53,8 +54,8 @@ class FuzzTests {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-	private static final Pattern LEAK = Pattern.compile(
-			"Exception|\\bat (de\\.pinnwand|org\\.springframework|java\\.|reactor\\.)|Caused by|java\\.lang\\.");
+	private static final Pattern LEAK = Pattern
+		.compile("Exception|\\bat (de\\.pinnwand|org\\.springframework|java\\.|reactor\\.)|Caused by|java\\.lang\\.");
 
 	/** Form fields the pages take, and a few no page takes. */
 	private static final List<String> FORM_FIELDS = List.of("kind", "title", "description", "topics", "languages",
@@ -72,7 +73,10 @@ class FuzzTests {
 	@LocalServerPort
 	private int port;
 
-	/** Who sends: no one, or a member with a bearer token for the API and a page session with its CSRF token. */
+	/**
+	 * Who sends: no one, or a member with a bearer token for the API and a page session
+	 * with its CSRF token.
+	 */
 	record Sender(String name, String username, String session, String xsrf, String csrf) {
 	}
 
@@ -86,30 +90,46 @@ class FuzzTests {
 
 	private Map<String, Object> victimExport;
 
-	/** The test client, taking answers of any size (a page may repeat a long search text). */
+	/**
+	 * The test client, taking answers of any size (a page may repeat a long search text).
+	 */
 	private WebTestClient client;
 
 	@BeforeAll
 	void prepare() {
-		// Six senders on a shared two-core machine: an answer may wait its turn, a hang still shows after 60 s.
-		this.client = this.web.mutate().codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+		// Six senders on a shared two-core machine: an answer may wait its turn, a hang
+		// still shows after 60 s.
+		this.client = this.web.mutate()
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
 			.responseTimeout(java.time.Duration.ofSeconds(60))
 			.build();
 		this.senders.add(new Sender("visitor", null, null, null, null));
 		for (String name : List.of("fuzz-member-a", "fuzz-member-b")) {
 			String session = TestMembers.signIn(this.web, name);
-			EntityExchangeResult<String> page = this.web.get().uri("/my/account").cookie("SESSION", session).exchange()
-				.expectStatus().isOk().expectBody(String.class).returnResult();
+			EntityExchangeResult<String> page = this.web.get()
+				.uri("/my/account")
+				.cookie("SESSION", session)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.returnResult();
 			Matcher token = CSRF.matcher(page.getResponseBody());
 			assertThat(token.find()).isTrue();
-			this.senders.add(new Sender(name, name, session, page.getResponseCookies().getFirst("XSRF-TOKEN").getValue(),
-					token.group(1)));
+			this.senders.add(new Sender(name, name, session,
+					page.getResponseCookies().getFirst("XSRF-TOKEN").getValue(), token.group(1)));
 			this.ids.add(post(name));
 		}
 		this.victimListing = post("fuzz-victim");
 		this.victimExport = export();
-		this.routes.addAll(FuzzRoutes.fromOpenApi(this.web.get().uri("/api/docs").exchange().expectStatus().isOk()
-			.expectBody(String.class).returnResult().getResponseBody()));
+		this.routes.addAll(FuzzRoutes.fromOpenApi(this.web.get()
+			.uri("/api/docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody()));
 		assertThat(this.routes).as("operations in /api/docs").hasSizeGreaterThan(30);
 		this.routes.addAll(FuzzRoutes.pages(this.mappings, FORM_FIELDS));
 	}
@@ -138,12 +158,13 @@ class FuzzTests {
 				+ byClass.get(4) + " 5xx=" + byClass.get(5) + " closed=" + byClass.get(0) + " routes="
 				+ this.routes.size() + " seed=" + SEED + " findings=" + findings.size());
 		findings.stream().limit(40).forEach((finding) -> System.out.println("fuzz finding: " + finding));
-		assertThat(findings).as("findings (repeat one with -Dfuzz.seed=%d -Dfuzz.only=<index>)", SEED)
-			.isEmpty();
+		assertThat(findings).as("findings (repeat one with -Dfuzz.seed=%d -Dfuzz.only=<index>)", SEED).isEmpty();
 		assertThat(export()).as("the third member's data after the run").isEqualTo(this.victimExport);
 	}
 
-	/** Sends request number {@code index}; returns what is wrong with its answer, or null. */
+	/**
+	 * Sends request number {@code index}; returns what is wrong with its answer, or null.
+	 */
 	private String send(int index, AtomicIntegerArray byClass) {
 		HostileValues hostile = new HostileValues(new Random(SEED * 1_000_003L + index));
 		FuzzRoutes.Route route = hostile.pick(this.routes);
@@ -161,7 +182,8 @@ class FuzzTests {
 			}
 		}
 		if (hostile.chance(10)) {
-			request.header("Accept-Language", hostile.pick(List.of("*;q=x", "ar;q=2", "xx-YY", ",,,", "de;q=0.5, \u00e4")));
+			request.header("Accept-Language",
+					hostile.pick(List.of("*;q=x", "ar;q=2", "xx-YY", ",,,", "de;q=0.5, \u00e4")));
 		}
 		if (hostile.chance(5)) {
 			request.header("Idempotency-Key", hostile.pick(List.of("x", "00000000-0000-0000-0000-000000000000", "")));
@@ -178,7 +200,8 @@ class FuzzTests {
 		}
 		catch (WebClientRequestException ex) {
 			if (ex.getMessage() != null && ex.getMessage().contains("closed BEFORE response")) {
-				// The server stopped reading an oversize body and closed the connection: refused, nothing broke.
+				// The server stopped reading an oversize body and closed the connection:
+				// refused, nothing broke.
 				byClass.incrementAndGet(0);
 				return null;
 			}
@@ -192,8 +215,8 @@ class FuzzTests {
 		}
 		int status = result.getStatus().value();
 		byClass.incrementAndGet(Math.min(5, status / 100));
-		String body = (result.getResponseBody() != null)
-				? new String(result.getResponseBody(), StandardCharsets.UTF_8) : "";
+		String body = (result.getResponseBody() != null) ? new String(result.getResponseBody(), StandardCharsets.UTF_8)
+				: "";
 		String where = "seed=" + SEED + " index=" + index + " " + route.method() + " " + path + query + " as "
 				+ sender.name() + " -> " + status;
 		if (status >= 500) {
@@ -203,9 +226,8 @@ class FuzzTests {
 			return where + ": the answer names an exception or shows a stack trace";
 		}
 		MediaType type = result.getResponseHeaders().getContentType();
-		if (type != null && type.isCompatibleWith(MediaType.TEXT_HTML)
-				&& (body.contains("<script>pnwfuzz") || body.contains("<img src=x onerror=pnwfuzz")
-						|| body.contains("<a href=\"javascript:pnwfuzz"))) {
+		if (type != null && type.isCompatibleWith(MediaType.TEXT_HTML) && (body.contains("<script>pnwfuzz")
+				|| body.contains("<img src=x onerror=pnwfuzz") || body.contains("<a href=\"javascript:pnwfuzz"))) {
 			return where + ": markup from the request came back unescaped";
 		}
 		return null;
@@ -215,9 +237,10 @@ class FuzzTests {
 			Sender sender, HostileValues hostile) {
 		int shape = hostile.below(10);
 		if (shape == 0) {
-			return request.header("Content-Type", hostile.pick(List.of("text/plain", "application/xml",
-					"multipart/form-data", "application/json; charset=latin1", "application/x-www-form-urlencoded",
-					"image/png", "*/*"))).bodyValue(hostile.brokenBody());
+			return request
+				.header("Content-Type", hostile.pick(List.of("text/plain", "application/xml", "multipart/form-data",
+						"application/json; charset=latin1", "application/x-www-form-urlencoded", "image/png", "*/*")))
+				.bodyValue(hostile.brokenBody());
 		}
 		if (route.api() && shape < 8) {
 			StringBuilder json = new StringBuilder("{");
@@ -227,7 +250,9 @@ class FuzzTests {
 				if (hostile.chance(25)) {
 					continue;
 				}
-				json.append((json.length() > 1) ? "," : "").append(HostileValues.json(field)).append(':')
+				json.append((json.length() > 1) ? "," : "")
+					.append(HostileValues.json(field))
+					.append(':')
 					.append(hostile.chance(30) ? plausible(field, hostile) : hostile.jsonValue());
 			}
 			return request.contentType(MediaType.APPLICATION_JSON).bodyValue(json.append('}').toString());
@@ -240,8 +265,11 @@ class FuzzTests {
 			if (hostile.chance(60)) {
 				continue;
 			}
-			form.append((form.length() > 0) ? "&" : "").append(field).append('=')
-				.append(hostile.brokenlyEncoded(hostile.chance(30) ? unquoted(plausible(field, hostile)) : hostile.text()));
+			form.append((form.length() > 0) ? "&" : "")
+				.append(field)
+				.append('=')
+				.append(hostile
+					.brokenlyEncoded(hostile.chance(30) ? unquoted(plausible(field, hostile)) : hostile.text()));
 		}
 		if (shape == 9) {
 			form.append("&%%%%&&&===");
@@ -249,7 +277,10 @@ class FuzzTests {
 		return request.contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue(form.toString());
 	}
 
-	/** A value that passes the field's own checks now and then, so that requests get past the first refusal. */
+	/**
+	 * A value that passes the field's own checks now and then, so that requests get past
+	 * the first refusal.
+	 */
 	private String plausible(String field, HostileValues hostile) {
 		return switch (field) {
 			case "kind" -> "\"OFFER\"";
@@ -268,19 +299,22 @@ class FuzzTests {
 		return (json.startsWith("\"") && json.endsWith("\"")) ? json.substring(1, json.length() - 1) : json;
 	}
 
-	/** The pattern with its variables filled: one's own object, the third member's, none, or a hostile text. */
+	/**
+	 * The pattern with its variables filled: one's own object, the third member's, none,
+	 * or a hostile text.
+	 */
 	private String path(String pattern, HostileValues hostile) {
 		StringBuilder path = new StringBuilder();
 		Matcher variable = Pattern.compile("\\{[^}]+\\}").matcher(pattern);
 		int end = 0;
-		// The third member's listing only where nothing but refusal can happen, so their data must stay as it was.
+		// The third member's listing only where nothing but refusal can happen, so their
+		// data must stay as it was.
 		boolean victimAllowed = !pattern.contains("reports") && !pattern.contains("conversations");
 		while (variable.find()) {
 			path.append(pattern, end, variable.start());
 			int choice = hostile.below(10);
-			path.append((choice < 4) ? hostile.pick(this.ids)
-					: (choice < 6 && victimAllowed) ? this.victimListing
-							: (choice < 8) ? java.util.UUID.randomUUID().toString() : hostile.encoded(hostile.text()));
+			path.append((choice < 4) ? hostile.pick(this.ids) : (choice < 6 && victimAllowed) ? this.victimListing
+					: (choice < 8) ? java.util.UUID.randomUUID().toString() : hostile.encoded(hostile.text()));
 			end = variable.end();
 		}
 		return path.append(pattern.substring(end)).toString();
@@ -291,7 +325,9 @@ class FuzzTests {
 		for (String name : List.of("q", "query", "kind", "topic", "district", "lang", "ui", "page", "size", "sort",
 				"after", "from", "to", "near", "radius", "listing", "token", "organisation", "type")) {
 			if (hostile.chance(20)) {
-				query.append((query.length() > 0) ? "&" : "").append(name).append('=')
+				query.append((query.length() > 0) ? "&" : "")
+					.append(name)
+					.append('=')
 					.append(hostile.encoded(hostile.text()));
 			}
 		}
@@ -299,15 +335,30 @@ class FuzzTests {
 	}
 
 	private String post(String username) {
-		return (String) this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer(username))
-			.bodyValue(TestListings.offer("Fuzz Eintrag von " + username)).exchange().expectStatus().isCreated()
-			.expectBody(Map.class).returnResult().getResponseBody().get("id");
+		return (String) this.web.post()
+			.uri("/api/v1/listings")
+			.headers(TestMembers.bearer(username))
+			.bodyValue(TestListings.offer("Fuzz Eintrag von " + username))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
 	}
 
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> export() {
-		Map<String, Object> export = this.web.get().uri("/api/v1/me/export").headers(TestMembers.bearer("fuzz-victim"))
-			.exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+		Map<String, Object> export = this.web.get()
+			.uri("/api/v1/me/export")
+			.headers(TestMembers.bearer("fuzz-victim"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
 		export.remove("lastSignedInAt");
 		return export;
 	}

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Generators of hostile input, all driven by one seeded {@link Random} so that a run can be repeated exactly:
- * texts that once broke the portal or are known to break others, values of the wrong JSON type, broken encodings.
+ * Generators of hostile input, all driven by one seeded {@link Random} so that a run can
+ * be repeated exactly: texts that once broke the portal or are known to break others,
+ * values of the wrong JSON type, broken encodings.
  */
 final class HostileValues {
 
@@ -15,14 +16,15 @@ final class HostileValues {
 
 	static final String IMAGE = "\"><img src=x onerror=pnwfuzz(2)>";
 
-	private static final List<String> TEXTS = List.of("", " ", "\u0000", "t\u0000", "\u0001\u0008\u001b", "\u007f\u0085\u009f",
-			"\uFFFF", "\uFFFE", "Titel\uFDD0", "\uD800", "x\uDFFFy", "\uD83F\uDFFF", "\u202Egnirts\u202C",
-			"\u2066isolate\u2069", SCRIPT, IMAGE, "' OR '1'='1' --", "1; DROP TABLE listings; --", "${7*7}", "{{7*7}}",
-			"{{> layout/header}}", "../../../../etc/passwd", "%00", "%%%%", "%E0%A4", "a\r\nSet-Cookie: pnw=1",
-			"\t\n\r", "مرحبا بالعالم", "Привіт", "👩‍👩‍👧‍👦", "ẞ\u0301\u0301\u0301", "null", "true", "-1", "0",
-			"1e309", "NaN", "99999999999999999999999", "2026-02-30", "25:61", "00000000-0000-0000-0000-000000000000",
-			"not-a-uuid", "OFFER", "REQUEST", "71634", "de", "x@example.org", "javascript:alert(1)",
-			"<a href=\"javascript:pnwfuzz(3)\">x</a>", "\\u0000", "\\\"", "a".repeat(300), "Ä".repeat(5000));
+	private static final List<String> TEXTS = List.of("", " ", "\u0000", "t\u0000", "\u0001\u0008\u001b",
+			"\u007f\u0085\u009f", "\uFFFF", "\uFFFE", "Titel\uFDD0", "\uD800", "x\uDFFFy", "\uD83F\uDFFF",
+			"\u202Egnirts\u202C", "\u2066isolate\u2069", SCRIPT, IMAGE, "' OR '1'='1' --", "1; DROP TABLE listings; --",
+			"${7*7}", "{{7*7}}", "{{> layout/header}}", "../../../../etc/passwd", "%00", "%%%%", "%E0%A4",
+			"a\r\nSet-Cookie: pnw=1", "\t\n\r", "مرحبا بالعالم", "Привіт", "👩‍👩‍👧‍👦", "ẞ\u0301\u0301\u0301", "null",
+			"true", "-1", "0", "1e309", "NaN", "99999999999999999999999", "2026-02-30", "25:61",
+			"00000000-0000-0000-0000-000000000000", "not-a-uuid", "OFFER", "REQUEST", "71634", "de", "x@example.org",
+			"javascript:alert(1)", "<a href=\"javascript:pnwfuzz(3)\">x</a>", "\\u0000", "\\\"", "a".repeat(300),
+			"Ä".repeat(5000));
 
 	private final Random random;
 
@@ -69,7 +71,10 @@ final class HostileValues {
 		};
 	}
 
-	/** The text as a JSON string; lone surrogates and control characters escaped as JSON allows. */
+	/**
+	 * The text as a JSON string; lone surrogates and control characters escaped as JSON
+	 * allows.
+	 */
 	static String json(String text) {
 		StringBuilder out = new StringBuilder("\"");
 		for (char c : text.toCharArray()) {
@@ -86,12 +91,18 @@ final class HostileValues {
 		return out.append('"').toString();
 	}
 
-	/** The text percent-encoded as a form body carries it, sometimes with a broken escape at the end. */
+	/**
+	 * The text percent-encoded as a form body carries it, sometimes with a broken escape
+	 * at the end.
+	 */
 	String brokenlyEncoded(String text) {
 		return encoded(text) + (chance(10) ? pick(List.of("%", "%z", "%zz", "%E0%A4", "%C3%28", "%ED%A0%80")) : "");
 	}
 
-	/** The text percent-encoded as a query or form carries it (well formed, whatever it holds). */
+	/**
+	 * The text percent-encoded as a query or form carries it (well formed, whatever it
+	 * holds).
+	 */
 	String encoded(String text) {
 		StringBuilder out = new StringBuilder();
 		for (byte b : text.getBytes(StandardCharsets.UTF_8)) {

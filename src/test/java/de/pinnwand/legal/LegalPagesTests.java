@@ -23,9 +23,10 @@ import org.springframework.web.reactive.function.BodyInserters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Impressum, privacy notice, accessibility statement and the page in Leichte Sprache with the app's default
- * settings: linked from every page, in the reader's language, honest about what the operator has not filled in;
- * and the feedback form, from a visitor to the coordination office's page.
+ * The Impressum, privacy notice, accessibility statement and the page in Leichte Sprache
+ * with the app's default settings: linked from every page, in the reader's language,
+ * honest about what the operator has not filled in; and the feedback form, from a visitor
+ * to the coordination office's page.
  */
 @PinnwandTest
 class LegalPagesTests {
@@ -53,8 +54,10 @@ class LegalPagesTests {
 	@Test
 	void theImpressumSaysThatTheOperatorHasToFillItInRatherThanMakingSomethingUp() {
 		String german = page("/impressum?ui=de");
-		assertThat(german).contains("<h1>Impressum</h1>", "§ 5 Digitale-Dienste-Gesetz",
-				"Der Betreiber hat seine Angaben noch nicht eingetragen").doesNotContain("<address");
+		assertThat(german)
+			.contains("<h1>Impressum</h1>", "§ 5 Digitale-Dienste-Gesetz",
+					"Der Betreiber hat seine Angaben noch nicht eingetragen")
+			.doesNotContain("<address");
 		String arabic = page("/impressum?ui=ar");
 		assertThat(arabic).contains("<html lang=\"ar\" dir=\"rtl\">", "لم يُدخل المشغّل بياناته بعد");
 	}
@@ -92,18 +95,33 @@ class LegalPagesTests {
 		assertThat(sent.getResponseHeaders().getLocation()).hasToString("/accessibility?sent#feedback");
 		assertThat(page("/accessibility?sent&ui=ar")).contains("role=\"status\">شكرًا لكم! وصلت رسالتكم.");
 
-		this.accounts.prepare(TestMembers.subject("legal-coordinator"), "Koordination Barrierefrei", List.of("de"), Set.of(Role.COORDINATOR))
+		this.accounts
+			.prepare(TestMembers.subject("legal-coordinator"), "Koordination Barrierefrei", List.of("de"),
+					Set.of(Role.COORDINATOR))
 			.block();
 		String coordinator = TestMembers.signIn(this.web, "legal-coordinator");
-		String received = this.web.get().uri("/moderation/accessibility-feedback?ui=de").cookie("SESSION", coordinator)
-			.exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-		assertThat(received).contains("Der Knopf &lt;script&gt;alert(1)&lt;/script&gt; ist zu klein " + marker,
-				"mailto:leser@example.org", "/listings/new", "<dd>ar</dd>").doesNotContain("<script>alert(1)");
+		String received = this.web.get()
+			.uri("/moderation/accessibility-feedback?ui=de")
+			.cookie("SESSION", coordinator)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(received)
+			.contains("Der Knopf &lt;script&gt;alert(1)&lt;/script&gt; ist zu klein " + marker,
+					"mailto:leser@example.org", "/listings/new", "<dd>ar</dd>")
+			.doesNotContain("<script>alert(1)");
 		assertThat(page("/accessibility?ui=de", coordinator)).contains("href=\"/moderation/accessibility-feedback\"");
 
 		String member = TestMembers.signIn(this.web, "legal-plain-member");
-		this.web.get().uri("/moderation/accessibility-feedback").cookie("SESSION", member).exchange()
-			.expectStatus().isNotFound();
+		this.web.get()
+			.uri("/moderation/accessibility-feedback")
+			.cookie("SESSION", member)
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 		assertThat(page("/accessibility?ui=de", member)).doesNotContain("/moderation/accessibility-feedback");
 		this.web.get().uri("/moderation/accessibility-feedback").exchange().expectStatus().is3xxRedirection();
 	}
@@ -126,9 +144,14 @@ class LegalPagesTests {
 
 	@Test
 	void feedbackWithoutTheFormsTokenIsRefused() {
-		this.web.post().uri("/accessibility/feedback").header("X-Forwarded-For", "198.51.100.63")
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("message=Hallo")
-			.exchange().expectStatus().isForbidden();
+		this.web.post()
+			.uri("/accessibility/feedback")
+			.header("X-Forwarded-For", "198.51.100.63")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue("message=Hallo")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
 	}
 
 	@Test
@@ -136,7 +159,8 @@ class LegalPagesTests {
 		Form form = form("198.51.100.64");
 		for (int i = 1; i <= 5; i++) {
 			assertThat(post(form, "198.51.100.64", "de", "Meldung " + i, "", "").getStatus().is3xxRedirection())
-				.as("message " + i).isTrue();
+				.as("message " + i)
+				.isTrue();
 		}
 		EntityExchangeResult<byte[]> refused = post(form, "198.51.100.64", "de", "Meldung 6", "", "");
 		assertThat(refused.getStatus()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
@@ -144,13 +168,22 @@ class LegalPagesTests {
 			.contains("Zu viele Anfragen");
 	}
 
-	/** A form's CSRF cookie and token, as a visitor's browser gets them from the statement page. */
+	/**
+	 * A form's CSRF cookie and token, as a visitor's browser gets them from the statement
+	 * page.
+	 */
 	private record Form(String cookie, String token) {
 	}
 
 	private Form form(String address) {
-		EntityExchangeResult<String> statement = this.web.get().uri("/accessibility").header("X-Forwarded-For", address)
-			.exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+		EntityExchangeResult<String> statement = this.web.get()
+			.uri("/accessibility")
+			.header("X-Forwarded-For", address)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult();
 		Matcher token = CSRF.matcher(statement.getResponseBody());
 		assertThat(token.find()).isTrue();
 		return new Form(statement.getResponseCookies().getFirst("XSRF-TOKEN").getValue(), token.group(1));
@@ -163,21 +196,38 @@ class LegalPagesTests {
 		fields.add("message", message);
 		fields.add("location", location);
 		fields.add("email", email);
-		return this.web.post().uri("/accessibility/feedback?ui=" + lang).header("X-Forwarded-For", address)
+		return this.web.post()
+			.uri("/accessibility/feedback?ui=" + lang)
+			.header("X-Forwarded-For", address)
 			.cookie("XSRF-TOKEN", form.cookie())
 			.body(BodyInserters.fromFormData(fields))
-			.exchange().expectBody().returnResult();
+			.exchange()
+			.expectBody()
+			.returnResult();
 	}
 
 	/** The page as a reader sees its text: entities such as {@code &auml;} unescaped. */
 	private String page(String path) {
-		return org.springframework.web.util.HtmlUtils.htmlUnescape(this.web.get().uri(path).exchange().expectStatus()
-			.isOk().expectBody(String.class).returnResult().getResponseBody());
+		return org.springframework.web.util.HtmlUtils.htmlUnescape(this.web.get()
+			.uri(path)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody());
 	}
 
 	private String page(String path, String session) {
-		return org.springframework.web.util.HtmlUtils.htmlUnescape(this.web.get().uri(path).cookie("SESSION", session)
-			.exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+		return org.springframework.web.util.HtmlUtils.htmlUnescape(this.web.get()
+			.uri(path)
+			.cookie("SESSION", session)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody());
 	}
 
 }

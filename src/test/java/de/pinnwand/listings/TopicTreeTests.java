@@ -46,7 +46,8 @@ class TopicTreeTests {
 
 	@Test
 	void putsEachSubtopicsParentBeforeItAndKeepsTheOrderOtherwise() {
-		assertThat(TopicTree.withParents(List.of("mobility", "housing/moving-help", "donations/furniture", "donations")))
+		assertThat(
+				TopicTree.withParents(List.of("mobility", "housing/moving-help", "donations/furniture", "donations")))
 			.containsExactly("mobility", "housing", "housing/moving-help", "donations", "donations/furniture");
 		assertThat(TopicTree.withParents(List.of("health", "work"))).containsExactly("health", "work");
 		assertThat(TopicTree.parentOf("children/school")).isEqualTo("children");
@@ -56,7 +57,8 @@ class TopicTreeTests {
 	@Test
 	void refusesATaxonomyThatIsNotATree() {
 		assertThatIllegalArgumentException().isThrownBy(() -> TopicTree.of(List.of("housing", "work/internships")))
-			.withMessageContaining("'work/internships'").withMessageContaining("'work'");
+			.withMessageContaining("'work/internships'")
+			.withMessageContaining("'work'");
 		assertThatIllegalArgumentException().isThrownBy(() -> TopicTree.of(List.of("housing", "housing/a/b")));
 		assertThatIllegalArgumentException().isThrownBy(() -> TopicTree.of(List.of("Housing")));
 		assertThatIllegalArgumentException().isThrownBy(() -> TopicTree.of(List.of("housing", "housing")));
@@ -70,8 +72,8 @@ class TopicTreeTests {
 	void failsBindingAConfiguredSubtopicWithoutItsParent() {
 		var source = new MapConfigurationPropertySource();
 		source.put("pinnwand.listings.topics", "housing,housing/flat-search,work/internships");
-		assertThatExceptionOfType(BindException.class).isThrownBy(
-				() -> new Binder(source).bindOrCreate("pinnwand.listings", ListingsProperties.class));
+		assertThatExceptionOfType(BindException.class)
+			.isThrownBy(() -> new Binder(source).bindOrCreate("pinnwand.listings", ListingsProperties.class));
 		source.put("pinnwand.listings.topics", "housing,housing/flat-search,work");
 		assertThat(TopicTree.of(new Binder(source).bindOrCreate("pinnwand.listings", ListingsProperties.class).topics())
 			.subtopicsOf("housing")).containsExactly("housing/flat-search");
@@ -85,12 +87,14 @@ class TopicTreeTests {
 				new ClassPathResource("messages" + bundle + ".properties").getInputStream(), StandardCharsets.UTF_8)) {
 			messages.load(reader);
 		}
-		List<String> labels = defaults().topics().stream()
+		List<String> labels = defaults().topics()
+			.stream()
 			.flatMap((topic) -> Stream.concat(Stream.of(topic.code()), topic.subtopics().stream()))
 			.map((code) -> messages.getProperty("topic." + code))
 			.toList();
 		assertThat(labels).hasSize(52).doesNotContainNull().allSatisfy((label) -> assertThat(label).isNotBlank());
-		// The form shows every topic and every language as a checkbox: each label must name one box only.
+		// The form shows every topic and every language as a checkbox: each label must
+		// name one box only.
 		List<String> onTheForm = Stream.concat(labels.stream(), Languages.codes().stream().map(Languages::endonym))
 			.toList();
 		assertThat(onTheForm).doesNotHaveDuplicates();

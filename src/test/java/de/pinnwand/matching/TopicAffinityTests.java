@@ -12,7 +12,8 @@ class TopicAffinityTests {
 
 	private final TopicAffinity topics = new TopicAffinity(new MatchingProperties(100, null).relatedTopics());
 
-	private static final List<String> KINDERGARTEN_REQUEST = List.of("children", "children/kindergarten", "counselling");
+	private static final List<String> KINDERGARTEN_REQUEST = List.of("children", "children/kindergarten",
+			"counselling");
 
 	private static final List<String> BASKETBALL_TRAINING = List.of("leisure", "leisure/sport", "children");
 
@@ -40,7 +41,8 @@ class TopicAffinityTests {
 	void pairsThatOnlyShareWhoTheyAreForDoNotMeet() {
 		assertBad(KINDERGARTEN_REQUEST, BASKETBALL_TRAINING);
 		// Winter clothes for two boys and guitar lessons for teenagers.
-		assertBad(List.of("donations", "donations/clothes", "children"), List.of("leisure", "leisure/culture", "children"));
+		assertBad(List.of("donations", "donations/clothes", "children"),
+				List.of("leisure", "leisure/culture", "children"));
 		// A pram and baby clothes, and a child's bicycle.
 		assertBad(List.of("donations", "donations/clothes", "children"),
 				List.of("donations", "mobility", "mobility/bikes", "children"));
@@ -49,19 +51,20 @@ class TopicAffinityTests {
 		// A flat and moving help with a fridge on offer.
 		assertBad(List.of("housing", "housing/flat-search"),
 				List.of("donations", "donations/household", "housing", "housing/moving-help"));
-		// Maths tutoring for pupils and an Arabic course for children are not for a kindergarten place.
+		// Maths tutoring for pupils and an Arabic course for children are not for a
+		// kindergarten place.
 		assertBad(KINDERGARTEN_REQUEST, List.of("children", "children/school"));
 	}
 
 	@Test
 	void relatedTopicsComeFromTheSettingsAndWorkBothWays() {
 		TopicAffinity configured = new TopicAffinity(
-				new MatchingProperties(100, Map.of("leisure/sport", List.of("health/mental-health")))
-					.relatedTopics());
+				new MatchingProperties(100, Map.of("leisure/sport", List.of("health/mental-health"))).relatedTopics());
 		assertThat(configured.fits(List.of("health/mental-health"), BASKETBALL_TRAINING)).isTrue();
 		assertThat(configured.fits(BASKETBALL_TRAINING, List.of("health/mental-health"))).isTrue();
 		assertThat(configured.fits(KINDERGARTEN_REQUEST, List.of("children/childcare")))
-			.as("a setting replaces the defaults").isFalse();
+			.as("a setting replaces the defaults")
+			.isFalse();
 	}
 
 	private void assertGood(List<String> a, List<String> b) {

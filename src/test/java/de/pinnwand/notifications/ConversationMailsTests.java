@@ -20,10 +20,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The issue's whole story through the real API and the real SMTP server: a refugee answers a volunteer's offer in
- * Arabic, the volunteer gets an e-mail in German at once, replies, neither mail carries the other's address, the
- * offer is marked fulfilled, and the refugee's digest arrives next morning in Arabic with the reply and the
- * saved-search hit.
+ * The issue's whole story through the real API and the real SMTP server: a refugee
+ * answers a volunteer's offer in Arabic, the volunteer gets an e-mail in German at once,
+ * replies, neither mail carries the other's address, the offer is marked fulfilled, and
+ * the refugee's digest arrives next morning in Arabic with the reply and the saved-search
+ * hit.
  */
 @PinnwandTest
 class ConversationMailsTests {
@@ -43,10 +44,14 @@ class ConversationMailsTests {
 	private NotificationsProperties properties;
 
 	private void member(String name, String email, String notifications, String language, List<String> languages) {
-		this.web.put().uri("/api/v1/me").headers(TestMembers.bearer(name))
+		this.web.put()
+			.uri("/api/v1/me")
+			.headers(TestMembers.bearer(name))
 			.bodyValue(Map.of("displayName", name, "languages", languages, "contactEmail", email, "emailNotifications",
 					notifications, "interfaceLanguage", language))
-			.exchange().expectStatus().isOk();
+			.exchange()
+			.expectStatus()
+			.isOk();
 	}
 
 	private static List<EmbeddedMailServer.Mail> mailsTo(String address) {
@@ -63,7 +68,8 @@ class ConversationMailsTests {
 	}
 
 	@Test
-	void aRefugeeAnswersInArabicTheVolunteerIsMailedInGermanAndTheDigestFollowsNextMorning() throws InterruptedException {
+	void aRefugeeAnswersInArabicTheVolunteerIsMailedInGermanAndTheDigestFollowsNextMorning()
+			throws InterruptedException {
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		String volunteer = "mail-jonas-" + run;
 		String refugee = "mail-amal-" + run;
@@ -71,16 +77,38 @@ class ConversationMailsTests {
 		String refugeeMail = refugee + "@example.org";
 		member(volunteer, volunteerMail, "IMMEDIATELY", "de", List.of("de"));
 		member(refugee, refugeeMail, "DAILY", "ar", List.of("ar", "de"));
-		this.web.post().uri("/api/v1/me/searches").headers(TestMembers.bearer(refugee))
-			.bodyValue(Map.of("query", "q=Kinderfahrradwerkstatt" + run)).exchange().expectStatus().isCreated();
+		this.web.post()
+			.uri("/api/v1/me/searches")
+			.headers(TestMembers.bearer(refugee))
+			.bodyValue(Map.of("query", "q=Kinderfahrradwerkstatt" + run))
+			.exchange()
+			.expectStatus()
+			.isCreated();
 		String title = "Begleitung zur Ausländerbehörde " + run;
-		String offer = this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer(volunteer))
-			.bodyValue(TestListings.offer(title)).exchange().expectStatus().isCreated().expectBody(Map.class)
-			.returnResult().getResponseBody().get("id").toString();
+		String offer = this.web.post()
+			.uri("/api/v1/listings")
+			.headers(TestMembers.bearer(volunteer))
+			.bodyValue(TestListings.offer(title))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id")
+			.toString();
 
-		String conversation = (String) this.web.post().uri("/api/v1/conversations").headers(TestMembers.bearer(refugee))
-			.bodyValue(Map.of("listing", offer, "text", "مرحبا، هل يمكنك مرافقتي يوم الثلاثاء؟")).exchange()
-			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+		String conversation = (String) this.web.post()
+			.uri("/api/v1/conversations")
+			.headers(TestMembers.bearer(refugee))
+			.bodyValue(Map.of("listing", offer, "text", "مرحبا، هل يمكنك مرافقتي يوم الثلاثاء؟"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
 
 		EmbeddedMailServer.Mail toVolunteer = awaitMails(volunteerMail, 1).get(0);
 		assertThat(toVolunteer.subject()).isEqualTo("Neue Nachricht zu „" + title + "“");
@@ -88,28 +116,52 @@ class ConversationMailsTests {
 			.doesNotContain(refugeeMail);
 		assertThat(toVolunteer.html()).contains("lang=\"de\"").doesNotContain(refugeeMail);
 
-		this.web.post().uri("/api/v1/conversations/" + conversation + "/messages").headers(TestMembers.bearer(volunteer))
-			.bodyValue(Map.of("text", "Gern! Dienstag um 9 Uhr am Rathaus?")).exchange().expectStatus().isCreated();
-		this.web.post().uri("/api/v1/conversations/" + conversation + "/fulfilment").headers(TestMembers.bearer(volunteer))
-			.exchange().expectStatus().isOk();
+		this.web.post()
+			.uri("/api/v1/conversations/" + conversation + "/messages")
+			.headers(TestMembers.bearer(volunteer))
+			.bodyValue(Map.of("text", "Gern! Dienstag um 9 Uhr am Rathaus?"))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		this.web.post()
+			.uri("/api/v1/conversations/" + conversation + "/fulfilment")
+			.headers(TestMembers.bearer(volunteer))
+			.exchange()
+			.expectStatus()
+			.isOk();
 		// A new listing fits the refugee's saved search.
-		this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer("mail-poster-" + run))
-			.bodyValue(TestListings.offer("Kinderfahrradwerkstatt" + run + " im Jugendhaus")).exchange()
-			.expectStatus().isCreated();
+		this.web.post()
+			.uri("/api/v1/listings")
+			.headers(TestMembers.bearer("mail-poster-" + run))
+			.bodyValue(TestListings.offer("Kinderfahrradwerkstatt" + run + " im Jugendhaus"))
+			.exchange()
+			.expectStatus()
+			.isCreated();
 		// The refugee chose a daily digest: nothing at once.
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		String kinds = "";
 		while (!(kinds.contains("NEW_MESSAGE") && kinds.contains("SAVED_SEARCH_HIT")) && System.nanoTime() < deadline) {
 			Thread.sleep(300);
-			kinds = this.web.get().uri("/api/v1/me/notifications").headers(TestMembers.bearer(refugee)).exchange()
-				.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+			kinds = this.web.get()
+				.uri("/api/v1/me/notifications")
+				.headers(TestMembers.bearer(refugee))
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody();
 		}
 		assertThat(kinds).contains("NEW_MESSAGE", "SAVED_SEARCH_HIT");
 		this.delivery.deliverDue(Instant.now()).block();
 		assertThat(mailsTo(refugeeMail)).isEmpty();
 
-		Instant tomorrowMorning = ZonedDateTime.now(BERLIN).toLocalDate().plusDays(1)
-			.atTime(this.properties.digestTime().plusMinutes(5)).atZone(BERLIN).toInstant();
+		Instant tomorrowMorning = ZonedDateTime.now(BERLIN)
+			.toLocalDate()
+			.plusDays(1)
+			.atTime(this.properties.digestTime().plusMinutes(5))
+			.atZone(BERLIN)
+			.toInstant();
 		this.sweep.queueDigests(tomorrowMorning).block();
 		this.delivery.deliverDue(tomorrowMorning.plusSeconds(60)).block();
 		EmbeddedMailServer.Mail digest = awaitMails(refugeeMail, 1).get(0);

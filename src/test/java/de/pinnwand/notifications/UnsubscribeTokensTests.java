@@ -8,12 +8,16 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The unsubscribe link's token: only this key's tokens name an account, whatever else arrives. */
+/**
+ * The unsubscribe link's token: only this key's tokens name an account, whatever else
+ * arrives.
+ */
 class UnsubscribeTokensTests {
 
 	private static NotificationsProperties properties(String secret) {
-		return new NotificationsProperties("http://localhost:8080", "Pinnwand <pinnwand@localhost>", LocalTime.of(7, 0), 3, 6,
-				Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofSeconds(5), Duration.ofMinutes(1), secret);
+		return new NotificationsProperties("http://localhost:8080", "Pinnwand <pinnwand@localhost>", LocalTime.of(7, 0),
+				3, 6, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofSeconds(5), Duration.ofMinutes(1),
+				secret);
 	}
 
 	@Test
@@ -22,7 +26,8 @@ class UnsubscribeTokensTests {
 		UUID account = UUID.randomUUID();
 		assertThat(tokens.accountOf(tokens.tokenFor(account))).contains(account);
 		assertThat(new UnsubscribeTokens(properties("ein-langes-geheimnis")).accountOf(tokens.tokenFor(account)))
-			.as("the same secret after a restart").contains(account);
+			.as("the same secret after a restart")
+			.contains(account);
 	}
 
 	@Test

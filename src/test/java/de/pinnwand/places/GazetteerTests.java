@@ -42,7 +42,8 @@ class GazetteerTests {
 
 	@Test
 	void namesEachDistrictOneWayThoughTheDataSpellsItTwoWays() {
-		// Town rows say "Stuttgart", company rows "Stadtkreis Stuttgart": the kind of district wins.
+		// Town rows say "Stuttgart", company rows "Stadtkreis Stuttgart": the kind of
+		// district wins.
 		assertThat(gazetteer.byPostcode("70173")).map(Place::district).hasValue("Stadtkreis Stuttgart");
 		assertThat(gazetteer.byPostcode("71711")).map(Place::district).hasValue(LUDWIGSBURG_COUNTY);
 	}
@@ -63,13 +64,15 @@ class GazetteerTests {
 
 	@Test
 	void returnsNoCompanyRows() {
-		// 71631 belongs to the Landratsamt, Finanzamt and others in Ludwigsburg: a company postcode, no place.
+		// 71631 belongs to the Landratsamt, Finanzamt and others in Ludwigsburg: a
+		// company postcode, no place.
 		assertThat(gazetteer.byPostcode("71631")).isEmpty();
 		assertThat(gazetteer.byName("Siemens AG")).isEmpty();
 		assertThat(gazetteer.byName("Finanzamt Ludwigsburg")).isEmpty();
 		assertThat(gazetteer.suggest("Wüstenrot", 50)).extracting(Place::name).containsOnly("Wüstenrot");
 		assertThat(gazetteer.suggest("Daimler", 50)).isEmpty();
-		// "Wertheim" is also a Berlin department store with its own postcode; only the town is a place.
+		// "Wertheim" is also a Berlin department store with its own postcode; only the
+		// town is a place.
 		assertThat(gazetteer.byName("Wertheim")).extracting(Place::postcode).containsExactly("97877");
 	}
 
@@ -77,8 +80,8 @@ class GazetteerTests {
 	void findsPlacesByExactNameIgnoringCase() {
 		assertThat(gazetteer.byName("ludwigsburg")).extracting(Place::postcode)
 			.containsExactly("71634", "71636", "71638", "71640", "71642");
-		assertThat(gazetteer.byName("LUDWIGSBURG")).allSatisfy(
-				(place) -> assertThat(place.district()).isEqualTo(LUDWIGSBURG_COUNTY));
+		assertThat(gazetteer.byName("LUDWIGSBURG"))
+			.allSatisfy((place) -> assertThat(place.district()).isEqualTo(LUDWIGSBURG_COUNTY));
 		assertThat(gazetteer.byName("Ludwigsbur")).isEmpty();
 	}
 
@@ -93,7 +96,8 @@ class GazetteerTests {
 
 	@Test
 	void suggestsHomePostcodesFirst() {
-		// Kornwestheim, Korntal-Münchingen and Gerlingen have 708xx postcodes, but lie in the county.
+		// Kornwestheim, Korntal-Münchingen and Gerlingen have 708xx postcodes, but lie in
+		// the county.
 		assertThat(gazetteer.suggest("70", 4)).extracting(Place::postcode)
 			.containsExactly("70806", "70825", "70839", "70173");
 	}
@@ -114,10 +118,12 @@ class GazetteerTests {
 			assertThat(place.district()).isEqualTo(LUDWIGSBURG_COUNTY);
 		});
 		assertThat(suggestions).extracting(Place::name).contains("Ludwigshafen am Rhein");
-		// Names match by any word: "Bodman-Ludwigshafen" too, after the names that start so.
+		// Names match by any word: "Bodman-Ludwigshafen" too, after the names that start
+		// so.
 		assertThat(suggestions).allSatisfy((place) -> assertThat(place.name()).containsIgnoringCase("Ludw"));
 		assertThat(suggestions).last().extracting(Place::name).isEqualTo("Bodman-Ludwigshafen");
-		// Steinheim an der Murr is small, but home; Steinfurt and the other Steinheims are not.
+		// Steinheim an der Murr is small, but home; Steinfurt and the other Steinheims
+		// are not.
 		assertThat(gazetteer.suggest("Stein", 5)).first().extracting(Place::name).isEqualTo("Steinheim an der Murr");
 	}
 
@@ -126,8 +132,8 @@ class GazetteerTests {
 		for (String prefix : List.of("Ludw", "Stuttgart", "Berlin", "Ham", "Neu")) {
 			List<Place> suggestions = gazetteer.suggest(prefix, 50);
 			Set<String> seen = new HashSet<>();
-			assertThat(suggestions).allSatisfy(
-					(place) -> assertThat(seen.add(place.name() + " / " + place.district())).isTrue());
+			assertThat(suggestions)
+				.allSatisfy((place) -> assertThat(seen.add(place.name() + " / " + place.district())).isTrue());
 		}
 		assertThat(gazetteer.suggest("Stuttgart", 3)).first().extracting(Place::name).isEqualTo("Stuttgart");
 	}
@@ -168,8 +174,8 @@ class GazetteerTests {
 		});
 		assertThat(gazetteer.resolve("Muenchen")).map(Place::name).hasValue("München");
 		// Three Münsters; the city in Westphalia has by far the most postcodes.
-		assertThat(gazetteer.resolve("Münster")).map(Place::postcode).hasValueSatisfying(
-				(postcode) -> assertThat(postcode).startsWith("48"));
+		assertThat(gazetteer.resolve("Münster")).map(Place::postcode)
+			.hasValueSatisfying((postcode) -> assertThat(postcode).startsWith("48"));
 		assertThat(gazetteer.resolve("20095 Hamburg")).map(Place::name).hasValue("Hamburg");
 		assertThat(gazetteer.resolve("Bad Cannstatt")).map(Place::name).hasValue("Stuttgart Bad Cannstatt");
 	}
@@ -212,7 +218,8 @@ class GazetteerTests {
 	void measuresTheDistanceBetweenTwoPlaces() {
 		Place ludwigsburg = gazetteer.byPostcode("71634").orElseThrow();
 		Place stuttgart = gazetteer.byPostcode("70173").orElseThrow();
-		// The town centres are about 13 km apart; these centroids (48.9076, 9.1776) and (48.7667, 9.1833) 15.7 km.
+		// The town centres are about 13 km apart; these centroids (48.9076, 9.1776) and
+		// (48.7667, 9.1833) 15.7 km.
 		assertThat(ludwigsburg.distanceKm(stuttgart)).isCloseTo(15.67, within(0.1));
 		assertThat(Gazetteer.distanceKm(stuttgart.lat(), stuttgart.lon(), ludwigsburg.lat(), ludwigsburg.lon()))
 			.isCloseTo(ludwigsburg.distanceKm(stuttgart), within(1e-9));
@@ -232,14 +239,15 @@ class GazetteerTests {
 
 	@Test
 	void takesHomeDistrictsByAnySpellingOrKeyAndWholeStates() {
-		assertThat(new Gazetteer(new PlacesProperties(List.of("ludwigsburg", "08111"), List.of()))
-			.districtsOfHomeArea()).containsExactly(LUDWIGSBURG_COUNTY, "Stadtkreis Stuttgart");
+		assertThat(
+				new Gazetteer(new PlacesProperties(List.of("ludwigsburg", "08111"), List.of())).districtsOfHomeArea())
+			.containsExactly(LUDWIGSBURG_COUNTY, "Stadtkreis Stuttgart");
 		Gazetteer badenWuerttemberg = new Gazetteer(new PlacesProperties(List.of(), List.of("BW")));
 		assertThat(badenWuerttemberg.districtsOfHomeArea()).hasSize(44);
 		assertThat(badenWuerttemberg.inHomeArea(badenWuerttemberg.byPostcode("70173").orElseThrow())).isTrue();
 		assertThat(badenWuerttemberg.inHomeArea(badenWuerttemberg.byPostcode("80331").orElseThrow())).isFalse();
-		assertThat(new Gazetteer(new PlacesProperties(List.of(), List.of("Baden-Württemberg")))
-			.districtsOfHomeArea()).isEqualTo(badenWuerttemberg.districtsOfHomeArea());
+		assertThat(new Gazetteer(new PlacesProperties(List.of(), List.of("Baden-Württemberg"))).districtsOfHomeArea())
+			.isEqualTo(badenWuerttemberg.districtsOfHomeArea());
 	}
 
 	@Test

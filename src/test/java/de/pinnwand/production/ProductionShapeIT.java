@@ -35,11 +35,12 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The production shape, run for real: the packaged jar as its own process, configured only through the environment
- * variables a deployment sets, against PostgreSQL, Elasticsearch, Keycloak and an SMTP server as external services,
- * behind Debian's nginx terminating TLS. A person signs in through the proxy in Chromium, posts a listing, finds it,
- * gets an answer by mail, and signs out; headers and the health endpoints are what a visitor may see; the logs are
- * JSON without anyone's address.
+ * The production shape, run for real: the packaged jar as its own process, configured
+ * only through the environment variables a deployment sets, against PostgreSQL,
+ * Elasticsearch, Keycloak and an SMTP server as external services, behind Debian's nginx
+ * terminating TLS. A person signs in through the proxy in Chromium, posts a listing,
+ * finds it, gets an answer by mail, and signs out; headers and the health endpoints are
+ * what a visitor may see; the logs are JSON without anyone's address.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProductionShapeIT {
@@ -84,9 +85,11 @@ class ProductionShapeIT {
 				"-Xmx512m", "-jar", ProductionJarIT.jar().toString());
 		builder.environment().keySet().removeIf((name) -> name.startsWith("SPRING_") || name.startsWith("PINNWAND_"));
 		builder.environment().putAll(services.appEnvironment());
-		builder.environment().putAll(Map.of("SERVER_PORT", String.valueOf(appPort), "PINNWAND_PUBLIC_URL", proxy.url(),
-				"PINNWAND_TRUSTED_PROXIES", "127.0.0.1", "PINNWAND_DATA_DIR", data.resolve("app").toString(),
-				"LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs", "PINNWAND_MODERATION_PREMODERATE_NEW_MEMBERS", "false"));
+		builder.environment()
+			.putAll(Map.of("SERVER_PORT", String.valueOf(appPort), "PINNWAND_PUBLIC_URL", proxy.url(),
+					"PINNWAND_TRUSTED_PROXIES", "127.0.0.1", "PINNWAND_DATA_DIR", data.resolve("app").toString(),
+					"LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs", "PINNWAND_MODERATION_PREMODERATE_NEW_MEMBERS",
+					"false"));
 		log = Files.createTempFile("pinnwand-production-", ".log");
 		app = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
@@ -122,7 +125,8 @@ class ProductionShapeIT {
 		HttpResponse<String> home = get("/", Map.of());
 		assertThat(home.statusCode()).isEqualTo(200);
 		assertThat(home.headers().firstValue("Strict-Transport-Security")).as("over https").isPresent();
-		assertThat(home.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors 'none'");
+		assertThat(home.headers().firstValue("Content-Security-Policy").orElseThrow())
+			.contains("frame-ancestors 'none'");
 		assertThat(home.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
 		assertThat(home.body()).doesNotContain("localhost:" + "8080");
 		HttpResponse<String> start = get("/oauth2/authorization/pinnwand", Map.of());
@@ -138,7 +142,8 @@ class ProductionShapeIT {
 		JsonNode visitor = json.readTree(get("/actuator/health", Map.of()).body());
 		assertThat(visitor.path("status").asString()).isEqualTo("UP");
 		assertThat(visitor.has("components")).isFalse();
-		JsonNode admin = json.readTree(get("/actuator/health", Map.of("Authorization", "Bearer " + TestMembers.token(ADMIN))).body());
+		JsonNode admin = json
+			.readTree(get("/actuator/health", Map.of("Authorization", "Bearer " + TestMembers.token(ADMIN))).body());
 		assertThat(admin.path("components").path("r2dbc").path("status").asString()).isEqualTo("UP");
 		assertThat(admin.path("components").path("elasticsearch").path("status").asString()).isEqualTo("UP");
 		assertThat(get("/actuator/health/readiness", Map.of()).statusCode()).isEqualTo(200);
@@ -160,7 +165,8 @@ class ProductionShapeIT {
 	}
 
 	private void journey() throws Exception {
-		// The poster wants mails at once; the address stays private (the API sets it as the profile page would).
+		// The poster wants mails at once; the address stays private (the API sets it as
+		// the profile page would).
 		HttpResponse<String> profile = send("PUT", "/api/v1/me", TestMembers.token(POSTER), """
 				{"displayName":"Shape Poster","languages":["de"],"contactEmail":"%s","emailNotifications":"IMMEDIATELY"}
 				""".formatted(POSTER_MAIL));
@@ -178,7 +184,8 @@ class ProductionShapeIT {
 		check(form.findElement(By.cssSelector("input[name=languages][value=de]")));
 		form.findElement(By.id("place")).sendKeys("71634");
 		form.findElement(By.cssSelector("button[type=submit]")).click();
-		new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches(".*/listings/[0-9a-f-]{36}.*"));
+		new WebDriverWait(driver, Duration.ofSeconds(30))
+			.until(ExpectedConditions.urlMatches(".*/listings/[0-9a-f-]{36}.*"));
 		assertThat(driver.getCurrentUrl()).startsWith(proxy.url() + "/listings/");
 		String listing = driver.getCurrentUrl().replaceFirst(".*/listings/([0-9a-f-]{36}).*", "$1");
 
@@ -199,8 +206,13 @@ class ProductionShapeIT {
 			assertThat(System.nanoTime()).as("a mail to the poster").isLessThan(deadline);
 			Thread.sleep(250);
 		}
-		assertThat(services.mail().received().stream().filter((mail) -> mail.to().contains(POSTER_MAIL)).findFirst()
-			.orElseThrow().text()).contains(proxy.url()).doesNotContain("http://localhost");
+		assertThat(services.mail()
+			.received()
+			.stream()
+			.filter((mail) -> mail.to().contains(POSTER_MAIL))
+			.findFirst()
+			.orElseThrow()
+			.text()).contains(proxy.url()).doesNotContain("http://localhost");
 
 		driver.get(proxy.url() + "/my/listings");
 		// Signing out is in the header's menu, which opens with a tap.
@@ -242,13 +254,15 @@ class ProductionShapeIT {
 	}
 
 	private static HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(proxy.url() + path)).timeout(Duration.ofSeconds(30));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(proxy.url() + path))
+			.timeout(Duration.ofSeconds(30));
 		headers.forEach(request::header);
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create(proxy.url() + path)).timeout(Duration.ofSeconds(30))
+		return http.send(HttpRequest.newBuilder(URI.create(proxy.url() + path))
+			.timeout(Duration.ofSeconds(30))
 			.header("Authorization", "Bearer " + token)
 			.header("Content-Type", "application/json")
 			.method(method, HttpRequest.BodyPublishers.ofString(body))
@@ -259,7 +273,8 @@ class ProductionShapeIT {
 		try {
 			HttpResponse<Void> answer = HttpClient.newHttpClient()
 				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-					.timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+					.timeout(Duration.ofSeconds(5))
+					.build(), HttpResponse.BodyHandlers.discarding());
 			return answer.statusCode() == 200;
 		}
 		catch (IOException ex) {

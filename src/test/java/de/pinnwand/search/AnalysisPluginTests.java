@@ -15,8 +15,9 @@ import de.pinnwand.PinnwandTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The pinnwand-analysis plugin inside the real embedded node: a word and its other forms or spellings must meet in
- * one token, or a search in that language misses listings. Expected tokens are the ones the node produced.
+ * The pinnwand-analysis plugin inside the real embedded node: a word and its other forms
+ * or spellings must meet in one token, or a search in that language misses listings.
+ * Expected tokens are the ones the node produced.
  */
 @PinnwandTest
 class AnalysisPluginTests {
@@ -27,25 +28,18 @@ class AnalysisPluginTests {
 	@ParameterizedTest(name = "{0}: ''{1}'' and ''{2}''")
 	@CsvSource(quoteCharacter = '"', value = {
 			// Plurals with umlaut, ß against ss, and an umlaut plural of a compound.
-			"pinnwand_german, Häuser, Haus",
-			"pinnwand_german, Straße, strasse",
-			"pinnwand_german, Fahrräder, Fahrrad",
+			"pinnwand_german, Häuser, Haus", "pinnwand_german, Straße, strasse", "pinnwand_german, Fahrräder, Fahrrad",
 			"pinnwand_english, bicycles, bicycle",
 			// With and without tashkeel, as people mostly type it.
 			"pinnwand_arabic, مَدْرَسَة, مدرسة",
-			// Arabic yeh and kaf (ي ك) against the Persian letters (ی ک), from different keyboards.
-			"pinnwand_persian, كيف, کیف",
-			"pinnwand_persian, زندگي, زندگی",
+			// Arabic yeh and kaf (ي ك) against the Persian letters (ی ک), from different
+			// keyboards.
+			"pinnwand_persian, كيف, کیف", "pinnwand_persian, زندگي, زندگی",
 			// Plural with the zero-width non-joiner against the singular.
-			"pinnwand_persian, کتاب\u200Cها, کتاب",
-			"pinnwand_ukrainian, квартирою, квартира",
-			"pinnwand_ukrainian, квартири, квартира",
-			"pinnwand_russian, квартиры, квартира",
-			"pinnwand_russian, велосипедов, велосипед",
-			"pinnwand_turkish, kitaplar, kitap",
-			"pinnwand_turkish, Almanya'da, Almanya",
-			"pinnwand_folding, Çay, cay",
-			"pinnwand_folding, Müller, muller" })
+			"pinnwand_persian, کتاب\u200Cها, کتاب", "pinnwand_ukrainian, квартирою, квартира",
+			"pinnwand_ukrainian, квартири, квартира", "pinnwand_russian, квартиры, квартира",
+			"pinnwand_russian, велосипедов, велосипед", "pinnwand_turkish, kitaplar, kitap",
+			"pinnwand_turkish, Almanya'da, Almanya", "pinnwand_folding, Çay, cay", "pinnwand_folding, Müller, muller" })
 	void givesTwoFormsOfAWordTheSameTokens(String analyzer, String form, String otherForm) throws IOException {
 		List<String> tokens = tokens(analyzer, form);
 		assertThat(tokens).isNotEmpty().isEqualTo(tokens(analyzer, otherForm));
@@ -84,7 +78,8 @@ class AnalysisPluginTests {
 	@Test
 	void compoundPartsAreFoundByTheSearchToken() throws IOException {
 		assertThat(tokens("pinnwand_compound_search", "Fahrrad")).containsExactly("fahrrad");
-		// Parts of 4 to 10 letters and the whole word: neither the 3 letter 'rad' nor an 11 letter part.
+		// Parts of 4 to 10 letters and the whole word: neither the 3 letter 'rad' nor an
+		// 11 letter part.
 		assertThat(tokens("pinnwand_compound", "Kinderfahrrad")).contains("fahrrad", "kinder", "kinderfahrrad")
 			.doesNotContain("rad", "kinderfahrr");
 		assertThat(tokens("pinnwand_compound", "Wohnungssuche"))
@@ -93,7 +88,8 @@ class AnalysisPluginTests {
 
 	@Test
 	void compoundFindsAPartByAnInflectedQueryWord() throws IOException {
-		assertThat(tokens("pinnwand_compound", "Kinderfahrrad")).containsAll(tokens("pinnwand_compound_search", "Fahrräder"));
+		assertThat(tokens("pinnwand_compound", "Kinderfahrrad"))
+			.containsAll(tokens("pinnwand_compound_search", "Fahrräder"));
 	}
 
 	@Test

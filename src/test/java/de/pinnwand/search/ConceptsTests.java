@@ -26,7 +26,8 @@ class ConceptsTests {
 	private static TopicTree portalTopics() {
 		// The portal's default topics, as the app binds them without any setting.
 		return TopicTree.of(new Binder(new MapConfigurationPropertySource())
-			.bindOrCreate("pinnwand.listings", ListingsProperties.class).topics());
+			.bindOrCreate("pinnwand.listings", ListingsProperties.class)
+			.topics());
 	}
 
 	@Test
@@ -41,9 +42,13 @@ class ConceptsTests {
 
 	@Test
 	void everyFrequentWordOfTheCorporaNamesAConcept() throws IOException {
-		// search-mappings/frequent-words.txt is written by bench/frequent_words.py from the demo and benchmark corpora.
-		List<String> frequent = Files.readAllLines(Path.of("search-mappings/frequent-words.txt"), StandardCharsets.UTF_8)
-			.stream().filter((line) -> !line.isBlank()).toList();
+		// search-mappings/frequent-words.txt is written by bench/frequent_words.py from
+		// the demo and benchmark corpora.
+		List<String> frequent = Files
+			.readAllLines(Path.of("search-mappings/frequent-words.txt"), StandardCharsets.UTF_8)
+			.stream()
+			.filter((line) -> !line.isBlank())
+			.toList();
 		assertThat(frequent).hasSizeGreaterThanOrEqualTo(300);
 		assertThat(frequent).allSatisfy((word) -> assertThat(this.concepts.knows(word)).as(word).isTrue());
 	}
@@ -76,7 +81,8 @@ class ConceptsTests {
 
 	@Test
 	void theLongestWordSequenceWins() {
-		assertThat(this.concepts.in("детский сад").stream().map((m) -> m.concept().id())).containsExactly("kindergarten");
+		assertThat(this.concepts.in("детский сад").stream().map((m) -> m.concept().id()))
+			.containsExactly("kindergarten");
 		assertThat(this.concepts.in("ev arıyorum").stream().map((m) -> m.concept().id())).containsExactly("flat");
 		assertThat(this.concepts.in("садок детский")).extracting((m) -> m.concept().id()).contains("kindergarten");
 	}
@@ -95,8 +101,8 @@ class ConceptsTests {
 	@Test
 	void aBrokenLexiconStopsTheStart() {
 		JsonMapper json = JsonMapper.builder().build();
-		Map<String, Object> missingLanguage = Map.of("concepts", List.of(Map.of("id", "bike", "words",
-				Map.of("de", List.of("fahrrad")))));
+		Map<String, Object> missingLanguage = Map.of("concepts",
+				List.of(Map.of("id", "bike", "words", Map.of("de", List.of("fahrrad")))));
 		assertThatIllegalStateException().isThrownBy(() -> new Concepts(json.valueToTree(missingLanguage), TOPICS))
 			.withMessageContaining("no words in 'en'");
 		Map<String, List<String>> all = Map.of("de", List.of("fahrrad"), "en", List.of("bike"), "ar", List.of("دراجة"),
@@ -110,8 +116,15 @@ class ConceptsTests {
 				List.of(Map.of("id", "bike", "words", all), Map.of("id", "bike", "words", all)));
 		assertThatIllegalStateException().isThrownBy(() -> new Concepts(json.valueToTree(twice), TOPICS))
 			.withMessageContaining("repeated id");
-		assertThat(new Concepts(json.valueToTree(Map.of("concepts", List.of(Map.of("id", "bike", "words", all,
-				"topics", List.of("mobility/bikes"))))), TOPICS).in("Bike").get(0).concept().topics())
+		assertThat(
+				new Concepts(
+						json.valueToTree(Map.of("concepts",
+								List.of(Map.of("id", "bike", "words", all, "topics", List.of("mobility/bikes"))))),
+						TOPICS)
+					.in("Bike")
+					.get(0)
+					.concept()
+					.topics())
 			.containsExactly("mobility/bikes");
 	}
 

@@ -16,8 +16,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With the real Elasticsearch process stopped, writes still succeed, search says plainly that it is away,
- * and once the node is back everything written meanwhile is indexed.
+ * With the real Elasticsearch process stopped, writes still succeed, search says plainly
+ * that it is away, and once the node is back everything written meanwhile is indexed.
  */
 @PinnwandTest
 class ElasticsearchOutageTests {
@@ -45,29 +45,57 @@ class ElasticsearchOutageTests {
 		this.node.stop();
 		assertThat(this.node.isRunning()).isFalse();
 
-		String id = this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester")).bodyValue(TestListings.offer("Geschrieben während des Ausfalls"))
+		String id = this.web.post()
+			.uri("/api/v1/listings")
+			.headers(de.pinnwand.TestMembers.bearer("tester"))
+			.bodyValue(TestListings.offer("Geschrieben während des Ausfalls"))
 			.exchange()
-			.expectStatus().isCreated()
-			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id")
+			.toString();
 		this.web.get().uri("/api/v1/listings/" + id).exchange().expectStatus().isOk();
 		this.web.get().uri("/").exchange().expectStatus().isOk();
 
-		this.web.get().uri("/search?q=Ausfalls").header("Accept-Language", "en").exchange()
-			.expectStatus().isEqualTo(503)
-			.expectBody(String.class).value((html) -> assertThat(html)
-				.contains("Search is not working right now")
+		this.web.get()
+			.uri("/search?q=Ausfalls")
+			.header("Accept-Language", "en")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("Search is not working right now")
 				.doesNotContain("Exception", "Connection refused"));
-		this.web.get().uri("/api/v1/listings?q=Ausfalls").exchange()
-			.expectStatus().isEqualTo(503)
-			.expectBody().jsonPath("$.status").isEqualTo(503);
-		this.accounts.prepare(de.pinnwand.TestMembers.subject("outage-admin"), "Outage Admin", java.util.List.of("de"),
-				java.util.Set.of(de.pinnwand.accounts.Role.ADMIN)).block();
-		// Writes go on without Elasticsearch: degraded, not down, and still ready for traffic.
-		this.web.get().uri("/actuator/health").headers(de.pinnwand.TestMembers.bearer("outage-admin")).exchange()
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$.status").isEqualTo("DEGRADED")
-			.jsonPath("$.components.elasticsearch.status").isEqualTo("DEGRADED")
-			.jsonPath("$.components.r2dbc.status").isEqualTo("UP");
+		this.web.get()
+			.uri("/api/v1/listings?q=Ausfalls")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(503);
+		this.accounts
+			.prepare(de.pinnwand.TestMembers.subject("outage-admin"), "Outage Admin", java.util.List.of("de"),
+					java.util.Set.of(de.pinnwand.accounts.Role.ADMIN))
+			.block();
+		// Writes go on without Elasticsearch: degraded, not down, and still ready for
+		// traffic.
+		this.web.get()
+			.uri("/actuator/health")
+			.headers(de.pinnwand.TestMembers.bearer("outage-admin"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("DEGRADED")
+			.jsonPath("$.components.elasticsearch.status")
+			.isEqualTo("DEGRADED")
+			.jsonPath("$.components.r2dbc.status")
+			.isEqualTo("UP");
 		this.web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
 
 		this.node.start();

@@ -10,9 +10,9 @@ import de.pinnwand.search.SearchRelevanceTests.Judgement;
 import de.pinnwand.search.SearchRelevanceTests.Measured;
 
 /**
- * Graded measures of the relevance set: nDCG@10 with gain 2^grade − 1 (grade 2 for {@code relevant}, 1 for
- * {@code partly}), and recall@10 of every judged listing, as a table per language and for same- and
- * cross-language queries.
+ * Graded measures of the relevance set: nDCG@10 with gain 2^grade − 1 (grade 2 for
+ * {@code relevant}, 1 for {@code partly}), and recall@10 of every judged listing, as a
+ * table per language and for same- and cross-language queries.
  */
 final class GradedReport {
 
@@ -57,11 +57,13 @@ final class GradedReport {
 		groups.put("all", results);
 		StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%n%-6s %7s %6s %8s %9s%n", "group", "queries",
 				"cross", "nDCG@10", "recall@10"));
-		groups.forEach((group, measured) -> out.append(String.format(Locale.ROOT, "%-6s %7d %6d %8.3f %9.3f%n", group,
-				measured.size(), measured.stream().filter(Measured::crossLanguage).count(),
-				SearchRelevanceTests.mean(measured, Measured::ndcgAt10),
-				SearchRelevanceTests.mean(measured, Measured::recallAt10))));
-		out.append(String.format(Locale.ROOT, "%n%-6s %-28s %7s %9s  %s%n", "query", "q", "nDCG@10", "recall@10", "cross"));
+		groups.forEach((group,
+				measured) -> out.append(String.format(Locale.ROOT, "%-6s %7d %6d %8.3f %9.3f%n", group, measured.size(),
+						measured.stream().filter(Measured::crossLanguage).count(),
+						SearchRelevanceTests.mean(measured, Measured::ndcgAt10),
+						SearchRelevanceTests.mean(measured, Measured::recallAt10))));
+		out.append(String.format(Locale.ROOT, "%n%-6s %-28s %7s %9s  %s%n", "query", "q", "nDCG@10", "recall@10",
+				"cross"));
 		results.forEach((result) -> out.append(String.format(Locale.ROOT, "%-6s %-28s %7.2f %9.2f  %s%n",
 				result.judgement().id(), result.judgement().q(), result.ndcgAt10(), result.recallAt10(),
 				result.crossLanguage() ? "cross" : "")));

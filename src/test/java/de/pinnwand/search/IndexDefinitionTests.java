@@ -9,7 +9,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A deployment's shards and replicas go into the index it creates; only the shards make it a new index. */
+/**
+ * A deployment's shards and replicas go into the index it creates; only the shards make
+ * it a new index.
+ */
 class IndexDefinitionTests {
 
 	@Test

@@ -11,8 +11,9 @@ import reactor.test.StepVerifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A call to Elasticsearch ends at its deadline even when the server never answers (a frozen node keeps the
- * connection open, so no socket timeout fires): the search answers 503 instead of hanging.
+ * A call to Elasticsearch ends at its deadline even when the server never answers (a
+ * frozen node keeps the connection open, so no socket timeout fires): the search answers
+ * 503 instead of hanging.
  */
 class SearchDeadlineTests {
 
@@ -24,7 +25,9 @@ class SearchDeadlineTests {
 		ListingIndex index = new ListingIndex(null, null, Clock.systemUTC(), properties, null);
 		CompletableFuture<String> never = new CompletableFuture<>();
 		long started = System.nanoTime();
-		StepVerifier.create(index.call(() -> never)).expectError(SearchUnavailable.class).verify(Duration.ofSeconds(10));
+		StepVerifier.create(index.call(() -> never))
+			.expectError(SearchUnavailable.class)
+			.verify(Duration.ofSeconds(10));
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
 		// Cancelled, so the HTTP request behind it is given up too.
 		assertThat(never.isCancelled()).isTrue();

@@ -31,17 +31,20 @@ import org.springframework.web.util.UriBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How well search ranks the demo corpus ({@code demo/listings.json}, 80 listings in five languages) for the
- * judged queries in {@code relevance/queries.json}; see {@code docs/search-relevance.md}.
+ * How well search ranks the demo corpus ({@code demo/listings.json}, 80 listings in five
+ * languages) for the judged queries in {@code relevance/queries.json}; see
+ * {@code docs/search-relevance.md}.
  *
  * <p>
- * Since 2026-12-07 also graded: {@code relevant} listings have grade 2, {@code partly} relevant ones grade 1, and
- * nDCG@10 and recall@10 are reported per language and for same- and cross-language queries ({@link GradedReport}).
+ * Since 2026-12-07 also graded: {@code relevant} listings have grade 2, {@code partly}
+ * relevant ones grade 1, and nDCG@10 and recall@10 are reported per language and for
+ * same- and cross-language queries ({@link GradedReport}).
  *
  * <p>
- * Measured on 2026-11-23 with 95 queries: mean P@5 0.953 and mean recall 0.953 (de 0.981, en 0.941, ar 0.941,
- * fa 0.941, uk 0.944, both metrics), 2 irrelevant listings found. The thresholds sit a little below, so a change
- * that costs about two queries fails here; a change that makes ranking better should raise them.
+ * Measured on 2026-11-23 with 95 queries: mean P@5 0.953 and mean recall 0.953 (de 0.981,
+ * en 0.941, ar 0.941, fa 0.941, uk 0.944, both metrics), 2 irrelevant listings found. The
+ * thresholds sit a little below, so a change that costs about two queries fails here; a
+ * change that makes ranking better should raise them.
  */
 @PinnwandTest
 class SearchRelevanceTests {
@@ -53,10 +56,12 @@ class SearchRelevanceTests {
 	static final int MAX_VIOLATIONS = 3;
 
 	/**
-	 * Means over the graded set (every query): nDCG@10 and recall@10, all and across languages. Measured on
-	 * 2026-12-07: 0.944 and 0.978, across languages 0.924 and 0.962 with other search tests in the same JVM; 0.940,
-	 * 0.978, 0.911 and 0.962 alone (the other tests' listings change the words' weights). Main without the concepts:
-	 * 0.482 and 0.479, across languages 0.076 and 0.060. The thresholds sit just below the lower of the two runs.
+	 * Means over the graded set (every query): nDCG@10 and recall@10, all and across
+	 * languages. Measured on 2026-12-07: 0.944 and 0.978, across languages 0.924 and
+	 * 0.962 with other search tests in the same JVM; 0.940, 0.978, 0.911 and 0.962 alone
+	 * (the other tests' listings change the words' weights). Main without the concepts:
+	 * 0.482 and 0.479, across languages 0.076 and 0.060. The thresholds sit just below
+	 * the lower of the two runs.
 	 */
 	static final double MIN_MEAN_NDCG_AT_10 = 0.93;
 
@@ -79,7 +84,8 @@ class SearchRelevanceTests {
 	void ranksTheJudgedListingsOfEveryLanguageFirst() throws InterruptedException {
 		List<Map<String, Object>> corpus = read(CORPUS, Corpus.class).listings();
 		Map<String, String> languageOf = new HashMap<>();
-		corpus.forEach((listing) -> languageOf.put((String) listing.get("title"), (String) listing.get("textLanguage")));
+		corpus
+			.forEach((listing) -> languageOf.put((String) listing.get("title"), (String) listing.get("textLanguage")));
 		List<Judgement> judgements = read(QUERIES, Judgements.class).queries();
 		Map<String, String> titles = post(corpus);
 		assertThat(new HashSet<>(titles.values())).as("corpus titles are unique").hasSize(corpus.size());
@@ -92,7 +98,9 @@ class SearchRelevanceTests {
 		}
 		awaitSearchable(titles.keySet());
 
-		List<Measured> results = judgements.stream().map((judgement) -> measure(judgement, titles, languageOf)).toList();
+		List<Measured> results = judgements.stream()
+			.map((judgement) -> measure(judgement, titles, languageOf))
+			.toList();
 		System.out.println(report(results));
 		System.out.println(GradedReport.of(results));
 
@@ -113,32 +121,43 @@ class SearchRelevanceTests {
 	}
 
 	/**
-	 * Posts the corpus and answers the ids with their titles. Other test classes post into the same index, so
-	 * only these ids count in a ranking; the idempotency key keeps a second run in this JVM from posting twice.
+	 * Posts the corpus and answers the ids with their titles. Other test classes post
+	 * into the same index, so only these ids count in a ranking; the idempotency key
+	 * keeps a second run in this JVM from posting twice.
 	 */
 	private Map<String, String> post(List<Map<String, Object>> corpus) {
 		Map<String, String> titles = new HashMap<>();
 		for (Map<String, Object> listing : corpus) {
 			String title = (String) listing.get("title");
 			UUID key = UUID.nameUUIDFromBytes(("relevance-" + title).getBytes(StandardCharsets.UTF_8));
-			Map<?, ?> posted = this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester")).header("Idempotency-Key", key.toString())
-				.bodyValue(listing).exchange()
-				.expectStatus().isCreated()
-				.expectBody(Map.class).returnResult().getResponseBody();
+			Map<?, ?> posted = this.web.post()
+				.uri("/api/v1/listings")
+				.headers(de.pinnwand.TestMembers.bearer("tester"))
+				.header("Idempotency-Key", key.toString())
+				.bodyValue(listing)
+				.exchange()
+				.expectStatus()
+				.isCreated()
+				.expectBody(Map.class)
+				.returnResult()
+				.getResponseBody();
 			titles.put(posted.get("id").toString(), title);
 		}
 		return titles;
 	}
 
-	/** Pages through the newest listings until every id is there; the index refreshes every half second. */
+	/**
+	 * Pages through the newest listings until every id is there; the index refreshes
+	 * every half second.
+	 */
 	private void awaitSearchable(Set<String> ids) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (true) {
 			Set<String> missing = new HashSet<>(ids);
 			for (int page = 1; page <= 50 && !missing.isEmpty(); page++) {
 				int current = page;
-				List<String> found = ids((b) -> b.queryParam("sort", "newest").queryParam("size", 50)
-					.queryParam("page", current));
+				List<String> found = ids(
+						(b) -> b.queryParam("sort", "newest").queryParam("size", 50).queryParam("page", current));
 				if (found.isEmpty()) {
 					break;
 				}
@@ -147,7 +166,8 @@ class SearchRelevanceTests {
 			if (missing.isEmpty()) {
 				return;
 			}
-			assertThat(System.nanoTime()).as(missing.size() + " corpus listings searchable in time").isLessThan(deadline);
+			assertThat(System.nanoTime()).as(missing.size() + " corpus listings searchable in time")
+				.isLessThan(deadline);
 			Thread.sleep(200);
 		}
 	}
@@ -181,13 +201,20 @@ class SearchRelevanceTests {
 		return ids(query, Map.of());
 	}
 
-	/** The ids of one page of results, in their order; variables are encoded whole, so '+' or '&' stay text. */
+	/**
+	 * The ids of one page of results, in their order; variables are encoded whole, so '+'
+	 * or '&' stay text.
+	 */
 	@SuppressWarnings("unchecked")
 	private List<String> ids(Function<UriBuilder, UriBuilder> query, Map<String, String> variables) {
-		Map<String, Object> page = this.web.get().uri((b) -> query.apply(b.path("/api/v1/listings")).build(variables))
+		Map<String, Object> page = this.web.get()
+			.uri((b) -> query.apply(b.path("/api/v1/listings")).build(variables))
 			.exchange()
-			.expectStatus().isOk()
-			.expectBody(Map.class).returnResult().getResponseBody();
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
 		List<String> ids = new ArrayList<>();
 		for (Map<String, Object> item : (List<Map<String, Object>>) page.get("items")) {
 			ids.add(((Map<String, Object>) item.get("listing")).get("id").toString());
@@ -196,8 +223,8 @@ class SearchRelevanceTests {
 	}
 
 	private static String report(List<Measured> results) {
-		StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%n%-6s %-30s %5s %6s %4s  %s%n", "query",
-				"q", "P@5", "recall", "viol", "relevant not in top 5"));
+		StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%n%-6s %-30s %5s %6s %4s  %s%n", "query", "q",
+				"P@5", "recall", "viol", "relevant not in top 5"));
 		for (Measured result : results) {
 			out.append(String.format(Locale.ROOT, "%-6s %-30s %5.2f %6.2f %4d  %s%n", result.judgement().id(),
 					result.judgement().q(), result.precisionAt5(), result.recall(), result.violations(),
@@ -208,9 +235,10 @@ class SearchRelevanceTests {
 			.add(result));
 		byLanguage.put("all", results);
 		out.append(String.format(Locale.ROOT, "%n%-6s %7s %5s %6s %4s%n", "lang", "queries", "P@5", "recall", "viol"));
-		byLanguage.forEach((language, measured) -> out.append(String.format(Locale.ROOT, "%-6s %7d %5.3f %6.3f %4d%n",
-				language, measured.size(), mean(measured, Measured::precisionAt5), mean(measured, Measured::recall),
-				measured.stream().mapToInt(Measured::violations).sum())));
+		byLanguage.forEach((language,
+				measured) -> out.append(String.format(Locale.ROOT, "%-6s %7d %5.3f %6.3f %4d%n", language,
+						measured.size(), mean(measured, Measured::precisionAt5), mean(measured, Measured::recall),
+						measured.stream().mapToInt(Measured::violations).sum())));
 		return out.toString();
 	}
 
@@ -236,8 +264,9 @@ class SearchRelevanceTests {
 	}
 
 	/**
-	 * A query as a user would type it, with the titles that belong in its top 5 and those that must not turn up.
-	 * {@code filters} are further search parameters (kind, lang, topic, near, radiusKm).
+	 * A query as a user would type it, with the titles that belong in its top 5 and those
+	 * that must not turn up. {@code filters} are further search parameters (kind, lang,
+	 * topic, near, radiusKm).
 	 */
 	record Judgement(String id, String q, Map<String, String> filters, List<String> relevant, List<String> partly,
 			List<String> irrelevant, String since) {
@@ -261,8 +290,8 @@ class SearchRelevanceTests {
 	}
 
 	/**
-	 * One query's numbers; {@code crossLanguage} when every listing judged for it is written in another language
-	 * than the query's.
+	 * One query's numbers; {@code crossLanguage} when every listing judged for it is
+	 * written in another language than the query's.
 	 */
 	record Measured(Judgement judgement, double precisionAt5, double recall, int violations, List<String> missed,
 			double ndcgAt10, double recallAt10, boolean crossLanguage) {

@@ -15,13 +15,15 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shape of the portal's Elasticsearch request where it decides the cost (issue 18): which fields a word is
- * looked up in, how many clauses the concepts add and which are named, how facets are counted.
+ * The shape of the portal's Elasticsearch request where it decides the cost (issue 18):
+ * which fields a word is looked up in, how many clauses the concepts add and which are
+ * named, how facets are counted.
  */
 class SearchRequestsTests {
 
-	private static final TopicTree TOPICS = TopicTree.of(new Binder(new MapConfigurationPropertySource())
-		.bindOrCreate("pinnwand.listings", ListingsProperties.class).topics());
+	private static final TopicTree TOPICS = TopicTree
+		.of(new Binder(new MapConfigurationPropertySource()).bindOrCreate("pinnwand.listings", ListingsProperties.class)
+			.topics());
 
 	private final Concepts concepts = new Concepts(Concepts.read(), TOPICS);
 

@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Sizes of batches and candidate lists must be positive: zero would fail only later, in the middle of a rebuild. */
+/**
+ * Sizes of batches and candidate lists must be positive: zero would fail only later, in
+ * the middle of a rebuild.
+ */
 class SettingsValidationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()

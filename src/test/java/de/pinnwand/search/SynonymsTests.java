@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SynonymsTests {
 
-	private final Synonyms synonyms = new Synonyms(List.of("flat, apartment", "rad => fahrrad",
-			"дитсадок, дитячий садок", "دکتر, داکتر"));
+	private final Synonyms synonyms = new Synonyms(
+			List.of("flat, apartment", "rad => fahrrad", "дитсадок, дитячий садок", "دکتر, داکتر"));
 
 	@Test
 	void equivalentWordsFindEachOther() {

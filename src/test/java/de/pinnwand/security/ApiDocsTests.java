@@ -19,8 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The OpenAPI description says what the security chain does: the bearer scheme on exactly the operations that need
- * a token, the problem responses each can give, the real success codes, and unique operation ids.
+ * The OpenAPI description says what the security chain does: the bearer scheme on exactly
+ * the operations that need a token, the problem responses each can give, the real success
+ * codes, and unique operation ids.
  */
 @PinnwandTest
 class ApiDocsTests {
@@ -32,8 +33,17 @@ class ApiDocsTests {
 
 	@BeforeEach
 	void read() {
-		byte[] body = this.web.mutate().responseTimeout(Duration.ofSeconds(60)).build().get().uri("/api/docs")
-			.exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+		byte[] body = this.web.mutate()
+			.responseTimeout(Duration.ofSeconds(60))
+			.build()
+			.get()
+			.uri("/api/docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
 		this.docs = JsonMapper.builder().build().readTree(body);
 		try {
 			// For whoever reads a failure: the description as the test saw it.
@@ -58,7 +68,8 @@ class ApiDocsTests {
 		operations().forEach((key, operation) -> {
 			String[] parts = key.split(" ", 2);
 			boolean documented = secured(parts[0], parts[1]);
-			assertThat(documented).as(key).isEqualTo(ApiAccess.needsToken(HttpMethod.valueOf(parts[0].toUpperCase()), parts[1]));
+			assertThat(documented).as(key)
+				.isEqualTo(ApiAccess.needsToken(HttpMethod.valueOf(parts[0].toUpperCase()), parts[1]));
 			checked.add(key);
 		});
 		assertThat(checked).hasSizeGreaterThan(40);
@@ -67,13 +78,20 @@ class ApiDocsTests {
 	@Test
 	void documentsTheProblemsAndTheRealSuccessCodes() {
 		JsonNode post = operation("post", "/api/v1/listings");
-		assertThat(post.path("responses").propertyNames()).contains("201", "400", "401", "403", "409", "422", "429", "503");
-		assertThat(post.path("responses").path("422").path("content").path("application/problem+json").path("schema")
-			.path("$ref").asString()).isEqualTo("#/components/schemas/Problem");
+		assertThat(post.path("responses").propertyNames()).contains("201", "400", "401", "403", "409", "422", "429",
+				"503");
+		assertThat(post.path("responses")
+			.path("422")
+			.path("content")
+			.path("application/problem+json")
+			.path("schema")
+			.path("$ref")
+			.asString()).isEqualTo("#/components/schemas/Problem");
 		assertThat(operation("get", "/api/v1/listings/{id}").path("responses").propertyNames()).contains("200", "404")
 			.doesNotContain("401", "403");
 		assertThat(operation("delete", "/api/v1/listings/{id}").path("responses").propertyNames()).contains("204");
-		assertThat(operation("post", "/api/v1/listings/{id}/reports").path("responses").propertyNames()).contains("202");
+		assertThat(operation("post", "/api/v1/listings/{id}/reports").path("responses").propertyNames())
+			.contains("202");
 		assertThat(this.docs.path("components").path("schemas").path("Problem").path("properties").propertyNames())
 			.contains("type", "title", "status", "detail", "errors");
 	}

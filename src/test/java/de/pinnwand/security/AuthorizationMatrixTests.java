@@ -34,12 +34,14 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Who may do what: every route of the app × every kind of person × their own object or someone else's, with
- * the answer each must get. Someone else's private object answers exactly like a missing one (404). A route
- * added without an entry here fails {@link #everyRouteHasAnEntry()}.
+ * Who may do what: every route of the app × every kind of person × their own object or
+ * someone else's, with the answer each must get. Someone else's private object answers
+ * exactly like a missing one (404). A route added without an entry here fails
+ * {@link #everyRouteHasAnEntry()}.
  * <p>
- * Answers are classed, not matched exactly: ALLOWED is anything past the gate (2xx, a redirect elsewhere, or
- * 409/422 for a body the rules refuse), DENIED is 401, 403 or the redirect to sign in, NOT_FOUND is 404.
+ * Answers are classed, not matched exactly: ALLOWED is anything past the gate (2xx, a
+ * redirect elsewhere, or 409/422 for a body the rules refuse), DENIED is 401, 403 or the
+ * redirect to sign in, NOT_FOUND is 404.
  */
 @PinnwandTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -74,10 +76,16 @@ class AuthorizationMatrixTests {
 
 		NONE, LISTING,
 
-		/** A listing its poster marked fulfilled a moment ago, so it may still be opened again. */
+		/**
+		 * A listing its poster marked fulfilled a moment ago, so it may still be opened
+		 * again.
+		 */
 		ENDED_LISTING,
 
-		/** An organisation; its own is the one where ORG_MEMBER is a member and ORG_ADMIN an admin. */
+		/**
+		 * An organisation; its own is the one where ORG_MEMBER is a member and ORG_ADMIN
+		 * an admin.
+		 */
 		ORGANISATION,
 
 		/** An organisation and one of its plain members ({@code {accountId}}). */
@@ -86,31 +94,44 @@ class AuthorizationMatrixTests {
 		/** An unused invitation link of an organisation. */
 		INVITATION,
 
-		/** A weekly activity; its own is one of the organisation ORG_MEMBER and ORG_ADMIN belong to. */
+		/**
+		 * A weekly activity; its own is one of the organisation ORG_MEMBER and ORG_ADMIN
+		 * belong to.
+		 */
 		ACTIVITY,
 
-		/** An activity's first occurrence ({@code {occurrence}}) that the actor signed up for. */
+		/**
+		 * An activity's first occurrence ({@code {occurrence}}) that the actor signed up
+		 * for.
+		 */
 		ACTIVITY_SIGNUP,
 
 		/** A saved search: the actor's own, or a stranger's. */
 		SAVED_SEARCH,
 
 		/**
-		 * The actor's own account; the request signs in under a throwaway name, so that deleting the account
-		 * leaves the actor's own for the other cells.
+		 * The actor's own account; the request signs in under a throwaway name, so that
+		 * deleting the account leaves the actor's own for the other cells.
 		 */
 		OWN_ACCOUNT,
 
-		/** Another member's account ({@code {accountId}}), e.g. a coordinator's that an admin scopes. */
+		/**
+		 * Another member's account ({@code {accountId}}), e.g. a coordinator's that an
+		 * admin scopes.
+		 */
 		ACCOUNT,
 
-		/** A conversation on a stranger's listing: the actor answered it (own), or a stranger did. */
+		/**
+		 * A conversation on a stranger's listing: the actor answered it (own), or a
+		 * stranger did.
+		 */
 		CONVERSATION
 
 	}
 
 	/** Who may: a function of the actor and whose object it is. */
 	interface Policy extends BiFunction<Actor, Whose, Outcome> {
+
 	}
 
 	static final Policy PUBLIC = (actor, whose) -> Outcome.ALLOWED;
@@ -136,7 +157,10 @@ class AuthorizationMatrixTests {
 	static final Policy COORDINATORS = (actor, whose) -> (actor == Actor.ANONYMOUS) ? Outcome.DENIED
 			: (actor == Actor.COORDINATOR || actor == Actor.ADMIN) ? Outcome.ALLOWED : Outcome.NOT_FOUND;
 
-	/** Admins (the matrix has no translator); for everyone else the text editor does not exist. */
+	/**
+	 * Admins (the matrix has no translator); for everyone else the text editor does not
+	 * exist.
+	 */
 	static final Policy TEXT_EDITORS = (actor, whose) -> (actor == Actor.ANONYMOUS) ? Outcome.DENIED
 			: (actor == Actor.ADMIN) ? Outcome.ALLOWED : Outcome.NOT_FOUND;
 
@@ -156,8 +180,7 @@ class AuthorizationMatrixTests {
 
 	static final List<Rule> RULES = List.of(
 			// Public pages and reads
-			new Rule("GET", "/", Resource.NONE, PUBLIC),
-			new Rule("GET", "/about", Resource.NONE, PUBLIC),
+			new Rule("GET", "/", Resource.NONE, PUBLIC), new Rule("GET", "/about", Resource.NONE, PUBLIC),
 			new Rule("GET", "/search", Resource.NONE, PUBLIC),
 			new Rule("GET", "/listings/{id}", Resource.LISTING, PUBLIC),
 			new Rule("GET", "/listings/{id}/print", Resource.LISTING, PUBLIC),
@@ -227,7 +250,8 @@ class AuthorizationMatrixTests {
 			new Rule("POST", "/organisations/{id}/verification/removal", Resource.ORGANISATION, COORDINATORS),
 			new Rule("POST", "/api/v1/organisations/{id}/verification", Resource.ORGANISATION, COORDINATORS),
 			new Rule("DELETE", "/api/v1/organisations/{id}/verification", Resource.ORGANISATION, COORDINATORS),
-			// Activities: public, organised by the organisation's members, anyone signed in signs up
+			// Activities: public, organised by the organisation's members, anyone signed
+			// in signs up
 			new Rule("GET", "/activities", Resource.NONE, PUBLIC),
 			new Rule("GET", "/activities.ics", Resource.NONE, PUBLIC),
 			new Rule("GET", "/activities/{id}", Resource.ACTIVITY, PUBLIC),
@@ -283,7 +307,8 @@ class AuthorizationMatrixTests {
 			new Rule("GET", "/api/v1/me/searches/hits", Resource.NONE, SIGNED_IN),
 			new Rule("POST", "/my/searches/{id}/removal", Resource.SAVED_SEARCH, OWNER),
 			new Rule("DELETE", "/api/v1/me/searches/{id}", Resource.SAVED_SEARCH, OWNER),
-			// Moderation: anyone reports, visitors included; coordinators review; admins read the audit log
+			// Moderation: anyone reports, visitors included; coordinators review; admins
+			// read the audit log
 			new Rule("GET", "/listings/{id}/report", Resource.LISTING, PUBLIC),
 			new Rule("POST", "/listings/{id}/reports", Resource.LISTING, PUBLIC),
 			new Rule("POST", "/api/v1/listings/{id}/reports", Resource.LISTING, PUBLIC),
@@ -306,12 +331,14 @@ class AuthorizationMatrixTests {
 			new Rule("GET", "/admin/audit.csv", Resource.NONE, ADMIN_ONLY),
 			// Operators
 			new Rule("GET", "/actuator/searchindex", Resource.NONE, ADMIN_ONLY),
-			// Council figures and leaving. The deletion form without its confirmation answers 422 and deletes nothing.
+			// Council figures and leaving. The deletion form without its confirmation
+			// answers 422 and deletes nothing.
 			new Rule("GET", "/stats", Resource.NONE, COORDINATORS),
 			new Rule("GET", "/stats/print", Resource.NONE, COORDINATORS),
 			new Rule("GET", "/stats.csv", Resource.NONE, COORDINATORS),
 			new Rule("POST", "/my/account/deletion", Resource.NONE, SIGNED_IN),
-			// Notifications: one's own; the unsubscribe link needs no sign-in (a missing token answers 400); the
+			// Notifications: one's own; the unsubscribe link needs no sign-in (a missing
+			// token answers 400); the
 			// embedded run's mail page answers loopback requests, as the tests' are
 			new Rule("GET", "/my/notifications", Resource.NONE, SIGNED_IN),
 			new Rule("POST", "/my/notifications/read", Resource.NONE, SIGNED_IN),
@@ -321,15 +348,16 @@ class AuthorizationMatrixTests {
 			new Rule("POST", "/notifications/unsubscribe", Resource.NONE, PUBLIC),
 			new Rule("GET", "/dev/mail", Resource.NONE, PUBLIC),
 			new Rule("DELETE", "/api/v1/me", Resource.OWN_ACCOUNT, SIGNED_IN),
-			// The pages a public body must publish are for everyone, and so is the accessibility feedback form (the
-			// matrix's form has no message: 422); only the coordination office reads what came in
-			new Rule("GET", "/impressum", Resource.NONE, PUBLIC),
-			new Rule("GET", "/privacy", Resource.NONE, PUBLIC),
-			new Rule("GET", "/accessibility", Resource.NONE, PUBLIC),
-			new Rule("GET", "/easy", Resource.NONE, PUBLIC),
+			// The pages a public body must publish are for everyone, and so is the
+			// accessibility feedback form (the
+			// matrix's form has no message: 422); only the coordination office reads what
+			// came in
+			new Rule("GET", "/impressum", Resource.NONE, PUBLIC), new Rule("GET", "/privacy", Resource.NONE, PUBLIC),
+			new Rule("GET", "/accessibility", Resource.NONE, PUBLIC), new Rule("GET", "/easy", Resource.NONE, PUBLIC),
 			new Rule("POST", "/accessibility/feedback", Resource.NONE, PUBLIC),
 			new Rule("GET", "/moderation/accessibility-feedback", Resource.NONE, COORDINATORS),
-			// Texts corrected in the app: admins (and translators, whom admins name); for everyone else no editor
+			// Texts corrected in the app: admins (and translators, whom admins name); for
+			// everyone else no editor
 			new Rule("GET", "/admin/texts/{lang}", Resource.NONE, TEXT_EDITORS),
 			new Rule("POST", "/admin/texts/{lang}", Resource.NONE, TEXT_EDITORS),
 			new Rule("GET", "/admin/texts/{lang}.properties", Resource.NONE, TEXT_EDITORS),
@@ -363,14 +391,24 @@ class AuthorizationMatrixTests {
 
 	@BeforeAll
 	void signEveryoneIn() {
-		this.accounts.prepare(TestMembers.subject(Actor.COORDINATOR.username()), "Matrix Koordination", List.of("de"), Set.of(Role.COORDINATOR))
+		this.accounts
+			.prepare(TestMembers.subject(Actor.COORDINATOR.username()), "Matrix Koordination", List.of("de"),
+					Set.of(Role.COORDINATOR))
 			.block();
-		this.accounts.prepare(TestMembers.subject(Actor.ADMIN.username()), "Matrix Admin", List.of("de"), Set.of(Role.ADMIN)).block();
-		// A visitor has no session but may post the few forms open to everyone (a report), with a CSRF token
+		this.accounts
+			.prepare(TestMembers.subject(Actor.ADMIN.username()), "Matrix Admin", List.of("de"), Set.of(Role.ADMIN))
+			.block();
+		// A visitor has no session but may post the few forms open to everyone (a
+		// report), with a CSRF token
 		// from a page they read first.
 		String listing = id(Resource.LISTING, Actor.ANONYMOUS, Whose.OTHERS);
-		EntityExchangeResult<String> form = this.web.get().uri("/listings/" + listing + "/report").exchange()
-			.expectStatus().isOk().expectBody(String.class).returnResult();
+		EntityExchangeResult<String> form = this.web.get()
+			.uri("/listings/" + listing + "/report")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult();
 		Matcher visitorToken = CSRF.matcher(form.getResponseBody());
 		assertThat(visitorToken.find()).isTrue();
 		this.sessions.put(Actor.ANONYMOUS, new PageSession(null,
@@ -380,8 +418,14 @@ class AuthorizationMatrixTests {
 				continue;
 			}
 			String session = TestMembers.signIn(this.web, actor.username());
-			EntityExchangeResult<String> page = this.web.get().uri("/my/account").cookie("SESSION", session).exchange()
-				.expectStatus().isOk().expectBody(String.class).returnResult();
+			EntityExchangeResult<String> page = this.web.get()
+				.uri("/my/account")
+				.cookie("SESSION", session)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.returnResult();
 			Matcher token = CSRF.matcher(page.getResponseBody());
 			assertThat(token.find()).isTrue();
 			this.sessions.put(actor, new PageSession(session,
@@ -398,8 +442,10 @@ class AuthorizationMatrixTests {
 			if (methods.isEmpty()) {
 				methods.add("GET");
 			}
-			info.getPatternsCondition().getPatterns().forEach((pattern) -> methods
-				.forEach((method) -> routes.add(method + " " + pattern.getPatternString())));
+			info.getPatternsCondition()
+				.getPatterns()
+				.forEach((pattern) -> methods
+					.forEach((method) -> routes.add(method + " " + pattern.getPatternString())));
 		});
 		routes.removeIf((route) -> route.contains("/api/docs") || route.contains("/swagger"));
 		Set<String> listed = new TreeSet<>();
@@ -429,8 +475,9 @@ class AuthorizationMatrixTests {
 		String path = path(rule, actor, whose);
 		Outcome expected = rule.policy().apply(actor, whose);
 		EntityExchangeResult<byte[]> result = send(rule.method(), path, actor, rule.resource(), whose);
-		assertThat(classify(result)).as("%s %s as %s on %s object: %s", rule.method(), path, actor, whose,
-				result.getStatus()).isEqualTo(expected);
+		assertThat(classify(result))
+			.as("%s %s as %s on %s object: %s", rule.method(), path, actor, whose, result.getStatus())
+			.isEqualTo(expected);
 	}
 
 	private EntityExchangeResult<byte[]> send(String method, String path, Actor actor, Resource resource, Whose whose) {
@@ -440,9 +487,11 @@ class AuthorizationMatrixTests {
 		WebTestClient.RequestBodySpec request = this.web.method(HttpMethod.valueOf(method)).uri(path + query);
 		PageSession page = this.sessions.get(actor);
 		if (api && actor != Actor.ANONYMOUS) {
-			request.headers(TestMembers.bearer((resource == Resource.OWN_ACCOUNT)
-					? actor.username() + "-leaving-" + this.counters.merge(actor.username() + "-leaving", 1, Integer::sum)
-					: actor.username()));
+			request
+				.headers(TestMembers.bearer((resource == Resource.OWN_ACCOUNT)
+						? actor.username() + "-leaving-"
+								+ this.counters.merge(actor.username() + "-leaving", 1, Integer::sum)
+						: actor.username()));
 		}
 		if (!api && page != null) {
 			if (page.session() != null) {
@@ -456,11 +505,15 @@ class AuthorizationMatrixTests {
 		}
 		if (api && path.endsWith("/disclosure")) {
 			// An irreversible step takes exactly its own fields.
-			return request.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("email", true)).exchange()
-				.expectBody().returnResult();
+			return request.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("email", true))
+				.exchange()
+				.expectBody()
+				.returnResult();
 		}
 		if (api) {
-			// One body for every other route: each takes its own fields and ignores the others.
+			// One body for every other route: each takes its own fields and ignores the
+			// others.
 			Map<String, Object> body = TestListings.with(TestListings.offer("Matrix Eintrag"), "version", 0);
 			body.put("name", "Matrix Organisation " + java.util.UUID.randomUUID());
 			body.put("type", "ASSOCIATION");
@@ -474,7 +527,11 @@ class AuthorizationMatrixTests {
 			body.put("query", "q=Matrix");
 			body.put("listing", answerable());
 			body.put("text", "Matrix Nachricht");
-			return request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectBody().returnResult();
+			return request.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(body)
+				.exchange()
+				.expectBody()
+				.returnResult();
 		}
 		String csrf = (page != null) ? page.csrfToken() : "";
 		return request.contentType(MediaType.APPLICATION_FORM_URLENCODED)
@@ -484,7 +541,9 @@ class AuthorizationMatrixTests {
 					+ "&occurrence=" + firstOccurrence() + "&sharedContact=NONE&date=" + firstOccurrence()
 					+ "&startTime=15:00&endTime=17:00&query=q%3DMatrix&listing=" + answerable()
 					+ "&text=Matrix%20Nachricht")
-			.exchange().expectBody().returnResult();
+			.exchange()
+			.expectBody()
+			.returnResult();
 	}
 
 	private static Outcome classify(EntityExchangeResult<byte[]> result) {
@@ -515,22 +574,36 @@ class AuthorizationMatrixTests {
 			}
 			case INVITATION -> {
 				java.util.UUID organisation = organisation(Actor.MEMBER, Whose.OTHERS);
-				String link = (String) this.web.post().uri("/api/v1/organisations/" + organisation + "/invitations")
-					.headers(TestMembers.bearer("matrix-org-founder")).bodyValue(Map.of("role", "MEMBER")).exchange()
-					.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("link");
+				String link = (String) this.web.post()
+					.uri("/api/v1/organisations/" + organisation + "/invitations")
+					.headers(TestMembers.bearer("matrix-org-founder"))
+					.bodyValue(Map.of("role", "MEMBER"))
+					.exchange()
+					.expectStatus()
+					.isCreated()
+					.expectBody(Map.class)
+					.returnResult()
+					.getResponseBody()
+					.get("link");
 				return pattern.replace("{token}", link.substring(link.lastIndexOf('/') + 1));
 			}
 			case ACTIVITY -> {
-				// A sign-up number no one has: removing it is allowed and changes nothing.
+				// A sign-up number no one has: removing it is allowed and changes
+				// nothing.
 				return pattern.replace("{id}", activity(organisation(actor, whose)))
-					.replace("{date}", firstOccurrence().toString()).replace("{signup}", "0");
+					.replace("{date}", firstOccurrence().toString())
+					.replace("{signup}", "0");
 			}
 			case ACTIVITY_SIGNUP -> {
 				String activity = activity(organisation(Actor.MEMBER, Whose.OTHERS));
 				String who = (whose == Whose.OWN && actor != Actor.ANONYMOUS) ? actor.username() : "matrix-stranger";
-				this.web.post().uri("/api/v1/activities/" + activity + "/signups").headers(TestMembers.bearer(who))
-					.bodyValue(Map.of("occurrence", firstOccurrence().toString(), "sharedContact", "NONE")).exchange()
-					.expectStatus().isCreated();
+				this.web.post()
+					.uri("/api/v1/activities/" + activity + "/signups")
+					.headers(TestMembers.bearer(who))
+					.bodyValue(Map.of("occurrence", firstOccurrence().toString(), "sharedContact", "NONE"))
+					.exchange()
+					.expectStatus()
+					.isCreated();
 				return pattern.replace("{id}", activity).replace("{occurrence}", firstOccurrence().toString());
 			}
 			case OWN_ACCOUNT -> {
@@ -542,21 +615,47 @@ class AuthorizationMatrixTests {
 			case CONVERSATION -> {
 				String who = (whose == Whose.OWN && actor != Actor.ANONYMOUS) ? actor.username()
 						: "matrix-conversation-stranger";
-				// A poster of its own for each, as a blocked cell leaves its actor blocked by that poster.
-				String poster = "matrix-conversation-poster-" + this.counters.merge("conversation-poster", 1, Integer::sum);
-				String listing = (String) this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer(poster))
-					.bodyValue(TestListings.offer("Matrix Gespräch")).exchange().expectStatus().isCreated()
-					.expectBody(Map.class).returnResult().getResponseBody().get("id");
-				String id = (String) this.web.post().uri("/api/v1/conversations").headers(TestMembers.bearer(who))
-					.bodyValue(Map.of("listing", listing, "text", "Matrix Antwort")).exchange()
-					.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+				// A poster of its own for each, as a blocked cell leaves its actor
+				// blocked by that poster.
+				String poster = "matrix-conversation-poster-"
+						+ this.counters.merge("conversation-poster", 1, Integer::sum);
+				String listing = (String) this.web.post()
+					.uri("/api/v1/listings")
+					.headers(TestMembers.bearer(poster))
+					.bodyValue(TestListings.offer("Matrix Gespräch"))
+					.exchange()
+					.expectStatus()
+					.isCreated()
+					.expectBody(Map.class)
+					.returnResult()
+					.getResponseBody()
+					.get("id");
+				String id = (String) this.web.post()
+					.uri("/api/v1/conversations")
+					.headers(TestMembers.bearer(who))
+					.bodyValue(Map.of("listing", listing, "text", "Matrix Antwort"))
+					.exchange()
+					.expectStatus()
+					.isCreated()
+					.expectBody(Map.class)
+					.returnResult()
+					.getResponseBody()
+					.get("id");
 				return pattern.replace("{id}", id);
 			}
 			case SAVED_SEARCH -> {
 				String who = (whose == Whose.OWN && actor != Actor.ANONYMOUS) ? actor.username() : "matrix-stranger";
-				String id = (String) this.web.post().uri("/api/v1/me/searches").headers(TestMembers.bearer(who))
+				String id = (String) this.web.post()
+					.uri("/api/v1/me/searches")
+					.headers(TestMembers.bearer(who))
 					.bodyValue(Map.of("query", "q=Matrixsuche" + this.counters.merge(who, 1, Integer::sum)))
-					.exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+					.exchange()
+					.expectStatus()
+					.isCreated()
+					.expectBody(Map.class)
+					.returnResult()
+					.getResponseBody()
+					.get("id");
 				return pattern.replace("{id}", id);
 			}
 			default -> {
@@ -566,17 +665,26 @@ class AuthorizationMatrixTests {
 	}
 
 	/**
-	 * A fresh organisation founded by someone else; when it is the actor's own, the organisation member and
-	 * admin actors belong to it in their role.
+	 * A fresh organisation founded by someone else; when it is the actor's own, the
+	 * organisation member and admin actors belong to it in their role.
 	 */
 	private java.util.UUID organisation(Actor actor, Whose whose) {
-		String id = (String) this.web.post().uri("/api/v1/organisations").headers(TestMembers.bearer("matrix-org-founder"))
+		String id = (String) this.web.post()
+			.uri("/api/v1/organisations")
+			.headers(TestMembers.bearer("matrix-org-founder"))
 			.bodyValue(Map.of("name", "Matrix Organisation " + java.util.UUID.randomUUID(), "type", "ASSOCIATION"))
-			.exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
 		java.util.UUID organisation = java.util.UUID.fromString(id);
 		if (whose == Whose.OWN && (actor == Actor.ORG_MEMBER || actor == Actor.ORG_ADMIN)) {
-			this.memberships.put(organisation, accountId(actor.username()), (actor == Actor.ORG_ADMIN)
-					? de.pinnwand.organisations.OrganisationRole.ADMIN : de.pinnwand.organisations.OrganisationRole.MEMBER)
+			this.memberships.put(organisation, accountId(actor.username()),
+					(actor == Actor.ORG_ADMIN) ? de.pinnwand.organisations.OrganisationRole.ADMIN
+							: de.pinnwand.organisations.OrganisationRole.MEMBER)
 				.block();
 		}
 		return organisation;
@@ -600,19 +708,36 @@ class AuthorizationMatrixTests {
 		body.put("recurrence", "WEEKLY");
 		body.put("repeatUntil", firstOccurrence().plusWeeks(4).toString());
 		body.put("capacity", 10);
-		return this.web.post().uri("/api/v1/activities").headers(TestMembers.bearer("matrix-org-founder")).bodyValue(body)
-			.exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")
+		return this.web.post()
+			.uri("/api/v1/activities")
+			.headers(TestMembers.bearer("matrix-org-founder"))
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id")
 			.toString();
 	}
 
 	private java.util.UUID accountId(String username) {
-		return java.util.UUID.fromString((String) this.web.get().uri("/api/v1/me").headers(TestMembers.bearer(username))
-			.exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("id"));
+		return java.util.UUID.fromString((String) this.web.get()
+			.uri("/api/v1/me")
+			.headers(TestMembers.bearer(username))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id"));
 	}
 
 	/**
-	 * A fresh object for every request, so that what one request changes (a withdrawal) never decides another's
-	 * answer: the actor's own, or one of a stranger's.
+	 * A fresh object for every request, so that what one request changes (a withdrawal)
+	 * never decides another's answer: the actor's own, or one of a stranger's.
 	 */
 	private String answerableListing;
 
@@ -630,13 +755,25 @@ class AuthorizationMatrixTests {
 		}
 		String owner = (whose == Whose.OWN && actor != Actor.ANONYMOUS) ? actor.username() : "matrix-stranger";
 		int n = this.counters.merge(owner, 1, Integer::sum);
-		String id = this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer(owner))
-			.bodyValue(TestListings.offer("Matrix " + owner + " " + n)).exchange()
-			.expectStatus().isCreated()
-			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+		String id = this.web.post()
+			.uri("/api/v1/listings")
+			.headers(TestMembers.bearer(owner))
+			.bodyValue(TestListings.offer("Matrix " + owner + " " + n))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id")
+			.toString();
 		if (resource == Resource.ENDED_LISTING) {
-			this.web.post().uri("/api/v1/listings/" + id + "/fulfilment").headers(TestMembers.bearer(owner)).exchange()
-				.expectStatus().isOk();
+			this.web.post()
+				.uri("/api/v1/listings/" + id + "/fulfilment")
+				.headers(TestMembers.bearer(owner))
+				.exchange()
+				.expectStatus()
+				.isOk();
 		}
 		return id;
 	}

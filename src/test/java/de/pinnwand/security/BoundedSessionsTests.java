@@ -6,7 +6,10 @@ import org.springframework.web.server.WebSession;
 import org.springframework.web.server.session.InMemoryWebSessionStore;
 import reactor.test.StepVerifier;
 
-/** A full session store is told by its type, so that the error handler answers 503 and not 500. */
+/**
+ * A full session store is told by its type, so that the error handler answers 503 and not
+ * 500.
+ */
 class BoundedSessionsTests {
 
 	@Test

@@ -9,7 +9,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A member without the right gets a page in their language and in the layout, and the API a problem body. */
+/**
+ * A member without the right gets a page in their language and in the layout, and the API
+ * a problem body.
+ */
 @PinnwandTest
 class ForbiddenPageTests {
 
@@ -19,9 +22,14 @@ class ForbiddenPageTests {
 	@Test
 	void aPlainMemberOpeningTheAuditLogGetsTheLocalizedPageInTheLayout() {
 		String session = TestMembers.signIn(this.web, "forbidden-plain-member");
-		this.web.get().uri("/admin/audit?ui=ar").cookie("SESSION", session).exchange()
-			.expectStatus().isForbidden()
-			.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+		this.web.get()
+			.uri("/admin/audit?ui=ar")
+			.cookie("SESSION", session)
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
 			.expectBody(String.class)
 			.value((html) -> assertThat(html).contains("<html lang=\"ar\" dir=\"rtl\"")
 				.contains("details class=\"menu\"")
@@ -31,10 +39,17 @@ class ForbiddenPageTests {
 
 	@Test
 	void theApiAnswersWithAProblem() {
-		this.web.get().uri("/actuator/metrics").headers(TestMembers.bearer("forbidden-api-member")).exchange()
-			.expectStatus().isForbidden()
-			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody().jsonPath("$.status").isEqualTo(403);
+		this.web.get()
+			.uri("/actuator/metrics")
+			.headers(TestMembers.bearer("forbidden-api-member"))
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(403);
 	}
 
 }

@@ -15,9 +15,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a person or an API client gets beyond a default limit, through the whole app: 429, {@code Retry-After}, and
- * when to try again in the reader's language. Each test is a client of its own through {@code X-Forwarded-For}
- * (trusted in tests, see {@link PinnwandTest}), so the limits of other tests' clients stay untouched.
+ * What a person or an API client gets beyond a default limit, through the whole app: 429,
+ * {@code Retry-After}, and when to try again in the reader's language. Each test is a
+ * client of its own through {@code X-Forwarded-For} (trusted in tests, see
+ * {@link PinnwandTest}), so the limits of other tests' clients stay untouched.
  */
 @PinnwandTest
 class RateLimitAnswersTests {
@@ -27,10 +28,11 @@ class RateLimitAnswersTests {
 
 	@Test
 	void signInStartsBeyondTheLimitGetAGermanPage() {
-		EntityExchangeResult<byte[]> refused = firstRefusal(10, () -> this.web.get()
-			.uri("/oauth2/authorization/pinnwand")
-			.header("X-Forwarded-For", "198.51.100.21")
-			.header("Accept-Language", "de"));
+		EntityExchangeResult<byte[]> refused = firstRefusal(10,
+				() -> this.web.get()
+					.uri("/oauth2/authorization/pinnwand")
+					.header("X-Forwarded-For", "198.51.100.21")
+					.header("Accept-Language", "de"));
 		// Ten sign-in starts a minute, given back one every 6 seconds.
 		assertThat(retryAfter(refused)).isBetween(1L, 6L);
 		assertThat(refused.getResponseHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
@@ -42,10 +44,11 @@ class RateLimitAnswersTests {
 
 	@Test
 	void signInStartsBeyondTheLimitGetAnArabicPage() {
-		EntityExchangeResult<byte[]> refused = firstRefusal(10, () -> this.web.get()
-			.uri("/oauth2/authorization/pinnwand")
-			.header("X-Forwarded-For", "198.51.100.22")
-			.header("Accept-Language", "ar"));
+		EntityExchangeResult<byte[]> refused = firstRefusal(10,
+				() -> this.web.get()
+					.uri("/oauth2/authorization/pinnwand")
+					.header("X-Forwarded-For", "198.51.100.22")
+					.header("Accept-Language", "ar"));
 		assertThat(retryAfter(refused)).isBetween(1L, 6L);
 		String page = new String(refused.getResponseBody(), StandardCharsets.UTF_8);
 		assertThat(page).contains("<html lang=\"ar\" dir=\"rtl\">", "<h1>طلبات كثيرة جدًا</h1>",
@@ -56,12 +59,13 @@ class RateLimitAnswersTests {
 	@Test
 	void apiClientsBeyondTheLimitGetProblemDetails() {
 		String reports = "/api/v1/listings/" + UUID.randomUUID() + "/reports";
-		EntityExchangeResult<byte[]> refused = firstRefusal(10, () -> this.web.post()
-			.uri(reports)
-			.header("X-Forwarded-For", "198.51.100.23")
-			.header("Accept-Language", "en")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"reason\":\"spam\"}"));
+		EntityExchangeResult<byte[]> refused = firstRefusal(10,
+				() -> this.web.post()
+					.uri(reports)
+					.header("X-Forwarded-For", "198.51.100.23")
+					.header("Accept-Language", "en")
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue("{\"reason\":\"spam\"}"));
 		// Ten reports an hour, given back one every 6 minutes.
 		assertThat(retryAfter(refused)).isBetween(300L, 360L);
 		assertThat(refused.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -72,13 +76,17 @@ class RateLimitAnswersTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"reason\":\"spam\"}")
 			.exchange()
-			.expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+			.expectStatus()
+			.isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
 			.expectBody()
-			.jsonPath("$.status").isEqualTo(429)
-			.jsonPath("$.title").isEqualTo("Too many requests")
-			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail)
-				.endsWith("Please try again in 6 minutes."))
-			.jsonPath("$.instance").isEqualTo(reports);
+			.jsonPath("$.status")
+			.isEqualTo(429)
+			.jsonPath("$.title")
+			.isEqualTo("Too many requests")
+			.jsonPath("$.detail")
+			.value(String.class, (detail) -> assertThat(detail).endsWith("Please try again in 6 minutes."))
+			.jsonPath("$.instance")
+			.isEqualTo(reports);
 		// Another client is not affected.
 		this.web.post()
 			.uri(reports)
@@ -86,19 +94,22 @@ class RateLimitAnswersTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"reason\":\"spam\"}")
 			.exchange()
-			.expectStatus().value((status) -> assertThat(status).isNotEqualTo(429));
+			.expectStatus()
+			.value((status) -> assertThat(status).isNotEqualTo(429));
 	}
 
 	@Test
 	void countsAnApiClientWithATokenAsItsMemberNotItsAddress() {
-		EntityExchangeResult<byte[]> refused = firstRefusal(10, () -> this.web.post()
-			.uri("/api/v1/listings")
-			.headers(de.pinnwand.TestMembers.bearer("rate-limited-poster"))
-			.header("X-Forwarded-For", "198.51.100.25")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(de.pinnwand.TestListings.offer("Ratenlimit Eintrag")));
+		EntityExchangeResult<byte[]> refused = firstRefusal(10,
+				() -> this.web.post()
+					.uri("/api/v1/listings")
+					.headers(de.pinnwand.TestMembers.bearer("rate-limited-poster"))
+					.header("X-Forwarded-For", "198.51.100.25")
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(de.pinnwand.TestListings.offer("Ratenlimit Eintrag")));
 		assertThat(refused.getStatus().value()).isEqualTo(429);
-		// Another member behind the same address (an advice centre's network) can still post.
+		// Another member behind the same address (an advice centre's network) can still
+		// post.
 		this.web.post()
 			.uri("/api/v1/listings")
 			.headers(de.pinnwand.TestMembers.bearer("rate-limited-neighbour"))
@@ -106,12 +117,14 @@ class RateLimitAnswersTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(de.pinnwand.TestListings.offer("Ratenlimit Nachbar"))
 			.exchange()
-			.expectStatus().isCreated();
+			.expectStatus()
+			.isCreated();
 	}
 
 	/**
-	 * Sends the request until it is refused, and checks that the first {@code capacity} went through. A few more
-	 * may pass on a slow machine, where the bucket gives one back meanwhile; never more than three.
+	 * Sends the request until it is refused, and checks that the first {@code capacity}
+	 * went through. A few more may pass on a slow machine, where the bucket gives one
+	 * back meanwhile; never more than three.
 	 */
 	private EntityExchangeResult<byte[]> firstRefusal(int capacity,
 			Supplier<WebTestClient.RequestHeadersSpec<?>> request) {

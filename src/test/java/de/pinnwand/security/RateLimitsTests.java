@@ -30,14 +30,17 @@ import reactor.test.StepVerifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** The filter on its own, with a clock the test moves: what is counted, for whom, and what a refusal says. */
+/**
+ * The filter on its own, with a clock the test moves: what is counted, for whom, and what
+ * a refusal says.
+ */
 class RateLimitsTests {
 
 	private static final Rule THREE_LISTINGS_AN_HOUR = new Rule(HttpMethod.POST,
 			List.of("/listings", "/api/v1/listings"), 3, Duration.ofHours(1));
 
-	private static final Rule TWO_SIGNUPS_A_MINUTE = new Rule(HttpMethod.POST,
-			List.of("/activities/*/signups"), 2, Duration.ofMinutes(1));
+	private static final Rule TWO_SIGNUPS_A_MINUTE = new Rule(HttpMethod.POST, List.of("/activities/*/signups"), 2,
+			Duration.ofMinutes(1));
 
 	private final ManualTime time = new ManualTime();
 
@@ -101,7 +104,8 @@ class RateLimitsTests {
 		assertPasses(limits, post("/listings", "198.51.100.7"), "amal");
 		assertPasses(limits, post("/listings", "192.0.2.99"), "amal");
 		refused(limits, post("/listings", "203.0.113.5"), "amal");
-		// Someone else at the same address (a shelter's Wi-Fi) is not held to Amal's count.
+		// Someone else at the same address (a shelter's Wi-Fi) is not held to Amal's
+		// count.
 		assertPasses(limits, post("/listings", "203.0.113.5"), "dmytro");
 		assertPasses(limits, post("/listings", "203.0.113.5"));
 	}
@@ -124,9 +128,11 @@ class RateLimitsTests {
 		}
 		refused(limits, throughProxies(forwarded("/listings", "10.0.0.2", "192.0.2.77, 203.0.113.5")));
 		assertPasses(limits, throughProxies(forwarded("/listings", "10.0.0.2", "203.0.113.6")));
-		// An entry that is no address counts as the proxy's own address, never as a host name to look up.
+		// An entry that is no address counts as the proxy's own address, never as a host
+		// name to look up.
 		assertPasses(limits, throughProxies(forwarded("/listings", "10.0.0.2", "pinnwand.example.org")));
-		// The same header from an address that is not the proxy is dropped: that sender counts as itself.
+		// The same header from an address that is not the proxy is dropped: that sender
+		// counts as itself.
 		for (int i = 0; i < 3; i++) {
 			assertPasses(limits, throughProxies(forwarded("/listings", "10.0.0.9", "203.0.113." + (100 + i))));
 		}
@@ -145,7 +151,10 @@ class RateLimitsTests {
 		assertThat(IpAddresses.literal("")).isNull();
 	}
 
-	/** The exchange as the app's filters after {@link TrustedProxies} see it, with 10.0.0.2 as the one proxy. */
+	/**
+	 * The exchange as the app's filters after {@link TrustedProxies} see it, with
+	 * 10.0.0.2 as the one proxy.
+	 */
 	private static ServerWebExchange throughProxies(MockServerWebExchange exchange) {
 		TrustedProxies proxies = new TrustedProxies(new PortalProperties(null, List.of("10.0.0.2")));
 		return exchange.mutate().request(proxies.apply(exchange.getRequest())).build();
@@ -176,8 +185,8 @@ class RateLimitsTests {
 
 	@Test
 	void limitsNothingWhenDisabled() {
-		RateLimits limits = limits(new RateLimitsProperties(false, List.of(), 100,
-				Map.of("listings", THREE_LISTINGS_AN_HOUR)));
+		RateLimits limits = limits(
+				new RateLimitsProperties(false, List.of(), 100, Map.of("listings", THREE_LISTINGS_AN_HOUR)));
 		for (int i = 0; i < 10; i++) {
 			assertPasses(limits, post("/listings", "203.0.113.5"));
 		}
@@ -185,13 +194,14 @@ class RateLimitsTests {
 
 	@Test
 	void remembersABoundedNumberOfClients() {
-		RateLimits limits = limits(new RateLimitsProperties(true, List.of(), 100,
-				Map.of("listings", THREE_LISTINGS_AN_HOUR)));
+		RateLimits limits = limits(
+				new RateLimitsProperties(true, List.of(), 100, Map.of("listings", THREE_LISTINGS_AN_HOUR)));
 		for (int i = 0; i < 1000; i++) {
 			assertPasses(limits, post("/listings", "198.51." + (i / 250) + "." + (i % 250)));
 		}
 		assertThat(limits.clientsTracked("listings")).isBetween(1L, 100L);
-		// After a quiet period every bucket would be full again, so none needs remembering.
+		// After a quiet period every bucket would be full again, so none needs
+		// remembering.
 		this.time.advance(Duration.ofMinutes(61));
 		assertThat(limits.clientsTracked("listings")).isZero();
 	}
@@ -206,14 +216,14 @@ class RateLimitsTests {
 		assertThat(defaults.exemptAddresses()).isEmpty();
 		assertThat(defaults.rules()).containsOnlyKeys("signin", "listings", "signups", "reports", "conversations",
 				"messages", "feedback");
-		assertThat(defaults.rules().get("feedback")).isEqualTo(
-				new Rule(HttpMethod.POST, List.of("/accessibility/feedback"), 5, Duration.ofHours(1)));
-		assertThat(defaults.rules().get("conversations")).isEqualTo(new Rule(HttpMethod.POST,
-				List.of("/conversations", "/api/v1/conversations"), 10, Duration.ofHours(1)));
+		assertThat(defaults.rules().get("feedback"))
+			.isEqualTo(new Rule(HttpMethod.POST, List.of("/accessibility/feedback"), 5, Duration.ofHours(1)));
+		assertThat(defaults.rules().get("conversations")).isEqualTo(
+				new Rule(HttpMethod.POST, List.of("/conversations", "/api/v1/conversations"), 10, Duration.ofHours(1)));
 		assertThat(defaults.rules().get("messages")).isEqualTo(new Rule(HttpMethod.POST,
 				List.of("/conversations/*/messages", "/api/v1/conversations/*/messages"), 10, Duration.ofMinutes(1)));
-		assertThat(defaults.rules().get("signin")).isEqualTo(
-				new Rule(HttpMethod.GET, List.of("/oauth2/authorization/**"), 10, Duration.ofMinutes(1)));
+		assertThat(defaults.rules().get("signin"))
+			.isEqualTo(new Rule(HttpMethod.GET, List.of("/oauth2/authorization/**"), 10, Duration.ofMinutes(1)));
 		assertThat(defaults.rules().get("listings"))
 			.isEqualTo(new Rule(HttpMethod.POST, List.of("/listings", "/api/v1/listings"), 10, Duration.ofHours(1)));
 		assertThat(defaults.rules().get("signups")).isEqualTo(new Rule(HttpMethod.POST,
@@ -223,7 +233,8 @@ class RateLimitsTests {
 						"/api/v1/organisations/*/reports", "/activities/*/reports", "/api/v1/activities/*/reports",
 						"/conversations/*/reports", "/api/v1/conversations/*/reports"),
 				10, Duration.ofHours(1)));
-		// The sign-in rule sees sign-in starts, whatever the provider's registration is called.
+		// The sign-in rule sees sign-in starts, whatever the provider's registration is
+		// called.
 		RateLimits limits = limits(defaults);
 		for (int i = 0; i < 10; i++) {
 			assertPasses(limits, exchange(MockServerHttpRequest.get("/oauth2/authorization/pinnwand"), "203.0.113.5"));
@@ -288,7 +299,10 @@ class RateLimitsTests {
 			.withAuthentication(new TestingAuthenticationToken(person[0], null, "ROLE_USER")));
 	}
 
-	/** A clock that moves only when told, for the buckets and for the cache's expiry alike. */
+	/**
+	 * A clock that moves only when told, for the buckets and for the cache's expiry
+	 * alike.
+	 */
 	private static final class ManualTime implements TimeMeter {
 
 		private final AtomicLong nanos = new AtomicLong(1_000_000_000L);

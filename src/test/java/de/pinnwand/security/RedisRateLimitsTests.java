@@ -30,9 +30,9 @@ import reactor.util.retry.Retry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The limits of three instances counting in one real Redis: a client's tenth request is its last one whichever
- * instance each request reaches, exempt addresses stay exempt, and a bucket is kept in Redis only as long as it
- * needs to be (the memory bound).
+ * The limits of three instances counting in one real Redis: a client's tenth request is
+ * its last one whichever instance each request reaches, exempt addresses stay exempt, and
+ * a bucket is kept in Redis only as long as it needs to be (the memory bound).
  */
 class RedisRateLimitsTests {
 
@@ -76,7 +76,8 @@ class RedisRateLimitsTests {
 			assertThat(refused.rule()).isEqualTo("listings");
 			assertThat(refused.retryAfterSeconds()).isEqualTo(6);
 		}
-		// Another client is counted apart; the capacity comes back over the period on every instance.
+		// Another client is counted apart; the capacity comes back over the period on
+		// every instance.
 		assertPasses(instances.get(0), "203.0.113.6");
 		this.time.advance(Duration.ofSeconds(6));
 		assertPasses(instances.get(2), "203.0.113.5");
@@ -89,8 +90,8 @@ class RedisRateLimitsTests {
 		List<RateLimits> instances = List.of(instance(properties), instance(properties), instance(properties));
 		AtomicInteger refusals = new AtomicInteger();
 		Flux.range(0, 30)
-			.flatMap((i) -> run(instances.get(i % 3), post("198.51.100.9"))
-				.onErrorResume(RateLimitExceeded.class, (ex) -> Mono.fromRunnable(refusals::incrementAndGet)), 30)
+			.flatMap((i) -> run(instances.get(i % 3), post("198.51.100.9")).onErrorResume(RateLimitExceeded.class,
+					(ex) -> Mono.fromRunnable(refusals::incrementAndGet)), 30)
 			.blockLast(Duration.ofSeconds(20));
 		assertThat(this.passed).hasValue(10);
 		assertThat(refusals).hasValue(20);
@@ -124,11 +125,12 @@ class RedisRateLimitsTests {
 		assertPasses(limits, "203.0.113.8");
 		redis.server.kill();
 		StepVerifier.create(run(limits, post("203.0.113.8")))
-			.expectErrorSatisfies((ex) -> assertThat(RequestFailures.translate(ex)).isInstanceOf(DatabaseUnavailable.class))
+			.expectErrorSatisfies(
+					(ex) -> assertThat(RequestFailures.translate(ex)).isInstanceOf(DatabaseUnavailable.class))
 			.verify(Duration.ofSeconds(10));
 		redis.server.resume();
-		StepVerifier.create(run(limits, post("203.0.113.8")).retryWhen(Retry.fixedDelay(50,
-				Duration.ofMillis(100)))).verifyComplete();
+		StepVerifier.create(run(limits, post("203.0.113.8")).retryWhen(Retry.fixedDelay(50, Duration.ofMillis(100))))
+			.verifyComplete();
 	}
 
 	private RateLimits instance(RateLimitsProperties properties) {

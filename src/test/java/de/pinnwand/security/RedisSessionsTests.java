@@ -20,9 +20,10 @@ import reactor.util.retry.Retry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sessions in a real Redis, as two instances see them: each store below is what one instance builds. What one
- * instance saved, the other finds; the bound holds for both together; an unknown id finds nothing; Redis away is a
- * passing outage (503), and the same store works again once Redis is back.
+ * Sessions in a real Redis, as two instances see them: each store below is what one
+ * instance builds. What one instance saved, the other finds; the bound holds for both
+ * together; an unknown id finds nothing; Redis away is a passing outage (503), and the
+ * same store works again once Redis is back.
  */
 class RedisSessionsTests {
 
@@ -113,7 +114,8 @@ class RedisSessionsTests {
 		WebSession fourth = second.createWebSession().block();
 		fourth.getAttributes().put("signing-in", true);
 		StepVerifier.create(fourth.save()).expectError(SessionStoreFull.class).verify();
-		// The sessions in the store stay usable, and saving one of them again is no new session.
+		// The sessions in the store stay usable, and saving one of them again is no new
+		// session.
 		WebSession again = first.retrieveSession(one.getId()).block();
 		again.getAttributes().put("step", 2);
 		StepVerifier.create(again.save()).verifyComplete();
@@ -128,11 +130,14 @@ class RedisSessionsTests {
 		WebSession session = saved(store);
 		redis.server.kill();
 		StepVerifier.create(store.retrieveSession(session.getId()))
-			.expectErrorSatisfies((ex) -> assertThat(RequestFailures.translate(ex)).isInstanceOf(DatabaseUnavailable.class))
+			.expectErrorSatisfies(
+					(ex) -> assertThat(RequestFailures.translate(ex)).isInstanceOf(DatabaseUnavailable.class))
 			.verify(Duration.ofSeconds(5));
 		redis.server.resume();
-		// Redis kept nothing (no disk here): the old id finds nothing, and a new sign-in works with the same store.
-		StepVerifier.create(store.retrieveSession(session.getId()).retryWhen(Retry.fixedDelay(50, Duration.ofMillis(100))))
+		// Redis kept nothing (no disk here): the old id finds nothing, and a new sign-in
+		// works with the same store.
+		StepVerifier
+			.create(store.retrieveSession(session.getId()).retryWhen(Retry.fixedDelay(50, Duration.ofMillis(100))))
 			.verifyComplete();
 		saved(store);
 	}

@@ -26,10 +26,11 @@ import org.springframework.web.server.session.WebSessionStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two whole instances of the app in one JVM, sharing the embedded PostgreSQL, Elasticsearch and Keycloak and a real
- * Redis: a person signed in on one is signed in on the other; the sign-in limit counts both together; an unknown
- * session id is a fresh anonymous visit; with Redis away, browsing and searching go on and signed-in pages answer
- * 503, and sign-in works again once Redis is back, without a restart.
+ * Two whole instances of the app in one JVM, sharing the embedded PostgreSQL,
+ * Elasticsearch and Keycloak and a real Redis: a person signed in on one is signed in on
+ * the other; the sign-in limit counts both together; an unknown session id is a fresh
+ * anonymous visit; with Redis away, browsing and searching go on and signed-in pages
+ * answer 503, and sign-in works again once Redis is back, without a restart.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "pinnwand.trusted-proxies=127.0.0.1,::1", "spring.test.webtestclient.timeout=30s",
@@ -84,9 +85,14 @@ class SeveralInstancesTests {
 
 	@Test
 	void anUnknownSessionIdIsAFreshAnonymousVisit() {
-		second().get().uri("/my/listings").cookie("SESSION", UUID.randomUUID().toString()).exchange()
-			.expectStatus().is3xxRedirection()
-			.expectHeader().valueMatches("Location", ".*/oauth2/authorization/.*|.*/sign-in.*");
+		second().get()
+			.uri("/my/listings")
+			.cookie("SESSION", UUID.randomUUID().toString())
+			.exchange()
+			.expectStatus()
+			.is3xxRedirection()
+			.expectHeader()
+			.valueMatches("Location", ".*/oauth2/authorization/.*|.*/sign-in.*");
 	}
 
 	@Test
@@ -98,15 +104,21 @@ class SeveralInstancesTests {
 		while (passed < 40 && signInStart((passed % 2 == 0) ? this.first : other, client) != 429) {
 			passed++;
 		}
-		// Ten a minute, one given back every 6 s: a slow machine may earn a few back while the requests go.
+		// Ten a minute, one given back every 6 s: a slow machine may earn a few back
+		// while the requests go.
 		long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
 		assertThat(passed).isBetween(10, 10 + (int) (seconds / 6) + 1);
 		assertThat(signInStart((passed % 2 == 0) ? other : this.first, client)).isEqualTo(429);
 	}
 
 	private static int signInStart(WebTestClient instance, String client) {
-		return instance.get().uri("/oauth2/authorization/pinnwand").header("X-Forwarded-For", client).exchange()
-			.returnResult(Void.class).getStatus().value();
+		return instance.get()
+			.uri("/oauth2/authorization/pinnwand")
+			.header("X-Forwarded-For", client)
+			.exchange()
+			.returnResult(Void.class)
+			.getStatus()
+			.value();
 	}
 
 	@Test
@@ -116,25 +128,41 @@ class SeveralInstancesTests {
 		try {
 			this.first.get().uri("/").exchange().expectStatus().isOk();
 			second().get().uri("/search?q=Fahrrad").exchange().expectStatus().isOk();
-			String page = this.first.get().uri("/my/listings").cookie("SESSION", session).header("Accept-Language", "en")
-				.exchange().expectStatus().isEqualTo(503).expectHeader().exists("Retry-After")
-				.expectBody(String.class).returnResult().getResponseBody();
+			String page = this.first.get()
+				.uri("/my/listings")
+				.cookie("SESSION", session)
+				.header("Accept-Language", "en")
+				.exchange()
+				.expectStatus()
+				.isEqualTo(503)
+				.expectHeader()
+				.exists("Retry-After")
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody();
 			assertThat(page).contains("Not reachable right now").doesNotContain("Exception", "redis", "Redis");
 			// An API client's write is counted in Redis: a problem answer, not a 500.
-			Map<String, Object> problem = second().post().uri("/api/v1/listings")
+			Map<String, Object> problem = second().post()
+				.uri("/api/v1/listings")
 				.headers(TestMembers.bearer("several-api-" + UUID.randomUUID()))
 				.header("X-Forwarded-For", "198.51.100.78")
 				.bodyValue(Map.of("title", "Kinderwagen"))
 				.exchange()
-				.expectStatus().isEqualTo(503).expectHeader().contentType("application/problem+json")
-				.expectBody(PROBLEM).returnResult().getResponseBody();
+				.expectStatus()
+				.isEqualTo(503)
+				.expectHeader()
+				.contentType("application/problem+json")
+				.expectBody(PROBLEM)
+				.returnResult()
+				.getResponseBody();
 			assertThat(problem).containsEntry("status", 503);
 			assertThat(problem.toString()).doesNotContain("Exception", "Redis");
 		}
 		finally {
 			redis.resume();
 		}
-		// Redis here keeps nothing on disk, so the old session is gone; signing in again works on both at once.
+		// Redis here keeps nothing on disk, so the old session is gone; signing in again
+		// works on both at once.
 		String again = awaitSignIn("several-back-" + UUID.randomUUID());
 		second().get().uri("/my/listings").cookie("SESSION", again).exchange().expectStatus().isOk();
 	}
@@ -165,7 +193,9 @@ class SeveralInstancesTests {
 		}
 		int port = second.getEnvironment().getProperty("local.server.port", Integer.class);
 		assertThat(port).isNotEqualTo(this.firstPort);
-		return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30))
+		return WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + port)
+			.responseTimeout(Duration.ofSeconds(30))
 			.build();
 	}
 

@@ -11,7 +11,10 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.util.retry.Retry;
 
-/** A real Redis and the connections an instance of the app makes to it (with the app's fail-fast options). */
+/**
+ * A real Redis and the connections an instance of the app makes to it (with the app's
+ * fail-fast options).
+ */
 final class TestRedis implements AutoCloseable {
 
 	final RedisServer server;
@@ -28,7 +31,10 @@ final class TestRedis implements AutoCloseable {
 		return new TestRedis(RedisServer.start());
 	}
 
-	/** Redis up and empty; after a test that stopped it, the connection comes back within the reconnect delay. */
+	/**
+	 * Redis up and empty; after a test that stopped it, the connection comes back within
+	 * the reconnect delay.
+	 */
 	void empty() {
 		this.server.resume();
 		new ReactiveStringRedisTemplate(this.connections)
@@ -51,7 +57,8 @@ final class TestRedis implements AutoCloseable {
 		ClientResources.Builder resources = ClientResources.builder();
 		configuration.reconnectSoon().customize(resources);
 		LettuceConnectionFactory factory = new LettuceConnectionFactory(
-				new RedisStandaloneConfiguration("127.0.0.1", port), LettuceClientConfiguration.builder()
+				new RedisStandaloneConfiguration("127.0.0.1", port),
+				LettuceClientConfiguration.builder()
 					.clientOptions(options.build())
 					.clientResources(resources.build())
 					.commandTimeout(Duration.ofSeconds(2))

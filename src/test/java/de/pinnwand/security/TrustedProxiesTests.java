@@ -13,19 +13,27 @@ import org.springframework.web.server.ServerWebExchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** Forwarded headers count only from the configured proxies, and a visitor cannot choose their own address. */
+/**
+ * Forwarded headers count only from the configured proxies, and a visitor cannot choose
+ * their own address.
+ */
 class TrustedProxiesTests {
 
-	private final TrustedProxies proxies = new TrustedProxies(new PortalProperties(null, List.of("10.0.0.2", "10.1.0.0/16")));
+	private final TrustedProxies proxies = new TrustedProxies(
+			new PortalProperties(null, List.of("10.0.0.2", "10.1.0.0/16")));
 
 	@Test
 	void takesSchemeHostAndClientFromATrustedProxy() {
-		ServerWebExchange seen = through(MockServerHttpRequest.get("http://127.0.0.1:8080/oauth2/authorization/pinnwand?x=1")
-			.header("X-Forwarded-Proto", "https")
-			.header("X-Forwarded-Host", "pinnwand.example.org")
-			.header("X-Forwarded-For", "198.51.100.9, 10.1.4.4"), "10.0.0.2");
-		assertThat(seen.getRequest().getURI()).isEqualTo(URI.create("https://pinnwand.example.org/oauth2/authorization/pinnwand?x=1"));
-		// 10.1.4.4 is a trusted proxy too (a second hop): the client is the entry before it.
+		ServerWebExchange seen = through(
+				MockServerHttpRequest.get("http://127.0.0.1:8080/oauth2/authorization/pinnwand?x=1")
+					.header("X-Forwarded-Proto", "https")
+					.header("X-Forwarded-Host", "pinnwand.example.org")
+					.header("X-Forwarded-For", "198.51.100.9, 10.1.4.4"),
+				"10.0.0.2");
+		assertThat(seen.getRequest().getURI())
+			.isEqualTo(URI.create("https://pinnwand.example.org/oauth2/authorization/pinnwand?x=1"));
+		// 10.1.4.4 is a trusted proxy too (a second hop): the client is the entry before
+		// it.
 		assertThat(seen.getRequest().getRemoteAddress().getAddress().getHostAddress()).isEqualTo("198.51.100.9");
 		assertThat(seen.getRequest().getHeaders().containsHeader("X-Forwarded-For")).isFalse();
 	}
@@ -41,8 +49,9 @@ class TrustedProxiesTests {
 
 	@Test
 	void neverTakesWhatTheClientWroteBeforeTheProxysEntry() {
-		ServerWebExchange seen = through(MockServerHttpRequest.get("http://app/")
-			.header("X-Forwarded-For", "203.0.113.1, 192.0.2.50"), "10.0.0.2");
+		ServerWebExchange seen = through(
+				MockServerHttpRequest.get("http://app/").header("X-Forwarded-For", "203.0.113.1, 192.0.2.50"),
+				"10.0.0.2");
 		assertThat(seen.getRequest().getRemoteAddress().getAddress().getHostAddress()).isEqualTo("192.0.2.50");
 	}
 

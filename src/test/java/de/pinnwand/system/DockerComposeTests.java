@@ -31,9 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The production shape in docker-compose.yml, checked without Docker: services start in the order their health
- * allows, secrets come only from the environment, and every setting handed to the app names a configuration
- * property the app really has, so a misspelt variable fails here instead of being silently ignored in production.
+ * The production shape in docker-compose.yml, checked without Docker: services start in
+ * the order their health allows, secrets come only from the environment, and every
+ * setting handed to the app names a configuration property the app really has, so a
+ * misspelt variable fails here instead of being silently ignored in production.
  */
 class DockerComposeTests {
 
@@ -47,19 +48,29 @@ class DockerComposeTests {
 
 	private static final Set<String> SERVICES = Set.of("postgres", "elasticsearch", "redis", "keycloak", "pinnwand");
 
-	/** The app's registration of the provider: sign-in starts at /oauth2/authorization/pinnwand. */
+	/**
+	 * The app's registration of the provider: sign-in starts at
+	 * /oauth2/authorization/pinnwand.
+	 */
 	private static final String REGISTRATION_ID = "pinnwand";
 
-	/** A compose reference {@code ${NAME...}} or {@code $NAME}; {@code $$} is an escaped dollar, not a reference. */
+	/**
+	 * A compose reference {@code ${NAME...}} or {@code $NAME}; {@code $$} is an escaped
+	 * dollar, not a reference.
+	 */
 	private static final Pattern COMPOSE_REFERENCE = Pattern
 		.compile("(?<!\\$)\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)|([A-Za-z_][A-Za-z0-9_]*))");
 
-	/** The whole value is one required reference: {@code ${NAME}} or {@code ${NAME:?message}}, never a default. */
+	/**
+	 * The whole value is one required reference: {@code ${NAME}} or
+	 * {@code ${NAME:?message}}, never a default.
+	 */
 	private static final Pattern SECRET_REFERENCE = Pattern.compile("\\$\\{[A-Z][A-Z0-9_]*(:?\\?[^}]*)?}");
 
 	/**
-	 * The realm's environment placeholders are upper case; lower-case ones ({@code ${username}}, {@code ${email}} in
-	 * the user profile) are Keycloak's own message keys for field labels.
+	 * The realm's environment placeholders are upper case; lower-case ones
+	 * ({@code ${username}}, {@code ${email}} in the user profile) are Keycloak's own
+	 * message keys for field labels.
 	 */
 	private static final Pattern REALM_PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*)}");
 
@@ -82,9 +93,9 @@ class DockerComposeTests {
 
 	@Test
 	void everyServiceReportsItsHealth() {
-		assertThat(services).allSatisfy((name, service) -> assertThat(map(service.get("healthcheck")))
-			.as("healthcheck of %s", name)
-			.containsKey("test"));
+		assertThat(services)
+			.allSatisfy((name, service) -> assertThat(map(service.get("healthcheck"))).as("healthcheck of %s", name)
+				.containsKey("test"));
 	}
 
 	@Test
@@ -124,7 +135,8 @@ class DockerComposeTests {
 		Map<String, String> keycloak = environment(services.get("keycloak"));
 		JsonNode realm = json.readTree(REALM_FILE);
 		JsonNode client = portalClient(realm);
-		// Browsers and the app both see Keycloak at KC_HOSTNAME, so the issuer in tokens is the one the app expects.
+		// Browsers and the app both see Keycloak at KC_HOSTNAME, so the issuer in tokens
+		// is the one the app expects.
 		assertThat(app.get("PINNWAND_ACCOUNTS_ISSUER_URI"))
 			.isEqualTo(keycloak.get("KC_HOSTNAME") + "/realms/" + realm.path("realm").asString());
 		assertThat(app.get("PINNWAND_ACCOUNTS_CLIENT_ID")).isEqualTo(client.path("clientId").asString());
@@ -138,7 +150,8 @@ class DockerComposeTests {
 
 	@Test
 	void letsTheAppCountVisitorsByTheAddressTheProxyForwards() {
-		// Only the reverse proxy on the host reaches the app; without this every visitor would share its address.
+		// Only the reverse proxy on the host reaches the app; without this every visitor
+		// would share its address.
 		assertThat((List<?>) services.get("pinnwand").get("ports")).isNotEmpty()
 			.allSatisfy((port) -> assertThat(port.toString()).startsWith("127.0.0.1:"));
 		Map<String, String> app = environment(services.get("pinnwand"));
@@ -149,7 +162,8 @@ class DockerComposeTests {
 
 	@Test
 	void bindsEnvironmentVariablesTheWaySpringBootDoes() {
-		// A record component, its legacy spelling with dashes as underscores, and the key of a declared map.
+		// A record component, its legacy spelling with dashes as underscores, and the key
+		// of a declared map.
 		assertThat(declared.bind("PINNWAND_SEARCH_URIS")).isTrue();
 		assertThat(declared.bind("PINNWAND_DATA_DIR")).isTrue();
 		assertThat(declared.bind("PINNWAND_DATADIR")).isTrue();
@@ -178,7 +192,8 @@ class DockerComposeTests {
 
 	@Test
 	void keycloakGetsEveryVariableTheRealmFileNeeds() throws IOException {
-		// Keycloak keeps an unresolved placeholder as it is, e.g. a client secret of "${...}".
+		// Keycloak keeps an unresolved placeholder as it is, e.g. a client secret of
+		// "${...}".
 		Matcher placeholder = REALM_PLACEHOLDER.matcher(Files.readString(REALM_FILE));
 		Set<String> needed = new TreeSet<>();
 		while (placeholder.find()) {
@@ -195,7 +210,8 @@ class DockerComposeTests {
 			.matcher(dockerfile);
 		assertThat(from.find()).as("FROM line of %s", ELASTICSEARCH_DOCKERFILE).isTrue();
 		assertThat(from.group(1)).isEqualTo(pluginDescriptor().getProperty("elasticsearch.version"));
-		// The Dockerfile copies the zip that the build leaves in target/, from the repository root as context.
+		// The Dockerfile copies the zip that the build leaves in target/, from the
+		// repository root as context.
 		assertThat(dockerfile).contains("COPY --chown=1000:0 target/pinnwand-analysis.zip ");
 		assertThat(Path.of("target/pinnwand-analysis.zip")).isRegularFile();
 		assertThat(map(services.get("elasticsearch").get("build"))).containsEntry("context", ".")
@@ -275,9 +291,10 @@ class DockerComposeTests {
 	}
 
 	/**
-	 * The configuration properties that Boot's metadata declares on the classpath, and the environment variables
-	 * that bind to them. Boot reads {@code pinnwand.data-dir} from {@code PINNWAND_DATADIR} and from the legacy form
-	 * {@code PINNWAND_DATA_DIR}; a map property such as {@code spring.r2dbc.properties} takes any key after its name.
+	 * The configuration properties that Boot's metadata declares on the classpath, and
+	 * the environment variables that bind to them. Boot reads {@code pinnwand.data-dir}
+	 * from {@code PINNWAND_DATADIR} and from the legacy form {@code PINNWAND_DATA_DIR}; a
+	 * map property such as {@code spring.r2dbc.properties} takes any key after its name.
 	 */
 	private record DeclaredProperties(Set<String> exact, Set<String> mapPrefixes) {
 

@@ -10,12 +10,15 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The security settings of the production realm in docker/keycloak/realm-pinnwand.json, which Keycloak imports once:
- * a mistake here is not corrected by a later deployment, so it is caught before the first one.
+ * The security settings of the production realm in docker/keycloak/realm-pinnwand.json,
+ * which Keycloak imports once: a mistake here is not corrected by a later deployment, so
+ * it is caught before the first one.
  */
 class KeycloakRealmTests {
 
-	private static final JsonNode realm = JsonMapper.builder().build().readTree(Path.of("docker/keycloak/realm-pinnwand.json"));
+	private static final JsonNode realm = JsonMapper.builder()
+		.build()
+		.readTree(Path.of("docker/keycloak/realm-pinnwand.json"));
 
 	@Test
 	void letsPeopleRegisterWithAConfirmedAddress() {
@@ -60,7 +63,8 @@ class KeycloakRealmTests {
 	void hasTheGroupsTheAppGivesRightsTo() {
 		assertThat(realm.path("groups").values()).extracting((group) -> group.path("name").asString())
 			.containsExactlyInAnyOrder("coordinators", "admins");
-		// Declaring any client scope stops Keycloak from creating its built-in ones, "basic" (the sub claim) among them.
+		// Declaring any client scope stops Keycloak from creating its built-in ones,
+		// "basic" (the sub claim) among them.
 		assertThat(realm.path("clientScopes").isMissingNode()).as("clientScopes in the realm file").isTrue();
 	}
 
@@ -96,13 +100,14 @@ class KeycloakRealmTests {
 		JsonNode client = client();
 		assertThat(client.path("defaultClientScopes").values()).extracting(JsonNode::asString)
 			.contains("basic", "profile", "email");
-		assertThat(client.path("protocolMappers").values()).filteredOn(
-				(mapper) -> "oidc-group-membership-mapper".equals(mapper.path("protocolMapper").asString()))
+		assertThat(client.path("protocolMappers").values())
+			.filteredOn((mapper) -> "oidc-group-membership-mapper".equals(mapper.path("protocolMapper").asString()))
 			.singleElement()
 			.satisfies((mapper) -> {
 				JsonNode config = mapper.path("config");
 				assertThat(config.path("claim.name").asString()).isEqualTo("groups");
-				// "coordinators", not "/coordinators": the names AccountsProperties expects.
+				// "coordinators", not "/coordinators": the names AccountsProperties
+				// expects.
 				assertThat(config.path("full.path").asString()).isEqualTo("false");
 				assertThat(config.path("id.token.claim").asString()).isEqualTo("true");
 				assertThat(config.path("access.token.claim").asString()).isEqualTo("true");
@@ -112,8 +117,8 @@ class KeycloakRealmTests {
 
 	@Test
 	void namesThePortalInTheAudienceOfItsTokens() {
-		assertThat(client().path("protocolMappers").values()).filteredOn(
-				(mapper) -> "oidc-audience-mapper".equals(mapper.path("protocolMapper").asString()))
+		assertThat(client().path("protocolMappers").values())
+			.filteredOn((mapper) -> "oidc-audience-mapper".equals(mapper.path("protocolMapper").asString()))
 			.singleElement()
 			.satisfies((mapper) -> {
 				assertThat(mapper.path("config").path("included.client.audience").asString()).isEqualTo("pinnwand");
@@ -130,7 +135,8 @@ class KeycloakRealmTests {
 	@Test
 	void registersPeopleByPseudonymAndAddressOnly() {
 		JsonNode provider = realm.path("components").path("org.keycloak.userprofile.UserProfileProvider").get(0);
-		JsonNode profile = JsonMapper.builder().build()
+		JsonNode profile = JsonMapper.builder()
+			.build()
 			.readTree(provider.path("config").path("kc.user.profile.config").get(0).asString());
 		assertThat(profile.path("attributes").values()).extracting((attribute) -> attribute.path("name").asString())
 			.containsExactly("username", "email");

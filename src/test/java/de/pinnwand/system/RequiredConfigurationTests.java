@@ -11,7 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Outside the local run, a missing service address stops the start with one line that names it. */
+/**
+ * Outside the local run, a missing service address stops the start with one line that
+ * names it.
+ */
 class RequiredConfigurationTests {
 
 	@Test

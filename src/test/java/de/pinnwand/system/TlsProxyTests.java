@@ -18,10 +18,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The portal behind Debian's nginx terminating TLS on loopback, as the README deploys it: the sign-in code flow
- * through the proxy ends signed in with only {@code https://} redirects, and rate limits count each visitor by the
- * address the proxy reports, which a visitor cannot forge. Only 127.0.0.1 (where nginx connects from) is a trusted
- * proxy; visitors come from 127.0.0.2 and 127.0.0.3.
+ * The portal behind Debian's nginx terminating TLS on loopback, as the README deploys it:
+ * the sign-in code flow through the proxy ends signed in with only {@code https://}
+ * redirects, and rate limits count each visitor by the address the proxy reports, which a
+ * visitor cannot forge. Only 127.0.0.1 (where nginx connects from) is a trusted proxy;
+ * visitors come from 127.0.0.2 and 127.0.0.3.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "pinnwand.trusted-proxies=127.0.0.1", "pinnwand.moderation.premoderate-new-members=false" })
@@ -62,8 +63,10 @@ class TlsProxyTests {
 		String redirectUri = URLDecoder.decode(query(authorize, "redirect_uri"), StandardCharsets.UTF_8);
 		assertThat(redirectUri).isEqualTo(tls.url() + "/login/oauth2/code/pinnwand");
 		String startCookie = cookie(start, SignInRequests.COOKIE);
-		assertThat(start.headers("Set-Cookie")).anySatisfy((cookie) -> assertThat(cookie).startsWith(SignInRequests.COOKIE + "=")
-			.containsIgnoringCase("Secure").containsIgnoringCase("HttpOnly"));
+		assertThat(start.headers("Set-Cookie"))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith(SignInRequests.COOKIE + "=")
+				.containsIgnoringCase("Secure")
+				.containsIgnoringCase("HttpOnly"));
 
 		String callback = TestMembers.callbackFromProvider(authorize, "proxy-visitor");
 		assertThat(callback).startsWith(tls.url() + "/login/oauth2/code/pinnwand?");
@@ -77,7 +80,8 @@ class TlsProxyTests {
 
 		TlsProxy.Answer account = tls.get("127.0.0.5", "/my/account?ui=en", Map.of("Cookie", "SESSION=" + session));
 		assertThat(account.status()).isEqualTo(200);
-		assertThat(account.body()).contains("proxy-visitor").doesNotContain("http://localhost", "http://127.0.0.1:" + this.appPort);
+		assertThat(account.body()).contains("proxy-visitor")
+			.doesNotContain("http://localhost", "http://127.0.0.1:" + this.appPort);
 	}
 
 	@Test
@@ -89,7 +93,8 @@ class TlsProxyTests {
 				.isEqualTo(302);
 		}
 		assertThat(tls.get("127.0.0.2", "/oauth2/authorization/pinnwand", Map.of()).status()).isEqualTo(429);
-		// Writing another address into X-Forwarded-For does not make 127.0.0.2 someone else: nginx appends the real one.
+		// Writing another address into X-Forwarded-For does not make 127.0.0.2 someone
+		// else: nginx appends the real one.
 		assertThat(tls.get("127.0.0.2", "/oauth2/authorization/pinnwand", Map.of("X-Forwarded-For", "198.51.100.77"))
 			.status()).isEqualTo(429);
 		// Another visitor behind the same proxy has a limit of their own.
@@ -99,23 +104,27 @@ class TlsProxyTests {
 	@Test
 	void believesNoForwardedHeaderFromAnyoneButTheProxy() throws Exception {
 		TlsProxy tls = proxy();
-		// Straight to the app from 127.0.0.4, which is no proxy, claiming to forward for 127.0.0.3 over https.
+		// Straight to the app from 127.0.0.4, which is no proxy, claiming to forward for
+		// 127.0.0.3 over https.
 		Map<String, String> forged = Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "evil.example",
 				"X-Forwarded-For", "127.0.0.3");
 		for (int i = 0; i < 10; i++) {
-			TlsProxy.Answer answer = TlsProxy.plainGet("127.0.0.4", this.appPort, "/oauth2/authorization/pinnwand", forged);
+			TlsProxy.Answer answer = TlsProxy.plainGet("127.0.0.4", this.appPort, "/oauth2/authorization/pinnwand",
+					forged);
 			assertThat(answer.status()).isEqualTo(302);
 			assertThat(URLDecoder.decode(query(answer.header("Location"), "redirect_uri"), StandardCharsets.UTF_8))
 				.isEqualTo("http://localhost:" + this.appPort + "/login/oauth2/code/pinnwand");
 		}
 		assertThat(TlsProxy.plainGet("127.0.0.4", this.appPort, "/oauth2/authorization/pinnwand", forged).status())
-			.as("counted as the sender itself").isEqualTo(429);
+			.as("counted as the sender itself")
+			.isEqualTo(429);
 		// 127.0.0.3 was not charged for what 127.0.0.4 claimed.
 		assertThat(tls.get("127.0.0.3", "/oauth2/authorization/pinnwand", Map.of()).status()).isEqualTo(302);
 	}
 
 	private static String cookie(TlsProxy.Answer answer, String name) {
-		return answer.headers("Set-Cookie").stream()
+		return answer.headers("Set-Cookie")
+			.stream()
 			.filter((cookie) -> cookie.startsWith(name + "="))
 			.map((cookie) -> cookie.substring(name.length() + 1, cookie.indexOf(';')))
 			.findFirst()

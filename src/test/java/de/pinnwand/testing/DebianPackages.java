@@ -12,9 +12,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Debian packages that some tests need (Chromium, nginx): installed by the test itself when it runs as root with
- * apt-get at hand (as {@code .ci/run} does), otherwise the test is skipped with one line that names the package
- * and the command that installs it — never a failure of the whole run.
+ * Debian packages that some tests need (Chromium, nginx): installed by the test itself
+ * when it runs as root with apt-get at hand (as {@code .ci/run} does), otherwise the test
+ * is skipped with one line that names the package and the command that installs it —
+ * never a failure of the whole run.
  */
 public final class DebianPackages {
 
@@ -26,7 +27,8 @@ public final class DebianPackages {
 	}
 
 	/**
-	 * Makes sure the executables exist, installing the packages if possible; skips the calling test otherwise.
+	 * Makes sure the executables exist, installing the packages if possible; skips the
+	 * calling test otherwise.
 	 * @param packages Debian package names
 	 * @param executables paths that the packages provide
 	 */
@@ -36,7 +38,8 @@ public final class DebianPackages {
 		}
 		List<String> missing = new ArrayList<>(packages);
 		missing.removeAll(tried);
-		if (!missing.isEmpty() && "root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
+		if (!missing.isEmpty() && "root".equals(System.getProperty("user.name"))
+				&& Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
 			tried.addAll(missing);
 			install(missing);
 		}

@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Debian's {@code redis-server} on a free loopback port, for the tests of what several instances share (sessions,
- * rate limits). It keeps nothing on disk, and is stopped by {@link #close()} or, as a last resort, when the test
- * JVM ends. Without the package (and no root to install it) the calling test is skipped with one line.
+ * Debian's {@code redis-server} on a free loopback port, for the tests of what several
+ * instances share (sessions, rate limits). It keeps nothing on disk, and is stopped by
+ * {@link #close()} or, as a last resort, when the test JVM ends. Without the package (and
+ * no root to install it) the calling test is skipped with one line.
  */
 public final class RedisServer implements AutoCloseable {
 
@@ -50,7 +51,10 @@ public final class RedisServer implements AutoCloseable {
 		return current != null && current.isAlive();
 	}
 
-	/** Ends the server at once (SIGKILL), as a crash or a lost network would: what it held is gone. */
+	/**
+	 * Ends the server at once (SIGKILL), as a crash or a lost network would: what it held
+	 * is gone.
+	 */
 	public void kill() {
 		Process current = this.process;
 		if (current != null) {
@@ -73,7 +77,8 @@ public final class RedisServer implements AutoCloseable {
 		try {
 			Process started = builder.start();
 			this.process = started;
-			// The last resort for a test that does not reach close(): Redis has no parent-death signal.
+			// The last resort for a test that does not reach close(): Redis has no
+			// parent-death signal.
 			Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
 		}
 		catch (IOException ex) {

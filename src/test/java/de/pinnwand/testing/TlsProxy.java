@@ -28,9 +28,10 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * Debian's nginx terminating TLS on loopback in front of an app, as a county's reverse proxy does: a throw-away
- * certificate for {@code localhost}, {@code X-Forwarded-Proto}, {@code -Host} and {@code -For} set the documented way
- * (README, "Deploying behind the county's proxy"). Started as a child process, stopped by its PID.
+ * Debian's nginx terminating TLS on loopback in front of an app, as a county's reverse
+ * proxy does: a throw-away certificate for {@code localhost}, {@code X-Forwarded-Proto},
+ * {@code -Host} and {@code -For} set the documented way (README, "Deploying behind the
+ * county's proxy"). Started as a child process, stopped by its PID.
  */
 public final class TlsProxy implements AutoCloseable {
 
@@ -51,7 +52,10 @@ public final class TlsProxy implements AutoCloseable {
 		this.trust = trust;
 	}
 
-	/** Starts nginx on a free loopback port in front of {@code http://127.0.0.1:<upstreamPort>}; skips without nginx. */
+	/**
+	 * Starts nginx on a free loopback port in front of
+	 * {@code http://127.0.0.1:<upstreamPort>}; skips without nginx.
+	 */
 	public static TlsProxy start(int upstreamPort) throws IOException, InterruptedException {
 		DebianPackages.require(List.of("nginx"), NGINX);
 		DebianPackages.require(List.of("openssl"), Path.of("/usr/bin/openssl"));
@@ -59,7 +63,8 @@ public final class TlsProxy implements AutoCloseable {
 		run(folder, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-addext",
 				"subjectAltName=DNS:localhost,IP:127.0.0.1", "-days", "1", "-keyout", "key.pem", "-out", "cert.pem");
 		int port = freePort();
-		// As root, nginx's workers would run as nobody, who cannot write the run's temp folders.
+		// As root, nginx's workers would run as nobody, who cannot write the run's temp
+		// folders.
 		String user = "root".equals(System.getProperty("user.name")) ? "user root;\n" : "";
 		String config = user + """
 				worker_processes 1;
@@ -97,7 +102,8 @@ public final class TlsProxy implements AutoCloseable {
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		while (!proxy.listening()) {
 			if (!process.isAlive() || System.nanoTime() > deadline) {
-				String log = Files.exists(folder.resolve("error.log")) ? Files.readString(folder.resolve("error.log")) : "";
+				String log = Files.exists(folder.resolve("error.log")) ? Files.readString(folder.resolve("error.log"))
+						: "";
 				proxy.close();
 				throw new IllegalStateException("nginx did not start: " + log);
 			}
@@ -115,7 +121,9 @@ public final class TlsProxy implements AutoCloseable {
 		return this.port;
 	}
 
-	/** An SSL context that trusts the proxy's certificate only, for clients of the test. */
+	/**
+	 * An SSL context that trusts the proxy's certificate only, for clients of the test.
+	 */
 	public SSLContext trust() {
 		return this.trust;
 	}
@@ -135,8 +143,8 @@ public final class TlsProxy implements AutoCloseable {
 	}
 
 	/**
-	 * A GET through the proxy from a chosen loopback address (127.0.0.2, 127.0.0.3 …: Linux answers the whole
-	 * 127/8), so that one test plays several visitors.
+	 * A GET through the proxy from a chosen loopback address (127.0.0.2, 127.0.0.3 …:
+	 * Linux answers the whole 127/8), so that one test plays several visitors.
 	 */
 	public Answer get(String from, String pathAndQuery, Map<String, String> headers) throws IOException {
 		try (Socket plain = new Socket(InetAddress.getByName("127.0.0.1"), this.port, InetAddress.getByName(from), 0);
@@ -147,7 +155,10 @@ public final class TlsProxy implements AutoCloseable {
 		}
 	}
 
-	/** A plain-HTTP GET straight to a port on 127.0.0.1, from a chosen loopback address: a sender that is no proxy. */
+	/**
+	 * A plain-HTTP GET straight to a port on 127.0.0.1, from a chosen loopback address: a
+	 * sender that is no proxy.
+	 */
 	public static Answer plainGet(String from, int port, String pathAndQuery, Map<String, String> headers)
 			throws IOException {
 		try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(from), 0)) {
@@ -159,8 +170,8 @@ public final class TlsProxy implements AutoCloseable {
 	private static Answer exchange(Socket socket, int port, String pathAndQuery, Map<String, String> headers)
 			throws IOException {
 		socket.setSoTimeout(30_000);
-		StringBuilder request = new StringBuilder("GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost:" + port
-				+ "\r\nConnection: close\r\n");
+		StringBuilder request = new StringBuilder(
+				"GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nConnection: close\r\n");
 		headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
 		OutputStream out = socket.getOutputStream();
 		out.write(request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
@@ -208,7 +219,9 @@ public final class TlsProxy implements AutoCloseable {
 		for (int i = 1; i < lines.length; i++) {
 			int colon = lines[i].indexOf(':');
 			if (colon > 0) {
-				headers.computeIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), (k) -> new ArrayList<>())
+				headers
+					.computeIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+							(k) -> new ArrayList<>())
 					.add(lines[i].substring(colon + 1).strip());
 			}
 		}
@@ -233,8 +246,10 @@ public final class TlsProxy implements AutoCloseable {
 	}
 
 	private static void run(Path folder, String... command) throws IOException, InterruptedException {
-		Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+		Process process = new ProcessBuilder(command).directory(folder.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
 		if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
 			process.destroyForcibly();
 			throw new IllegalStateException("Failed: " + String.join(" ", command));

@@ -1,2 +1,5 @@
-/** Test support that several features' tests share: the machine's packages and helper processes. */
+/**
+ * Test support that several features' tests share: the machine's packages and helper
+ * processes.
+ */
 package de.pinnwand.testing;

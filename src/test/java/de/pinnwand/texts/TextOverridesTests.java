@@ -31,16 +31,19 @@ import org.springframework.web.util.HtmlUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Texts corrected in the app, end to end: an admin corrects an Arabic text and the page shows it; the export holds
- * it; a reviewed file's import applies and is audited, and the review shows; a correction written by another
- * instance shows here within a second; members get no editor, until an admin makes them translators.
+ * Texts corrected in the app, end to end: an admin corrects an Arabic text and the page
+ * shows it; the export holds it; a reviewed file's import applies and is audited, and the
+ * review shows; a correction written by another instance shows here within a second;
+ * members get no editor, until an admin makes them translators.
  */
 @PinnwandTest
 class TextOverridesTests {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-	/** Keys only the page in Leichte Sprache shows, so other tests' pages stay as shipped. */
+	/**
+	 * Keys only the page in Leichte Sprache shows, so other tests' pages stay as shipped.
+	 */
 	private static final List<String> KEYS = List.of("legal.easy.s5.l1", "legal.easy.s5.l2", "legal.easy.s4.l3");
 
 	@Autowired
@@ -79,20 +82,31 @@ class TextOverridesTests {
 		fields.add("_csrf", form.token());
 		fields.add("key", "legal.easy.s5.l2");
 		fields.add("text", "مكتب التنسيق يعتني بالموقع " + this.marker);
-		this.web.post().uri("/admin/texts/ar").cookie("SESSION", session).cookie("XSRF-TOKEN", form.cookie())
-			.body(BodyInserters.fromFormData(fields)).exchange().expectStatus().is3xxRedirection();
+		this.web.post()
+			.uri("/admin/texts/ar")
+			.cookie("SESSION", session)
+			.cookie("XSRF-TOKEN", form.cookie())
+			.body(BodyInserters.fromFormData(fields))
+			.exchange()
+			.expectStatus()
+			.is3xxRedirection();
 
 		assertThat(page("/easy?ui=ar")).contains("<li>مكتب التنسيق يعتني بالموقع " + this.marker + "</li>");
 		assertThat(page("/easy?ui=de")).doesNotContain(this.marker).contains("passt auf die Pinnwand auf.");
 		assertThat(page("/admin/texts/ar", session)).contains("legal.easy.s5.l2", this.marker);
-		assertThat(this.audit.about("text", "ar:legal.easy.s5.l2").collectList().block())
-			.anySatisfy((entry) -> {
-				assertThat(entry.action()).isEqualTo("text.corrected");
-				assertThat(entry.details()).contains(this.marker);
-			});
+		assertThat(this.audit.about("text", "ar:legal.easy.s5.l2").collectList().block()).anySatisfy((entry) -> {
+			assertThat(entry.action()).isEqualTo("text.corrected");
+			assertThat(entry.details()).contains(this.marker);
+		});
 
-		EntityExchangeResult<byte[]> export = this.web.get().uri("/admin/texts/ar.properties").cookie("SESSION", session)
-			.exchange().expectStatus().isOk().expectBody().returnResult();
+		EntityExchangeResult<byte[]> export = this.web.get()
+			.uri("/admin/texts/ar.properties")
+			.cookie("SESSION", session)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult();
 		assertThat(export.getResponseHeaders().getContentType().toString()).startsWith("text/plain");
 		String file = new String(export.getResponseBody(), StandardCharsets.UTF_8);
 		assertThat(file).contains("legal.easy.s5.l2=مكتب التنسيق يعتني بالموقع " + this.marker,
@@ -124,8 +138,15 @@ class TextOverridesTests {
 	@Test
 	void theSameRoundTripWorksWithXliffAndAFileWithADocumentTypeIsRefused() {
 		String session = TestMembers.signIn(this.web, "texts-admin");
-		String xliff = new String(this.web.get().uri("/admin/texts/ar.xlf").cookie("SESSION", session).exchange()
-			.expectStatus().isOk().expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8);
+		String xliff = new String(this.web.get()
+			.uri("/admin/texts/ar.xlf")
+			.cookie("SESSION", session)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody(), StandardCharsets.UTF_8);
 		assertThat(xliff).contains("<xliff version=\"1.2\"", "target-language=\"ar\"",
 				"<trans-unit id=\"legal.easy.s5.l1\" xml:space=\"preserve\">",
 				"<source>Die Koordinations-Stelle hilft Ihnen.</source>", "<target>مكتب التنسيق يساعدكم.</target>");
@@ -145,9 +166,11 @@ class TextOverridesTests {
 	@Test
 	void aCorrectionAnotherInstanceWroteShowsHereWithinASecond() throws InterruptedException {
 		admin();
-		// What another instance's TextOverrides#set does: the row and the raised version, in one transaction.
-		this.database.sql("insert into text_override (language, key, text, changed_at) values ('ar', 'legal.easy.s4.l3', "
-				+ ":text, now())")
+		// What another instance's TextOverrides#set does: the row and the raised version,
+		// in one transaction.
+		this.database
+			.sql("insert into text_override (language, key, text, changed_at) values ('ar', 'legal.easy.s4.l3', "
+					+ ":text, now())")
 			.bind("text", "نص من خادم آخر " + this.marker)
 			.then()
 			.then(this.database.sql("update text_override_version set version = version + 1 where id = 1").then())
@@ -164,7 +187,11 @@ class TextOverridesTests {
 	void aMemberGetsNoEditorUntilAnAdminMakesThemATranslatorWhichIsAudited() {
 		String member = TestMembers.signIn(this.web, "texts-member");
 		this.web.get().uri("/admin/texts/ar").cookie("SESSION", member).exchange().expectStatus().isNotFound();
-		this.web.get().uri("/admin/texts/ar.properties").cookie("SESSION", member).exchange().expectStatus()
+		this.web.get()
+			.uri("/admin/texts/ar.properties")
+			.cookie("SESSION", member)
+			.exchange()
+			.expectStatus()
 			.isNotFound();
 		this.web.get().uri("/admin/texts/ar").exchange().expectStatus().is3xxRedirection();
 
@@ -175,17 +202,25 @@ class TextOverridesTests {
 		fields.add("_csrf", form.token());
 		fields.add("accountId", memberId.toString());
 		fields.add("action", "grant");
-		this.web.post().uri("/admin/texts/translators").cookie("SESSION", admin).cookie("XSRF-TOKEN", form.cookie())
-			.body(BodyInserters.fromFormData(fields)).exchange().expectStatus().is3xxRedirection();
-		assertThat(this.audit.about("account", memberId.toString()).collectList().block())
-			.anySatisfy((entry) -> assertThat(entry.action() + " " + entry.details()).isEqualTo("role.granted TRANSLATOR"));
+		this.web.post()
+			.uri("/admin/texts/translators")
+			.cookie("SESSION", admin)
+			.cookie("XSRF-TOKEN", form.cookie())
+			.body(BodyInserters.fromFormData(fields))
+			.exchange()
+			.expectStatus()
+			.is3xxRedirection();
+		assertThat(this.audit.about("account", memberId.toString()).collectList().block()).anySatisfy(
+				(entry) -> assertThat(entry.action() + " " + entry.details()).isEqualTo("role.granted TRANSLATOR"));
 
 		assertThat(page("/admin/texts/ar", member)).contains("<h1>Texte der Oberfläche", "/admin/texts/ar.properties")
 			.doesNotContain("/admin/texts/translators");
 	}
 
 	private Member admin() {
-		return this.accounts.prepare(TestMembers.subject("texts-admin"), "Texte Admin", List.of("de"), Set.of(Role.ADMIN)).block();
+		return this.accounts
+			.prepare(TestMembers.subject("texts-admin"), "Texte Admin", List.of("de"), Set.of(Role.ADMIN))
+			.block();
 	}
 
 	/** A form's CSRF cookie and token, from a page the session reads. */
@@ -194,8 +229,14 @@ class TextOverridesTests {
 
 	private Form form(String session, String path) {
 		admin();
-		EntityExchangeResult<String> page = this.web.get().uri(path).cookie("SESSION", session).exchange()
-			.expectStatus().isOk().expectBody(String.class).returnResult();
+		EntityExchangeResult<String> page = this.web.get()
+			.uri(path)
+			.cookie("SESSION", session)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult();
 		Matcher token = CSRF.matcher(page.getResponseBody());
 		assertThat(token.find()).isTrue();
 		return new Form(page.getResponseCookies().getFirst("XSRF-TOKEN").getValue(), token.group(1));
@@ -211,19 +252,37 @@ class TextOverridesTests {
 		body.part("_csrf", form.token());
 		body.part("reviewer", reviewer);
 		body.part("file", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8))).filename("ar.properties");
-		return this.web.post().uri(path).cookie("SESSION", session)
+		return this.web.post()
+			.uri(path)
+			.cookie("SESSION", session)
 			.cookie("XSRF-TOKEN", form.cookie())
-			.body(BodyInserters.fromMultipartData(body.build())).exchange().expectBody().returnResult();
+			.body(BodyInserters.fromMultipartData(body.build()))
+			.exchange()
+			.expectBody()
+			.returnResult();
 	}
 
 	private String page(String path) {
-		return HtmlUtils.htmlUnescape(this.web.get().uri(path).exchange().expectStatus().isOk().expectBody(String.class)
-			.returnResult().getResponseBody());
+		return HtmlUtils.htmlUnescape(this.web.get()
+			.uri(path)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody());
 	}
 
 	private String page(String path, String session) {
-		return HtmlUtils.htmlUnescape(this.web.get().uri(path).cookie("SESSION", session).exchange().expectStatus()
-			.isOk().expectBody(String.class).returnResult().getResponseBody());
+		return HtmlUtils.htmlUnescape(this.web.get()
+			.uri(path)
+			.cookie("SESSION", session)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody());
 	}
 
 }

@@ -20,8 +20,8 @@ import org.springframework.web.reactive.function.BodyInserters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Changes to a listing sent after the session ran out are kept while the person signs in again, come back in the
- * form once, and belong to the browser that typed them.
+ * Changes to a listing sent after the session ran out are kept while the person signs in
+ * again, come back in the form once, and belong to the browser that typed them.
  */
 @PinnwandTest
 class FormDraftsTests {
@@ -33,12 +33,26 @@ class FormDraftsTests {
 
 	@Test
 	void anEditSentWithAnExpiredSessionComesBackInTheFormOnceAfterSigningIn() {
-		String id = (String) this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer("draft-editor"))
-			.bodyValue(TestListings.offer("Ursprünglicher Titel des Eintrags")).exchange().expectStatus().isCreated()
-			.expectBody(Map.class).returnResult().getResponseBody().get("id");
+		String id = (String) this.web.post()
+			.uri("/api/v1/listings")
+			.headers(TestMembers.bearer("draft-editor"))
+			.bodyValue(TestListings.offer("Ursprünglicher Titel des Eintrags"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
 		String session = TestMembers.signIn(this.web, "draft-editor");
-		EntityExchangeResult<String> page = this.web.get().uri("/listings/" + id + "/edit").cookie("SESSION", session)
-			.exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+		EntityExchangeResult<String> page = this.web.get()
+			.uri("/listings/" + id + "/edit")
+			.cookie("SESSION", session)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult();
 		Matcher token = CSRF.matcher(page.getResponseBody());
 		assertThat(token.find()).isTrue();
 		String xsrf = page.getResponseCookies().getFirst("XSRF-TOKEN").getValue();
@@ -54,24 +68,47 @@ class FormDraftsTests {
 		fields.add("languages", "de");
 		fields.add("textLanguage", "de");
 		fields.add("place", "71634");
-		EntityExchangeResult<Void> sent = this.web.post().uri("/listings/" + id + "/edit").cookie("XSRF-TOKEN", xsrf)
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(fields)).exchange()
-			.expectStatus().is3xxRedirection().expectBody(Void.class).returnResult();
-		assertThat(sent.getResponseHeaders().getLocation().toString()).startsWith("/oauth2/authorization/pinnwand?return=");
+		EntityExchangeResult<Void> sent = this.web.post()
+			.uri("/listings/" + id + "/edit")
+			.cookie("XSRF-TOKEN", xsrf)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData(fields))
+			.exchange()
+			.expectStatus()
+			.is3xxRedirection()
+			.expectBody(Void.class)
+			.returnResult();
+		assertThat(sent.getResponseHeaders().getLocation().toString())
+			.startsWith("/oauth2/authorization/pinnwand?return=");
 		ResponseCookie draft = sent.getResponseCookies().getFirst("pinnwand-draft");
 		assertThat(draft).isNotNull();
 		assertThat(draft.isHttpOnly()).isTrue();
 
-		// Another browser's draft cookie finds nothing; this browser's finds the text once.
-		this.web.get().uri("/listings/" + id + "/edit").cookie("SESSION", session).cookie("pinnwand-draft", "0".repeat(32))
-			.exchange().expectBody(String.class)
+		// Another browser's draft cookie finds nothing; this browser's finds the text
+		// once.
+		this.web.get()
+			.uri("/listings/" + id + "/edit")
+			.cookie("SESSION", session)
+			.cookie("pinnwand-draft", "0".repeat(32))
+			.exchange()
+			.expectBody(String.class)
 			.value((html) -> assertThat(html).doesNotContain("Neuer Titel, lange getippt"));
-		this.web.get().uri("/listings/" + id + "/edit?ui=de").cookie("SESSION", session)
-			.cookie("pinnwand-draft", draft.getValue()).exchange().expectStatus().isOk().expectBody(String.class)
+		this.web.get()
+			.uri("/listings/" + id + "/edit?ui=de")
+			.cookie("SESSION", session)
+			.cookie("pinnwand-draft", draft.getValue())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
 			.value((html) -> assertThat(html).contains("value=\"Neuer Titel, lange getippt\"")
 				.contains("Ihr Text ist noch da"));
-		this.web.get().uri("/listings/" + id + "/edit").cookie("SESSION", session)
-			.cookie("pinnwand-draft", draft.getValue()).exchange().expectBody(String.class)
+		this.web.get()
+			.uri("/listings/" + id + "/edit")
+			.cookie("SESSION", session)
+			.cookie("pinnwand-draft", draft.getValue())
+			.exchange()
+			.expectBody(String.class)
 			.value((html) -> assertThat(html).doesNotContain("Neuer Titel, lange getippt")
 				.contains("Ursprünglicher Titel des Eintrags"));
 	}

@@ -14,18 +14,23 @@ import org.springframework.core.io.ClassPathResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The words that {@code docs/glossary/de.md}, {@code en.md}, {@code uk.md}, {@code ru.md} and {@code tr.md} rule out stay
- * out of their bundles: one word per concept, one form of address, no abbreviation where a plural belongs.
+ * The words that {@code docs/glossary/de.md}, {@code en.md}, {@code uk.md}, {@code ru.md}
+ * and {@code tr.md} rule out stay out of their bundles: one word per concept, one form of
+ * address, no abbreviation where a plural belongs.
  */
 class GlossaryWordsTests {
 
-	/** "Ви", "Вас", "Ваш…" with a capital letter inside a sentence: the address is lower case. */
+	/**
+	 * "Ви", "Вас", "Ваш…" with a capital letter inside a sentence: the address is lower
+	 * case.
+	 */
 	private static final Pattern CAPITAL_YOU_INSIDE = Pattern
 		.compile("[^.!?:=\\s]\\s+(Ви|Вас|Вам|Вами|Ваш\\p{L}*|Вы|Ваши)(?![\\p{L}’])");
 
 	private static Map<String, String> bundle(String name) throws Exception {
 		Properties properties = new Properties();
-		try (Reader reader = new InputStreamReader(new ClassPathResource(name).getInputStream(), StandardCharsets.UTF_8)) {
+		try (Reader reader = new InputStreamReader(new ClassPathResource(name).getInputStream(),
+				StandardCharsets.UTF_8)) {
 			properties.load(reader);
 		}
 		Map<String, String> texts = new TreeMap<>();
@@ -38,11 +43,13 @@ class GlossaryWordsTests {
 		Map<String, String> german = bundle("messages.properties");
 		assertThat(german.get("activity.sign-up")).isEqualTo("Teilnehmen");
 		assertThat(german).allSatisfy((key, text) -> assertThat(text).as(key)
-			.doesNotContain("Gesuch", "Profil", "hinterlegt", "Kennung", "Umkreis", "Zeitangabe", "Unterhaltung", "Portal"));
+			.doesNotContain("Gesuch", "Profil", "hinterlegt", "Kennung", "Umkreis", "Zeitangabe", "Unterhaltung",
+					"Portal"));
 		german.entrySet()
 			.stream()
 			.filter((entry) -> entry.getKey().startsWith("activity."))
-			.forEach((entry) -> assertThat(entry.getValue()).as(entry.getKey()).doesNotContain("angemeldet", "Anmeldungen"));
+			.forEach((entry) -> assertThat(entry.getValue()).as(entry.getKey())
+				.doesNotContain("angemeldet", "Anmeldungen"));
 	}
 
 	@Test
@@ -60,10 +67,10 @@ class GlossaryWordsTests {
 				assertThat(text).as(key + " in " + name).doesNotContain(" дн.", " р. ", " г. ", "Эл.", "доп.");
 			});
 		}
-		assertThat(bundle("messages_ru.properties")).allSatisfy((key, text) -> assertThat(text).as(key)
-			.doesNotContain("аккаунт", "профил", "e-mail", "портал"));
-		assertThat(bundle("messages_uk.properties")).allSatisfy((key, text) -> assertThat(text).as(key)
-			.doesNotContain("профіл", "офіс", "портал"));
+		assertThat(bundle("messages_ru.properties")).allSatisfy(
+				(key, text) -> assertThat(text).as(key).doesNotContain("аккаунт", "профил", "e-mail", "портал"));
+		assertThat(bundle("messages_uk.properties"))
+			.allSatisfy((key, text) -> assertThat(text).as(key).doesNotContain("профіл", "офіс", "портал"));
 	}
 
 	@Test
@@ -75,7 +82,8 @@ class GlossaryWordsTests {
 			.filter((entry) -> entry.getKey().startsWith("report.") || entry.getKey().startsWith("stats.report")
 					|| entry.getKey().equals("moderation.reports") || entry.getKey().equals("conversations.report"))
 			.forEach((entry) -> assertThat(entry.getValue()).as(entry.getKey()).doesNotContainIgnoringCase("bildir"));
-		assertThat(turkish).allSatisfy((key, text) -> assertThat(text).as(key).doesNotContain("profil", "Profil", "portal"));
+		assertThat(turkish)
+			.allSatisfy((key, text) -> assertThat(text).as(key).doesNotContain("profil", "Profil", "portal"));
 	}
 
 }

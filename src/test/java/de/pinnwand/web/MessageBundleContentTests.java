@@ -32,16 +32,18 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A translation says what its German source says: per key the same placeholders, a real plural wherever the
- * German one counts, every plural form the language needs, and at least as many sentences as the German text — a
- * sentence fewer is how dropped content (a warning, a consent, a "we review this") shows. Deliberate
- * differences are listed with a reason in {@code message-bundles-allowed-differences.txt}.
+ * A translation says what its German source says: per key the same placeholders, a real
+ * plural wherever the German one counts, every plural form the language needs, and at
+ * least as many sentences as the German text — a sentence fewer is how dropped content (a
+ * warning, a consent, a "we review this") shows. Deliberate differences are listed with a
+ * reason in {@code message-bundles-allowed-differences.txt}.
  */
 class MessageBundleContentTests {
 
 	private static final String ALLOW_LIST = "message-bundles-allowed-differences.txt";
 
-	private static final Pattern BUNDLE_NAME = Pattern.compile("messages_([A-Za-z]{2,3}(?:_[A-Za-z]{2})?)\\.properties");
+	private static final Pattern BUNDLE_NAME = Pattern
+		.compile("messages_([A-Za-z]{2,3}(?:_[A-Za-z]{2})?)\\.properties");
 
 	/** Abbreviations whose full stop ends no sentence, in the bundles' languages. */
 	private static final Pattern ABBREVIATIONS = Pattern.compile(
@@ -49,14 +51,18 @@ class MessageBundleContentTests {
 					+ "т\\.\\s?[ед]\\.|напр\\.|наприклад\\.|örn\\.|vb\\.|vs\\.)");
 
 	/**
-	 * A sentence ends at one of these marks (Latin, Arabic, Urdu/Dari full stop, Devanagari) before a space or the end;
-	 * a semicolon counts too, because a clause after it ("…; you will be taken to sign in") is what gets dropped.
+	 * A sentence ends at one of these marks (Latin, Arabic, Urdu/Dari full stop,
+	 * Devanagari) before a space or the end; a semicolon counts too, because a clause
+	 * after it ("…; you will be taken to sign in") is what gets dropped.
 	 */
 	private static final Pattern SENTENCE_END = Pattern.compile("[.!?;؟؛۔।]+(?=[\\s»«“”\"')\\]]*(\\s|$))");
 
 	private static final Pattern LETTER = Pattern.compile("\\p{L}");
 
-	/** A unit or remark in brackets after a question, as in "Wie weit? (km)", is part of that question. */
+	/**
+	 * A unit or remark in brackets after a question, as in "Wie weit? (km)", is part of
+	 * that question.
+	 */
 	private static final Pattern ASIDE = Pattern.compile("\\s*\\([^()]*\\)\\s*");
 
 	@TestFactory
@@ -71,7 +77,8 @@ class MessageBundleContentTests {
 			String language = language(bundle);
 			return DynamicTest.dynamicTest(language, () -> {
 				List<String> problems = differences(german, load(bundle), language, allowed);
-				assertThat(problems).as("%d differences between messages_%s and the German source", problems.size(), language)
+				assertThat(problems)
+					.as("%d differences between messages_%s and the German source", problems.size(), language)
 					.isEmpty();
 			});
 		});
@@ -85,7 +92,8 @@ class MessageBundleContentTests {
 		german.setProperty("c", "Noch {0, plural, one {# Platz} other {# Plätze}} frei.");
 		Properties russian = new Properties();
 		russian.setProperty("a", "Это будет удалено.");
-		russian.setProperty("b", "Здравствуйте, есть {1, plural, one {# новость} few {# новости} many {# новостей} other {# новости}}.");
+		russian.setProperty("b",
+				"Здравствуйте, есть {1, plural, one {# новость} few {# новости} many {# новостей} other {# новости}}.");
 		russian.setProperty("c", "Свободно мест: {0}.");
 		assertThat(differences(german, russian, "ru", Set.of())).hasSize(3)
 			.anySatisfy((problem) -> assertThat(problem).startsWith("a: 1 sentences"))
@@ -102,7 +110,8 @@ class MessageBundleContentTests {
 		assertThat(sentences("{0, plural, one {Noch # Platz frei.} other {Noch # Plätze frei.}} Danke!")).isEqualTo(2);
 		assertThat(sentences("Stimmt etwas nicht? Sagen Sie uns, warum. Ihre Meldung bleibt anonym.")).isEqualTo(3);
 		assertThat(sentences("هل هناك مشكلة؟ أخبرونا.")).isEqualTo(2);
-		assertThat(sentences("Zum Anmelden brauchen Sie ein Konto; Sie werden dafür zur Anmeldung geführt.")).isEqualTo(2);
+		assertThat(sentences("Zum Anmelden brauchen Sie ein Konto; Sie werden dafür zur Anmeldung geführt."))
+			.isEqualTo(2);
 		assertThat(sentences("فقط للإشعارات؛ لا يظهر إلا إذا شاركتموه.")).isEqualTo(2);
 		assertThat(sentences("Plätze frei")).isEqualTo(1);
 		assertThat(sentences("{0} – {1}, {2}")).isEqualTo(1);
@@ -121,7 +130,8 @@ class MessageBundleContentTests {
 			}
 			Map<String, ArgType> sourceArguments = arguments(source);
 			Map<String, ArgType> arguments = arguments(translation);
-			if (!sourceArguments.keySet().equals(arguments.keySet()) && !allowed.contains(language + " " + key + " arguments")) {
+			if (!sourceArguments.keySet().equals(arguments.keySet())
+					&& !allowed.contains(language + " " + key + " arguments")) {
 				problems.add(key + ": placeholders " + arguments.keySet() + " instead of " + sourceArguments.keySet());
 			}
 			sourceArguments.forEach((name, type) -> {
@@ -139,7 +149,8 @@ class MessageBundleContentTests {
 			}
 			int expected = sentences(source);
 			int actual = sentences(translation);
-			// More sentences are fine: a translator may split a long German sentence for readers with little schooling.
+			// More sentences are fine: a translator may split a long German sentence for
+			// readers with little schooling.
 			if (actual < expected && !allowed.contains(language + " " + key + " sentences")) {
 				problems.add(key + ": " + actual + " sentences instead of " + expected + " – " + translation);
 			}
@@ -147,7 +158,10 @@ class MessageBundleContentTests {
 		return problems;
 	}
 
-	/** The plural categories a whole number can fall into in this language, plus {@code other}, which ICU requires. */
+	/**
+	 * The plural categories a whole number can fall into in this language, plus
+	 * {@code other}, which ICU requires.
+	 */
 	private static Set<String> neededPluralForms(ULocale locale) {
 		PluralRules rules = PluralRules.forLocale(locale);
 		Set<String> forms = new TreeSet<>();
@@ -160,7 +174,10 @@ class MessageBundleContentTests {
 		return forms;
 	}
 
-	/** Each placeholder's name with its kind; a text that does not parse as ICU has none (the bundle test reports it). */
+	/**
+	 * Each placeholder's name with its kind; a text that does not parse as ICU has none
+	 * (the bundle test reports it).
+	 */
 	private static Map<String, ArgType> arguments(String text) {
 		Map<String, ArgType> arguments = new TreeMap<>();
 		MessagePattern pattern = parse(text);
@@ -178,7 +195,10 @@ class MessageBundleContentTests {
 		return arguments;
 	}
 
-	/** For each plural placeholder, the forms it spells out (explicit values such as {@code =0} do not count). */
+	/**
+	 * For each plural placeholder, the forms it spells out (explicit values such as
+	 * {@code =0} do not count).
+	 */
 	private static Map<String, Set<String>> pluralForms(String text) {
 		Map<String, Set<String>> forms = new TreeMap<>();
 		MessagePattern pattern = parse(text);
@@ -188,7 +208,8 @@ class MessageBundleContentTests {
 		for (int i = 0; i < pattern.countParts(); i++) {
 			Part part = pattern.getPart(i);
 			if (part.getType() == Part.Type.ARG_START && part.getArgType() == ArgType.PLURAL) {
-				Set<String> selectors = forms.computeIfAbsent(pattern.getSubstring(pattern.getPart(i + 1)), (name) -> new HashSet<>());
+				Set<String> selectors = forms.computeIfAbsent(pattern.getSubstring(pattern.getPart(i + 1)),
+						(name) -> new HashSet<>());
 				int limit = pattern.getLimitPartIndex(i);
 				for (int j = i + 1; j < limit; j++) {
 					Part selector = pattern.getPart(j);
@@ -204,7 +225,10 @@ class MessageBundleContentTests {
 		return forms;
 	}
 
-	/** Sentences of the text as a reader sees it, a counting placeholder read through its {@code other} form. */
+	/**
+	 * Sentences of the text as a reader sees it, a counting placeholder read through its
+	 * {@code other} form.
+	 */
 	static int sentences(String text) {
 		String plain = ABBREVIATIONS.matcher(readable(text)).replaceAll("abbr");
 		int count = 0;
@@ -213,7 +237,8 @@ class MessageBundleContentTests {
 				count++;
 			}
 		}
-		// A text of placeholders and signs only (such as "{0} – {1}") is still one thing said.
+		// A text of placeholders and signs only (such as "{0} – {1}") is still one thing
+		// said.
 		return (count == 0 && !text.isBlank()) ? 1 : count;
 	}
 
@@ -227,7 +252,9 @@ class MessageBundleContentTests {
 		return readable.toString();
 	}
 
-	/** Appends the message that starts at this part, with simple placeholders as a number. */
+	/**
+	 * Appends the message that starts at this part, with simple placeholders as a number.
+	 */
 	private static int appendMessage(MessagePattern pattern, int start, StringBuilder out) {
 		String source = pattern.getPatternString();
 		int textFrom = pattern.getPart(start).getLimit();
@@ -286,7 +313,10 @@ class MessageBundleContentTests {
 		return matcher.matches() ? matcher.group(1) : null;
 	}
 
-	/** Entries {@code <language> <key> <sentences|arguments>: <reason>}; a line without a reason is refused. */
+	/**
+	 * Entries {@code <language> <key> <sentences|arguments>: <reason>}; a line without a
+	 * reason is refused.
+	 */
 	private static Set<String> allowList() throws IOException {
 		Set<String> allowed = new HashSet<>();
 		try (BufferedReader reader = new BufferedReader(

@@ -21,9 +21,10 @@ import org.springframework.core.io.ClassPathResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every interface language has every text, each one a valid ICU pattern with the German source's arguments and
- * plurals, in the right script and digits, and without the words the glossaries in {@code docs/glossary/} rule
- * out: a missing key would show up as a raw key on a page, a flattened plural as «14 يوم».
+ * Every interface language has every text, each one a valid ICU pattern with the German
+ * source's arguments and plurals, in the right script and digits, and without the words
+ * the glossaries in {@code docs/glossary/} rule out: a missing key would show up as a raw
+ * key on a page, a flattened plural as «14 يوم».
  */
 class MessageBundlesTests {
 
@@ -31,12 +32,16 @@ class MessageBundlesTests {
 
 	private static final Pattern PLURAL = Pattern.compile("\\{(\\d+),\\s*plural,");
 
-	/** Keys whose translation may say in one sentence what German says in two; none so far. */
+	/**
+	 * Keys whose translation may say in one sentence what German says in two; none so
+	 * far.
+	 */
 	private static final Set<String> SENTENCES_MAY_MERGE = Set.of();
 
 	private static Properties load(String name) throws Exception {
 		Properties properties = new Properties();
-		try (Reader reader = new InputStreamReader(new ClassPathResource(name).getInputStream(), StandardCharsets.UTF_8)) {
+		try (Reader reader = new InputStreamReader(new ClassPathResource(name).getInputStream(),
+				StandardCharsets.UTF_8)) {
 			properties.load(reader);
 		}
 		return properties;
@@ -60,7 +65,10 @@ class MessageBundlesTests {
 		other.forEach((key, value) -> assertThat(value.toString()).as(key + " in " + language).isNotBlank());
 	}
 
-	/** The legal pages' texts live in their own bundle ({@code legal*.properties}), Dari included. */
+	/**
+	 * The legal pages' texts live in their own bundle ({@code legal*.properties}), Dari
+	 * included.
+	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "en", "ar", "fa", "fa_AF", "uk", "ru", "tr" })
 	void hasTheSameLegalTextsAsTheGermanLegalBundle(String language) throws Exception {
@@ -75,7 +83,10 @@ class MessageBundlesTests {
 		other.forEach((key, value) -> assertThat(value.toString()).as(key + " in " + language).isNotBlank());
 	}
 
-	/** Every legal text is a valid ICU pattern with the same placeholders as the German one. */
+	/**
+	 * Every legal text is a valid ICU pattern with the same placeholders as the German
+	 * one.
+	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "", "_en", "_ar", "_fa", "_fa_AF", "_uk", "_ru", "_tr" })
 	void hasValidLegalPatternsWithTheGermanPlaceholders(String suffix) throws Exception {
@@ -84,8 +95,8 @@ class MessageBundlesTests {
 		other.forEach((key, value) -> {
 			com.ibm.icu.text.MessageFormat format = new com.ibm.icu.text.MessageFormat(value.toString(),
 					com.ibm.icu.util.ULocale.ROOT);
-			com.ibm.icu.text.MessageFormat source = new com.ibm.icu.text.MessageFormat(german.getProperty(key.toString()),
-					com.ibm.icu.util.ULocale.ROOT);
+			com.ibm.icu.text.MessageFormat source = new com.ibm.icu.text.MessageFormat(
+					german.getProperty(key.toString()), com.ibm.icu.util.ULocale.ROOT);
 			assertThat(format.getArgumentNames()).as(key + " in legal" + suffix)
 				.containsExactlyInAnyOrderElementsOf(source.getArgumentNames());
 		});
@@ -156,8 +167,10 @@ class MessageBundlesTests {
 	@ValueSource(strings = { "ar", "fa", "fa_AF" })
 	void writesTheRightScriptAndLatinDigits(String language) throws Exception {
 		Properties other = load(bundle(language));
-		// Numbers in Latin digits, as Messages formats them and as the dates are (see Messages).
-		// Persian and Dari write ی and ک; Arabic writes ي and ك. Mixed, words look right but are not found.
+		// Numbers in Latin digits, as Messages formats them and as the dates are (see
+		// Messages).
+		// Persian and Dari write ی and ک; Arabic writes ي and ك. Mixed, words look right
+		// but are not found.
 		String foreign = language.equals("ar") ? "[\u06CC\u06A9]" : "[\u064A\u0643]";
 		String nonLatinDigits = "[\u0660-\u0669\u06F0-\u06F9]";
 		other.forEach((key, value) -> {
@@ -171,7 +184,8 @@ class MessageBundlesTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "fa", "fa_AF" })
 	void usesCommonPersianWordsNotAcademyCoinages(String language) throws Exception {
-		// docs/glossary/fa.md and fa-AF.md: words that people with little schooling do not know.
+		// docs/glossary/fa.md and fa-AF.md: words that people with little schooling do
+		// not know.
 		assertThat(allText(language)).doesNotContain("نمایه", "نویسه", "درگاه", "هرزنامه", "پورتال", "پروفایل");
 	}
 
@@ -179,18 +193,21 @@ class MessageBundlesTests {
 	void speaksDariWhereItDiffersFromIranianPersian() throws Exception {
 		String dari = allText("fa_AF");
 		assertThat(dari).contains("مکتب", "داکتر", "بایسکل", "تیلفون", "خبرها")
-			// مدرسه reads as a religious school in Afghanistan; اعلان‌ها as adverts, easily taken for listings.
+			// مدرسه reads as a religious school in Afghanistan; اعلان‌ها as adverts,
+			// easily taken for listings.
 			.doesNotContain("مدرسه", "اعلان‌ها", "پزشک", "دوچرخه", "تلفن", "مرورگر");
 		assertThat(load(bundle("fa_AF")).getProperty("layout.notifications")).isEqualTo("خبرها");
 	}
 
 	@Test
 	void addressesArabicReadersWithTheFormalPluralOnly() throws Exception {
-		// The polite plural أنتم/ـكم everywhere (docs/glossary/ar.md); these are the singular "you" forms.
+		// The polite plural أنتم/ـكم everywhere (docs/glossary/ar.md); these are the
+		// singular "you" forms.
 		Pattern singular = Pattern.compile("(?<![\\p{IsArabic}])(أنت|يمكنك|لك|تريد|اختر|أدخل|اكتب|اترك|اطلب|أخبرنا"
 				+ "|حسابك|إعلانك|بريدك|رسالتك|ملفك|اسمك|تسجيلك|بلاغك)(?![\\p{IsArabic}])");
 		load(bundle("ar")).forEach((key, value) -> assertThat(singular.matcher(value.toString()).find())
-			.as(key + " in Arabic uses the singular: " + value).isFalse());
+			.as(key + " in Arabic uses the singular: " + value)
+			.isFalse());
 	}
 
 	@Test
@@ -206,13 +223,14 @@ class MessageBundlesTests {
 	@ValueSource(strings = { "ar", "fa", "fa_AF" })
 	void keepsTheContentOfTheGermanSentences(String language) throws Exception {
 		Properties other = load(bundle(language));
-		// What the issue found dropped: the moderation log and "download first", being taken to sign in, the
+		// What the issue found dropped: the moderation log and "download first", being
+		// taken to sign in, the
 		// waiting list, and that the coordination office reviews.
 		Map<String, String> kept = Map.of("account.deletion-explained", language.equals("ar") ? "سجل" : "دفتر ثبت",
-				"activity.sign-in-hint", language.equals("ar") ? "تسجيل الدخول" : "ورود",
-				"activity.form.capacity-hint", language.equals("ar") ? "قائمة الانتظار" : "فهرست انتظار",
-				"mine.done.pending", language.equals("ar") ? "مكتب تنسيق" : "دفتر هماهنگی",
-				"report.sent", language.equals("ar") ? "مكتب تنسيق" : "دفتر هماهنگی");
+				"activity.sign-in-hint", language.equals("ar") ? "تسجيل الدخول" : "ورود", "activity.form.capacity-hint",
+				language.equals("ar") ? "قائمة الانتظار" : "فهرست انتظار", "mine.done.pending",
+				language.equals("ar") ? "مكتب تنسيق" : "دفتر هماهنگی", "report.sent",
+				language.equals("ar") ? "مكتب تنسيق" : "دفتر هماهنگی");
 		kept.forEach((key, words) -> assertThat(other.getProperty(key)).as(key + " in " + language).contains(words));
 		assertThat(other.getProperty("account.deletion-explained")).as("download your data first")
 			.containsAnyOf("نزّلوها", "دانلود");
@@ -240,14 +258,16 @@ class MessageBundlesTests {
 		assertThat(sentences("Eine Adresse, die mit http:// oder https:// beginnt.")).isEqualTo(1);
 		assertThat(sentences("هل هناك مشكلة؟ أخبرونا لماذا.")).isEqualTo(2);
 		// The Arabic text the issue found: two of the four German sentences were dropped.
-		assertThat(sentences("إذا حذفت حسابك، تُحذف إعلاناتك فورًا. الإعلانات التي نشرتها لمنظمة تبقى عند المنظمة بدون اسمك."))
+		assertThat(sentences(
+				"إذا حذفت حسابك، تُحذف إعلاناتك فورًا. الإعلانات التي نشرتها لمنظمة تبقى عند المنظمة بدون اسمك."))
 			.isLessThan(sentences(load("messages.properties").getProperty("account.deletion-explained")));
 	}
 
 	/**
-	 * The sentences of a text: ends of sentences (. ! ? ؟, and the semicolons ; ؛ — the German source splits what a
-	 * translation may join with one) outside ICU arguments, without abbreviations like
-	 * "z. B." and web addresses. A translation may split a sentence in two, never lose one.
+	 * The sentences of a text: ends of sentences (. ! ? ؟, and the semicolons ; ؛ — the
+	 * German source splits what a translation may join with one) outside ICU arguments,
+	 * without abbreviations like "z. B." and web addresses. A translation may split a
+	 * sentence in two, never lose one.
 	 */
 	static int sentences(String text) {
 		String plain = text.replaceAll("\\{[^{}]*(\\{[^{}]*}[^{}]*)*}", "X")

@@ -16,7 +16,10 @@ import org.springframework.context.support.StaticMessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Formats are compiled once per thread and language; each use must still format with its own arguments. */
+/**
+ * Formats are compiled once per thread and language; each use must still format with its
+ * own arguments.
+ */
 class MessagesTests {
 
 	private static final Locale ARABIC = Locale.forLanguageTag("ar");
@@ -34,11 +37,15 @@ class MessagesTests {
 
 	@Test
 	void writesNumbersOutsideMessagesInLatinDigitsInEveryLanguage() {
-		// java.text.NumberFormat would write ١٬٢٣٤ in Arabic and ۱٬۲۳۴ in Persian, beside dates in Latin digits.
+		// java.text.NumberFormat would write ١٬٢٣٤ in Arabic and ۱٬۲۳۴ in Persian, beside
+		// dates in Latin digits.
 		for (String language : List.of("ar", "fa", "fa-AF")) {
 			String written = this.messages.number(Locale.forLanguageTag(language), 1234.5, 1);
-			assertThat(written).as(language).doesNotContainPattern("[\u0660-\u0669\u06F0-\u06F9]").contains("1")
-				.contains("234").contains("5");
+			assertThat(written).as(language)
+				.doesNotContainPattern("[\u0660-\u0669\u06F0-\u06F9]")
+				.contains("1")
+				.contains("234")
+				.contains("5");
 		}
 		assertThat(this.messages.number(Locale.GERMAN, 1234.5, 1)).isEqualTo("1.234,5");
 		assertThat(this.messages.number(ARABIC, 7, 0)).isEqualTo("7");
@@ -59,12 +66,14 @@ class MessagesTests {
 		Locale dari = Locale.forLanguageTag("fa-AF");
 		StaticMessageSource source = new StaticMessageSource();
 		source.addMessage("days", dari, "{0, plural, one {# روز} other {# روز}}");
-		source.addMessage("days", ARABIC, "{0, plural, zero {# يوم} one {يوم واحد} two {يومان} few {# أيام} many {# يومًا} other {# يوم}}");
+		source.addMessage("days", ARABIC,
+				"{0, plural, zero {# يوم} one {يوم واحد} two {يومان} few {# أيام} many {# يومًا} other {# يوم}}");
 		Messages latin = new Messages(source);
 		assertThat(latin.get(dari, "days", 14)).isEqualTo("14 روز");
 		assertThat(latin.get(ARABIC, "days", 14)).isEqualTo("14 يومًا");
 		assertThat(latin.get(ARABIC, "days", 1200)).isEqualTo("1,200 يوم");
-		String date = LocalDate.of(2026, 12, 14).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(dari));
+		String date = LocalDate.of(2026, 12, 14)
+			.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(dari));
 		assertThat(date).as("the dates on the pages").contains("14").contains("2026");
 	}
 

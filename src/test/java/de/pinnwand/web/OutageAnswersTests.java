@@ -15,8 +15,8 @@ import org.springframework.mock.web.server.MockServerWebExchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A passing outage (a full session store, PostgreSQL or Elasticsearch away) answers 503 with Retry-After, a
- * problem body without the exception, never a 500.
+ * A passing outage (a full session store, PostgreSQL or Elasticsearch away) answers 503
+ * with Retry-After, a problem body without the exception, never a 500.
  */
 class OutageAnswersTests {
 
@@ -52,7 +52,8 @@ class OutageAnswersTests {
 		assertThat(exchange.getResponse().getStatusCode().value()).isEqualTo(503);
 		assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("30");
 		assertThat(exchange.getResponse().getBodyAsString().block()).contains("\"status\":503")
-			.doesNotContain("Exception").doesNotContain("Connection");
+			.doesNotContain("Exception")
+			.doesNotContain("Connection");
 	}
 
 }

@@ -9,8 +9,9 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Counts read right in the real bundles: Ukrainian and Russian need three forms for whole numbers (1, 2–4, 5–20,
- * and again by the last digit), so "1 непрочитаних" or "21 свободных мест" would show a flattened plural.
+ * Counts read right in the real bundles: Ukrainian and Russian need three forms for whole
+ * numbers (1, 2–4, 5–20, and again by the last digit), so "1 непрочитаних" or "21
+ * свободных мест" would show a flattened plural.
  */
 class PluralTextsTests {
 
@@ -37,7 +38,8 @@ class PluralTextsTests {
 		assertThat(this.messages.get(UKRAINIAN, "conversations.unread", 11)).isEqualTo("11 непрочитаних");
 		assertThat(this.messages.get(UKRAINIAN, "activity.places.free", 21)).isEqualTo("Залишилося 21 вільне місце");
 		assertThat(this.messages.get(UKRAINIAN, "organisation.invitation.valid", 14)).endsWith("діє 14 днів.");
-		assertThat(this.messages.get(UKRAINIAN, "error.activity.repeat-until.too-far", 2)).contains("на 2 роки наперед");
+		assertThat(this.messages.get(UKRAINIAN, "error.activity.repeat-until.too-far", 2))
+			.contains("на 2 роки наперед");
 	}
 
 	@Test

@@ -25,7 +25,10 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
 
-/** The member's own account page: profile, contact preferences and the download of their data. */
+/**
+ * The member's own account page: profile, contact preferences and the download of their
+ * data.
+ */
 @Controller
 class AccountPages {
 
@@ -73,10 +76,11 @@ class AccountPages {
 						form.getFirst("interfaceLanguage"));
 			}
 			catch (InvalidProfile invalid) {
-				return Mono.just(page(new Profile(form.getFirst("displayName"), form.getOrDefault("languages", List.of()),
-						form.getFirst("homePostcode"), form.getFirst("contactEmail"), form.getFirst("contactPhone"), null,
-						form.getFirst("interfaceLanguage")), invalid.problems(), false, HttpStatus.UNPROCESSABLE_CONTENT,
-						exchange));
+				return Mono.just(page(
+						new Profile(form.getFirst("displayName"), form.getOrDefault("languages", List.of()),
+								form.getFirst("homePostcode"), form.getFirst("contactEmail"),
+								form.getFirst("contactPhone"), null, form.getFirst("interfaceLanguage")),
+						invalid.problems(), false, HttpStatus.UNPROCESSABLE_CONTENT, exchange));
 			}
 			return this.accounts.updateProfile(both.getT2().accountId(), change)
 				.map((account) -> Rendering.redirectTo("/my/account?saved").build())
@@ -89,28 +93,28 @@ class AccountPages {
 	@GetMapping(path = "/my/account/export", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	Mono<ResponseEntity<Map<String, Object>>> export(ServerWebExchange exchange) {
-		return this.members.required(exchange).flatMap(this.dataExport::of)
+		return this.members.required(exchange)
+			.flatMap(this.dataExport::of)
 			.map((body) -> ResponseEntity.ok()
 				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"pinnwand-my-data.json\"")
 				.body(body));
 	}
 
 	/**
-	 * Deletes the account once the member ticked the confirmation; without it the page comes back with a
-	 * message and nothing happens. The session ends with the account.
+	 * Deletes the account once the member ticked the confirmation; without it the page
+	 * comes back with a message and nothing happens. The session ends with the account.
 	 */
 	@PostMapping("/my/account/deletion")
 	Mono<Rendering> delete(ServerWebExchange exchange) {
 		return exchange.getFormData().zipWith(this.members.required(exchange)).flatMap((both) -> {
 			if (!"yes".equals(both.getT1().getFirst("confirm"))) {
-				return this.accounts.account(both.getT2().accountId())
-					.map((account) -> {
-						Rendering.Builder<?> page = Rendering.view(PROFILE_VIEW)
-							.model(model(account.profile(), List.of(), false, exchange))
-							.modelAttribute("deletionUnconfirmed", true)
-							.status(HttpStatus.UNPROCESSABLE_CONTENT);
-						return page.build();
-					});
+				return this.accounts.account(both.getT2().accountId()).map((account) -> {
+					Rendering.Builder<?> page = Rendering.view(PROFILE_VIEW)
+						.model(model(account.profile(), List.of(), false, exchange))
+						.modelAttribute("deletionUnconfirmed", true)
+						.status(HttpStatus.UNPROCESSABLE_CONTENT);
+					return page.build();
+				});
 			}
 			return this.deletion.delete(both.getT2().accountId())
 				.then(exchange.getSession().flatMap(WebSession::invalidate))

@@ -11,7 +11,10 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Everything Pinnwand holds about a member, gathered from every feature, as one JSON-ready document. */
+/**
+ * Everything Pinnwand holds about a member, gathered from every feature, as one
+ * JSON-ready document.
+ */
 @Component
 class DataExport {
 

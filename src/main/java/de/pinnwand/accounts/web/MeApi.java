@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** {@code /api/v1/me}: the signed-in member's profile, and the export of everything Pinnwand holds about them. */
+/**
+ * {@code /api/v1/me}: the signed-in member's profile, and the export of everything
+ * Pinnwand holds about them.
+ */
 @RestController
 @RequestMapping("/api/v1/me")
 class MeApi {
@@ -41,10 +44,14 @@ class MeApi {
 	@GetMapping
 	Mono<ProfileJson> me(ServerWebExchange exchange) {
 		return this.members.required(exchange)
-			.flatMap((member) -> this.accounts.account(member.accountId()).map((account) -> ProfileJson.of(account, member)));
+			.flatMap((member) -> this.accounts.account(member.accountId())
+				.map((account) -> ProfileJson.of(account, member)));
 	}
 
-	/** Replaces the profile; a wrong field answers 422 with every problem, and nothing is stored. */
+	/**
+	 * Replaces the profile; a wrong field answers 422 with every problem, and nothing is
+	 * stored.
+	 */
 	@PutMapping
 	Mono<ProfileJson> change(@RequestBody ProfileJson.Change change, ServerWebExchange exchange) {
 		return this.members.required(exchange)
@@ -53,18 +60,23 @@ class MeApi {
 				.map((account) -> ProfileJson.of(account, member)));
 	}
 
-	/** Everything Pinnwand holds about the member, as one JSON document to keep or take elsewhere. */
+	/**
+	 * Everything Pinnwand holds about the member, as one JSON document to keep or take
+	 * elsewhere.
+	 */
 	@GetMapping("/export")
 	Mono<ResponseEntity<Map<String, Object>>> export(ServerWebExchange exchange) {
-		return this.members.required(exchange).flatMap(this.dataExport::of)
+		return this.members.required(exchange)
+			.flatMap(this.dataExport::of)
 			.map((body) -> ResponseEntity.ok()
 				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"pinnwand-my-data.json\"")
 				.body(body));
 	}
 
 	/**
-	 * Deletes the account and what belongs to it (see {@link AccountDeletion}). The token stays valid at the
-	 * provider: used again, it signs in like a first time and makes a new, empty account.
+	 * Deletes the account and what belongs to it (see {@link AccountDeletion}). The token
+	 * stays valid at the provider: used again, it signs in like a first time and makes a
+	 * new, empty account.
 	 */
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping

@@ -11,7 +11,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
 import reactor.core.publisher.Mono;
 
-/** Lets a request through when the signed-in member holds a portal role (roles live in the portal's database). */
+/**
+ * Lets a request through when the signed-in member holds a portal role (roles live in the
+ * portal's database).
+ */
 @NamedInterface("sign-in")
 public final class MemberRoles implements ReactiveAuthorizationManager<AuthorizationContext> {
 
@@ -32,8 +35,8 @@ public final class MemberRoles implements ReactiveAuthorizationManager<Authoriza
 	public Mono<AuthorizationResult> authorize(Mono<Authentication> authentication, AuthorizationContext context) {
 		return this.members.current(context.getExchange())
 			.map(Member::roles)
-			.map((roles) -> (AuthorizationResult) new AuthorizationDecision(roles.contains(this.role)
-					|| roles.contains(Role.ADMIN)))
+			.map((roles) -> (AuthorizationResult) new AuthorizationDecision(
+					roles.contains(this.role) || roles.contains(Role.ADMIN)))
 			.defaultIfEmpty(new AuthorizationDecision(false));
 	}
 

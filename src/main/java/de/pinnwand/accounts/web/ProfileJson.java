@@ -10,8 +10,8 @@ import de.pinnwand.accounts.Profile;
 import de.pinnwand.system.FieldProblem;
 
 /**
- * The member's own profile in the JSON API ({@code /api/v1/me}). Only the member themselves ever sees their
- * contact details.
+ * The member's own profile in the JSON API ({@code /api/v1/me}). Only the member
+ * themselves ever sees their contact details.
  */
 record ProfileJson(String id, String displayName, List<String> languages, String homePostcode, String contactEmail,
 		String contactPhone, String emailNotifications, String interfaceLanguage, List<String> roles) {

@@ -17,11 +17,13 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Brings a person back to the page they were on when they tapped "sign in". The header's link carries the page
- * as {@code ?return=/path}; starting the sign-in keeps it in a short-lived cookie of its own (not in the session
- * and not in the provider's state), so it works however the sign-in start keeps its state, and the success
- * handler redirects there. Only a relative path on this site is taken: anything with a scheme, a host, a
- * protocol-relative {@code //} or a backslash is ignored, so the link cannot send anyone elsewhere.
+ * Brings a person back to the page they were on when they tapped "sign in". The header's
+ * link carries the page as {@code ?return=/path}; starting the sign-in keeps it in a
+ * short-lived cookie of its own (not in the session and not in the provider's state), so
+ * it works however the sign-in start keeps its state, and the success handler redirects
+ * there. Only a relative path on this site is taken: anything with a scheme, a host, a
+ * protocol-relative {@code //} or a backslash is ignored, so the link cannot send anyone
+ * elsewhere.
  */
 final class ReturnAfterSignIn implements WebFilter {
 
@@ -30,7 +32,10 @@ final class ReturnAfterSignIn implements WebFilter {
 
 	static final String COOKIE = "pinnwand-return";
 
-	/** Long enough to register at the provider, short enough not to surprise anyone at a later sign-in. */
+	/**
+	 * Long enough to register at the provider, short enough not to surprise anyone at a
+	 * later sign-in.
+	 */
 	private static final Duration KEPT = Duration.ofMinutes(30);
 
 	private static final int LONGEST = 1024;
@@ -39,15 +44,19 @@ final class ReturnAfterSignIn implements WebFilter {
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		String path = exchange.getRequest().getPath().value();
 		if (path.equals(SignIn.START)) {
-			// A start without a page (the sign-in a protected page asked for) forgets an older one: the request
+			// A start without a page (the sign-in a protected page asked for) forgets an
+			// older one: the request
 			// cache brings the person back to that page then.
-			Optional<String> target = fromToken(exchange.getRequest().getQueryParams().getFirst(PARAMETER)).flatMap(
-					ReturnAfterSignIn::safe);
-			exchange.getResponse().getCookies().set(COOKIE, cookie(target.orElse(""), target.isPresent() ? KEPT : Duration.ZERO));
+			Optional<String> target = fromToken(exchange.getRequest().getQueryParams().getFirst(PARAMETER))
+				.flatMap(ReturnAfterSignIn::safe);
+			exchange.getResponse()
+				.getCookies()
+				.set(COOKIE, cookie(target.orElse(""), target.isPresent() ? KEPT : Duration.ZERO));
 		}
 		else if (HttpMethod.GET.equals(exchange.getRequest().getMethod()) && !path.startsWith("/api/")) {
 			String here = exchange.getRequest().getURI().getRawPath()
-					+ ((exchange.getRequest().getURI().getRawQuery() != null) ? "?" + exchange.getRequest().getURI().getRawQuery() : "");
+					+ ((exchange.getRequest().getURI().getRawQuery() != null)
+							? "?" + exchange.getRequest().getURI().getRawQuery() : "");
 			if (safe(here).isPresent()) {
 				exchange.getAttributes().put(Layout.SIGN_IN_HREF, SignIn.startReturningTo(here));
 			}
@@ -56,8 +65,9 @@ final class ReturnAfterSignIn implements WebFilter {
 	}
 
 	/**
-	 * The page as the link's parameter: base64url of its path and query, so that an already percent-encoded query
-	 * ({@code q=%D9%85…}) travels as it is instead of being encoded a second time inside the link.
+	 * The page as the link's parameter: base64url of its path and query, so that an
+	 * already percent-encoded query ({@code q=%D9%85…}) travels as it is instead of being
+	 * encoded a second time inside the link.
 	 */
 	static String token(String path) {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(path.getBytes(StandardCharsets.UTF_8));
@@ -75,7 +85,10 @@ final class ReturnAfterSignIn implements WebFilter {
 		}
 	}
 
-	/** Where the person asked to come back to, when a sign-in just succeeded; the cookie is spent by asking. */
+	/**
+	 * Where the person asked to come back to, when a sign-in just succeeded; the cookie
+	 * is spent by asking.
+	 */
 	static Optional<String> takeTarget(ServerWebExchange exchange) {
 		HttpCookie cookie = exchange.getRequest().getCookies().getFirst(COOKIE);
 		if (cookie == null) {
@@ -85,10 +98,14 @@ final class ReturnAfterSignIn implements WebFilter {
 		return safe(cookie.getValue());
 	}
 
-	/** The path, when it is a relative path on this site (with an optional query); otherwise nothing. */
+	/**
+	 * The path, when it is a relative path on this site (with an optional query);
+	 * otherwise nothing.
+	 */
 	static Optional<String> safe(String candidate) {
-		if (candidate == null || candidate.length() > LONGEST || !candidate.startsWith("/") || candidate.startsWith("//")
-				|| candidate.contains("\\") || candidate.chars().anyMatch((c) -> c < 0x21 || c == 0x7f)) {
+		if (candidate == null || candidate.length() > LONGEST || !candidate.startsWith("/")
+				|| candidate.startsWith("//") || candidate.contains("\\")
+				|| candidate.chars().anyMatch((c) -> c < 0x21 || c == 0x7f)) {
 			return Optional.empty();
 		}
 		try {

@@ -14,9 +14,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /**
- * The portal's authorization requests: with PKCE, and with {@code ui_locales} set to the reader's interface
- * language, so that the provider's sign-in and registration pages speak it (Keycloak lays Arabic and Persian
- * out right to left).
+ * The portal's authorization requests: with PKCE, and with {@code ui_locales} set to the
+ * reader's interface language, so that the provider's sign-in and registration pages
+ * speak it (Keycloak lays Arabic and Persian out right to left).
  */
 @NamedInterface("sign-in")
 public final class SignInLanguage implements ServerOAuth2AuthorizationRequestResolver {
@@ -42,7 +42,8 @@ public final class SignInLanguage implements ServerOAuth2AuthorizationRequestRes
 		return this.requests.resolve(exchange, clientRegistrationId).map((request) -> inLanguage(request, exchange));
 	}
 
-	private static OAuth2AuthorizationRequest inLanguage(OAuth2AuthorizationRequest request, ServerWebExchange exchange) {
+	private static OAuth2AuthorizationRequest inLanguage(OAuth2AuthorizationRequest request,
+			ServerWebExchange exchange) {
 		String language = Messages.localeOf(exchange).getLanguage();
 		if (!LANGUAGES.contains(language)) {
 			language = "de";

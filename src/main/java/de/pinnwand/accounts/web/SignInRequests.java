@@ -32,11 +32,13 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Keeps a started sign-in (the OAuth2 authorization request: state, PKCE verifier, nonce) in a cookie instead of a
- * server session, so that visitors who start signing in leave nothing on the server (a flood of starts cannot fill
- * the session store) and the way back from the provider works on any instance. The cookie is sealed with AES-GCM,
- * which both hides the PKCE verifier and refuses any changed byte; it is HttpOnly, SameSite=Lax (the provider
- * sends the browser back with a top-level GET), Secure over https, and sent only to the callback path.
+ * Keeps a started sign-in (the OAuth2 authorization request: state, PKCE verifier, nonce)
+ * in a cookie instead of a server session, so that visitors who start signing in leave
+ * nothing on the server (a flood of starts cannot fill the session store) and the way
+ * back from the provider works on any instance. The cookie is sealed with AES-GCM, which
+ * both hides the PKCE verifier and refuses any changed byte; it is HttpOnly, SameSite=Lax
+ * (the provider sends the browser back with a top-level GET), Secure over https, and sent
+ * only to the callback path.
  */
 @NamedInterface("sign-in")
 public final class SignInRequests implements ServerAuthorizationRequestRepository<OAuth2AuthorizationRequest> {
@@ -65,13 +67,16 @@ public final class SignInRequests implements ServerAuthorizationRequestRepositor
 
 	private final Clock clock;
 
-	/** The sealed content: what the way back needs to finish the sign-in, and until when. */
+	/**
+	 * The sealed content: what the way back needs to finish the sign-in, and until when.
+	 */
 	record Sealed(String authorizationUri, String clientId, String redirectUri, Set<String> scopes, String state,
 			Map<String, Object> parameters, Map<String, Object> attributes, String requestUri, long expires) {
 	}
 
 	/**
-	 * @param secret the deployment's secret, shared by its instances; blank makes a random one (development only)
+	 * @param secret the deployment's secret, shared by its instances; blank makes a
+	 * random one (development only)
 	 * @param lifetime how long a sign-in may stay at the provider
 	 */
 	public SignInRequests(String secret, Duration lifetime, Clock clock) {
@@ -107,11 +112,12 @@ public final class SignInRequests implements ServerAuthorizationRequestRepositor
 		if (request == null) {
 			return removeCookie(exchange);
 		}
-		// The cookie outlives its content by a day, so that a way back that came too late is told apart from one
-		// without any started sign-in (forged, or from another browser) and gets its own page.
-		return Mono.fromRunnable(() -> exchange.getResponse().addCookie(cookie(exchange, seal(request))
-			.maxAge(this.lifetime.plus(AFTERLIFE))
-			.build()));
+		// The cookie outlives its content by a day, so that a way back that came too late
+		// is told apart from one
+		// without any started sign-in (forged, or from another browser) and gets its own
+		// page.
+		return Mono.fromRunnable(() -> exchange.getResponse()
+			.addCookie(cookie(exchange, seal(request)).maxAge(this.lifetime.plus(AFTERLIFE)).build()));
 	}
 
 	@Override
@@ -131,7 +137,10 @@ public final class SignInRequests implements ServerAuthorizationRequestRepositor
 			.secure("https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme()));
 	}
 
-	/** The sign-in this browser started, if the cookie is intact, not expired and belongs to the answer's state. */
+	/**
+	 * The sign-in this browser started, if the cookie is intact, not expired and belongs
+	 * to the answer's state.
+	 */
 	private OAuth2AuthorizationRequest read(ServerWebExchange exchange) {
 		HttpCookie cookie = exchange.getRequest().getCookies().getFirst(COOKIE);
 		if (cookie == null || cookie.getValue().isEmpty()) {
@@ -161,7 +170,8 @@ public final class SignInRequests implements ServerAuthorizationRequestRepositor
 		Instant expires = this.clock.instant().plus(this.lifetime);
 		Sealed sealed = new Sealed(request.getAuthorizationUri(), request.getClientId(), request.getRedirectUri(),
 				request.getScopes(), request.getState(), new LinkedHashMap<>(request.getAdditionalParameters()),
-				new LinkedHashMap<>(request.getAttributes()), request.getAuthorizationRequestUri(), expires.toEpochMilli());
+				new LinkedHashMap<>(request.getAttributes()), request.getAuthorizationRequestUri(),
+				expires.toEpochMilli());
 		byte[] plain = json.writeValueAsBytes(sealed);
 		byte[] nonce = new byte[NONCE_BYTES];
 		random.nextBytes(nonce);
@@ -170,7 +180,8 @@ public final class SignInRequests implements ServerAuthorizationRequestRepositor
 			cipher.init(Cipher.ENCRYPT_MODE, this.key, new GCMParameterSpec(TAG_BITS, nonce));
 			cipher.updateAAD(COOKIE.getBytes(StandardCharsets.US_ASCII));
 			byte[] secret = cipher.doFinal(plain);
-			return Base64.getUrlEncoder().withoutPadding()
+			return Base64.getUrlEncoder()
+				.withoutPadding()
 				.encodeToString(ByteBuffer.allocate(nonce.length + secret.length).put(nonce).put(secret).array());
 		}
 		catch (GeneralSecurityException ex) {
@@ -178,7 +189,10 @@ public final class SignInRequests implements ServerAuthorizationRequestRepositor
 		}
 	}
 
-	/** The content, or null when the cookie was not sealed with this deployment's key or was changed. */
+	/**
+	 * The content, or null when the cookie was not sealed with this deployment's key or
+	 * was changed.
+	 */
 	Sealed open(String value) {
 		try {
 			byte[] bytes = Base64.getUrlDecoder().decode(value);
@@ -192,7 +206,8 @@ public final class SignInRequests implements ServerAuthorizationRequestRepositor
 			return json.readValue(plain, Sealed.class);
 		}
 		catch (IllegalArgumentException | GeneralSecurityException | JacksonException ex) {
-			// A cookie of another key (a restart without a configured key) or a forged one: the sign-in starts over.
+			// A cookie of another key (a restart without a configured key) or a forged
+			// one: the sign-in starts over.
 			logger.debug("Sign-in cookie refused: {}", ex.getClass().getSimpleName());
 			return null;
 		}

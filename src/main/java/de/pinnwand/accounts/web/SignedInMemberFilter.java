@@ -8,9 +8,10 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Puts the signed-in member's display name where every page's layout finds it (the header shows it with the
- * sign-out button). Visitors cost nothing: without a sign-in no account is looked up. Registered by
- * {@link SignIn}, not by scanning, so that web slice tests without accounts do not pick it up.
+ * Puts the signed-in member's display name where every page's layout finds it (the header
+ * shows it with the sign-out button). Visitors cost nothing: without a sign-in no account
+ * is looked up. Registered by {@link SignIn}, not by scanning, so that web slice tests
+ * without accounts do not pick it up.
  */
 class SignedInMemberFilter implements WebFilter {
 
@@ -27,17 +28,15 @@ class SignedInMemberFilter implements WebFilter {
 				|| path.startsWith("/js/")) {
 			return chain.filter(exchange);
 		}
-		return this.members.current(exchange)
-			.doOnNext((member) -> {
-				exchange.getAttributes().put(Layout.MEMBER_NAME, member.displayName());
-				if (member.isCoordinator()) {
-					exchange.getAttributes().put(Layout.MEMBER_COORDINATES, Boolean.TRUE);
-				}
-				if (member.isAdmin()) {
-					exchange.getAttributes().put(Layout.MEMBER_ADMINISTERS, Boolean.TRUE);
-				}
-			})
-			.then(chain.filter(exchange));
+		return this.members.current(exchange).doOnNext((member) -> {
+			exchange.getAttributes().put(Layout.MEMBER_NAME, member.displayName());
+			if (member.isCoordinator()) {
+				exchange.getAttributes().put(Layout.MEMBER_COORDINATES, Boolean.TRUE);
+			}
+			if (member.isAdmin()) {
+				exchange.getAttributes().put(Layout.MEMBER_ADMINISTERS, Boolean.TRUE);
+			}
+		}).then(chain.filter(exchange));
 	}
 
 }

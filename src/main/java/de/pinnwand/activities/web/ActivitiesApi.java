@@ -37,9 +37,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The activities JSON API. Reading is open; changing and signing up take a bearer token. An activity of an
- * organisation the caller does not belong to answers 404 to changes and to its sign-up list. Errors are problem
- * details with field errors.
+ * The activities JSON API. Reading is open; changing and signing up take a bearer token.
+ * An activity of an organisation the caller does not belong to answers 404 to changes and
+ * to its sign-up list. Errors are problem details with field errors.
  */
 @RestController
 @RequestMapping("/api/v1/activities")
@@ -65,7 +65,8 @@ class ActivitiesApi {
 	}
 
 	/**
-	 * An activity as a client posts or replaces it; dates and times in Europe/Berlin ({@code date: 2026-12-03,
+	 * An activity as a client posts or replaces it; dates and times in Europe/Berlin
+	 * ({@code date: 2026-12-03,
 	 * startTime: 15:00}). {@code version} is needed to replace one.
 	 */
 	record NewActivity(String organisation, String title, String description, List<String> languages, String place,
@@ -90,7 +91,8 @@ class ActivitiesApi {
 			return Mono.error(new InvalidActivity(List.of(new FieldProblem("near", "place.unknown"))));
 		}
 		return this.listing.find(parsed.filter())
-			.map((found) -> new Page(found.activities().stream()
+			.map((found) -> new Page(found.activities()
+				.stream()
 				.map((activity) -> json(activity, found.counts().getOrDefault(activity.id(), Map.of())))
 				.toList()));
 	}
@@ -100,7 +102,10 @@ class ActivitiesApi {
 		return ActivityIds.require(id).flatMap(this.activities::findVisible).flatMap(this::json);
 	}
 
-	/** Puts an activity of an organisation ({@code organisation}: its id) the caller belongs to on the board. */
+	/**
+	 * Puts an activity of an organisation ({@code organisation}: its id) the caller
+	 * belongs to on the board.
+	 */
 	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	Mono<ResponseEntity<ActivityJson>> post(@RequestBody NewActivity body, ServerWebExchange exchange) {
@@ -108,18 +113,23 @@ class ActivitiesApi {
 		return this.members.required(exchange)
 			.flatMap((member) -> this.activities.create(member.accountId(), organisation, body.toDraft()))
 			.flatMap((created) -> this.json(created)
-				// A new member's activity may wait for review: its organisers learn it here (hidden: true).
+				// A new member's activity may wait for review: its organisers learn it
+				// here (hidden: true).
 				.zipWith(this.activities.isHidden(created.id()), (json, hidden) -> hidden ? json.asHidden() : json))
 			.map((json) -> ResponseEntity.created(URI.create("/api/v1/activities/" + json.id())).body(json));
 	}
 
-	/** Replaces an activity; {@code version} must be the one last read, or the answer is 409. */
+	/**
+	 * Replaces an activity; {@code version} must be the one last read, or the answer is
+	 * 409.
+	 */
 	@PutMapping("/{id}")
 	Mono<ActivityJson> put(@PathVariable String id, @RequestBody NewActivity body, ServerWebExchange exchange) {
 		if (body.version() == null) {
 			return Mono.error(new InvalidActivity(List.of(new FieldProblem("version", "version.missing"))));
 		}
-		return ActivityIds.require(id).zipWith(this.members.required(exchange))
+		return ActivityIds.require(id)
+			.zipWith(this.members.required(exchange))
 			.flatMap((both) -> this.activities.update(both.getT1(), both.getT2().accountId(), body.version(),
 					body.toDraft()))
 			.flatMap(this::json);
@@ -129,12 +139,16 @@ class ActivitiesApi {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/{id}")
 	Mono<ResponseEntity<Void>> cancel(@PathVariable String id, ServerWebExchange exchange) {
-		return ActivityIds.require(id).zipWith(this.members.required(exchange))
+		return ActivityIds.require(id)
+			.zipWith(this.members.required(exchange))
 			.flatMap((both) -> this.activities.cancel(both.getT1(), both.getT2().accountId()))
 			.thenReturn(ResponseEntity.noContent().build());
 	}
 
-	/** What a client sends to sign up: the occurrence's date and which contact to share ({@code NONE} if absent). */
+	/**
+	 * What a client sends to sign up: the occurrence's date and which contact to share
+	 * ({@code NONE} if absent).
+	 */
 	record NewSignup(String occurrence, String sharedContact) {
 	}
 
@@ -160,39 +174,48 @@ class ActivitiesApi {
 		if (contact == null) {
 			return Mono.error(new InvalidSignup(new FieldProblem("sharedContact", "choice.unknown")));
 		}
-		return ActivityIds.require(id).zipWith(this.members.required(exchange))
+		return ActivityIds.require(id)
+			.zipWith(this.members.required(exchange))
 			.flatMap((both) -> this.signups.signUp(both.getT1(), both.getT2().accountId(), occurrence, contact))
 			.map((signup) -> ResponseEntity
 				.created(URI.create("/api/v1/activities/" + id + "/signups/" + signup.occurrence()))
 				.body(SignupJson.of(signup)));
 	}
 
-	/** Withdraws the caller's own sign-up for that occurrence; the first waiting moves up. */
+	/**
+	 * Withdraws the caller's own sign-up for that occurrence; the first waiting moves up.
+	 */
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/{id}/signups/{occurrence}")
 	Mono<ResponseEntity<Void>> cancelSignup(@PathVariable String id, @PathVariable String occurrence,
 			ServerWebExchange exchange) {
 		LocalDate date = ActivityIds.date(occurrence);
-		return ActivityIds.require(id).zipWith(this.members.required(exchange)).flatMap((both) -> (date != null)
-				? this.signups.cancelSignup(both.getT1(), both.getT2().accountId(), date)
-				: Mono.error(new SignupNotFound(both.getT1(), null)))
+		return ActivityIds.require(id)
+			.zipWith(this.members.required(exchange))
+			.flatMap((both) -> (date != null) ? this.signups.cancelSignup(both.getT1(), both.getT2().accountId(), date)
+					: Mono.error(new SignupNotFound(both.getT1(), null)))
 			.thenReturn(ResponseEntity.noContent().build());
 	}
 
 	/** The caller's own sign-ups for the activity. */
 	@GetMapping("/{id}/signups/mine")
 	Mono<List<SignupJson>> mine(@PathVariable String id, ServerWebExchange exchange) {
-		return ActivityIds.require(id).zipWith(this.members.required(exchange))
+		return ActivityIds.require(id)
+			.zipWith(this.members.required(exchange))
 			.flatMapMany((both) -> this.signups.signupsOf(both.getT2().accountId(), both.getT1()))
 			.map(SignupJson::of)
 			.collectList();
 	}
 
-	/** Who signed up (organisers only): name, status, place on the waiting list, and only the shared contact. */
+	/**
+	 * Who signed up (organisers only): name, status, place on the waiting list, and only
+	 * the shared contact.
+	 */
 	@GetMapping("/{id}/signups")
 	Mono<List<Attendee>> signups(@PathVariable String id, @RequestParam(required = false) String occurrence,
 			ServerWebExchange exchange) {
-		return ActivityIds.require(id).zipWith(this.members.required(exchange))
+		return ActivityIds.require(id)
+			.zipWith(this.members.required(exchange))
 			.flatMapMany((both) -> this.signups.attendees(both.getT1(), both.getT2().accountId(),
 					ActivityIds.date(occurrence)))
 			.collectList();
@@ -204,10 +227,8 @@ class ActivitiesApi {
 	}
 
 	private ActivityJson json(Activity activity, Map<LocalDate, de.pinnwand.activities.OccurrenceCount> counts) {
-		return ActivityJson.of(activity,
-				activity.isCancelled() ? List.of() : activity.occurrencesAfter(this.clock.instant(),
-						ActivityListing.OCCURRENCES),
-				counts);
+		return ActivityJson.of(activity, activity.isCancelled() ? List.of()
+				: activity.occurrencesAfter(this.clock.instant(), ActivityListing.OCCURRENCES), counts);
 	}
 
 	static SharedContact sharedContact(String value) {

@@ -59,10 +59,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Calendar feeds (iCalendar, RFC 5545) to subscribe to: an organisation's or volunteer group's activities, and
- * any filtered list of activities. A weekly activity is one event with a weekly rule; times carry the
- * Europe/Berlin zone, which the feed defines; UIDs never change. Feeds hold no personal data: no names, no
- * sign-ups.
+ * Calendar feeds (iCalendar, RFC 5545) to subscribe to: an organisation's or volunteer
+ * group's activities, and any filtered list of activities. A weekly activity is one event
+ * with a weekly rule; times carry the Europe/Berlin zone, which the feed defines; UIDs
+ * never change. Feeds hold no personal data: no names, no sign-ups.
  */
 @RestController
 class ActivityCalendar {
@@ -77,7 +77,10 @@ class ActivityCalendar {
 
 	private final Organisations organisations;
 
-	/** Loaded once: the zone definitions come with ical4j, and reading them touches the classpath. */
+	/**
+	 * Loaded once: the zone definitions come with ical4j, and reading them touches the
+	 * classpath.
+	 */
 	private volatile VTimeZone berlin;
 
 	private final PublicAddress publicAddress;
@@ -120,10 +123,12 @@ class ActivityCalendar {
 
 	private Mono<ResponseEntity<String>> feed(ActivityFilter filter, String name, ServerWebExchange exchange) {
 		String base = this.publicAddress.base(exchange);
-		return this.activities.upcoming(filter).collectList()
+		return this.activities.upcoming(filter)
+			.collectList()
 			.zipWhen((found) -> this.cancelledDates.of(found.stream().map(Activity::id).toList()))
 			.publishOn(Schedulers.boundedElastic())
-			.map((both) -> ResponseEntity.ok().contentType(TEXT_CALENDAR)
+			.map((both) -> ResponseEntity.ok()
+				.contentType(TEXT_CALENDAR)
 				.body(calendar(both.getT1(), both.getT2(), name, base)));
 	}
 
@@ -139,7 +144,8 @@ class ActivityCalendar {
 		for (Activity activity : found) {
 			calendar.add(event(activity, cancelled.getOrDefault(activity.id(), Set.of()), base));
 		}
-		// The outputter folds lines at 75 octets (RFC 5545 3.1), which the calendar's toString does not.
+		// The outputter folds lines at 75 octets (RFC 5545 3.1), which the calendar's
+		// toString does not.
 		StringWriter out = new StringWriter();
 		try {
 			new CalendarOutputter(false).output(calendar, out);
@@ -156,12 +162,17 @@ class ActivityCalendar {
 		VEvent event = new VEvent(start, end, CleanText.forOutput(activity.title()));
 		event.add(new Uid("activity-" + activity.id() + "@pinnwand"));
 		if (activity.recurrence() == Recurrence.WEEKLY) {
-			// RFC 5545: with a zoned start, UNTIL is in UTC; the end of the last day in Berlin.
-			ZonedDateTime until = activity.repeatUntil().plusDays(1).atStartOfDay(Activity.ZONE).minusSeconds(1)
+			// RFC 5545: with a zoned start, UNTIL is in UTC; the end of the last day in
+			// Berlin.
+			ZonedDateTime until = activity.repeatUntil()
+				.plusDays(1)
+				.atStartOfDay(Activity.ZONE)
+				.minusSeconds(1)
 				.withZoneSameInstant(ZoneOffset.UTC);
 			event.add(new RRule<>(new Recur<>("FREQ=WEEKLY;UNTIL=" + UTC.format(until))));
 			if (!cancelled.isEmpty()) {
-				// Cancelled single dates, as starts in the same zone as DTSTART (RFC 5545 3.8.5.1).
+				// Cancelled single dates, as starts in the same zone as DTSTART (RFC 5545
+				// 3.8.5.1).
 				event.add(new ExDate<>(new ParameterList(List.of(new TzId(Activity.ZONE.getId()))),
 						new DateList<>(cancelled.stream().map(activity::startOf).toList())));
 			}
@@ -184,6 +195,5 @@ class ActivityCalendar {
 		}
 		return this.berlin;
 	}
-
 
 }

@@ -31,8 +31,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The form to put an activity on the board or change it, and cancelling it, for the members of its organisation.
- * A plain HTML form that works without JavaScript; what was typed comes back with each field's problem.
+ * The form to put an activity on the board or change it, and cancelling it, for the
+ * members of its organisation. A plain HTML form that works without JavaScript; what was
+ * typed comes back with each field's problem.
  */
 @Controller
 class ActivityFormPages {
@@ -65,9 +66,10 @@ class ActivityFormPages {
 	Mono<Rendering> form(@RequestParam(name = "organisation", required = false) String organisation,
 			ServerWebExchange exchange) {
 		String lang = Messages.localeOf(exchange).getLanguage();
-		ActivityDraft empty = new ActivityDraft("", "", List.of(Languages.isKnown(lang) ? lang : "de"), "", "",
-				"", "", "NONE", "", null);
-		return this.members.required(exchange).flatMap((member) -> choices(member.accountId(), organisation))
+		ActivityDraft empty = new ActivityDraft("", "", List.of(Languages.isKnown(lang) ? lang : "de"), "", "", "", "",
+				"NONE", "", null);
+		return this.members.required(exchange)
+			.flatMap((member) -> choices(member.accountId(), organisation))
 			.map((choices) -> formPage("/activities", null, choices, empty, List.of(), HttpStatus.OK, exchange));
 	}
 
@@ -80,48 +82,59 @@ class ActivityFormPages {
 			UUID accountId = both.getT2().accountId();
 			return this.activities.create(accountId, organisation, draft)
 				.map((created) -> ActivityPages.redirect(created.id(), "done", "created"))
-				.onErrorResume(InvalidActivity.class, (invalid) -> choices(accountId, form.getFirst("organisation"))
-					.map((choices) -> formPage("/activities", null, choices, draft, invalid.problems(),
-							HttpStatus.UNPROCESSABLE_CONTENT, exchange)));
+				.onErrorResume(InvalidActivity.class,
+						(invalid) -> choices(accountId, form.getFirst("organisation"))
+							.map((choices) -> formPage("/activities", null, choices, draft, invalid.problems(),
+									HttpStatus.UNPROCESSABLE_CONTENT, exchange)));
 		});
 	}
 
 	@GetMapping("/activities/{id}/edit")
 	Mono<Rendering> edit(@PathVariable String id, ServerWebExchange exchange) {
-		return OrganiserPages.managed(this.activities, this.members, id, exchange).map((activity) -> formPage("/activities/" + activity.id() + "/edit",
-				activity.version(), List.of(), ActivityDraft.of(activity), List.of(), HttpStatus.OK, exchange));
+		return OrganiserPages.managed(this.activities, this.members, id, exchange)
+			.map((activity) -> formPage("/activities/" + activity.id() + "/edit", activity.version(), List.of(),
+					ActivityDraft.of(activity), List.of(), HttpStatus.OK, exchange));
 	}
 
 	@PostMapping("/activities/{id}/edit")
 	Mono<Rendering> saveEdit(@PathVariable String id, ServerWebExchange exchange) {
-		return exchange.getFormData().flatMap((form) -> OrganiserPages.managed(this.activities, this.members, id, exchange).flatMap((activity) -> {
-			ActivityDraft draft = draft(form);
-			long version = parseLong(form.getFirst("version"));
-			String action = "/activities/" + activity.id() + "/edit";
-			return this.members.required(exchange)
-				.flatMap((member) -> this.activities.update(activity.id(), member.accountId(), version, draft))
-				.map((saved) -> ActivityPages.redirect(saved.id(), "done", "saved"))
-				.onErrorResume(InvalidActivity.class, (invalid) -> Mono.just(formPage(action, version, List.of(),
-						draft, invalid.problems(), HttpStatus.UNPROCESSABLE_CONTENT, exchange)))
-				.onErrorResume(OptimisticLockingFailureException.class, (changed) -> Mono.just(formPage(action,
-						activity.version(), List.of(), ActivityDraft.of(activity),
-						List.of(new FieldProblem("version", "version.changed")), HttpStatus.CONFLICT, exchange)));
-		}));
+		return exchange.getFormData()
+			.flatMap((form) -> OrganiserPages.managed(this.activities, this.members, id, exchange)
+				.flatMap((activity) -> {
+					ActivityDraft draft = draft(form);
+					long version = parseLong(form.getFirst("version"));
+					String action = "/activities/" + activity.id() + "/edit";
+					return this.members.required(exchange)
+						.flatMap((member) -> this.activities.update(activity.id(), member.accountId(), version, draft))
+						.map((saved) -> ActivityPages.redirect(saved.id(), "done", "saved"))
+						.onErrorResume(InvalidActivity.class,
+								(invalid) -> Mono.just(formPage(action, version, List.of(), draft, invalid.problems(),
+										HttpStatus.UNPROCESSABLE_CONTENT, exchange)))
+						.onErrorResume(OptimisticLockingFailureException.class,
+								(changed) -> Mono
+									.just(formPage(action, activity.version(), List.of(), ActivityDraft.of(activity),
+											List.of(new FieldProblem("version", "version.changed")),
+											HttpStatus.CONFLICT, exchange)));
+				}));
 	}
 
 	@PostMapping("/activities/{id}/cancellation")
 	Mono<Rendering> cancel(@PathVariable String id, ServerWebExchange exchange) {
-		return ActivityIds.require(id).zipWith(this.members.required(exchange))
+		return ActivityIds.require(id)
+			.zipWith(this.members.required(exchange))
 			.flatMap((both) -> this.activities.cancel(both.getT1(), both.getT2().accountId()))
 			.map((cancelled) -> ActivityPages.redirect(cancelled.id(), "done", "cancelled"));
 	}
 
 	/** The organisations the member may post for, the asked-for one chosen. */
 	private Mono<List<ActivityFormView.Option>> choices(UUID accountId, String chosen) {
-		return this.memberships.of(accountId).map((membership) -> membership.organisationId()).collectList()
+		return this.memberships.of(accountId)
+			.map((membership) -> membership.organisationId())
+			.collectList()
 			.flatMap((ids) -> this.organisations.findAllById(ids).collectList())
 			.map((found) -> found.stream()
-				.sorted(Comparator.comparing((Organisation organisation) -> organisation.name().toLowerCase(Locale.ROOT)))
+				.sorted(Comparator
+					.comparing((Organisation organisation) -> organisation.name().toLowerCase(Locale.ROOT)))
 				.map((organisation) -> new ActivityFormView.Option(organisation.id().toString(), organisation.name(),
 						organisation.id().toString().equals(chosen) || found.size() == 1))
 				.toList());
@@ -136,7 +149,6 @@ class ActivityFormPages {
 		return Rendering.view(FORM_VIEW).model(model).status(status).build();
 	}
 
-
 	private static ActivityDraft draft(MultiValueMap<String, String> form) {
 		Integer capacity = null;
 		String value = form.getFirst("capacity");
@@ -147,8 +159,8 @@ class ActivityFormPages {
 		return new ActivityDraft(form.getFirst("title"), form.getFirst("description"),
 				form.getOrDefault("languages", List.of()), form.getFirst("place"), form.getFirst("date"),
 				form.getFirst("startTime"), form.getFirst("endTime"),
-				(form.getFirst("recurrence") != null) ? form.getFirst("recurrence") : "NONE", form.getFirst("repeatUntil"),
-				capacity, form.getFirst("venue"));
+				(form.getFirst("recurrence") != null) ? form.getFirst("recurrence") : "NONE",
+				form.getFirst("repeatUntil"), capacity, form.getFirst("venue"));
 	}
 
 	private static long parseLong(String value) {

@@ -10,7 +10,10 @@ import de.pinnwand.system.FieldProblem;
 import de.pinnwand.system.Languages;
 import de.pinnwand.web.Messages;
 
-/** What the activity form shows: the values as typed, the choices, and each field's problem. */
+/**
+ * What the activity form shows: the values as typed, the choices, and each field's
+ * problem.
+ */
 record ActivityFormView(String action, Long version, boolean isNew, List<Option> organisations, boolean noOrganisation,
 		String title, String description, List<Option> languages, String place, String date, String startTime,
 		String endTime, boolean weekly, String repeatUntil, String capacity, String venue, Map<String, String> errors,
@@ -30,7 +33,8 @@ record ActivityFormView(String action, Long version, boolean isNew, List<Option>
 		for (FieldProblem problem : problems) {
 			errors.putIfAbsent(problem.field(), messages.get(locale, "error." + problem.code(), problem.arguments()));
 		}
-		List<Option> languages = Languages.codes().stream()
+		List<Option> languages = Languages.codes()
+			.stream()
 			.map((code) -> new Option(code, Languages.endonym(code), draft.languages().contains(code)))
 			.toList();
 		return new ActivityFormView(action, version, version == null, organisations,

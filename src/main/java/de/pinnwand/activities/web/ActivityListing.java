@@ -24,9 +24,10 @@ import org.springframework.util.MultiValueMap;
 import reactor.core.publisher.Mono;
 
 /**
- * The filters of the activities page, its calendar feed and the API, read the same way everywhere:
- * {@code organisation}, {@code lang}, {@code q}, {@code near} and {@code radiusKm}. Unknown values are dropped;
- * only a place that cannot be found is reported.
+ * The filters of the activities page, its calendar feed and the API, read the same way
+ * everywhere: {@code organisation}, {@code lang}, {@code q}, {@code near} and
+ * {@code radiusKm}. Unknown values are dropped; only a place that cannot be found is
+ * reported.
  */
 @Component
 class ActivityListing {
@@ -56,8 +57,8 @@ class ActivityListing {
 	}
 
 	/** The filter, and whether a place was asked for that is not known. */
-	record Parsed(ActivityFilter filter, boolean unknownPlace, String text, String language, String near,
-			int radiusKm, String organisation) {
+	record Parsed(ActivityFilter filter, boolean unknownPlace, String text, String language, String near, int radiusKm,
+			String organisation) {
 	}
 
 	Parsed parse(MultiValueMap<String, String> params) {
@@ -66,8 +67,10 @@ class ActivityListing {
 		if (text.length() > 100) {
 			text = text.substring(0, 100);
 		}
-		String language = Optional.ofNullable(params.getFirst("lang")).map(String::strip)
-			.filter(Languages::isKnown).orElse(null);
+		String language = Optional.ofNullable(params.getFirst("lang"))
+			.map(String::strip)
+			.filter(Languages::isKnown)
+			.orElse(null);
 		String nearInput = Optional.ofNullable(params.getFirst("near")).map(String::strip).orElse("");
 		Place near = null;
 		boolean unknownPlace = false;
@@ -85,8 +88,8 @@ class ActivityListing {
 		catch (NumberFormatException ex) {
 			// the default radius
 		}
-		return new Parsed(new ActivityFilter(organisation, text, language, near, radius), unknownPlace, text,
-				language, nearInput, radius, (organisation != null) ? organisation.toString() : null);
+		return new Parsed(new ActivityFilter(organisation, text, language, near, radius), unknownPlace, text, language,
+				nearInput, radius, (organisation != null) ? organisation.toString() : null);
 	}
 
 	/** One occurrence of an activity in a list, with its counts. */
@@ -99,14 +102,20 @@ class ActivityListing {
 
 	}
 
-	/** Upcoming activities with their next occurrences' counts and their cancelled dates. */
+	/**
+	 * Upcoming activities with their next occurrences' counts and their cancelled dates.
+	 */
 	record Found(List<Activity> activities, Map<UUID, Map<LocalDate, OccurrenceCount>> counts,
 			Map<UUID, Set<LocalDate>> cancelled) {
 
-		/** The next dates that take place: a cancelled one leaves the lists (its page still says so). */
+		/**
+		 * The next dates that take place: a cancelled one leaves the lists (its page
+		 * still says so).
+		 */
 		List<LocalDate> next(Activity activity, java.time.Instant now) {
 			Set<LocalDate> off = cancelled(activity);
-			return activity.occurrencesAfter(now, OCCURRENCES + off.size()).stream()
+			return activity.occurrencesAfter(now, OCCURRENCES + off.size())
+				.stream()
 				.filter((date) -> !off.contains(date))
 				.limit(OCCURRENCES)
 				.toList();
@@ -117,7 +126,8 @@ class ActivityListing {
 		}
 
 		OccurrenceCount count(Activity activity, LocalDate date) {
-			return this.counts.getOrDefault(activity.id(), Map.of()).getOrDefault(date, new OccurrenceCount(date, 0, 0));
+			return this.counts.getOrDefault(activity.id(), Map.of())
+				.getOrDefault(date, new OccurrenceCount(date, 0, 0));
 		}
 
 	}

@@ -34,9 +34,10 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The activity pages: upcoming activities with filters, and an activity with its next dates (cancelled ones
- * marked) and sign-up buttons. Plain HTML forms that work without JavaScript; signing up needs a signed-in member.
- * The form is {@link ActivityFormPages}', the organisers' tools {@link OrganiserPages}'.
+ * The activity pages: upcoming activities with filters, and an activity with its next
+ * dates (cancelled ones marked) and sign-up buttons. Plain HTML forms that work without
+ * JavaScript; signing up needs a signed-in member. The form is
+ * {@link ActivityFormPages}', the organisers' tools {@link OrganiserPages}'.
  */
 @Controller
 class ActivityPages {
@@ -112,8 +113,10 @@ class ActivityPages {
 			List<Line> lines = new ArrayList<>();
 			record Dated(Activity activity, LocalDate date) {
 			}
-			found.activities().stream()
-				.flatMap((activity) -> found.next(activity, this.clock.instant()).stream()
+			found.activities()
+				.stream()
+				.flatMap((activity) -> found.next(activity, this.clock.instant())
+					.stream()
 					.map((date) -> new Dated(activity, date)))
 				.sorted(Comparator.comparing((Dated dated) -> dated.activity().startOf(dated.date())))
 				.limit(LIST_SIZE)
@@ -122,18 +125,22 @@ class ActivityPages {
 						ActivityTexts.when(dated.activity(), dated.date(), locale),
 						ActivityTexts.place(dated.activity()), ActivityTexts.availability(dated.activity(),
 								found.count(dated.activity(), dated.date()), this.messages, locale))));
-			List<Choice> organisationChoices = both.getT2().stream()
-				.sorted(Comparator.comparing((Organisation organisation) -> organisation.name().toLowerCase(Locale.ROOT)))
+			List<Choice> organisationChoices = both.getT2()
+				.stream()
+				.sorted(Comparator
+					.comparing((Organisation organisation) -> organisation.name().toLowerCase(Locale.ROOT)))
 				.map((organisation) -> new Choice(organisation.id().toString(), organisation.name(),
 						organisation.id().toString().equals(parsed.organisation())))
 				.toList();
-			List<Choice> languageChoices = Languages.codes().stream()
+			List<Choice> languageChoices = Languages.codes()
+				.stream()
 				.map((code) -> new Choice(code, Languages.endonym(code), code.equals(parsed.language())))
 				.toList();
 			Map<String, Object> model = this.layout.model(exchange, "activities.page-title");
-			model.put("activities", new ListView(parsed.text(), parsed.near(), parsed.radiusKm(), organisationChoices,
-					languageChoices, lines, lines.isEmpty(),
-					parsed.unknownPlace() ? this.messages.get(locale, "error.place.unknown") : null, calendar));
+			model.put("activities",
+					new ListView(parsed.text(), parsed.near(), parsed.radiusKm(), organisationChoices, languageChoices,
+							lines, lines.isEmpty(),
+							parsed.unknownPlace() ? this.messages.get(locale, "error.place.unknown") : null, calendar));
 			model.put("feed", Map.of("href", calendar, "type", "text/calendar", "label",
 					this.messages.get(locale, "activities.subscribe")));
 			return Rendering.view(LIST_VIEW).model(model).build();
@@ -165,63 +172,71 @@ class ActivityPages {
 		String problemKey = java.util.Objects.toString(params.getFirst("problem"), "");
 		String done = DONE.contains(doneKey) ? this.messages.get(locale, "activity.done." + doneKey) : null;
 		String problem = PROBLEMS.contains(problemKey) ? this.messages.get(locale, "error." + problemKey) : null;
-		// A hidden activity (waiting for review, reported, closed) is seen only by coordinators, who decide about it,
+		// A hidden activity (waiting for review, reported, closed) is seen only by
+		// coordinators, who decide about it,
 		// and its organisers, who are told that it waits.
-		return ActivityIds.require(id).flatMap(this.activities::find)
+		return ActivityIds.require(id)
+			.flatMap(this.activities::find)
 			.zipWhen((activity) -> this.activities.isHidden(activity.id()))
-			.filterWhen((found) -> !found.getT2() ? Mono.just(true) : this.members.current(exchange)
-				.flatMap((member) -> member.isCoordinator() ? Mono.just(true)
-						: this.activities.mayManage(found.getT1(), member.accountId()))
-				.defaultIfEmpty(false))
+			.filterWhen((found) -> !found.getT2() ? Mono.just(true)
+					: this.members.current(exchange)
+						.flatMap((member) -> member.isCoordinator() ? Mono.just(true)
+								: this.activities.mayManage(found.getT1(), member.accountId()))
+						.defaultIfEmpty(false))
 			.switchIfEmpty(Mono.error(() -> new de.pinnwand.activities.ActivityNotFound(null)))
 			.flatMap((found) -> {
-			Activity activity = found.getT1();
-			boolean hidden = found.getT2();
-			LocalDate today = LocalDate.now(this.clock.withZone(Activity.ZONE));
-			List<LocalDate> next = activity.isCancelled() ? List.of()
-					: activity.occurrencesAfter(this.clock.instant(), ActivityListing.OCCURRENCES);
-			Mono<Boolean> manages = this.members.current(exchange)
-				.flatMap((member) -> this.activities.mayManage(activity, member.accountId())).defaultIfEmpty(false);
-			Mono<List<Signup>> mine = this.members.current(exchange)
-				.flatMap((member) -> this.signups.signupsOf(member.accountId(), activity.id()).collectList())
-				.defaultIfEmpty(List.of());
-			Mono<Map<LocalDate, OccurrenceCount>> counts = this.signups.counts(List.of(activity.id()), today)
-				.map((all) -> all.getOrDefault(activity.id(), Map.of()));
-			Mono<String> organisation = this.organisations.findById(activity.organisationId()).map(Organisation::name)
-				.defaultIfEmpty("");
-			Mono<Set<LocalDate>> cancelledDates = this.cancelledDates.of(List.of(activity.id()))
-				.map((all) -> all.getOrDefault(activity.id(), Set.of()));
-			return Mono.zip(manages, mine, counts, organisation, this.members.current(exchange).hasElement(),
-					cancelledDates)
-				.map((all) -> {
-					Map<LocalDate, Signup> byDate = new java.util.HashMap<>();
-					all.getT2().forEach((signup) -> byDate.put(signup.occurrence(), signup));
-					List<DateLine> dates = next.stream().map((date) -> {
-						Signup signup = byDate.get(date);
-						boolean started = !activity.startOf(date).toInstant().isAfter(this.clock.instant());
-						boolean off = all.getT6().contains(date);
-						return new DateLine(date.toString(), ActivityTexts.when(activity, date, locale),
-								off ? null : ActivityTexts.availability(activity,
-										all.getT3().getOrDefault(date, new OccurrenceCount(date, 0, 0)), this.messages,
-										locale),
-								(signup != null) ? ActivityTexts.status(signup, this.messages, locale) : null,
-								signup == null && !started && !off, signup != null && !started, off,
-								all.getT1() && !started && !off);
-					}).toList();
-					String calendar = "/organisations/" + activity.organisationId() + "/activities.ics";
-					Map<String, Object> model = this.layout.model(exchange, "activity.page-title");
-					model.put("title", activity.title());
-					model.put("hidden", hidden);
-					model.put("activity", new DetailView(activity.id().toString(), activity.title(),
-							activity.description(), all.getT4(), "/activities?organisation=" + activity.organisationId(),
-							ActivityTexts.schedule(activity, this.messages, locale), ActivityTexts.place(activity),
-							String.join(", ", activity.languages().stream().map(Languages::endonym).toList()),
-							activity.isCancelled(), all.getT1(), all.getT5(), dates, done, problem, calendar));
-					model.put("feed", Map.of("href", calendar, "type", "text/calendar", "label",
-							this.messages.get(locale, "activities.subscribe-organisation")));
-					return Rendering.view(DETAIL_VIEW).model(model).build();
-				});
-		});
+				Activity activity = found.getT1();
+				boolean hidden = found.getT2();
+				LocalDate today = LocalDate.now(this.clock.withZone(Activity.ZONE));
+				List<LocalDate> next = activity.isCancelled() ? List.of()
+						: activity.occurrencesAfter(this.clock.instant(), ActivityListing.OCCURRENCES);
+				Mono<Boolean> manages = this.members.current(exchange)
+					.flatMap((member) -> this.activities.mayManage(activity, member.accountId()))
+					.defaultIfEmpty(false);
+				Mono<List<Signup>> mine = this.members.current(exchange)
+					.flatMap((member) -> this.signups.signupsOf(member.accountId(), activity.id()).collectList())
+					.defaultIfEmpty(List.of());
+				Mono<Map<LocalDate, OccurrenceCount>> counts = this.signups.counts(List.of(activity.id()), today)
+					.map((all) -> all.getOrDefault(activity.id(), Map.of()));
+				Mono<String> organisation = this.organisations.findById(activity.organisationId())
+					.map(Organisation::name)
+					.defaultIfEmpty("");
+				Mono<Set<LocalDate>> cancelledDates = this.cancelledDates.of(List.of(activity.id()))
+					.map((all) -> all.getOrDefault(activity.id(), Set.of()));
+				return Mono
+					.zip(manages, mine, counts, organisation, this.members.current(exchange).hasElement(),
+							cancelledDates)
+					.map((all) -> {
+						Map<LocalDate, Signup> byDate = new java.util.HashMap<>();
+						all.getT2().forEach((signup) -> byDate.put(signup.occurrence(), signup));
+						List<DateLine> dates = next.stream().map((date) -> {
+							Signup signup = byDate.get(date);
+							boolean started = !activity.startOf(date).toInstant().isAfter(this.clock.instant());
+							boolean off = all.getT6().contains(date);
+							return new DateLine(date.toString(), ActivityTexts.when(activity, date, locale),
+									off ? null
+											: ActivityTexts.availability(activity,
+													all.getT3().getOrDefault(date, new OccurrenceCount(date, 0, 0)),
+													this.messages, locale),
+									(signup != null) ? ActivityTexts.status(signup, this.messages, locale) : null,
+									signup == null && !started && !off, signup != null && !started, off,
+									all.getT1() && !started && !off);
+						}).toList();
+						String calendar = "/organisations/" + activity.organisationId() + "/activities.ics";
+						Map<String, Object> model = this.layout.model(exchange, "activity.page-title");
+						model.put("title", activity.title());
+						model.put("hidden", hidden);
+						model.put("activity", new DetailView(activity.id().toString(), activity.title(),
+								activity.description(), all.getT4(),
+								"/activities?organisation=" + activity.organisationId(),
+								ActivityTexts.schedule(activity, this.messages, locale), ActivityTexts.place(activity),
+								String.join(", ", activity.languages().stream().map(Languages::endonym).toList()),
+								activity.isCancelled(), all.getT1(), all.getT5(), dates, done, problem, calendar));
+						model.put("feed", Map.of("href", calendar, "type", "text/calendar", "label",
+								this.messages.get(locale, "activities.subscribe-organisation")));
+						return Rendering.view(DETAIL_VIEW).model(model).build();
+					});
+			});
 	}
 
 	@PostMapping("/activities/{id}/signups")
@@ -232,8 +247,8 @@ class ActivityPages {
 			var contact = ActivitiesApi.sharedContact(form.getFirst("sharedContact"));
 			return ActivityIds.require(id).flatMap((activityId) -> {
 				if (occurrence == null || contact == null) {
-					return Mono.just(redirect(activityId, "problem", (occurrence == null) ? "signup.no-occurrence"
-							: "choice.unknown"));
+					return Mono.just(redirect(activityId, "problem",
+							(occurrence == null) ? "signup.no-occurrence" : "choice.unknown"));
 				}
 				return this.signups.signUp(activityId, both.getT2().accountId(), occurrence, contact)
 					.map((signup) -> redirect(activityId, "done", "signed-up"))
@@ -246,7 +261,8 @@ class ActivityPages {
 	@PostMapping("/activities/{id}/signups/{occurrence}/cancellation")
 	Mono<Rendering> cancelSignup(@PathVariable String id, @PathVariable String occurrence, ServerWebExchange exchange) {
 		LocalDate date = ActivityIds.date(occurrence);
-		return ActivityIds.require(id).zipWith(this.members.required(exchange))
+		return ActivityIds.require(id)
+			.zipWith(this.members.required(exchange))
 			.flatMap((both) -> (date != null)
 					? this.signups.cancelSignup(both.getT1(), both.getT2().accountId(), date)
 						.thenReturn(redirect(both.getT1(), "done", "signup-cancelled"))
@@ -258,8 +274,8 @@ class ActivityPages {
 	}
 
 	private static Map<UUID, String> names(List<Organisation> organisations) {
-		return organisations.stream().collect(java.util.stream.Collectors.toMap(Organisation::id, Organisation::name,
-				(a, b) -> a));
+		return organisations.stream()
+			.collect(java.util.stream.Collectors.toMap(Organisation::id, Organisation::name, (a, b) -> a));
 	}
 
 }

@@ -10,7 +10,10 @@ import de.pinnwand.activities.OccurrenceCount;
 import de.pinnwand.activities.Signup;
 import de.pinnwand.web.Messages;
 
-/** Dates, times and places of activities in the reader's language, always in Europe/Berlin time. */
+/**
+ * Dates, times and places of activities in the reader's language, always in Europe/Berlin
+ * time.
+ */
 final class ActivityTexts {
 
 	private ActivityTexts() {
@@ -31,12 +34,16 @@ final class ActivityTexts {
 		DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
 		String weekday = activity.firstDate().getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, locale);
 		return messages.get(locale, "activity.weekly", weekday,
-				time.format(activity.startOf(activity.firstDate())) + "–" + time.format(activity.endOf(activity.firstDate())),
+				time.format(activity.startOf(activity.firstDate())) + "–"
+						+ time.format(activity.endOf(activity.firstDate())),
 				DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(activity.firstDate()),
 				DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(activity.lastDate()));
 	}
 
-	/** Where it is: the venue, if the organisers gave one, then the postcode and its place. */
+	/**
+	 * Where it is: the venue, if the organisers gave one, then the postcode and its
+	 * place.
+	 */
 	static String place(Activity activity) {
 		String place = activity.postcode() + " " + activity.placeName();
 		return (activity.venue() != null && !activity.venue().isBlank()) ? activity.venue() + ", " + place : place;

@@ -30,9 +30,10 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * What an activity's organisers do with it after it is on the board: see who signed up (names and only the
- * contact each person chose to share), take someone off the list, download the list as CSV, cancel a single date.
- * Anyone else gets 404, as if the activity had no such pages.
+ * What an activity's organisers do with it after it is on the board: see who signed up
+ * (names and only the contact each person chose to share), take someone off the list,
+ * download the list as CSV, cancel a single date. Anyone else gets 404, as if the
+ * activity had no such pages.
  */
 @Controller
 class OrganiserPages {
@@ -60,9 +61,12 @@ class OrganiserPages {
 		this.messages = messages;
 	}
 
-	/** The activity if the signed-in member is one of its organisers; otherwise not found. */
+	/**
+	 * The activity if the signed-in member is one of its organisers; otherwise not found.
+	 */
 	static Mono<Activity> managed(ActivityService activities, Members members, String id, ServerWebExchange exchange) {
-		return ActivityIds.require(id).zipWith(members.required(exchange))
+		return ActivityIds.require(id)
+			.zipWith(members.required(exchange))
 			.flatMap((both) -> activities.managed(both.getT1(), both.getT2().accountId()));
 	}
 
@@ -74,7 +78,8 @@ class OrganiserPages {
 	Mono<Rendering> signups(@PathVariable String id, ServerWebExchange exchange) {
 		Locale locale = Messages.localeOf(exchange);
 		return attendees(id, exchange).map((found) -> {
-			List<AttendeeLine> lines = found.attendees().stream()
+			List<AttendeeLine> lines = found.attendees()
+				.stream()
 				.map((attendee) -> new AttendeeLine(attendee.signupId(), attendee.occurrence().toString(),
 						ActivityTexts.when(found.activity(), attendee.occurrence(), locale), attendee.displayName(),
 						status(attendee, locale), contact(attendee, locale)))
@@ -94,8 +99,9 @@ class OrganiserPages {
 	}
 
 	/**
-	 * The list as a spreadsheet: date, display name, status and the shared contact, with headers in the reader's
-	 * language; only the contact a person chose to share, nothing else of theirs.
+	 * The list as a spreadsheet: date, display name, status and the shared contact, with
+	 * headers in the reader's language; only the contact a person chose to share, nothing
+	 * else of theirs.
 	 */
 	@GetMapping("/activities/{id}/signups.csv")
 	Mono<ResponseEntity<String>> csv(@PathVariable String id, ServerWebExchange exchange) {
@@ -113,11 +119,13 @@ class OrganiserPages {
 			}
 			return ResponseEntity.ok()
 				.contentType(CSV)
-				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-					.filename("signups-" + found.activity().id() + ".csv")
-					.build()
-					.toString())
-				// A byte order mark, so that spreadsheet programs read the names as UTF-8.
+				.header(HttpHeaders.CONTENT_DISPOSITION,
+						ContentDisposition.attachment()
+							.filename("signups-" + found.activity().id() + ".csv")
+							.build()
+							.toString())
+				// A byte order mark, so that spreadsheet programs read the names as
+				// UTF-8.
 				.body("\uFEFF" + csv);
 		});
 	}
@@ -125,7 +133,8 @@ class OrganiserPages {
 	@PostMapping("/activities/{id}/signups/{signup}/removal")
 	Mono<Rendering> remove(@PathVariable String id, @PathVariable String signup, ServerWebExchange exchange) {
 		long signupId = parseSignup(signup);
-		return ActivityIds.require(id).zipWith(this.members.required(exchange))
+		return ActivityIds.require(id)
+			.zipWith(this.members.required(exchange))
 			.flatMap((both) -> this.signups.removeSignup(both.getT1(), both.getT2().accountId(), signupId)
 				.thenReturn(Rendering.redirectTo("/activities/" + both.getT1() + "/signups?removed").build()));
 	}
@@ -133,14 +142,13 @@ class OrganiserPages {
 	@PostMapping("/activities/{id}/dates/{date}/cancellation")
 	Mono<Rendering> cancelDate(@PathVariable String id, @PathVariable String date, ServerWebExchange exchange) {
 		LocalDate day = ActivityIds.date(date);
-		return managed(this.activities, this.members, id, exchange)
-			.zipWith(this.members.required(exchange))
-			.flatMap((both) -> (day == null)
-					? Mono.just(ActivityPages.redirect(both.getT1().id(), "problem", "activity.date.no-occurrence"))
-					: this.activities.cancelDate(both.getT1().id(), both.getT2().accountId(), day)
-						.map((activity) -> ActivityPages.redirect(activity.id(), "done", "date-cancelled"))
-						.onErrorResume(InvalidActivity.class, (invalid) -> Mono.just(ActivityPages
-							.redirect(both.getT1().id(), "problem", invalid.problems().get(0).code()))));
+		return managed(this.activities, this.members, id, exchange).zipWith(this.members.required(exchange))
+			.flatMap((both) -> (day == null) ? Mono.just(ActivityPages
+				.redirect(both.getT1().id(), "problem", "activity.date.no-occurrence")) : this.activities
+					.cancelDate(both.getT1().id(), both.getT2().accountId(), day)
+					.map((activity) -> ActivityPages.redirect(activity.id(), "done", "date-cancelled"))
+					.onErrorResume(InvalidActivity.class, (invalid) -> Mono
+						.just(ActivityPages.redirect(both.getT1().id(), "problem", invalid.problems().get(0).code()))));
 	}
 
 	private record Found(Activity activity, List<Attendee> attendees) {
@@ -160,7 +168,8 @@ class OrganiserPages {
 	}
 
 	private String contact(Attendee attendee, Locale locale) {
-		return (attendee.contact() != null) ? attendee.contact() : this.messages.get(locale, "activity.signups.no-contact");
+		return (attendee.contact() != null) ? attendee.contact()
+				: this.messages.get(locale, "activity.signups.no-contact");
 	}
 
 	private static long parseSignup(String value) {

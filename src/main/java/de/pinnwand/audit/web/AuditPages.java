@@ -20,8 +20,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The audit log for admins, newest first: a paged page and the whole log as CSV. Only admins pass the security
- * rules for {@code /admin/**}.
+ * The audit log for admins, newest first: a paged page and the whole log as CSV. Only
+ * admins pass the security rules for {@code /admin/**}.
  */
 @Controller
 class AuditPages {
@@ -54,9 +54,8 @@ class AuditPages {
 		int current = Math.max(page, 1);
 		return this.audit.newest((long) (current - 1) * PAGE_SIZE, PAGE_SIZE + 1)
 			.map((entry) -> new EntryView(entry.id(), TIMES.format(entry.at()),
-					(entry.actorAccountId() != null) ? entry.actorAccountId().toString() : "",
-					entry.action(), entry.subjectType() + " " + entry.subjectId(), orEmpty(entry.details()),
-					orEmpty(entry.reason())))
+					(entry.actorAccountId() != null) ? entry.actorAccountId().toString() : "", entry.action(),
+					entry.subjectType() + " " + entry.subjectId(), orEmpty(entry.details()), orEmpty(entry.reason())))
 			.collectList()
 			.map((entries) -> {
 				Map<String, Object> model = this.layout.model(exchange, "audit.page-title");
@@ -76,10 +75,12 @@ class AuditPages {
 	@ResponseBody
 	Mono<ResponseEntity<byte[]>> export() {
 		return this.audit.newest(EXPORT_LIMIT)
-			.map((entry) -> String.join(",", List.of(String.valueOf(entry.id()), entry.at().toString(),
-					csv((entry.actorAccountId() != null) ? entry.actorAccountId().toString() : null),
-					csv(entry.action()), csv(entry.subjectType()), csv(entry.subjectId()), csv(entry.details()),
-					csv(entry.reason()))) + "\r\n")
+			.map((entry) -> String.join(",",
+					List.of(String.valueOf(entry.id()), entry.at().toString(),
+							csv((entry.actorAccountId() != null) ? entry.actorAccountId().toString() : null),
+							csv(entry.action()), csv(entry.subjectType()), csv(entry.subjectId()), csv(entry.details()),
+							csv(entry.reason())))
+					+ "\r\n")
 			.reduce(new StringBuilder("id,at,actor,action,subject_type,subject_id,details,reason\r\n"),
 					StringBuilder::append)
 			.map((csv) -> ResponseEntity.ok()
@@ -93,8 +94,8 @@ class AuditPages {
 	}
 
 	/**
-	 * A CSV field: quoted when it needs to be, and a leading formula character defused so that a spreadsheet
-	 * shows the text rather than running it.
+	 * A CSV field: quoted when it needs to be, and a leading formula character defused so
+	 * that a spreadsheet shows the text rather than running it.
 	 */
 	static String csv(String value) {
 		if (value == null) {

@@ -28,8 +28,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The accessibility statement (BITV 2.0 § 7, EU Directive 2016/2102) with its feedback form, and the page where the
- * coordination office reads what came in.
+ * The accessibility statement (BITV 2.0 § 7, EU Directive 2016/2102) with its feedback
+ * form, and the page where the coordination office reads what came in.
  */
 @Controller
 class AccessibilityPages {
@@ -88,10 +88,12 @@ class AccessibilityPages {
 		return exchange.getFormData().flatMap((form) -> {
 			Form typed = new Form(first(form, "message"), first(form, "location"), first(form, "email"));
 			return this.feedback.receive(locale, typed.location(), typed.message(), typed.email())
-				// Redirected, so that reloading the confirmation does not send the message again.
+				// Redirected, so that reloading the confirmation does not send the
+				// message again.
 				.thenReturn(Rendering.redirectTo("/accessibility?sent#feedback").build())
-				.onErrorResume(InvalidFeedback.class, (invalid) -> Mono.just(
-						statement(exchange, typed, invalid.problems(), false, false).status(HttpStatus.UNPROCESSABLE_CONTENT)
+				.onErrorResume(InvalidFeedback.class,
+						(invalid) -> Mono.just(statement(exchange, typed, invalid.problems(), false, false)
+							.status(HttpStatus.UNPROCESSABLE_CONTENT)
 							.build()));
 		});
 	}
@@ -137,12 +139,14 @@ class AccessibilityPages {
 				this.messages.get(locale, problem.code(), problem.arguments())));
 		model.put("errors", errors);
 		model.put("hasErrors", !errors.isEmpty());
-		// Which translations a native speaker checked, and when (set with an import in the text editor).
-		model.put("translations", this.texts.reviews()
-			.map((review) -> this.messages.get(locale, "legal.translations.reviewed",
-					this.messages.get(Locale.forLanguageTag(review.language()), "language.self"),
-					LegalPages.date(review.reviewedOn(), locale)))
-			.collectList());
+		// Which translations a native speaker checked, and when (set with an import in
+		// the text editor).
+		model.put("translations",
+				this.texts.reviews()
+					.map((review) -> this.messages.get(locale, "legal.translations.reviewed",
+							this.messages.get(Locale.forLanguageTag(review.language()), "language.self"),
+							LegalPages.date(review.reviewedOn(), locale)))
+					.collectList());
 		return Rendering.view(STATEMENT_VIEW).model(model);
 	}
 

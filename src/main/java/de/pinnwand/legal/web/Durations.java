@@ -5,7 +5,10 @@ import java.util.Locale;
 
 import de.pinnwand.web.Messages;
 
-/** A setting's duration in words of the reader's language, in the largest whole unit: "180 Tage", "8 Stunden". */
+/**
+ * A setting's duration in words of the reader's language, in the largest whole unit: "180
+ * Tage", "8 Stunden".
+ */
 final class Durations {
 
 	private Durations() {

@@ -21,9 +21,10 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The Impressum, the privacy notice and the page in Leichte Sprache. What they say about the operator comes from
- * {@code pinnwand.legal.*}; what the privacy notice says about keeping data comes from the settings that make the
- * app keep it, so the notice cannot drift from what the app does.
+ * The Impressum, the privacy notice and the page in Leichte Sprache. What they say about
+ * the operator comes from {@code pinnwand.legal.*}; what the privacy notice says about
+ * keeping data comes from the settings that make the app keep it, so the notice cannot
+ * drift from what the app does.
  */
 @Controller
 class LegalPages {
@@ -34,7 +35,10 @@ class LegalPages {
 
 	static final String EASY_VIEW = "legal/easy";
 
-	/** The lines of each section of the page in Leichte Sprache ({@code legal.easy.s<n>.l<m>}). */
+	/**
+	 * The lines of each section of the page in Leichte Sprache
+	 * ({@code legal.easy.s<n>.l<m>}).
+	 */
 	private static final int[] EASY_LINES = { 4, 4, 4, 3, 3 };
 
 	private final Layout layout;
@@ -62,7 +66,10 @@ class LegalPages {
 		this.notifications = notifications;
 	}
 
-	/** The operator as the Impressum and the privacy notice show them; {@code configured} false: not filled in. */
+	/**
+	 * The operator as the Impressum and the privacy notice show them; {@code configured}
+	 * false: not filled in.
+	 */
 	record Operator(boolean configured, String name, List<String> address, String representative, String email,
 			String phone) {
 
@@ -73,11 +80,15 @@ class LegalPages {
 
 	}
 
-	/** What the privacy notice says is stored and for how long, in the reader's language. */
+	/**
+	 * What the privacy notice says is stored and for how long, in the reader's language.
+	 */
 	record Storage(String session, String listings, String conversations, String mails) {
 	}
 
-	/** A section of the page in Leichte Sprache: a heading and short lines, one idea each. */
+	/**
+	 * A section of the page in Leichte Sprache: a heading and short lines, one idea each.
+	 */
 	record EasySection(String heading, List<String> lines) {
 	}
 
@@ -96,13 +107,15 @@ class LegalPages {
 		model.put("dataProtectionOfficer", this.legal.dataProtectionOfficer());
 		model.put("hasDataProtectionOfficer", !this.legal.dataProtectionOfficer().isEmpty());
 		model.put("supervisoryAuthority", this.legal.supervisoryAuthority());
-		model.put("storage", new Storage(
-				this.messages.get(locale, "legal.privacy.session", words(locale, this.sessions.visitorIdle()),
-						words(locale, this.sessions.memberIdle())),
-				this.messages.get(locale, "legal.privacy.listings", words(locale, this.retention.purgeAfter())),
-				this.messages.get(locale, "legal.privacy.conversations", words(locale, this.messaging.purgeAfter())),
-				this.messages.get(locale, "legal.privacy.mails",
-						this.notifications.digestTime().format(DateTimeFormatter.ofPattern("HH:mm")))));
+		model.put("storage",
+				new Storage(
+						this.messages.get(locale, "legal.privacy.session", words(locale, this.sessions.visitorIdle()),
+								words(locale, this.sessions.memberIdle())),
+						this.messages.get(locale, "legal.privacy.listings", words(locale, this.retention.purgeAfter())),
+						this.messages.get(locale, "legal.privacy.conversations",
+								words(locale, this.messaging.purgeAfter())),
+						this.messages.get(locale, "legal.privacy.mails",
+								this.notifications.digestTime().format(DateTimeFormatter.ofPattern("HH:mm")))));
 		return Rendering.view(PRIVACY_VIEW).model(model).build();
 	}
 

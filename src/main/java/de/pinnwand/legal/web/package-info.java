@@ -1,2 +1,5 @@
-/** HTTP of the legal pages: Impressum, privacy notice, accessibility statement with its feedback form, Leichte Sprache. */
+/**
+ * HTTP of the legal pages: Impressum, privacy notice, accessibility statement with its
+ * feedback form, Leichte Sprache.
+ */
 package de.pinnwand.legal.web;

@@ -20,10 +20,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /**
- * The answer to a link to a listing that ended (fulfilled, withdrawn, expired): {@code 410 Gone} with open
- * listings of the same kind and topic, so a visitor from a shared link or a printed notice finds help anyway. A
- * listing that never was public (waiting for review, refused) stays a plain 404: its existence is nobody's
- * business but its poster's.
+ * The answer to a link to a listing that ended (fulfilled, withdrawn, expired):
+ * {@code 410 Gone} with open listings of the same kind and topic, so a visitor from a
+ * shared link or a printed notice finds help anyway. A listing that never was public
+ * (waiting for review, refused) stays a plain 404: its existence is nobody's business but
+ * its poster's.
  */
 @Component
 class GoneListingPage {
@@ -54,16 +55,21 @@ class GoneListingPage {
 	record Similar(String href, String title, String textLanguage, String place) {
 	}
 
-	/** The 410 page when the listing ended; otherwise the not-found error the detail page had. */
+	/**
+	 * The 410 page when the listing ended; otherwise the not-found error the detail page
+	 * had.
+	 */
 	Mono<Rendering> orNotFound(UUID id, ServerWebExchange exchange) {
 		return this.listings.find(id)
 			.filter(this::ended)
 			.switchIfEmpty(Mono.error(() -> new ListingNotFound(id)))
 			.flatMap((listing) -> this.similar.openLike(listing, SIMILAR)
-				.map((found) -> page(listing, found.stream()
-					.map((each) -> new Similar("/listings/" + each.listingId(), each.title(), each.textLanguage(),
-							each.place()))
-					.toList(), exchange)));
+				.map((found) -> page(listing,
+						found.stream()
+							.map((each) -> new Similar("/listings/" + each.listingId(), each.title(),
+									each.textLanguage(), each.place()))
+							.toList(),
+						exchange)));
 	}
 
 	private boolean ended(Listing listing) {
@@ -76,8 +82,10 @@ class GoneListingPage {
 
 	/** The main topics of a listing, for the link to search on. */
 	private static List<String> topLevel(List<String> topics) {
-		return topics.stream().map((topic) -> topic.contains("/") ? topic.substring(0, topic.indexOf('/')) : topic)
-			.distinct().toList();
+		return topics.stream()
+			.map((topic) -> topic.contains("/") ? topic.substring(0, topic.indexOf('/')) : topic)
+			.distinct()
+			.toList();
 	}
 
 	private Rendering page(Listing listing, List<Similar> similar, ServerWebExchange exchange) {

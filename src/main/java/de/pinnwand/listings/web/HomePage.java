@@ -20,8 +20,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The home page: search, the two ways in ('I can help', 'I need help'), topics, and the newest listings.
- * It reads from PostgreSQL, so it works while search is away.
+ * The home page: search, the two ways in ('I can help', 'I need help'), topics, and the
+ * newest listings. It reads from PostgreSQL, so it works while search is away.
  */
 @Controller
 class HomePage {
@@ -62,25 +62,30 @@ class HomePage {
 
 	@GetMapping("/")
 	Mono<Rendering> home(ServerWebExchange exchange) {
-		return readerLanguages(exchange).flatMap((languages) -> Mono.zip(newest(ListingKind.OFFER, languages),
-				newest(ListingKind.REQUEST, languages))).map((newest) -> {
-			Map<String, Object> model = this.layout.model(exchange, "home.page-title");
-			Layout.ownSearch(model);
-			model.put("accountDeleted", exchange.getRequest().getQueryParams().containsKey("account-deleted"));
-			model.put("offers", newest.getT1());
-			model.put("requests", newest.getT2());
-			model.put("topics", this.topicTree.parents().stream()
-				.map((code) -> new Topic("/search?topic=" + code, this.messages.get(exchange, "topic." + code)))
-				.toList());
-			return Rendering.view(VIEW).model(model).build();
-		});
+		return readerLanguages(exchange).flatMap(
+				(languages) -> Mono.zip(newest(ListingKind.OFFER, languages), newest(ListingKind.REQUEST, languages)))
+			.map((newest) -> {
+				Map<String, Object> model = this.layout.model(exchange, "home.page-title");
+				Layout.ownSearch(model);
+				model.put("accountDeleted", exchange.getRequest().getQueryParams().containsKey("account-deleted"));
+				model.put("offers", newest.getT1());
+				model.put("requests", newest.getT2());
+				model.put("topics", this.topicTree.parents()
+					.stream()
+					.map((code) -> new Topic("/search?topic=" + code, this.messages.get(exchange, "topic." + code)))
+					.toList());
+				return Rendering.view(VIEW).model(model).build();
+			});
 	}
 
 	private Mono<List<Teaser>> newest(ListingKind kind, String[] languages) {
 		return this.listings.findNewestPublishedIn(kind.name(), languages, NEWEST).map(HomePage::teaser).collectList();
 	}
 
-	/** The interface's language, and for a signed-in member the languages of their profile. */
+	/**
+	 * The interface's language, and for a signed-in member the languages of their
+	 * profile.
+	 */
 	private Mono<String[]> readerLanguages(ServerWebExchange exchange) {
 		String shown = Messages.localeOf(exchange).getLanguage();
 		String interfaceLanguage = "fa".equals(shown) && "AF".equals(Messages.localeOf(exchange).getCountry()) ? "prs"
@@ -89,7 +94,8 @@ class HomePage {
 			.flatMap((member) -> this.accounts.account(member.accountId()))
 			.map(Account::languages)
 			.defaultIfEmpty(List.of())
-			.map((profile) -> Stream.concat(Stream.of(interfaceLanguage), profile.stream()).distinct()
+			.map((profile) -> Stream.concat(Stream.of(interfaceLanguage), profile.stream())
+				.distinct()
 				.toArray(String[]::new));
 	}
 

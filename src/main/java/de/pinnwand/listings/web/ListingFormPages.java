@@ -34,16 +34,20 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The listing form, to post a new listing and to edit one: a plain HTML form that works without JavaScript, never
- * loses what was typed (a language switch posts it back, an expired session keeps it as a draft), and is posted
- * once however often it is sent (its submission key).
+ * The listing form, to post a new listing and to edit one: a plain HTML form that works
+ * without JavaScript, never loses what was typed (a language switch posts it back, an
+ * expired session keeps it as a draft), and is posted once however often it is sent (its
+ * submission key).
  */
 @Controller
 class ListingFormPages {
 
 	static final String FORM_VIEW = "listings/form";
 
-	/** The listing form's id, which the language switcher's buttons submit (see Layout.keepOnLanguageSwitch). */
+	/**
+	 * The listing form's id, which the language switcher's buttons submit (see
+	 * Layout.keepOnLanguageSwitch).
+	 */
 	static final String FORM_ID = "listing-form";
 
 	private final ListingService listings;
@@ -75,18 +79,23 @@ class ListingFormPages {
 	Mono<Rendering> form(@RequestParam(name = "kind", required = false) String kind, ServerWebExchange exchange) {
 		String lang = Messages.localeOf(exchange).getLanguage();
 		return this.members.required(exchange)
-			.flatMap((member) -> this.accounts.account(member.accountId()).map(Account::languages)
+			.flatMap((member) -> this.accounts.account(member.accountId())
+				.map(Account::languages)
 				.defaultIfEmpty(List.of()))
 			.map((profileLanguages) -> {
-				// The languages the member speaks (their profile) are ticked, the interface's language first.
-				List<String> spoken = Stream.concat(Stream.of(lang), profileLanguages.stream().filter(Languages::isKnown))
-					.distinct().toList();
+				// The languages the member speaks (their profile) are ticked, the
+				// interface's language first.
+				List<String> spoken = Stream
+					.concat(Stream.of(lang), profileLanguages.stream().filter(Languages::isKnown))
+					.distinct()
+					.toList();
 				return new ListingDraft(kind, null, null, List.of(), spoken, lang, null, null, null);
 			})
 			.flatMap((empty) -> this.drafts.take(exchange, "/listings/new")
-				// What was typed before the session ran out, with its submission key: posted once however often.
-				.flatMap((kept) -> keptFormPage(ListingForms.draft(kept, ListingIds.parse(kept.getFirst("submissionKey"))),
-						exchange))
+				// What was typed before the session ran out, with its submission key:
+				// posted once however often.
+				.flatMap((kept) -> keptFormPage(
+						ListingForms.draft(kept, ListingIds.parse(kept.getFirst("submissionKey"))), exchange))
 				.switchIfEmpty(Mono.defer(() -> this.members.required(exchange)
 					.flatMap((member) -> this.listings.postingOrganisationsOf(member.accountId()).collectList())
 					.map((organisations) -> newFormPage(empty, organisations, null, List.of(), HttpStatus.OK,
@@ -111,8 +120,8 @@ class ListingFormPages {
 			List<OrganisationStewards.OrganisationName> organisations, String organisation, List<FieldProblem> problems,
 			HttpStatus status, ServerWebExchange exchange) {
 		Map<String, Object> model = this.layout.model(exchange, "form.page-title");
-		model.put("form", ListingFormView.of("/listings", null, draft, this.topicTree, organisations,
-				organisation, problems, this.messages, exchange));
+		model.put("form", ListingFormView.of("/listings", null, draft, this.topicTree, organisations, organisation,
+				problems, this.messages, exchange));
 		Layout.keepOnLanguageSwitch(model, FORM_ID, "/listings");
 		return Rendering.view(FORM_VIEW).model(model).status(status);
 	}
@@ -128,21 +137,24 @@ class ListingFormPages {
 			boolean named = organisation != null && !organisation.isBlank();
 			UUID organisationId = ListingIds.parse(organisation);
 			if (form.containsKey(Layout.SWITCH_LANGUAGE)) {
-				return this.listings.postingOrganisationsOf(both.getT2().accountId()).collectList()
+				return this.listings.postingOrganisationsOf(both.getT2().accountId())
+					.collectList()
 					.map((organisations) -> newFormPage(keyed, organisations, named ? organisation : null, List.of(),
 							HttpStatus.OK, exchange));
 			}
 			Mono<Listing> published = (named && organisationId == null)
-					? Mono.error(new InvalidListing(List.of(new FieldProblem("organisation", "organisation.not-member"))))
+					? Mono
+						.error(new InvalidListing(List.of(new FieldProblem("organisation", "organisation.not-member"))))
 					: this.listings.publish(keyed, both.getT2().accountId(), organisationId);
 			return published
 				.map((listing) -> Rendering.redirectTo((listing.status() == ListingStatus.PENDING_REVIEW)
-						? "/my/listings?done=pending" : "/listings/" + listing.id() + "?posted").build())
-				.onErrorResume(InvalidListing.class, (invalid) -> this.listings
-					.postingOrganisationsOf(both.getT2().accountId())
-					.collectList()
-					.map((organisations) -> newFormPage(keyed, organisations, named ? organisation : null,
-							invalid.problems(), HttpStatus.UNPROCESSABLE_CONTENT, exchange)));
+						? "/my/listings?done=pending" : "/listings/" + listing.id() + "?posted")
+					.build())
+				.onErrorResume(InvalidListing.class,
+						(invalid) -> this.listings.postingOrganisationsOf(both.getT2().accountId())
+							.collectList()
+							.map((organisations) -> newFormPage(keyed, organisations, named ? organisation : null,
+									invalid.problems(), HttpStatus.UNPROCESSABLE_CONTENT, exchange)));
 		});
 	}
 
@@ -150,7 +162,8 @@ class ListingFormPages {
 	Mono<Rendering> edit(@PathVariable String id, ServerWebExchange exchange) {
 		return owned(id, exchange).flatMap((listing) -> {
 			String action = "/listings/" + listing.id() + "/edit";
-			// The changes typed before the session ran out, against the version they were typed on.
+			// The changes typed before the session ran out, against the version they were
+			// typed on.
 			return this.drafts.take(exchange, "/listings/" + id + "/edit")
 				.map((kept) -> formView(action, ListingForms.parseLong(kept.getFirst("version"), listing.version()),
 						ListingForms.draft(kept, null), List.of(), HttpStatus.OK, exchange)
@@ -172,13 +185,17 @@ class ListingFormPages {
 			}
 			return this.members.required(exchange)
 				.flatMap((member) -> this.listings.update(listing.id(), member.accountId(), version, draft))
-				.map((saved) -> Rendering.redirectTo("/my/listings?done="
-						+ ((listing.status() == ListingStatus.DRAFT) ? "pending" : "saved")).build())
-				.onErrorResume(InvalidListing.class, (invalid) -> Mono.just(formPage(action, version, draft,
-						invalid.problems(), HttpStatus.UNPROCESSABLE_CONTENT, exchange)))
-				.onErrorResume(OptimisticLockingFailureException.class, (changed) -> Mono.just(formPage(action,
-						listing.version(), ListingForms.draftOf(listing), List.of(new FieldProblem("version", "version.changed")),
-						HttpStatus.CONFLICT, exchange)));
+				.map((saved) -> Rendering
+					.redirectTo(
+							"/my/listings?done=" + ((listing.status() == ListingStatus.DRAFT) ? "pending" : "saved"))
+					.build())
+				.onErrorResume(InvalidListing.class,
+						(invalid) -> Mono.just(formPage(action, version, draft, invalid.problems(),
+								HttpStatus.UNPROCESSABLE_CONTENT, exchange)))
+				.onErrorResume(OptimisticLockingFailureException.class,
+						(changed) -> Mono.just(formPage(action, listing.version(), ListingForms.draftOf(listing),
+								List.of(new FieldProblem("version", "version.changed")), HttpStatus.CONFLICT,
+								exchange)));
 		}));
 	}
 
@@ -196,8 +213,8 @@ class ListingFormPages {
 			HttpStatus status, ServerWebExchange exchange) {
 		Map<String, Object> model = this.layout.model(exchange,
 				(version != null) ? "form.edit-title" : "form.page-title");
-		model.put("form", ListingFormView.of(action, version, draft, this.topicTree, problems, this.messages,
-				exchange));
+		model.put("form",
+				ListingFormView.of(action, version, draft, this.topicTree, problems, this.messages, exchange));
 		Layout.keepOnLanguageSwitch(model, FORM_ID, action);
 		return Rendering.view(FORM_VIEW).model(model).status(status);
 	}

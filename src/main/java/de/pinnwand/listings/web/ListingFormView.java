@@ -17,17 +17,16 @@ import de.pinnwand.web.Messages;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The post-a-listing form (also the edit form) as the template shows it: values to refill, options to choose
- * from, and the errors of the last try, each next to its field.
+ * The post-a-listing form (also the edit form) as the template shows it: values to
+ * refill, options to choose from, and the errors of the last try, each next to its field.
  *
  * @param action where the form posts to
  * @param version the version being edited; null when posting a new listing
  */
-record ListingFormView(String action, String version, boolean offer, boolean request, String title,
-		String description, List<TopicGroup> topics, List<Option> languages, List<Option> textLanguages, String place,
-		String reachKm, List<Option> timeFrameTypes, String timeFrameDate, List<Option> weekdays,
-		String timeFrameFrom, String timeFrameTo, String capacity, List<Option> languageNeeds, String submissionKey,
-		List<Option> postAs,
+record ListingFormView(String action, String version, boolean offer, boolean request, String title, String description,
+		List<TopicGroup> topics, List<Option> languages, List<Option> textLanguages, String place, String reachKm,
+		List<Option> timeFrameTypes, String timeFrameDate, List<Option> weekdays, String timeFrameFrom,
+		String timeFrameTo, String capacity, List<Option> languageNeeds, String submissionKey, List<Option> postAs,
 		Map<String, String> errors, boolean hasErrors, List<String> errorList) {
 
 	public boolean hasPostAs() {
@@ -48,29 +47,35 @@ record ListingFormView(String action, String version, boolean offer, boolean req
 	}
 
 	/**
-	 * @param organisations the organisations the member may post for; with any, the form offers to post as one
+	 * @param organisations the organisations the member may post for; with any, the form
+	 * offers to post as one
 	 * @param organisation the one chosen in the last try; null for the member themselves
 	 */
 	static ListingFormView of(String action, Long version, ListingDraft draft, TopicTree topicTree,
-			List<OrganisationStewards.OrganisationName> organisations, String organisation,
-			List<FieldProblem> problems, Messages messages, ServerWebExchange exchange) {
+			List<OrganisationStewards.OrganisationName> organisations, String organisation, List<FieldProblem> problems,
+			Messages messages, ServerWebExchange exchange) {
 		var locale = Messages.localeOf(exchange);
 		List<String> chosenTopics = (draft.topics() != null) ? draft.topics() : List.of();
 		List<String> chosenLanguages = (draft.languages() != null) ? draft.languages() : List.of();
-		List<TopicGroup> topics = topicTree.topics().stream()
+		List<TopicGroup> topics = topicTree.topics()
+			.stream()
 			.map((topic) -> new TopicGroup(topicOption(topic.code(), chosenTopics, messages, exchange),
-					topic.subtopics().stream()
+					topic.subtopics()
+						.stream()
 						.map((code) -> topicOption(code, chosenTopics, messages, exchange))
 						.toList()))
 			.toList();
-		List<Option> languages = Languages.codes().stream()
+		List<Option> languages = Languages.codes()
+			.stream()
 			.map((code) -> new Option(code, Languages.endonym(code), chosenLanguages.contains(code), code))
 			.toList();
-		List<Option> textLanguages = Languages.codes().stream()
+		List<Option> textLanguages = Languages.codes()
+			.stream()
 			.map((code) -> new Option(code, Languages.endonym(code), code.equals(draft.textLanguage()), code))
 			.toList();
 		String type = (draft.timeFrameType() != null) ? draft.timeFrameType() : "";
-		List<Option> types = List.of("", "DATE", "WEEKLY", "FLEXIBLE").stream()
+		List<Option> types = List.of("", "DATE", "WEEKLY", "FLEXIBLE")
+			.stream()
 			.map((value) -> new Option(value,
 					messages.get(exchange, "timeframe.type." + (value.isEmpty() ? "none" : value.toLowerCase())),
 					value.equalsIgnoreCase(type), null))
@@ -88,8 +93,8 @@ record ListingFormView(String action, String version, boolean offer, boolean req
 		if (!organisations.isEmpty()) {
 			String chosen = (organisation != null) ? organisation : "";
 			postAs.add(new Option("", messages.get(exchange, "form.post-as.myself"), chosen.isEmpty(), null));
-			organisations.forEach((each) -> postAs.add(new Option(each.id().toString(), each.name(),
-					chosen.equals(each.id().toString()), null)));
+			organisations.forEach((each) -> postAs
+				.add(new Option(each.id().toString(), each.name(), chosen.equals(each.id().toString()), null)));
 		}
 		return new ListingFormView(action, (version != null) ? version.toString() : null,
 				!"REQUEST".equalsIgnoreCase(draft.kind()), "REQUEST".equalsIgnoreCase(draft.kind()),
@@ -97,10 +102,13 @@ record ListingFormView(String action, String version, boolean offer, boolean req
 				nullToEmpty(draft.place()), (draft.reachKm() != null) ? draft.reachKm().toString() : "", types,
 				nullToEmpty(draft.timeFrameDate()), weekdays, nullToEmpty(draft.timeFrameFrom()),
 				nullToEmpty(draft.timeFrameTo()), (draft.capacity() != null) ? draft.capacity().toString() : "",
-				languageNeeds(draft.languageNeed(), messages, exchange), key.toString(), postAs, errors, !errors.isEmpty(), List.copyOf(errors.values()));
+				languageNeeds(draft.languageNeed(), messages, exchange), key.toString(), postAs, errors,
+				!errors.isEmpty(), List.copyOf(errors.values()));
 	}
 
-	/** Shared language (the default), any language, or an interpreter: a request's choice. */
+	/**
+	 * Shared language (the default), any language, or an interpreter: a request's choice.
+	 */
 	private static List<Option> languageNeeds(String chosen, Messages messages, ServerWebExchange exchange) {
 		String current = (chosen != null && !chosen.isBlank()) ? chosen.strip().toUpperCase(java.util.Locale.ROOT)
 				: "SHARED";
@@ -110,8 +118,7 @@ record ListingFormView(String action, String version, boolean offer, boolean req
 			.toList();
 	}
 
-	private static Option topicOption(String code, List<String> chosen, Messages messages,
-			ServerWebExchange exchange) {
+	private static Option topicOption(String code, List<String> chosen, Messages messages, ServerWebExchange exchange) {
 		return new Option(code, messages.get(exchange, "topic." + code), chosen.contains(code), null);
 	}
 

@@ -8,7 +8,10 @@ import de.pinnwand.listings.ListingDraft;
 import de.pinnwand.listings.TimeFrame;
 import org.springframework.util.MultiValueMap;
 
-/** The listing form's fields as a draft and back: for posting, editing, and showing a form again filled in. */
+/**
+ * The listing form's fields as a draft and back: for posting, editing, and showing a form
+ * again filled in.
+ */
 final class ListingForms {
 
 	private ListingForms() {
@@ -36,7 +39,10 @@ final class ListingForms {
 				form.getFirst("timeFrameFrom"), form.getFirst("timeFrameTo"), capacity, form.getFirst("languageNeed"));
 	}
 
-	/** Null for an empty field; -1 (which the rules refuse with a message) for something that is not a number. */
+	/**
+	 * Null for an empty field; -1 (which the rules refuse with a message) for something
+	 * that is not a number.
+	 */
 	private static Integer integerOrInvalid(String value) {
 		if (value == null || value.isBlank()) {
 			return null;

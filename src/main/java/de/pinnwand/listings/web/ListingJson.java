@@ -9,29 +9,36 @@ import de.pinnwand.listings.TimeFrame;
 import org.springframework.modulith.NamedInterface;
 
 /**
- * A listing in the JSON API. The place is a postcode centroid; nothing in it identifies a person.
+ * A listing in the JSON API. The place is a postcode centroid; nothing in it identifies a
+ * person.
  *
  * @param timeFrame when the help is available; null for not said
  * @param capacity for how many people; null for not said
- * @param organisation the id of the organisation it is posted for; null for a person's own listing
- * @param languageNeed SHARED, ANY (a request that takes help in any language) or INTERPRETER (one that asks
- * for an interpreter)
- * @param organisationName that organisation's name; null for a person's own listing (and in search results)
- * @param review why a coordinator's decision left it where it is; only for its owner, left out otherwise
- * @param version the version a replacement ({@code PUT}) must name, so that what was read can be sent back
+ * @param organisation the id of the organisation it is posted for; null for a person's
+ * own listing
+ * @param languageNeed SHARED, ANY (a request that takes help in any language) or
+ * INTERPRETER (one that asks for an interpreter)
+ * @param organisationName that organisation's name; null for a person's own listing (and
+ * in search results)
+ * @param review why a coordinator's decision left it where it is; only for its owner,
+ * left out otherwise
+ * @param version the version a replacement ({@code PUT}) must name, so that what was read
+ * can be sent back
  */
 @NamedInterface("listing-views")
-public record ListingJson(String id, String kind, String status, String title, String description,
-		List<String> topics, List<String> languages, String textLanguage, PlaceJson place, int reachKm,
-		TimeFrameJson timeFrame, Integer capacity, String languageNeed, String organisation, String organisationName, Instant createdAt,
+public record ListingJson(String id, String kind, String status, String title, String description, List<String> topics,
+		List<String> languages, String textLanguage, PlaceJson place, int reachKm, TimeFrameJson timeFrame,
+		Integer capacity, String languageNeed, String organisation, String organisationName, Instant createdAt,
 		Instant expiresAt, @JsonInclude(JsonInclude.Include.NON_NULL) ReviewJson review, Long version) {
 
 	/**
 	 * A coordinator's decision as its author reads it.
+	 *
 	 * @param decision REJECT, CLOSE, BLOCK or ASK_FOR_CHANGES
 	 * @param reason the reason code; null for none
 	 * @param note what to change, when changes were asked for; null otherwise
-	 * @param text the decision and its reason in the reader's language, e.g. 'Rejected: Commercial offer'
+	 * @param text the decision and its reason in the reader's language, e.g. 'Rejected:
+	 * Commercial offer'
 	 */
 	public record ReviewJson(String decision, String reason, String note, String text) {
 	}
@@ -76,14 +83,18 @@ public record ListingJson(String id, String kind, String status, String title, S
 		return of(listing, null);
 	}
 
-	/** @param organisationName the name of the organisation it is posted for; null for none */
+	/**
+	 * @param organisationName the name of the organisation it is posted for; null for
+	 * none
+	 */
 	public static ListingJson of(Listing listing, String organisationName) {
-		return new ListingJson(listing.id().toString(), listing.kind().name(), listing.status().name(),
-				listing.title(), listing.description(), listing.topics(), listing.languages(), listing.textLanguage(),
+		return new ListingJson(listing.id().toString(), listing.kind().name(), listing.status().name(), listing.title(),
+				listing.description(), listing.topics(), listing.languages(), listing.textLanguage(),
 				new PlaceJson(listing.placeName(), listing.postcode(), listing.district(), listing.latitude(),
 						listing.longitude()),
 				listing.reachKm(), TimeFrameJson.of(TimeFrame.parse(listing.timeFrame())), listing.capacity(),
-				listing.languageNeed().name(), (listing.organisationId() != null) ? listing.organisationId().toString() : null, organisationName,
+				listing.languageNeed().name(),
+				(listing.organisationId() != null) ? listing.organisationId().toString() : null, organisationName,
 				listing.createdAt(), listing.expiresAt(), null, listing.version());
 	}
 

@@ -24,8 +24,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The pages to read listings and manage one's own ('my listings'); the form to post and edit them is
- * {@link ListingFormPages}. Managing needs a signed-in member (the security rules send visitors to sign in first).
+ * The pages to read listings and manage one's own ('my listings'); the form to post and
+ * edit them is {@link ListingFormPages}. Managing needs a signed-in member (the security
+ * rules send visitors to sign in first).
  */
 @Controller
 class ListingPages {
@@ -52,8 +53,7 @@ class ListingPages {
 
 	private final GoneListingPage gone;
 
-	ListingPages(ListingService listings, Layout layout, Messages messages,
-			ListingMatches matches, Members members,
+	ListingPages(ListingService listings, Layout layout, Messages messages, ListingMatches matches, Members members,
 			ReviewOutcomes reviews, ReviewTexts reviewTexts, ListingReopening reopening, GoneListingPage gone) {
 		this.reopening = reopening;
 		this.gone = gone;
@@ -74,32 +74,39 @@ class ListingPages {
 			.defaultIfEmpty(false)
 			.zipWith(this.listings.organisationNames(List.of(listing)))
 			.flatMap((both) -> {
-			boolean mine = both.getT1();
-			String organisationName = (listing.organisationId() != null) ? both.getT2().get(listing.organisationId())
-					: null;
-			Mono<List<MatchLine>> matches = mine ? matches(listing, exchange) : Mono.just(List.of());
-			return matches.map((found) -> {
-				Map<String, Object> model = this.layout.model(exchange, "listing.page-title");
-				model.put("title", listing.title());
-				model.put("listing", ListingView.of(listing, organisationName, justPosted, this.messages, exchange));
-				model.put("mine", mine);
-				model.put("matchesHeading", this.messages.get(exchange,
-						"match.heading." + listing.kind().name().toLowerCase(Locale.ROOT)));
-				model.put("matches", found);
-				return Rendering.view(DETAIL_VIEW).model(model).build();
-			});
-		})).onErrorResume(ListingNotFound.class, (missing) -> this.gone.orNotFound(uuid, exchange)));
+				boolean mine = both.getT1();
+				String organisationName = (listing.organisationId() != null)
+						? both.getT2().get(listing.organisationId()) : null;
+				Mono<List<MatchLine>> matches = mine ? matches(listing, exchange) : Mono.just(List.of());
+				return matches.map((found) -> {
+					Map<String, Object> model = this.layout.model(exchange, "listing.page-title");
+					model.put("title", listing.title());
+					model.put("listing",
+							ListingView.of(listing, organisationName, justPosted, this.messages, exchange));
+					model.put("mine", mine);
+					model.put("matchesHeading", this.messages.get(exchange,
+							"match.heading." + listing.kind().name().toLowerCase(Locale.ROOT)));
+					model.put("matches", found);
+					return Rendering.view(DETAIL_VIEW).model(model).build();
+				});
+			})).onErrorResume(ListingNotFound.class, (missing) -> this.gone.orNotFound(uuid, exchange)));
 	}
 
-	/** A public listing, or one of the reader's own in any status: owners always see what they posted. */
+	/**
+	 * A public listing, or one of the reader's own in any status: owners always see what
+	 * they posted.
+	 */
 	private Mono<Listing> visible(UUID id, ServerWebExchange exchange) {
-		return this.listings.findPublic(id).onErrorResume(ListingNotFound.class, (notPublic) -> this.members
-			.current(exchange)
-			.flatMap((member) -> this.listings.findOwned(id, member.accountId()))
-			.switchIfEmpty(Mono.error(notPublic)));
+		return this.listings.findPublic(id)
+			.onErrorResume(ListingNotFound.class,
+					(notPublic) -> this.members.current(exchange)
+						.flatMap((member) -> this.listings.findOwned(id, member.accountId()))
+						.switchIfEmpty(Mono.error(notPublic)));
 	}
 
-	/** A matching listing on its owner's page, with the reasons in the reader's language. */
+	/**
+	 * A matching listing on its owner's page, with the reasons in the reader's language.
+	 */
 	record MatchLine(String href, String title, String textLanguage, String reasons) {
 	}
 
@@ -112,9 +119,9 @@ class ListingPages {
 	}
 
 	/** A listing of mine as 'my listings' shows it, with what I can do with it. */
-	record MyListing(String id, String title, String textLanguage, String kindLabel, String status,
-			boolean published, boolean canRenew, String expires, List<NewMatch> newMatches, String organisationId,
-			String organisationName, String review, boolean changesAsked, boolean canReopen) {
+	record MyListing(String id, String title, String textLanguage, String kindLabel, String status, boolean published,
+			boolean canRenew, String expires, List<NewMatch> newMatches, String organisationId, String organisationName,
+			String review, boolean changesAsked, boolean canReopen) {
 
 		public boolean hasNewMatches() {
 			return !this.newMatches.isEmpty();
@@ -131,45 +138,56 @@ class ListingPages {
 		Locale locale = Messages.localeOf(exchange);
 		String done = exchange.getRequest().getQueryParams().getFirst("done");
 		return this.members.required(exchange)
-			.flatMap((member) -> this.listings.findManagedBy(member.accountId()).collectList()
+			.flatMap((member) -> this.listings.findManagedBy(member.accountId())
+				.collectList()
 				.zipWith(this.reviews.languageOf(member.accountId(), locale)))
 			.zipWhen((owned) -> Mono.zip(this.listings.organisationNames(owned.getT1()),
 					this.reviews.standing(owned.getT1())))
 			.flatMap((found) -> {
-			List<Listing> owned = found.getT1().getT1();
-			// The reason is told in the member's own interface language, as it would be in a mail.
-			Locale reviewLocale = found.getT1().getT2();
-			Map<UUID, String> organisations = found.getT2().getT1();
-			Map<UUID, ReviewOutcomes.ReviewOutcome> reviews = found.getT2().getT2();
-			List<UUID> ids = owned.stream().map(Listing::id).toList();
-			return this.matches.takeUnseen(ids)
-				.map((notices) -> owned.stream().map((listing) -> new MyListing(listing.id().toString(), listing.title(),
-						listing.textLanguage(),
-						this.messages.get(locale, "kind." + listing.kind().name().toLowerCase(Locale.ROOT)),
-						this.messages.get(locale, "status." + listing.status().name().toLowerCase(Locale.ROOT)),
-						listing.status() == ListingStatus.PUBLISHED,
-						listing.status() == ListingStatus.PUBLISHED || listing.status() == ListingStatus.EXPIRED,
-						// Only a listing that is up is visible until a day; the others say their status alone.
-						(listing.status() == ListingStatus.PUBLISHED) ? ListingView.date(listing.expiresAt(), locale) : null,
-						notices.stream().filter((notice) -> notice.listingId().equals(listing.id()))
-							.map((notice) -> new NewMatch("/listings/" + notice.matchedId(), notice.matchedTitle(),
-									notice.matchedLanguage()))
-							.toList(),
-						(listing.organisationId() != null) ? listing.organisationId().toString() : null,
-						(listing.organisationId() != null) ? organisations.get(listing.organisationId()) : null,
-						reviews.containsKey(listing.id()) ? this.reviewTexts.text(reviews.get(listing.id()), reviewLocale) : null,
-						reviews.containsKey(listing.id()) && "ASK_FOR_CHANGES".equals(reviews.get(listing.id()).decision()),
-						this.reopening.canReopen(listing)))
-					.toList());
-		}).map((mine) -> {
-			Map<String, Object> model = this.layout.model(exchange, "mine.page-title");
-			model.put("mine", mine);
-			model.put("empty", mine.isEmpty());
-			if (done != null && List.of("saved", "renewed", "fulfilled", "withdrawn", "pending", "reopened").contains(done)) {
-				model.put("done", this.messages.get(locale, "mine.done." + done));
-			}
-			return Rendering.view(MINE_VIEW).model(model).build();
-		});
+				List<Listing> owned = found.getT1().getT1();
+				// The reason is told in the member's own interface language, as it would
+				// be in a mail.
+				Locale reviewLocale = found.getT1().getT2();
+				Map<UUID, String> organisations = found.getT2().getT1();
+				Map<UUID, ReviewOutcomes.ReviewOutcome> reviews = found.getT2().getT2();
+				List<UUID> ids = owned.stream().map(Listing::id).toList();
+				return this.matches.takeUnseen(ids)
+					.map((notices) -> owned.stream()
+						.map((listing) -> new MyListing(listing.id().toString(), listing.title(),
+								listing.textLanguage(),
+								this.messages.get(locale, "kind." + listing.kind().name().toLowerCase(Locale.ROOT)),
+								this.messages.get(locale, "status." + listing.status().name().toLowerCase(Locale.ROOT)),
+								listing.status() == ListingStatus.PUBLISHED,
+								listing.status() == ListingStatus.PUBLISHED
+										|| listing.status() == ListingStatus.EXPIRED,
+								// Only a listing that is up is visible until a day; the
+								// others say their status alone.
+								(listing.status() == ListingStatus.PUBLISHED)
+										? ListingView.date(listing.expiresAt(), locale) : null,
+								notices.stream()
+									.filter((notice) -> notice.listingId().equals(listing.id()))
+									.map((notice) -> new NewMatch("/listings/" + notice.matchedId(),
+											notice.matchedTitle(), notice.matchedLanguage()))
+									.toList(),
+								(listing.organisationId() != null) ? listing.organisationId().toString() : null,
+								(listing.organisationId() != null) ? organisations.get(listing.organisationId()) : null,
+								reviews.containsKey(listing.id())
+										? this.reviewTexts.text(reviews.get(listing.id()), reviewLocale) : null,
+								reviews.containsKey(listing.id())
+										&& "ASK_FOR_CHANGES".equals(reviews.get(listing.id()).decision()),
+								this.reopening.canReopen(listing)))
+						.toList());
+			})
+			.map((mine) -> {
+				Map<String, Object> model = this.layout.model(exchange, "mine.page-title");
+				model.put("mine", mine);
+				model.put("empty", mine.isEmpty());
+				if (done != null && List.of("saved", "renewed", "fulfilled", "withdrawn", "pending", "reopened")
+					.contains(done)) {
+					model.put("done", this.messages.get(locale, "mine.done." + done));
+				}
+				return Rendering.view(MINE_VIEW).model(model).build();
+			});
 	}
 
 	private static Mono<UUID> id(String value) {

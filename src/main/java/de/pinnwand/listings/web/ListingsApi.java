@@ -30,8 +30,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The listings JSON API; errors are problem details (RFC 9457) with field errors. Reading is open; posting and
- * changing take a bearer token, and someone else's listing answers 404 to a change, as a missing one would.
+ * The listings JSON API; errors are problem details (RFC 9457) with field errors. Reading
+ * is open; posting and changing take a bearer token, and someone else's listing answers
+ * 404 to a change, as a missing one would.
  */
 @RestController
 @RequestMapping("/api/v1/listings")
@@ -47,19 +48,21 @@ class ListingsApi {
 	}
 
 	/**
-	 * A listing as a client posts or replaces it. {@code place} takes a postcode or a place name;
-	 * {@code postcode} is accepted as its synonym. {@code version} is needed to replace one.
+	 * A listing as a client posts or replaces it. {@code place} takes a postcode or a
+	 * place name; {@code postcode} is accepted as its synonym. {@code version} is needed
+	 * to replace one.
 	 */
 	record NewListing(String kind, String title, String description, List<String> topics, List<String> languages,
-			String textLanguage, PlaceInput place, String postcode, Integer reachKm, ListingJson.TimeFrameJson timeFrame,
-			Integer capacity, String languageNeed, String organisation, Long version) {
+			String textLanguage, PlaceInput place, String postcode, Integer reachKm,
+			ListingJson.TimeFrameJson timeFrame, Integer capacity, String languageNeed, String organisation,
+			Long version) {
 
 		ListingDraft toDraft(UUID submissionKey) {
 			ListingJson.TimeFrameJson frame = this.timeFrame;
 			String where = (this.place != null && this.place.value() != null) ? this.place.value() : this.postcode;
 			return new ListingDraft(this.kind, this.title, this.description, this.topics, this.languages,
-					this.textLanguage, where, this.reachKm, submissionKey,
-					(frame != null) ? frame.type() : null, (frame != null) ? frame.date() : null,
+					this.textLanguage, where, this.reachKm, submissionKey, (frame != null) ? frame.type() : null,
+					(frame != null) ? frame.date() : null,
 					(frame != null && frame.weekday() != null) ? frame.weekday().toString() : null,
 					(frame != null) ? frame.from() : null, (frame != null) ? frame.to() : null, this.capacity,
 					this.languageNeed);
@@ -68,8 +71,9 @@ class ListingsApi {
 	}
 
 	/**
-	 * The place as a client sends it: a postcode or place name, or the object a {@code GET} answers with (its
-	 * postcode counts, else its name), so that what was read can be sent back unchanged.
+	 * The place as a client sends it: a postcode or place name, or the object a
+	 * {@code GET} answers with (its postcode counts, else its name), so that what was
+	 * read can be sent back unchanged.
 	 */
 	record PlaceInput(String value) {
 
@@ -86,13 +90,15 @@ class ListingsApi {
 	}
 
 	/**
-	 * Posts a listing as the signed-in member, or on behalf of an organisation ({@code organisation}: its id)
-	 * they belong to. A repeated request with the same {@code Idempotency-Key} (a UUID) stores it once.
+	 * Posts a listing as the signed-in member, or on behalf of an organisation
+	 * ({@code organisation}: its id) they belong to. A repeated request with the same
+	 * {@code Idempotency-Key} (a UUID) stores it once.
 	 */
 	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	Mono<ResponseEntity<ListingJson>> post(@RequestBody NewListing body,
-			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, ServerWebExchange exchange) {
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+			ServerWebExchange exchange) {
 		UUID given = ListingIds.parse(idempotencyKey);
 		UUID key = (given != null) ? given : UUID.randomUUID();
 		UUID organisation = ListingIds.parse(body.organisation());
@@ -101,9 +107,8 @@ class ListingsApi {
 		}
 		return this.members.required(exchange)
 			.flatMap((member) -> this.listings.publish(body.toDraft(key), member.accountId(), organisation))
-			.flatMap((listing) -> json(listing).map((json) -> ResponseEntity
-				.created(URI.create("/api/v1/listings/" + listing.id()))
-				.body(json)));
+			.flatMap((listing) -> json(listing)
+				.map((json) -> ResponseEntity.created(URI.create("/api/v1/listings/" + listing.id())).body(json)));
 	}
 
 	@GetMapping("/{id}")
@@ -111,7 +116,10 @@ class ListingsApi {
 		return id(id).flatMap(this.listings::findPublic).flatMap(this::json);
 	}
 
-	/** Replaces a listing; {@code version} must be the one last read, or the answer is 409. */
+	/**
+	 * Replaces a listing; {@code version} must be the one last read, or the answer is
+	 * 409.
+	 */
 	@PutMapping("/{id}")
 	Mono<ListingJson> put(@PathVariable String id, @RequestBody NewListing body, ServerWebExchange exchange) {
 		if (body.version() == null) {
@@ -155,6 +163,5 @@ class ListingsApi {
 	private static Mono<UUID> id(String value) {
 		return ListingIds.require(value);
 	}
-
 
 }

@@ -16,8 +16,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * What a poster does with a listing from 'my listings': renew it, mark it fulfilled, withdraw it, and open it
- * again (undo). Fulfilling and withdrawing are confirmed first on the page (a details box with the real button).
+ * What a poster does with a listing from 'my listings': renew it, mark it fulfilled,
+ * withdraw it, and open it again (undo). Fulfilling and withdrawing are confirmed first
+ * on the page (a details box with the real button).
  */
 @Controller
 class MyListingActions {
@@ -56,7 +57,8 @@ class MyListingActions {
 
 	private Mono<Rendering> act(String id, ServerWebExchange exchange, BiFunction<UUID, UUID, Mono<Listing>> action,
 			String done) {
-		return ListingIds.require(id).zipWith(this.members.required(exchange))
+		return ListingIds.require(id)
+			.zipWith(this.members.required(exchange))
 			.flatMap((both) -> action.apply(both.getT1(), both.getT2().accountId()))
 			.map((listing) -> Rendering.redirectTo("/my/listings?done=" + done + "#listing-" + listing.id()).build());
 	}

@@ -15,7 +15,10 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** {@code GET /api/v1/me/listings}: the signed-in member's listings in every status, newest first. */
+/**
+ * {@code GET /api/v1/me/listings}: the signed-in member's listings in every status,
+ * newest first.
+ */
 @RestController
 class MyListingsApi {
 
@@ -35,13 +38,14 @@ class MyListingsApi {
 	}
 
 	/**
-	 * Each with why a coordinator decided as they did, where a decision stands, in the member's interface
-	 * language (the request's when they stored none).
+	 * Each with why a coordinator decided as they did, where a decision stands, in the
+	 * member's interface language (the request's when they stored none).
 	 */
 	@GetMapping("/api/v1/me/listings")
 	Flux<ListingJson> mine(ServerWebExchange exchange) {
 		return this.members.required(exchange)
-			.flatMap((member) -> this.listings.findOwnedBy(member.accountId()).collectList()
+			.flatMap((member) -> this.listings.findOwnedBy(member.accountId())
+				.collectList()
 				.zipWith(this.reviews.languageOf(member.accountId(), Messages.localeOf(exchange))))
 			.zipWhen((owned) -> this.reviews.standing(owned.getT1()))
 			.flatMapMany((found) -> Flux.fromIterable(found.getT1().getT1()).map((listing) -> {

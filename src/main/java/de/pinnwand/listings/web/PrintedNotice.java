@@ -20,8 +20,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /**
- * An A4 notice of a listing for the physical boards in shelters and cafés, with a QR code that leads to the
- * listing's page.
+ * An A4 notice of a listing for the physical boards in shelters and cafés, with a QR code
+ * that leads to the listing's page.
  */
 @Controller
 class PrintedNotice {
@@ -54,7 +54,10 @@ class PrintedNotice {
 		});
 	}
 
-	/** The QR code as SVG: crisp at any print size, a few hundred bytes, no image library needed. */
+	/**
+	 * The QR code as SVG: crisp at any print size, a few hundred bytes, no image library
+	 * needed.
+	 */
 	@GetMapping(path = "/listings/{id}/qr.svg", produces = "image/svg+xml")
 	Mono<ResponseEntity<String>> qrCode(@PathVariable String id, ServerWebExchange exchange) {
 		return find(id).map((listing) -> ResponseEntity.ok()

@@ -7,8 +7,8 @@ import de.pinnwand.listings.ReviewOutcomes.ReviewOutcome;
 import org.springframework.stereotype.Component;
 
 /**
- * A coordinator's decision as its author reads it; the caller passes the author's language (see
- * {@link ReviewOutcomes#languageOf}).
+ * A coordinator's decision as its author reads it; the caller passes the author's
+ * language (see {@link ReviewOutcomes#languageOf}).
  */
 @Component
 class ReviewTexts {
@@ -19,7 +19,10 @@ class ReviewTexts {
 		this.reviews = reviews;
 	}
 
-	/** E.g. 'Rejected: Commercial offer'; the note only when changes were asked for, the one time it is meant for the author. */
+	/**
+	 * E.g. 'Rejected: Commercial offer'; the note only when changes were asked for, the
+	 * one time it is meant for the author.
+	 */
 	String text(ReviewOutcome outcome, Locale locale) {
 		return this.reviews.text(outcome, locale);
 	}

@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 import org.springframework.modulith.NamedInterface;
 
 /**
- * Plain text as lines of segments, with web addresses made into links. The template escapes every segment;
- * only http and https addresses become links, so no markup or script can come through.
+ * Plain text as lines of segments, with web addresses made into links. The template
+ * escapes every segment; only http and https addresses become links, so no markup or
+ * script can come through.
  */
 @NamedInterface("listing-views")
 public final class TextLines {

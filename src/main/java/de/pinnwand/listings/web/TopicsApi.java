@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * {@code GET /api/v1/topics}: the topics listings can have with their sub-topics, labelled in the reader's
- * language.
+ * {@code GET /api/v1/topics}: the topics listings can have with their sub-topics,
+ * labelled in the reader's language.
  */
 @RestController
 class TopicsApi {
@@ -25,7 +25,10 @@ class TopicsApi {
 		this.messages = messages;
 	}
 
-	/** A topic: its stable code, its label in the language of the request, and its sub-topics. */
+	/**
+	 * A topic: its stable code, its label in the language of the request, and its
+	 * sub-topics.
+	 */
 	record Topic(String code, String label, List<Subtopic> subtopics) {
 	}
 
@@ -36,10 +39,10 @@ class TopicsApi {
 	@GetMapping("/api/v1/topics")
 	List<Topic> topics(ServerWebExchange exchange) {
 		Locale locale = Messages.localeOf(exchange);
-		return this.topicTree.topics().stream()
-			.map((topic) -> new Topic(topic.code(), label(topic.code(), locale), topic.subtopics().stream()
-				.map((code) -> new Subtopic(code, label(code, locale)))
-				.toList()))
+		return this.topicTree.topics()
+			.stream()
+			.map((topic) -> new Topic(topic.code(), label(topic.code(), locale),
+					topic.subtopics().stream().map((code) -> new Subtopic(code, label(code, locale))).toList()))
 			.toList();
 	}
 

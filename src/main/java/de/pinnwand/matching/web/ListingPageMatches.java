@@ -12,7 +12,10 @@ import de.pinnwand.search.SearchUnavailable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** The matches section of the listing pages: matches with their reasons, and the notices of new ones. */
+/**
+ * The matches section of the listing pages: matches with their reasons, and the notices
+ * of new ones.
+ */
 @Component
 class ListingPageMatches implements ListingMatches {
 
@@ -28,7 +31,10 @@ class ListingPageMatches implements ListingMatches {
 		this.notices = notices;
 	}
 
-	/** Matching needs search; while it is away the page shows without matches rather than failing. */
+	/**
+	 * Matching needs search; while it is away the page shows without matches rather than
+	 * failing.
+	 */
 	@Override
 	public Mono<List<Line>> matchesFor(Listing listing, Locale locale) {
 		return this.matchmaker.matchesFor(listing)

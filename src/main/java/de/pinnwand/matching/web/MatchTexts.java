@@ -11,7 +11,10 @@ import de.pinnwand.system.Languages;
 import de.pinnwand.web.Messages;
 import org.springframework.stereotype.Component;
 
-/** Puts a match's reasons into words in the reader's language: 'speaks العربية', '2.3 km', 'every Tuesday'. */
+/**
+ * Puts a match's reasons into words in the reader's language: 'speaks العربية', '2.3 km',
+ * 'every Tuesday'.
+ */
 @Component
 public class MatchTexts {
 

@@ -13,8 +13,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code GET /api/v1/listings/{id}/matches}: for a request the best offers, for an offer the open requests,
- * each with a score and its reasons in the reader's language.
+ * {@code GET /api/v1/listings/{id}/matches}: for a request the best offers, for an offer
+ * the open requests, each with a score and its reasons in the reader's language.
  */
 @RestController
 class MatchesApi {
@@ -50,11 +50,12 @@ class MatchesApi {
 		return ListingIds.require(id)
 			.flatMap(this.listings::findPublic)
 			.flatMap(this.matchmaker::matchesFor)
-			.map((matches) -> new Matches(matches.stream().map((match) -> new Item(
-					new MatchedListing(match.listing().id(), match.listing().kind(), match.listing().title(),
-							match.listing().textLanguage(), match.listing().topics(), match.listing().languages(),
-							match.listing().postcode(), match.listing().placeName()),
-					match.score(), Math.round(match.distanceKm() * 10) / 10.0, this.texts.reasons(match, locale)))
+			.map((matches) -> new Matches(matches.stream()
+				.map((match) -> new Item(
+						new MatchedListing(match.listing().id(), match.listing().kind(), match.listing().title(),
+								match.listing().textLanguage(), match.listing().topics(), match.listing().languages(),
+								match.listing().postcode(), match.listing().placeName()),
+						match.score(), Math.round(match.distanceKm() * 10) / 10.0, this.texts.reasons(match, locale)))
 				.toList()));
 	}
 

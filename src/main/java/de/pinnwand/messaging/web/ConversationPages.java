@@ -43,8 +43,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The inbox and a conversation's page: answer a listing, read and write, show one's contact details, close,
- * block, mark one's listing fulfilled. Every form works without JavaScript.
+ * The inbox and a conversation's page: answer a listing, read and write, show one's
+ * contact details, close, block, mark one's listing fulfilled. Every form works without
+ * JavaScript.
  */
 @Controller
 class ConversationPages {
@@ -121,7 +122,10 @@ class ConversationPages {
 			});
 	}
 
-	/** The answer form on a page of its own; the listing's 'answer' link leads here, through sign-in if needed. */
+	/**
+	 * The answer form on a page of its own; the listing's 'answer' link leads here,
+	 * through sign-in if needed.
+	 */
 	@GetMapping("/conversations/new")
 	Mono<Rendering> compose(@RequestParam(name = "listing", required = false) String listing,
 			ServerWebExchange exchange) {
@@ -145,8 +149,9 @@ class ConversationPages {
 			}
 			return this.conversations.answer(both.getT2(), listing, organisation, text)
 				.map((conversation) -> Rendering.redirectTo("/conversations/" + conversation.id() + "#latest").build())
-				.onErrorResume(InvalidMessage.class, (invalid) -> answerPage(listing, text, as,
-						invalid.problems().get(0), HttpStatus.UNPROCESSABLE_CONTENT, exchange))
+				.onErrorResume(InvalidMessage.class,
+						(invalid) -> answerPage(listing, text, as, invalid.problems().get(0),
+								HttpStatus.UNPROCESSABLE_CONTENT, exchange))
 				.onErrorResume(ConversationClosed.class, (closed) -> answerPage(listing, text, as,
 						new FieldProblem("text", "message.closed"), HttpStatus.CONFLICT, exchange));
 		});
@@ -167,8 +172,9 @@ class ConversationPages {
 			String text = both.getT1().getFirst("text");
 			return this.conversations.write(both.getT2(), conversation, text)
 				.map((written) -> Rendering.redirectTo("/conversations/" + id + "#latest").build())
-				.onErrorResume(InvalidMessage.class, (invalid) -> conversationPage(id, text,
-						invalid.problems().get(0), HttpStatus.UNPROCESSABLE_CONTENT, exchange))
+				.onErrorResume(InvalidMessage.class,
+						(invalid) -> conversationPage(id, text, invalid.problems().get(0),
+								HttpStatus.UNPROCESSABLE_CONTENT, exchange))
 				.onErrorResume(ConversationClosed.class, (closed) -> conversationPage(id, text,
 						new FieldProblem("text", "message.closed"), HttpStatus.CONFLICT, exchange));
 		});
@@ -196,9 +202,9 @@ class ConversationPages {
 
 	@PostMapping("/conversations/{id}/reports")
 	Mono<Rendering> report(@PathVariable String id, ServerWebExchange exchange) {
-		return exchange.getFormData().flatMap((form) -> act(id, "reported", exchange, (member,
-				conversation) -> this.conversations.report(member, conversation, form.getFirst("reason"),
-						form.getFirst("text"))));
+		return exchange.getFormData()
+			.flatMap((form) -> act(id, "reported", exchange, (member, conversation) -> this.conversations.report(member,
+					conversation, form.getFirst("reason"), form.getFirst("text"))));
 	}
 
 	@PostMapping("/conversations/{id}/fulfilment")
@@ -215,8 +221,9 @@ class ConversationPages {
 		return this.members.required(exchange)
 			.flatMap((member) -> action.apply(member, conversation))
 			.thenReturn(Rendering.redirectTo("/conversations/" + id + "?done=" + done).build())
-			.onErrorResume(InvalidInput.class, (invalid) -> conversationPage(id, "", invalid.problems().get(0),
-					HttpStatus.UNPROCESSABLE_CONTENT, exchange))
+			.onErrorResume(InvalidInput.class,
+					(invalid) -> conversationPage(id, "", invalid.problems().get(0), HttpStatus.UNPROCESSABLE_CONTENT,
+							exchange))
 			.onErrorResume(ConversationClosed.class, (closed) -> conversationPage(id, "",
 					new FieldProblem("text", "message.closed"), HttpStatus.CONFLICT, exchange));
 	}
@@ -262,8 +269,8 @@ class ConversationPages {
 		String done = exchange.getRequest().getQueryParams().getFirst("done");
 		return this.members.required(exchange)
 			.flatMap((member) -> this.conversations.details(member, conversation)
-				.onErrorResume(ConversationNotFound.class, (notTheirs) -> this.conversations.forReview(member,
-						conversation)))
+				.onErrorResume(ConversationNotFound.class,
+						(notTheirs) -> this.conversations.forReview(member, conversation)))
 			.map((details) -> {
 				boolean reviewing = details.review();
 				Map<String, Object> model = this.layout.model(exchange, "conversations.page-title");
@@ -291,15 +298,17 @@ class ConversationPages {
 				model.put("reviewing", reviewing);
 				model.put("underReview", details.conversation().isUnderReview() && !reviewing);
 				model.put("closedNote", closedNote(details, locale));
-				model.put("reportReasons", this.moderation.reportReasons()
-					.stream()
-					.map((code) -> new ReasonOption(code, this.messages.get(locale, "report.reason." + code)))
-					.toList());
+				model.put("reportReasons",
+						this.moderation.reportReasons()
+							.stream()
+							.map((code) -> new ReasonOption(code, this.messages.get(locale, "report.reason." + code)))
+							.toList());
 				model.put("maxReportText", ModerationService.MAX_REPORT_TEXT);
-				model.put("contacts", details.theirContacts()
-					.stream()
-					.map((contact) -> new ContactLine(contact.name(), contact.email(), contact.phone()))
-					.toList());
+				model.put("contacts",
+						details.theirContacts()
+							.stream()
+							.map((contact) -> new ContactLine(contact.name(), contact.email(), contact.phone()))
+							.toList());
 				model.put("noContacts", details.theirContacts().isEmpty());
 				model.put("showEmail", details.iHaveEmail() && !details.myDisclosure().email());
 				model.put("showPhone", details.iHavePhone() && !details.myDisclosure().phone());
@@ -336,8 +345,8 @@ class ConversationPages {
 	private InboxLine line(InboxEntry entry, Locale locale) {
 		String with = (entry.otherName() != null) ? entry.otherName()
 				: this.messages.get(locale, "conversations.former-member");
-		String kind = this.messages.get(locale, (entry.mySide() == Side.OWNER) ? "conversations.about-mine"
-				: "conversations.about-theirs");
+		String kind = this.messages.get(locale,
+				(entry.mySide() == Side.OWNER) ? "conversations.about-mine" : "conversations.about-theirs");
 		return new InboxLine("/conversations/" + entry.conversationId(), entry.listingTitle(), kind, with,
 				when(entry.lastMessageAt(), locale), entry.status() != de.pinnwand.messaging.ConversationStatus.OPEN,
 				entry.unread() > 0, this.messages.get(locale, "conversations.unread", entry.unread()));

@@ -36,9 +36,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code /api/v1/conversations}: the signed-in member's conversations on listings. Answer a listing, write, show
- * one's contact details to the other side, close, block, and mark one's listing fulfilled. Conversations one is not
- * part of answer 404, like missing ones.
+ * {@code /api/v1/conversations}: the signed-in member's conversations on listings. Answer
+ * a listing, write, show one's contact details to the other side, close, block, and mark
+ * one's listing fulfilled. Conversations one is not part of answer 404, like missing
+ * ones.
  */
 @RestController
 @RequestMapping("/api/v1/conversations")
@@ -53,7 +54,9 @@ class ConversationsApi {
 		this.members = members;
 	}
 
-	/** An answer to a listing: {@code organisation} when answering for one's organisation. */
+	/**
+	 * An answer to a listing: {@code organisation} when answering for one's organisation.
+	 */
 	record NewConversation(String listing, String organisation, String text) {
 	}
 
@@ -70,8 +73,9 @@ class ConversationsApi {
 	}
 
 	/**
-	 * A disclosure as a client sends it: exactly {@code email} and {@code phone}, each a JSON boolean or absent. A
-	 * field it does not know may be a typo of one it does, and an irreversible step takes no guesses.
+	 * A disclosure as a client sends it: exactly {@code email} and {@code phone}, each a
+	 * JSON boolean or absent. A field it does not know may be a typo of one it does, and
+	 * an irreversible step takes no guesses.
 	 */
 	record DisclosureChoice(Boolean email, Boolean phone, @JsonAnySetter Map<String, Object> unknown) {
 
@@ -118,8 +122,8 @@ class ConversationsApi {
 			return new ConversationJson(conversation.id().toString(),
 					(conversation.listingId() != null) ? conversation.listingId().toString() : null,
 					details.listingTitle(), details.listingKind().name(),
-					(details.listingStatus() != null) ? details.listingStatus().name() : null,
-					details.mySide().name(), details.otherName(), conversation.status().name(),
+					(details.listingStatus() != null) ? details.listingStatus().name() : null, details.mySide().name(),
+					details.otherName(), conversation.status().name(),
 					(conversation.closedBy() != null) ? conversation.closedBy().name() : null,
 					(conversation.blockedBy() != null) ? conversation.blockedBy().name() : null,
 					conversation.createdAt(), conversation.fulfilledAt(),
@@ -170,8 +174,7 @@ class ConversationsApi {
 		return this.members.required(exchange)
 			.flatMap((member) -> this.conversations.answer(member, listing, as, body.text())
 				.flatMap((conversation) -> this.conversations.details(member, conversation.id())))
-			.map((details) -> ResponseEntity
-				.created(URI.create("/api/v1/conversations/" + details.conversation().id()))
+			.map((details) -> ResponseEntity.created(URI.create("/api/v1/conversations/" + details.conversation().id()))
 				.body(ConversationJson.of(details)));
 	}
 
@@ -205,14 +208,21 @@ class ConversationsApi {
 		return then(id, exchange, this.conversations::block);
 	}
 
-	/** A report to the coordination office: {@code reason} is one of the configured report reasons. */
+	/**
+	 * A report to the coordination office: {@code reason} is one of the configured report
+	 * reasons.
+	 */
 	record NewReport(String reason, String text) {
 	}
 
-	/** Takes the conversation to the coordination office; it takes no messages until they decided. */
+	/**
+	 * Takes the conversation to the coordination office; it takes no messages until they
+	 * decided.
+	 */
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PostMapping("/{id}/reports")
-	Mono<ResponseEntity<Void>> report(@PathVariable String id, @RequestBody NewReport body, ServerWebExchange exchange) {
+	Mono<ResponseEntity<Void>> report(@PathVariable String id, @RequestBody NewReport body,
+			ServerWebExchange exchange) {
 		UUID conversation = ListingIds.parse(id);
 		if (conversation == null) {
 			return Mono.error(new ConversationNotFound());
@@ -228,7 +238,9 @@ class ConversationsApi {
 		return then(id, exchange, this.conversations::markFulfilled);
 	}
 
-	/** Does something with the conversation, then answers it as the member now sees it. */
+	/**
+	 * Does something with the conversation, then answers it as the member now sees it.
+	 */
 	private Mono<ConversationJson> then(String id, ServerWebExchange exchange,
 			BiFunction<Member, UUID, Mono<?>> action) {
 		UUID conversation = ListingIds.parse(id);

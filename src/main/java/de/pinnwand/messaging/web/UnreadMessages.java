@@ -10,9 +10,10 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Counts a signed-in member's unread messages for the header of the page they open. Visitors, the API and
- * anything but a page view cost nothing. Declared as a bean by {@link Configuration}, not by scanning, so that
- * web slice tests without accounts do not pick it up.
+ * Counts a signed-in member's unread messages for the header of the page they open.
+ * Visitors, the API and anything but a page view cost nothing. Declared as a bean by
+ * {@link Configuration}, not by scanning, so that web slice tests without accounts do not
+ * pick it up.
  */
 class UnreadMessages implements WebFilter {
 
@@ -28,8 +29,8 @@ class UnreadMessages implements WebFilter {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		String path = exchange.getRequest().getPath().value();
-		if (exchange.getRequest().getMethod() != HttpMethod.GET || path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/css/")
-				|| path.startsWith("/js/")) {
+		if (exchange.getRequest().getMethod() != HttpMethod.GET || path.startsWith("/api/")
+				|| path.startsWith("/actuator/") || path.startsWith("/css/") || path.startsWith("/js/")) {
 			return chain.filter(exchange);
 		}
 		return this.members.current(exchange)

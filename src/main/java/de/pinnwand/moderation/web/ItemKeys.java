@@ -7,8 +7,8 @@ import de.pinnwand.moderation.ModerationService;
 import de.pinnwand.moderation.ReportedItem;
 
 /**
- * How queue items are named in decision paths: a listing by its bare id (as before other items could be
- * reported), any other item as {@code <type>:<id>}.
+ * How queue items are named in decision paths: a listing by its bare id (as before other
+ * items could be reported), any other item as {@code <type>:<id>}.
  */
 final class ItemKeys {
 
@@ -28,7 +28,10 @@ final class ItemKeys {
 		return ModerationService.LISTING.equals(item.type()) ? item.id().toString() : item.type() + ":" + item.id();
 	}
 
-	/** The key in a path; a value without a type is a listing's id (perhaps not a valid one). */
+	/**
+	 * The key in a path; a value without a type is a listing's id (perhaps not a valid
+	 * one).
+	 */
 	static Key parse(String value) {
 		int colon = (value != null) ? value.indexOf(':') : -1;
 		if (colon < 0) {

@@ -28,8 +28,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Moderation in the JSON API: the queue and decisions for coordinators (anyone else gets 404), reports for
- * everyone, visitors included.
+ * Moderation in the JSON API: the queue and decisions for coordinators (anyone else gets
+ * 404), reports for everyone, visitors included.
  */
 @RestController
 class ModerationApi {
@@ -48,6 +48,7 @@ class ModerationApi {
 
 	/**
 	 * An item of the queue.
+	 *
 	 * @param type {@code listing}, {@code organisation}, {@code activity}, ...
 	 * @param item what every type has: its id, title, page
 	 * @param listing the listing; null for other types
@@ -59,12 +60,12 @@ class ModerationApi {
 	}
 
 	/**
-	 * An item of any type, as the queue shows it; {@code key} is what its decision's path takes: a listing's bare
-	 * id, else {@code <type>:<id>} (e.g. {@code organisation:9f0c...}); {@code visible} whether the public sees
-	 * it now.
+	 * An item of any type, as the queue shows it; {@code key} is what its decision's path
+	 * takes: a listing's bare id, else {@code <type>:<id>} (e.g.
+	 * {@code organisation:9f0c...}); {@code visible} whether the public sees it now.
 	 */
-	record ItemJson(String key, String type, UUID id, String title, String description, String href,
-			String district, List<String> languages, boolean visible) {
+	record ItemJson(String key, String type, UUID id, String title, String description, String href, String district,
+			List<String> languages, boolean visible) {
 
 		static ItemJson of(ReportedItem item) {
 			return new ItemJson(ItemKeys.of(item), item.type(), item.id(), item.title(), item.description(),
@@ -74,11 +75,12 @@ class ModerationApi {
 	}
 
 	/**
-	 * A decision. About a listing (path: its id): APPROVE, REJECT, CLOSE, BLOCK (close and stop the author posting
-	 * for {@code blockDays}, 1 to 365, or 0 for good) or ASK_FOR_CHANGES (back to the author with a {@code note}), on the version seen,
-	 * with a reason code (needed but to approve or ask for changes). About another item that reports took down
-	 * (path: {@code <type>:<id>}, e.g. {@code activity:9f0c...}): APPROVE (put it back up) or CLOSE (with a
-	 * reason; it stays hidden); no version.
+	 * A decision. About a listing (path: its id): APPROVE, REJECT, CLOSE, BLOCK (close
+	 * and stop the author posting for {@code blockDays}, 1 to 365, or 0 for good) or
+	 * ASK_FOR_CHANGES (back to the author with a {@code note}), on the version seen, with
+	 * a reason code (needed but to approve or ask for changes). About another item that
+	 * reports took down (path: {@code <type>:<id>}, e.g. {@code activity:9f0c...}):
+	 * APPROVE (put it back up) or CLOSE (with a reason; it stays hidden); no version.
 	 */
 	record DecisionJson(String decision, Long version, String reason, String note, Integer blockDays) {
 	}
@@ -102,12 +104,18 @@ class ModerationApi {
 			.map((item) -> new QueueItemJson(item.type(), ItemJson.of(item.item()),
 					(item.listing() != null) ? ListingJson.of(item.listing()) : null,
 					(item.listing() != null) ? item.listing().version() : null, item.reported(), item.waitingSince(),
-					item.authorHistory().entrySet().stream().collect(java.util.stream.Collectors
-						.toMap((entry) -> entry.getKey().name(), Map.Entry::getValue)),
+					item.authorHistory()
+						.entrySet()
+						.stream()
+						.collect(java.util.stream.Collectors.toMap((entry) -> entry.getKey().name(),
+								Map.Entry::getValue)),
 					item.reports()));
 	}
 
-	/** Answers the decided listing as {@link ListingJson}, another item as {@link ItemJson}. */
+	/**
+	 * Answers the decided listing as {@link ListingJson}, another item as
+	 * {@link ItemJson}.
+	 */
 	@PostMapping("/api/v1/moderation/items/{id}/decision")
 	Mono<Object> decide(@PathVariable String id, @RequestBody DecisionJson body, ServerWebExchange exchange) {
 		ItemKeys.Key key = ItemKeys.parse(id);
@@ -117,13 +125,17 @@ class ModerationApi {
 						body.reason(), body.note()))
 				.map(ItemJson::of);
 		}
-		return ListingIds.require(id).zipWith(this.members.required(exchange))
+		return ListingIds.require(id)
+			.zipWith(this.members.required(exchange))
 			.flatMap((both) -> this.moderation.decide(both.getT2(), both.getT1(), decision(body.decision()),
 					body.version(), body.reason(), body.note(), body.blockDays()))
 			.map(ListingJson::of);
 	}
 
-	/** Scopes a coordinator to areas (admins only); an empty list lets them review everywhere. */
+	/**
+	 * Scopes a coordinator to areas (admins only); an empty list lets them review
+	 * everywhere.
+	 */
 	@PutMapping("/api/v1/moderation/coordinators/{accountId}/areas")
 	Mono<AreasJson> scope(@PathVariable String accountId, @RequestBody AreasJson body, ServerWebExchange exchange) {
 		return accountId(accountId).zipWith(this.members.required(exchange))

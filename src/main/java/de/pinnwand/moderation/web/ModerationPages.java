@@ -31,8 +31,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The coordinators' queue page with its decision forms, and the report forms readers reach from a listing, an
- * organisation or an activity.
+ * The coordinators' queue page with its decision forms, and the report forms readers
+ * reach from a listing, an organisation or an activity.
  */
 @Controller
 class ModerationPages {
@@ -77,8 +77,8 @@ class ModerationPages {
 	}
 
 	/**
-	 * An item as the queue page shows it; {@code listing} whether it is a listing (with all decisions), else only
-	 * putting it back up or closing it apply.
+	 * An item as the queue page shows it; {@code listing} whether it is a listing (with
+	 * all decisions), else only putting it back up or closing it apply.
 	 */
 	record ItemView(String id, String key, String type, boolean listing, String href, Long version, String heading,
 			String description, String textLanguage, String kind, String district, String topics, String languages,
@@ -99,19 +99,23 @@ class ModerationPages {
 			.map((item) -> {
 				Listing listing = item.listing();
 				ReportedItem reported = item.item();
-				return new ItemView(reported.id().toString(), ItemKeys.of(reported), reported.type(), listing != null, reported.href(),
-						(listing != null) ? listing.version() : null, reported.title(), reported.description(),
-						reported.textLanguage(),
+				return new ItemView(reported.id().toString(), ItemKeys.of(reported), reported.type(), listing != null,
+						reported.href(), (listing != null) ? listing.version() : null, reported.title(),
+						reported.description(), reported.textLanguage(),
 						(listing != null)
 								? this.messages.get(locale, "kind." + listing.kind().name().toLowerCase(Locale.ROOT))
 								: this.messages.get(locale, "moderation.type." + reported.type()),
 						reported.district(), (listing != null) ? String.join(", ", listing.topics()) : "",
 						String.join(", ", reported.languages()), dates.format(item.waitingSince()), item.reported(),
-						item.authorHistory().entrySet().stream()
+						item.authorHistory()
+							.entrySet()
+							.stream()
 							.map((entry) -> this.messages.get(locale,
-									"status." + entry.getKey().name().toLowerCase(Locale.ROOT)) + ": " + entry.getValue())
+									"status." + entry.getKey().name().toLowerCase(Locale.ROOT)) + ": "
+									+ entry.getValue())
 							.toList(),
-						item.reports().stream()
+						item.reports()
+							.stream()
 							.map((report) -> this.messages.get(locale, "report.reason." + report.reason())
 									+ ((report.text() != null) ? " – " + report.text() : ""))
 							.toList());
@@ -121,16 +125,20 @@ class ModerationPages {
 				Map<String, Object> model = this.layout.model(exchange, "moderation.page-title");
 				model.put("items", items);
 				model.put("empty", items.isEmpty());
-				model.put("reasons", this.moderation.decisionReasons().stream()
-					.map((code) -> new Choice(code, this.texts.reason(code, locale)))
-					.toList());
+				model.put("reasons",
+						this.moderation.decisionReasons()
+							.stream()
+							.map((code) -> new Choice(code, this.texts.reason(code, locale)))
+							.toList());
 				model.put("district", valueOr(filter.district()));
 				model.put("topic", valueOr(filter.topic()));
 				model.put("language", valueOr(filter.language()));
-				model.put("types", this.moderation.reportableTypes().stream()
-					.map((type) -> new TypeChoice(type, this.messages.get(locale, "moderation.type." + type),
-							type.equals(filter.type())))
-					.toList());
+				model.put("types",
+						this.moderation.reportableTypes()
+							.stream()
+							.map((type) -> new TypeChoice(type, this.messages.get(locale, "moderation.type." + type),
+									type.equals(filter.type())))
+							.toList());
 				String done = query.getFirst("done");
 				if (done != null && List.of("approve", "reject", "close", "block", "ask_for_changes").contains(done)) {
 					model.put("done", this.messages.get(locale, "moderation.done." + done));
@@ -149,23 +157,22 @@ class ModerationPages {
 	@PostMapping("/moderation/items/{id}/decision")
 	Mono<Rendering> decide(@PathVariable String id, ServerWebExchange exchange) {
 		ItemKeys.Key key = ItemKeys.parse(id);
-		return this.members.required(exchange)
-			.zipWith(exchange.getFormData())
-			.flatMap((both) -> {
-				MultiValueMap<String, String> form = both.getT2();
-				String decision = String.valueOf(form.getFirst("decision"));
-				Mono<?> decided = key.isItem()
-						? this.moderation.decideItem(both.getT1(), key.type(), key.id(),
-								ModerationApi.decision(decision), form.getFirst("reason"), form.getFirst("note"))
-						: ListingIds.require(id).flatMap((listing) -> this.moderation.decide(both.getT1(), listing,
+		return this.members.required(exchange).zipWith(exchange.getFormData()).flatMap((both) -> {
+			MultiValueMap<String, String> form = both.getT2();
+			String decision = String.valueOf(form.getFirst("decision"));
+			Mono<?> decided = key.isItem()
+					? this.moderation.decideItem(both.getT1(), key.type(), key.id(), ModerationApi.decision(decision),
+							form.getFirst("reason"), form.getFirst("note"))
+					: ListingIds.require(id)
+						.flatMap((listing) -> this.moderation.decide(both.getT1(), listing,
 								ModerationApi.decision(decision), version(form.getFirst("version")),
 								form.getFirst("reason"), form.getFirst("note"),
-								"true".equals(form.getFirst("blockForGood")) ? Integer.valueOf(ModerationService.BLOCK_FOR_GOOD)
+								"true".equals(form.getFirst("blockForGood"))
+										? Integer.valueOf(ModerationService.BLOCK_FOR_GOOD)
 										: days(form.getFirst("blockDays"))));
-				return decided.map((done) -> Rendering
-					.redirectTo("/moderation?done=" + decision.toLowerCase(Locale.ROOT))
-					.build());
-			})
+			return decided
+				.map((done) -> Rendering.redirectTo("/moderation?done=" + decision.toLowerCase(Locale.ROOT)).build());
+		})
 			.onErrorResume(InvalidModeration.class,
 					(invalid) -> Mono.just(Rendering.redirectTo("/moderation?invalid").build()));
 	}
@@ -191,28 +198,29 @@ class ModerationPages {
 					model.put("done", this.messages.get(exchange, "moderation.coordinators.saved"));
 				}
 				if (query.containsKey("invalid")) {
-					model.put("problem", this.messages.get(exchange, "error.moderation.areas", ModerationService.MAX_AREAS,
-							ModerationService.MAX_AREA_LENGTH));
+					model.put("problem", this.messages.get(exchange, "error.moderation.areas",
+							ModerationService.MAX_AREAS, ModerationService.MAX_AREA_LENGTH));
 				}
 				return Rendering.view(COORDINATORS_VIEW).model(model).build();
 			});
 	}
 
-	/** Scopes a coordinator to the areas in the form, one a line (or separated by commas); none for everywhere. */
+	/**
+	 * Scopes a coordinator to the areas in the form, one a line (or separated by commas);
+	 * none for everywhere.
+	 */
 	@PostMapping("/admin/coordinators/{accountId}/areas")
 	Mono<Rendering> scope(@PathVariable String accountId, ServerWebExchange exchange) {
 		java.util.UUID coordinator = ListingIds.parse(accountId);
 		if (coordinator == null) {
 			return Mono.error(de.pinnwand.accounts.AccountNotFound::new);
 		}
-		return this.members.required(exchange)
-			.zipWith(exchange.getFormData())
-			.flatMap((both) -> {
-				String areas = both.getT2().getFirst("areas");
-				List<String> split = (areas != null) ? List.of(areas.split("[\\r\\n,]+")) : List.of();
-				return this.moderation.scope(both.getT1(), coordinator, split)
-					.thenReturn(Rendering.redirectTo("/admin/coordinators?saved").build());
-			})
+		return this.members.required(exchange).zipWith(exchange.getFormData()).flatMap((both) -> {
+			String areas = both.getT2().getFirst("areas");
+			List<String> split = (areas != null) ? List.of(areas.split("[\\r\\n,]+")) : List.of();
+			return this.moderation.scope(both.getT1(), coordinator, split)
+				.thenReturn(Rendering.redirectTo("/admin/coordinators?saved").build());
+		})
 			.onErrorResume(InvalidModeration.class,
 					(invalid) -> Mono.just(Rendering.redirectTo("/admin/coordinators?invalid").build()));
 	}
@@ -230,11 +238,13 @@ class ModerationPages {
 		MultiValueMap<String, String> query = exchange.getRequest().getQueryParams();
 		return this.members.required(exchange).flatMap(this.moderation::reasonTexts).map((all) -> {
 			Map<String, Object> model = this.layout.model(exchange, "moderation.reasons.page-title");
-			model.put("reasons", all.entrySet().stream()
-				.map((reason) -> new ReasonView(reason.getKey(), reason.getValue().entrySet().stream()
+			model.put("reasons", all.entrySet()
+				.stream()
+				.map((reason) -> new ReasonView(reason.getKey(), reason.getValue()
+					.entrySet()
+					.stream()
 					.map((text) -> new ReasonText(text.getKey(),
-							this.messages.get(Locale.forLanguageTag(text.getKey()), "language.self"),
-							text.getValue(),
+							this.messages.get(Locale.forLanguageTag(text.getKey()), "language.self"), text.getValue(),
 							InterfaceLanguages.isRightToLeft(Locale.forLanguageTag(text.getKey()))))
 					.toList()))
 				.toList());
@@ -242,8 +252,8 @@ class ModerationPages {
 				model.put("done", this.messages.get(exchange, "moderation.reasons.saved"));
 			}
 			if (query.containsKey("invalid")) {
-				model.put("problem", this.messages.get(exchange, "error.moderation.reason-text",
-						ModerationService.MAX_REASON_TEXT));
+				model.put("problem",
+						this.messages.get(exchange, "error.moderation.reason-text", ModerationService.MAX_REASON_TEXT));
 			}
 			return Rendering.view(REASONS_VIEW).model(model).build();
 		});
@@ -252,25 +262,24 @@ class ModerationPages {
 	/** Saves a reason's texts; the path's {@code id} is the reason's code. */
 	@PostMapping("/moderation/reasons/{id}")
 	Mono<Rendering> editReason(@PathVariable("id") String code, ServerWebExchange exchange) {
-		return this.members.required(exchange)
-			.zipWith(exchange.getFormData())
-			.flatMap((both) -> {
-				Map<String, String> texts = new java.util.HashMap<>();
-				both.getT2().forEach((key, values) -> {
-					if (key.startsWith("text.") && !values.isEmpty()) {
-						texts.put(key.substring("text.".length()), values.get(0));
-					}
-				});
-				return this.moderation.editReason(both.getT1(), code, texts)
-					.thenReturn(Rendering.redirectTo("/moderation/reasons?saved").build());
-			})
+		return this.members.required(exchange).zipWith(exchange.getFormData()).flatMap((both) -> {
+			Map<String, String> texts = new java.util.HashMap<>();
+			both.getT2().forEach((key, values) -> {
+				if (key.startsWith("text.") && !values.isEmpty()) {
+					texts.put(key.substring("text.".length()), values.get(0));
+				}
+			});
+			return this.moderation.editReason(both.getT1(), code, texts)
+				.thenReturn(Rendering.redirectTo("/moderation/reasons?saved").build());
+		})
 			.onErrorResume(InvalidModeration.class,
 					(invalid) -> Mono.just(Rendering.redirectTo("/moderation/reasons?invalid").build()));
 	}
 
 	@GetMapping("/listings/{id}/report")
 	Mono<Rendering> reportForm(@PathVariable String id, ServerWebExchange exchange) {
-		return ListingIds.require(id).flatMap(this.listings::findPublic)
+		return ListingIds.require(id)
+			.flatMap(this.listings::findPublic)
 			.map((listing) -> reportForm(exchange, false, "/listings/" + listing.id(), listing.title(),
 					listing.textLanguage()));
 	}
@@ -310,8 +319,8 @@ class ModerationPages {
 
 	@PostMapping("/listings/{id}/reports")
 	Mono<Rendering> report(@PathVariable String id, ServerWebExchange exchange) {
-		return ListingIds.require(id).flatMap((listing) -> report(ModerationService.LISTING, listing,
-				"/listings/" + listing, exchange));
+		return ListingIds.require(id)
+			.flatMap((listing) -> report(ModerationService.LISTING, listing, "/listings/" + listing, exchange));
 	}
 
 	@PostMapping("/organisations/{id}/reports")
@@ -328,7 +337,8 @@ class ModerationPages {
 
 	private Mono<Rendering> report(String type, UUID id, String href, ServerWebExchange exchange) {
 		return exchange.getFormData()
-			.zipWith(this.members.current(exchange).map((member) -> java.util.Optional.of(member.accountId()))
+			.zipWith(this.members.current(exchange)
+				.map((member) -> java.util.Optional.of(member.accountId()))
 				.defaultIfEmpty(java.util.Optional.<UUID>empty()))
 			.flatMap((both) -> this.moderation.reportItem(type, id, both.getT2().orElse(null),
 					this.addresses.of(exchange.getRequest()), both.getT1().getFirst("reason"),
@@ -336,7 +346,8 @@ class ModerationPages {
 			.then(Mono.fromSupplier(() -> {
 				// Rendered, not redirected: the report may just have taken the item down.
 				boolean item = !ModerationService.LISTING.equals(type);
-				Map<String, Object> model = this.layout.model(exchange, item ? "report.item.heading" : "report.page-title");
+				Map<String, Object> model = this.layout.model(exchange,
+						item ? "report.item.heading" : "report.page-title");
 				model.put("item", item);
 				model.put("sent", true);
 				return Rendering.view(REPORT_VIEW).model(model).build();

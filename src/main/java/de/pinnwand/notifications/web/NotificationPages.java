@@ -19,7 +19,10 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** 'My notifications': the newest notices in the reader's language, unread ones marked, each with its link. */
+/**
+ * 'My notifications': the newest notices in the reader's language, unread ones marked,
+ * each with its link.
+ */
 @Controller
 class NotificationPages {
 
@@ -51,25 +54,29 @@ class NotificationPages {
 	@GetMapping("/my/notifications")
 	Mono<Rendering> mine(ServerWebExchange exchange) {
 		Locale locale = Messages.localeOf(exchange);
-		return this.members.required(exchange).flatMap((member) -> this.notifications.recent(member.accountId())
-			.map((notice) -> new NoticeLine(notice.id().toString(), this.texts.line(notice, locale), notice.link(),
-					NotificationTexts.date(notice.createdAt().atZone(PortalZone.ZONE).toLocalDate()
-						.toString(), locale),
-					!notice.isRead()))
-			.collectList()
-			.map((lines) -> {
-				Map<String, Object> model = this.layout.model(exchange, "notifications.page-title");
-				model.put("notices", lines);
-				model.put("empty", lines.isEmpty());
-				model.put("anyUnread", lines.stream().anyMatch(NoticeLine::unread));
-				if (exchange.getRequest().getQueryParams().containsKey("read")) {
-					model.put("done", this.messages.get(locale, "notifications.done.read"));
-				}
-				return Rendering.view(VIEW).model(model).build();
-			}));
+		return this.members.required(exchange)
+			.flatMap((member) -> this.notifications.recent(member.accountId())
+				.map((notice) -> new NoticeLine(notice.id().toString(), this.texts.line(notice, locale), notice.link(),
+						NotificationTexts.date(notice.createdAt().atZone(PortalZone.ZONE).toLocalDate().toString(),
+								locale),
+						!notice.isRead()))
+				.collectList()
+				.map((lines) -> {
+					Map<String, Object> model = this.layout.model(exchange, "notifications.page-title");
+					model.put("notices", lines);
+					model.put("empty", lines.isEmpty());
+					model.put("anyUnread", lines.stream().anyMatch(NoticeLine::unread));
+					if (exchange.getRequest().getQueryParams().containsKey("read")) {
+						model.put("done", this.messages.get(locale, "notifications.done.read"));
+					}
+					return Rendering.view(VIEW).model(model).build();
+				}));
 	}
 
-	/** Marks one notice read ({@code id}), or all of them without one; another member's id changes nothing. */
+	/**
+	 * Marks one notice read ({@code id}), or all of them without one; another member's id
+	 * changes nothing.
+	 */
 	@PostMapping("/my/notifications/read")
 	Mono<Rendering> read(ServerWebExchange exchange) {
 		return exchange.getFormData().zipWith(this.members.required(exchange)).flatMap((both) -> {

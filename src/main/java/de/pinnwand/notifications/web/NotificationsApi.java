@@ -26,8 +26,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code /api/v1/me/notifications}: the signed-in member's newest notices, with their text in the reader's
- * language ({@code Accept-Language} or {@code ?ui=}), and marking them read.
+ * {@code /api/v1/me/notifications}: the signed-in member's newest notices, with their
+ * text in the reader's language ({@code Accept-Language} or {@code ?ui=}), and marking
+ * them read.
  */
 @RestController
 @RequestMapping("/api/v1/me/notifications")
@@ -50,8 +51,8 @@ class NotificationsApi {
 
 		static NotificationJson of(Notification notice, String text) {
 			return new NotificationJson(notice.id().toString(), notice.kind().name(), text, notice.link(),
-					(notice.subjectId() != null) ? notice.subjectId().toString() : null, notice.title(), notice.detail(),
-					notice.createdAt(), notice.readAt(), notice.emailState().name());
+					(notice.subjectId() != null) ? notice.subjectId().toString() : null, notice.title(),
+					notice.detail(), notice.createdAt(), notice.readAt(), notice.emailState().name());
 		}
 
 	}
@@ -75,11 +76,12 @@ class NotificationsApi {
 	@GetMapping
 	Mono<NotificationsJson> mine(ServerWebExchange exchange) {
 		Locale locale = Messages.localeOf(exchange);
-		return this.members.required(exchange).flatMap((member) -> this.notifications.recent(member.accountId())
-			.map((notice) -> NotificationJson.of(notice, this.texts.line(notice, locale)))
-			.collectList()
-			.zipWith(this.notifications.unreadCount(member.accountId()))
-			.map((both) -> new NotificationsJson(both.getT2(), both.getT1())));
+		return this.members.required(exchange)
+			.flatMap((member) -> this.notifications.recent(member.accountId())
+				.map((notice) -> NotificationJson.of(notice, this.texts.line(notice, locale)))
+				.collectList()
+				.zipWith(this.notifications.unreadCount(member.accountId()))
+				.map((both) -> new NotificationsJson(both.getT2(), both.getT1())));
 	}
 
 	@PostMapping("/read")

@@ -11,8 +11,9 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Puts the signed-in member's number of unread notices where the layout's header finds it. Runs after the filter
- * that found the member, only for pages read by a signed-in member (one count query), never for visitors or the API.
+ * Puts the signed-in member's number of unread notices where the layout's header finds
+ * it. Runs after the filter that found the member, only for pages read by a signed-in
+ * member (one count query), never for visitors or the API.
  */
 @Order(1)
 class UnreadNoticesFilter implements WebFilter {
@@ -28,8 +29,7 @@ class UnreadNoticesFilter implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (exchange.getRequest().getMethod() != HttpMethod.GET
-				|| exchange.getAttribute(Layout.MEMBER_NAME) == null) {
+		if (exchange.getRequest().getMethod() != HttpMethod.GET || exchange.getAttribute(Layout.MEMBER_NAME) == null) {
 			return chain.filter(exchange);
 		}
 		return this.members.current(exchange)
@@ -39,7 +39,10 @@ class UnreadNoticesFilter implements WebFilter {
 			.then(chain.filter(exchange));
 	}
 
-	/** Registers the filter as a bean, not by scanning, so that web slice tests without accounts do not pick it up. */
+	/**
+	 * Registers the filter as a bean, not by scanning, so that web slice tests without
+	 * accounts do not pick it up.
+	 */
 	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 	static class Registration {
 

@@ -17,9 +17,10 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The unsubscribe link of every notification mail; it works without signing in. GET only shows a confirmation
- * (mail scanners open links), the POST of its form or of a mail program's one-click unsubscribe (RFC 8058, token in
- * the URL) stops the mails. A token that is not one of ours gets a page saying so (400).
+ * The unsubscribe link of every notification mail; it works without signing in. GET only
+ * shows a confirmation (mail scanners open links), the POST of its form or of a mail
+ * program's one-click unsubscribe (RFC 8058, token in the URL) stops the mails. A token
+ * that is not one of ours gets a page saying so (400).
  */
 @Controller
 class UnsubscribePages {

@@ -1,2 +1,5 @@
-/** HTTP of notifications: the member's page and API, the unsubscribe link, the embedded run's mail page. */
+/**
+ * HTTP of notifications: the member's page and API, the unsubscribe link, the embedded
+ * run's mail page.
+ */
 package de.pinnwand.notifications.web;

@@ -17,8 +17,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * An invitation link: a signed-in member sees which organisation invites them in which role and accepts it.
- * Unknown, used and expired links all answer the same 404 page.
+ * An invitation link: a signed-in member sees which organisation invites them in which
+ * role and accepts it. Unknown, used and expired links all answer the same 404 page.
  */
 @Controller
 class InvitationPages {
@@ -48,9 +48,10 @@ class InvitationPages {
 	Mono<Rendering> show(@PathVariable String token, ServerWebExchange exchange) {
 		return this.organisations.invitation(token).map((offer) -> {
 			Map<String, Object> model = this.layout.model(exchange, "invitation.page-title");
-			model.put("organisation", OrganisationView.of(offer.organisation(), this.gazetteer, this.messages, exchange));
-			model.put("role", this.messages.get(exchange,
-					"organisation.role." + offer.role().name().toLowerCase(Locale.ROOT)));
+			model.put("organisation",
+					OrganisationView.of(offer.organisation(), this.gazetteer, this.messages, exchange));
+			model.put("role",
+					this.messages.get(exchange, "organisation.role." + offer.role().name().toLowerCase(Locale.ROOT)));
 			model.put("token", token);
 			return Rendering.view(VIEW).model(model).build();
 		});

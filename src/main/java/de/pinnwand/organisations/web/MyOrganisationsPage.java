@@ -20,9 +20,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * 'My organisations': the organisations and groups the member belongs to, each with what they can do there next
- * (put an activity on the board, offer something on its behalf, see its activities; admins also edit it and its
- * members).
+ * 'My organisations': the organisations and groups the member belongs to, each with what
+ * they can do there next (put an activity on the board, offer something on its behalf,
+ * see its activities; admins also edit it and its members).
  */
 @Controller
 class MyOrganisationsPage {
@@ -48,7 +48,9 @@ class MyOrganisationsPage {
 		this.messages = messages;
 	}
 
-	/** One of the member's organisations; the template links to what they can do there. */
+	/**
+	 * One of the member's organisations; the template links to what they can do there.
+	 */
 	record Mine(String id, String name, String role, boolean admin) {
 	}
 

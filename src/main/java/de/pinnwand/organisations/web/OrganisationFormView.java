@@ -13,8 +13,8 @@ import de.pinnwand.web.Messages;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The found-an-organisation form (also the edit form) as the template shows it: values to refill, options, and
- * the errors of the last try next to their fields.
+ * The found-an-organisation form (also the edit form) as the template shows it: values to
+ * refill, options, and the errors of the last try next to their fields.
  *
  * @param action where the form posts to
  * @param id the organisation being edited; null when founding one
@@ -29,25 +29,25 @@ record OrganisationFormView(String action, String id, String version, String nam
 	record Option(String value, String label, boolean checked, String lang) {
 	}
 
-	static OrganisationFormView of(String action, String id, Long version, OrganisationProfile profile,
-			boolean hasLogo, List<FieldProblem> problems, Messages messages, ServerWebExchange exchange) {
+	static OrganisationFormView of(String action, String id, Long version, OrganisationProfile profile, boolean hasLogo,
+			List<FieldProblem> problems, Messages messages, ServerWebExchange exchange) {
 		List<String> chosen = (profile.languages() != null) ? profile.languages() : List.of();
 		List<Option> types = Arrays.stream(OrganisationType.values())
 			.map((type) -> new Option(type.name(), OrganisationView.typeLabel(type, messages, exchange),
 					type.name().equalsIgnoreCase(profile.type()), null))
 			.toList();
-		List<Option> languages = Languages.codes().stream()
+		List<Option> languages = Languages.codes()
+			.stream()
 			.map((code) -> new Option(code, Languages.endonym(code), chosen.contains(code), code))
 			.toList();
 		Map<String, String> errors = new LinkedHashMap<>();
 		for (FieldProblem problem : problems) {
 			errors.putIfAbsent(problem.field(), messages.get(exchange, "error." + problem.code(), problem.arguments()));
 		}
-		return new OrganisationFormView(action, id, (version != null) ? version.toString() : null,
-				text(profile.name()), types, text(profile.description()), languages, text(profile.publicAddress()),
-				text(profile.postcode()), text(profile.openingHours()), text(profile.contactEmail()),
-				text(profile.contactPhone()), text(profile.website()), hasLogo, errors, !errors.isEmpty(),
-				List.copyOf(errors.values()));
+		return new OrganisationFormView(action, id, (version != null) ? version.toString() : null, text(profile.name()),
+				types, text(profile.description()), languages, text(profile.publicAddress()), text(profile.postcode()),
+				text(profile.openingHours()), text(profile.contactEmail()), text(profile.contactPhone()),
+				text(profile.website()), hasLogo, errors, !errors.isEmpty(), List.copyOf(errors.values()));
 	}
 
 	private static String text(String value) {

@@ -8,8 +8,8 @@ import de.pinnwand.organisations.Organisation;
 /**
  * An organisation in the JSON API. Its address and contact are public on purpose.
  *
- * @param type one of WELFARE_ASSOCIATION, COUNSELLING_SERVICE, AUTHORITY, ASSOCIATION, VOLUNTEER_GROUP, COMPANY,
- * MEETING_PLACE
+ * @param type one of WELFARE_ASSOCIATION, COUNSELLING_SERVICE, AUTHORITY, ASSOCIATION,
+ * VOLUNTEER_GROUP, COMPANY, MEETING_PLACE
  * @param logo the address of its logo (a PNG), or null for none
  * @param verified whether the coordination office verified it
  * @param version to send back with {@code PUT}; a change made in between answers 409
@@ -22,9 +22,8 @@ public record OrganisationJson(String id, String name, String type, String descr
 		return new OrganisationJson(organisation.id().toString(), organisation.name(), organisation.type().name(),
 				organisation.description(), organisation.languages(), organisation.publicAddress(),
 				organisation.postcode(), organisation.openingHours(), organisation.contactEmail(),
-				organisation.contactPhone(), organisation.website(),
-				organisation.hasLogo() ? "/organisations/" + organisation.id() + "/logo?v=" + organisation.version()
-						: null,
+				organisation.contactPhone(), organisation.website(), organisation.hasLogo()
+						? "/organisations/" + organisation.id() + "/logo?v=" + organisation.version() : null,
 				organisation.isVerified(), organisation.verifiedAt(), organisation.version());
 	}
 

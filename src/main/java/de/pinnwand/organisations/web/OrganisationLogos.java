@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code GET /organisations/{id}/logo}: the stored PNG. Pages link it with the organisation's version, so it
- * may be cached for a day; {@code nosniff} keeps browsers from reading it as anything but an image.
+ * {@code GET /organisations/{id}/logo}: the stored PNG. Pages link it with the
+ * organisation's version, so it may be cached for a day; {@code nosniff} keeps browsers
+ * from reading it as anything but an image.
  */
 @RestController
 class OrganisationLogos {

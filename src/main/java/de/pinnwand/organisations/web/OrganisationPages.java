@@ -40,9 +40,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /**
- * The organisations' pages: the list, each profile with its listings, founding and editing one (with its logo),
- * its members and invitation links, and the coordination office's verification. Plain HTML forms that work
- * without JavaScript. Managing answers 404 to anyone but the organisation's admins.
+ * The organisations' pages: the list, each profile with its listings, founding and
+ * editing one (with its logo), its members and invitation links, and the coordination
+ * office's verification. Plain HTML forms that work without JavaScript. Managing answers
+ * 404 to anyone but the organisation's admins.
  */
 @Controller
 class OrganisationPages {
@@ -111,39 +112,44 @@ class OrganisationPages {
 
 	@GetMapping("/organisations/{id}")
 	Mono<Rendering> profile(@PathVariable String id, ServerWebExchange exchange) {
-		String done = exchange.getRequest().getQueryParams().keySet().stream()
+		String done = exchange.getRequest()
+			.getQueryParams()
+			.keySet()
+			.stream()
 			.filter((key) -> List.of("created", "saved", "joined", "verified", "unverified").contains(key))
 			.findFirst()
 			.orElse(null);
-		// Coordinators still see an organisation that reports took down: they decide about it.
+		// Coordinators still see an organisation that reports took down: they decide
+		// about it.
 		return id(id).zipWith(this.members.current(exchange).filter(Member::isCoordinator).hasElement())
 			.flatMap((both) -> both.getT2() ? this.organisations.find(both.getT1())
 					: this.organisations.findVisible(both.getT1()))
 			.flatMap((organisation) -> this.members.current(exchange)
-			.map(java.util.Optional::of)
-			.defaultIfEmpty(java.util.Optional.empty())
-			.flatMap((member) -> this.organisations.roleOf(member.orElse(null), organisation.id())
 				.map(java.util.Optional::of)
 				.defaultIfEmpty(java.util.Optional.empty())
-				.zipWith(this.listings.findPublicByOrganisation(organisation.id())
-					.map((listing) -> new ListingLine("/listings/" + listing.id(), listing.title(),
-							listing.textLanguage(), this.messages.get(exchange,
-									"kind." + listing.kind().name().toLowerCase(Locale.ROOT))))
-					.collectList())
-				.map((both) -> {
-					Map<String, Object> model = this.layout.model(exchange, "organisations.page-title");
-					model.put("title", organisation.name());
-					model.put("organisation", OrganisationView.of(organisation, this.gazetteer, this.messages, exchange));
-					model.put("listings", both.getT2());
-					model.put("noListings", both.getT2().isEmpty());
-					model.put("isMember", both.getT1().isPresent());
-					model.put("isAdmin", both.getT1().filter((role) -> role == OrganisationRole.ADMIN).isPresent());
-					model.put("isCoordinator", member.filter(Member::isCoordinator).isPresent());
-					if (done != null) {
-						model.put("done", this.messages.get(exchange, "organisation.done." + done));
-					}
-					return Rendering.view(PROFILE_VIEW).model(model).build();
-				})));
+				.flatMap((member) -> this.organisations.roleOf(member.orElse(null), organisation.id())
+					.map(java.util.Optional::of)
+					.defaultIfEmpty(java.util.Optional.empty())
+					.zipWith(this.listings.findPublicByOrganisation(organisation.id())
+						.map((listing) -> new ListingLine("/listings/" + listing.id(), listing.title(),
+								listing.textLanguage(),
+								this.messages.get(exchange, "kind." + listing.kind().name().toLowerCase(Locale.ROOT))))
+						.collectList())
+					.map((both) -> {
+						Map<String, Object> model = this.layout.model(exchange, "organisations.page-title");
+						model.put("title", organisation.name());
+						model.put("organisation",
+								OrganisationView.of(organisation, this.gazetteer, this.messages, exchange));
+						model.put("listings", both.getT2());
+						model.put("noListings", both.getT2().isEmpty());
+						model.put("isMember", both.getT1().isPresent());
+						model.put("isAdmin", both.getT1().filter((role) -> role == OrganisationRole.ADMIN).isPresent());
+						model.put("isCoordinator", member.filter(Member::isCoordinator).isPresent());
+						if (done != null) {
+							model.put("done", this.messages.get(exchange, "organisation.done." + done));
+						}
+						return Rendering.view(PROFILE_VIEW).model(model).build();
+					})));
 	}
 
 	@GetMapping("/organisations/new")
@@ -160,18 +166,19 @@ class OrganisationPages {
 			OrganisationProfile profile = profile(both.getT1());
 			return this.organisations.create(both.getT2(), profile)
 				.map((created) -> Rendering.redirectTo("/organisations/" + created.id() + "?created").build())
-				.onErrorResume(InvalidOrganisation.class, (invalid) -> Mono.just(formPage("/organisations", null,
-						null, profile, false, invalid.problems(), HttpStatus.UNPROCESSABLE_CONTENT, exchange)));
+				.onErrorResume(InvalidOrganisation.class, (invalid) -> Mono.just(formPage("/organisations", null, null,
+						profile, false, invalid.problems(), HttpStatus.UNPROCESSABLE_CONTENT, exchange)));
 		});
 	}
 
 	@GetMapping("/organisations/{id}/edit")
 	Mono<Rendering> edit(@PathVariable String id, ServerWebExchange exchange) {
 		boolean logoSaved = exchange.getRequest().getQueryParams().containsKey("logo");
-		return administered(id, exchange).map((organisation) -> formPage("/organisations/" + organisation.id() + "/edit",
-				organisation.id().toString(), organisation.version(), OrganisationProfile.of(organisation),
-				organisation.hasLogo(), List.of(), HttpStatus.OK, exchange,
-				logoSaved ? this.messages.get(exchange, "organisation.done.logo") : null));
+		return administered(id, exchange)
+			.map((organisation) -> formPage("/organisations/" + organisation.id() + "/edit",
+					organisation.id().toString(), organisation.version(), OrganisationProfile.of(organisation),
+					organisation.hasLogo(), List.of(), HttpStatus.OK, exchange,
+					logoSaved ? this.messages.get(exchange, "organisation.done.logo") : null));
 	}
 
 	@PostMapping("/organisations/{id}/edit")
@@ -182,15 +189,20 @@ class OrganisationPages {
 			return this.members.required(exchange)
 				.flatMap((member) -> this.organisations.update(member, organisation.id(), version, profile))
 				.map((saved) -> Rendering.redirectTo("/organisations/" + saved.id() + "?saved").build())
-				.onErrorResume(InvalidOrganisation.class, (invalid) -> Mono.just(editPage(organisation, profile,
-						version, invalid.problems(), HttpStatus.UNPROCESSABLE_CONTENT, exchange)))
-				.onErrorResume(OptimisticLockingFailureException.class, (changed) -> Mono.just(editPage(organisation,
-						OrganisationProfile.of(organisation), organisation.version(),
-						List.of(new FieldProblem("version", "organisation.changed")), HttpStatus.CONFLICT, exchange)));
+				.onErrorResume(InvalidOrganisation.class,
+						(invalid) -> Mono.just(editPage(organisation, profile, version, invalid.problems(),
+								HttpStatus.UNPROCESSABLE_CONTENT, exchange)))
+				.onErrorResume(OptimisticLockingFailureException.class,
+						(changed) -> Mono.just(editPage(organisation, OrganisationProfile.of(organisation),
+								organisation.version(), List.of(new FieldProblem("version", "organisation.changed")),
+								HttpStatus.CONFLICT, exchange)));
 		}));
 	}
 
-	/** The logo form is multipart; the file is read up to the size limit and refused beyond it. */
+	/**
+	 * The logo form is multipart; the file is read up to the size limit and refused
+	 * beyond it.
+	 */
 	@PostMapping("/organisations/{id}/logo")
 	Mono<Rendering> saveLogo(@PathVariable String id, ServerWebExchange exchange) {
 		return administered(id, exchange).flatMap((organisation) -> exchange.getMultipartData()
@@ -199,9 +211,9 @@ class OrganisationPages {
 			.flatMap((both) -> this.organisations.changeLogo(both.getT2(), organisation.id(), both.getT1()))
 			.map((saved) -> Rendering.redirectTo("/organisations/" + saved.id() + "/edit?logo").build())
 			.onErrorMap(DataBufferLimitException.class, (tooLarge) -> this.organisations.tooLarge())
-			.onErrorResume(InvalidOrganisation.class, (invalid) -> Mono.just(editPage(organisation,
-					OrganisationProfile.of(organisation), organisation.version(), invalid.problems(),
-					HttpStatus.UNPROCESSABLE_CONTENT, exchange))));
+			.onErrorResume(InvalidOrganisation.class,
+					(invalid) -> Mono.just(editPage(organisation, OrganisationProfile.of(organisation),
+							organisation.version(), invalid.problems(), HttpStatus.UNPROCESSABLE_CONTENT, exchange))));
 	}
 
 	private Mono<byte[]> logoBytes(MultiValueMap<String, Part> parts) {
@@ -226,24 +238,28 @@ class OrganisationPages {
 	@GetMapping("/organisations/{id}/members")
 	Mono<Rendering> membersPage(@PathVariable String id, ServerWebExchange exchange) {
 		String done = exchange.getRequest().getQueryParams().getFirst("done");
-		return membersPage(id, null, (done != null && List.of("role", "removed").contains(done))
-				? this.messages.get(exchange, "organisation.done.member-" + done) : null, List.of(), HttpStatus.OK,
-				exchange);
+		return membersPage(id, null,
+				(done != null && List.of("role", "removed").contains(done))
+						? this.messages.get(exchange, "organisation.done.member-" + done) : null,
+				List.of(), HttpStatus.OK, exchange);
 	}
 
 	@PostMapping("/organisations/{id}/members/{accountId}/role")
 	Mono<Rendering> changeRole(@PathVariable String id, @PathVariable String accountId, ServerWebExchange exchange) {
-		return exchange.getFormData().flatMap((form) -> id(id).zipWith(id(accountId)).zipWith(this.members.required(exchange))
-			.flatMap((all) -> this.organisations.changeRole(all.getT2(), all.getT1().getT1(), all.getT1().getT2(),
-					OrganisationApiSupport.role(form.getFirst("role"))))
-			.map((changed) -> Rendering.redirectTo("/organisations/" + id + "/members?done=role").build())
-			.onErrorResume(InvalidOrganisation.class, (invalid) -> membersPage(id, null, null, invalid.problems(),
-					HttpStatus.UNPROCESSABLE_CONTENT, exchange)));
+		return exchange.getFormData()
+			.flatMap((form) -> id(id).zipWith(id(accountId))
+				.zipWith(this.members.required(exchange))
+				.flatMap((all) -> this.organisations.changeRole(all.getT2(), all.getT1().getT1(), all.getT1().getT2(),
+						OrganisationApiSupport.role(form.getFirst("role"))))
+				.map((changed) -> Rendering.redirectTo("/organisations/" + id + "/members?done=role").build())
+				.onErrorResume(InvalidOrganisation.class, (invalid) -> membersPage(id, null, null, invalid.problems(),
+						HttpStatus.UNPROCESSABLE_CONTENT, exchange)));
 	}
 
 	@PostMapping("/organisations/{id}/members/{accountId}/removal")
 	Mono<Rendering> remove(@PathVariable String id, @PathVariable String accountId, ServerWebExchange exchange) {
-		return id(id).zipWith(id(accountId)).zipWith(this.members.required(exchange))
+		return id(id).zipWith(id(accountId))
+			.zipWith(this.members.required(exchange))
 			.flatMap((all) -> this.organisations.removeMember(all.getT2(), all.getT1().getT1(), all.getT1().getT2()))
 			.thenReturn(Rendering.redirectTo("/organisations/" + id + "/members?done=removed").build())
 			.onErrorResume(InvalidOrganisation.class, (invalid) -> membersPage(id, null, null, invalid.problems(),
@@ -258,28 +274,35 @@ class OrganisationPages {
 			.thenReturn(Rendering.redirectTo("/organisations/" + id + "?left").build());
 	}
 
-	/** Shows the new link on the page itself: it is never put into an address that browsers keep. */
+	/**
+	 * Shows the new link on the page itself: it is never put into an address that
+	 * browsers keep.
+	 */
 	@PostMapping("/organisations/{id}/invitations")
 	Mono<Rendering> invite(@PathVariable String id, ServerWebExchange exchange) {
-		return exchange.getFormData().flatMap((form) -> id(id).zipWith(this.members.required(exchange))
-			.flatMap((both) -> this.organisations.invite(both.getT2(), both.getT1(),
-					OrganisationApiSupport.role(form.getFirst("role"))))
-			.flatMap((invitation) -> membersPage(id, invitationLink(this.publicAddress, exchange, invitation.token()), null, List.of(),
-					HttpStatus.OK, exchange)));
+		return exchange.getFormData()
+			.flatMap((form) -> id(id).zipWith(this.members.required(exchange))
+				.flatMap((both) -> this.organisations.invite(both.getT2(), both.getT1(),
+						OrganisationApiSupport.role(form.getFirst("role"))))
+				.flatMap((invitation) -> membersPage(id,
+						invitationLink(this.publicAddress, exchange, invitation.token()), null, List.of(),
+						HttpStatus.OK, exchange)));
 	}
 
 	@PostMapping("/organisations/{id}/verification")
 	Mono<Rendering> verify(@PathVariable String id, ServerWebExchange exchange) {
-		return exchange.getFormData().flatMap((form) -> id(id).zipWith(this.members.required(exchange))
-			.flatMap((both) -> this.organisations.verify(both.getT2(), both.getT1(), form.getFirst("reason")))
-			.map((saved) -> Rendering.redirectTo("/organisations/" + saved.id() + "?verified").build()));
+		return exchange.getFormData()
+			.flatMap((form) -> id(id).zipWith(this.members.required(exchange))
+				.flatMap((both) -> this.organisations.verify(both.getT2(), both.getT1(), form.getFirst("reason")))
+				.map((saved) -> Rendering.redirectTo("/organisations/" + saved.id() + "?verified").build()));
 	}
 
 	@PostMapping("/organisations/{id}/verification/removal")
 	Mono<Rendering> unverify(@PathVariable String id, ServerWebExchange exchange) {
-		return exchange.getFormData().flatMap((form) -> id(id).zipWith(this.members.required(exchange))
-			.flatMap((both) -> this.organisations.unverify(both.getT2(), both.getT1(), form.getFirst("reason")))
-			.map((saved) -> Rendering.redirectTo("/organisations/" + saved.id() + "?unverified").build()));
+		return exchange.getFormData()
+			.flatMap((form) -> id(id).zipWith(this.members.required(exchange))
+				.flatMap((both) -> this.organisations.unverify(both.getT2(), both.getT1(), form.getFirst("reason")))
+				.map((saved) -> Rendering.redirectTo("/organisations/" + saved.id() + "?unverified").build()));
 	}
 
 	static String invitationLink(PublicAddress publicAddress, ServerWebExchange exchange, String token) {
@@ -298,7 +321,8 @@ class OrganisationPages {
 					.collectList())
 				.map((found) -> {
 					Map<String, Object> model = this.layout.model(exchange, "organisation.members.page-title");
-					model.put("organisation", OrganisationView.of(found.getT1(), this.gazetteer, this.messages, exchange));
+					model.put("organisation",
+							OrganisationView.of(found.getT1(), this.gazetteer, this.messages, exchange));
 					model.put("members", found.getT2());
 					model.put("invitationLink", invitationLink);
 					model.put("invitationDays", this.messages.get(exchange, "organisation.invitation.valid",
@@ -328,8 +352,8 @@ class OrganisationPages {
 			List<FieldProblem> problems, HttpStatus status, ServerWebExchange exchange, String done) {
 		Map<String, Object> model = this.layout.model(exchange,
 				(id != null) ? "organisation.edit-title" : "organisation.new-title");
-		model.put("form", OrganisationFormView.of(action, id, version, profile, hasLogo, problems, this.messages,
-				exchange));
+		model.put("form",
+				OrganisationFormView.of(action, id, version, profile, hasLogo, problems, this.messages, exchange));
 		model.put("editing", id != null);
 		model.put("done", done);
 		return Rendering.view(FORM_VIEW).model(model).status(status).build();

@@ -11,8 +11,9 @@ import de.pinnwand.web.Messages;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * An organisation as its profile page and the list show it: labels in the reader's language, the place named by
- * its postcode, and the logo's address with its version so that a new logo is fetched at once.
+ * An organisation as its profile page and the list show it: labels in the reader's
+ * language, the place named by its postcode, and the logo's address with its version so
+ * that a new logo is fetched at once.
  */
 record OrganisationView(String id, String name, String typeLabel, boolean verified, List<String> descriptionLines,
 		List<String> languages, String publicAddress, String place, String openingHours, String contactEmail,
@@ -27,8 +28,8 @@ record OrganisationView(String id, String name, String typeLabel, boolean verifi
 		return new OrganisationView(organisation.id().toString(), organisation.name(),
 				typeLabel(organisation.type(), messages, exchange), organisation.isVerified(),
 				description.isBlank() ? List.of() : description.lines().toList(),
-				organisation.languages().stream().map(Languages::endonym).toList(), organisation.publicAddress(),
-				place, organisation.openingHours(), organisation.contactEmail(), organisation.contactPhone(),
+				organisation.languages().stream().map(Languages::endonym).toList(), organisation.publicAddress(), place,
+				organisation.openingHours(), organisation.contactEmail(), organisation.contactPhone(),
 				organisation.website(), organisation.hasLogo()
 						? "/organisations/" + organisation.id() + "/logo?v=" + organisation.version() : null);
 	}

@@ -30,9 +30,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The organisations JSON API; errors are problem details. Reading is open; founding one takes a bearer token;
- * changing one, its members and invitations is for its admins, verification for the coordination office. To
- * anyone else those answer 404, as a missing organisation would.
+ * The organisations JSON API; errors are problem details. Reading is open; founding one
+ * takes a bearer token; changing one, its members and invitations is for its admins,
+ * verification for the coordination office. To anyone else those answer 404, as a missing
+ * organisation would.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -50,10 +51,13 @@ class OrganisationsApi {
 		this.publicAddress = publicAddress;
 	}
 
-	/** An organisation's profile as a client sends it; {@code version} is needed to replace one. */
-	record OrganisationBody(String name, String type, String description, List<String> languages,
-			String publicAddress, String postcode, String openingHours, String contactEmail, String contactPhone,
-			String website, Long version) {
+	/**
+	 * An organisation's profile as a client sends it; {@code version} is needed to
+	 * replace one.
+	 */
+	record OrganisationBody(String name, String type, String description, List<String> languages, String publicAddress,
+			String postcode, String openingHours, String contactEmail, String contactPhone, String website,
+			Long version) {
 
 		OrganisationProfile profile() {
 			return new OrganisationProfile(this.name, this.type, this.description, this.languages, this.publicAddress,
@@ -75,15 +79,24 @@ class OrganisationsApi {
 	record RoleBody(String role) {
 	}
 
-	/** Why the coordination office verifies or takes back a verification; optional, kept in the audit log. */
+	/**
+	 * Why the coordination office verifies or takes back a verification; optional, kept
+	 * in the audit log.
+	 */
 	record ReasonBody(String reason) {
 	}
 
-	/** A fresh invitation link: it can be used once, until {@code expiresAt}, and is shown only now. */
+	/**
+	 * A fresh invitation link: it can be used once, until {@code expiresAt}, and is shown
+	 * only now.
+	 */
 	record InvitationJson(String link, String role, Instant expiresAt) {
 	}
 
-	/** Organisations by name, optionally only of one {@code type} and only (not) {@code verified}. */
+	/**
+	 * Organisations by name, optionally only of one {@code type} and only (not)
+	 * {@code verified}.
+	 */
 	@GetMapping("/organisations")
 	Flux<OrganisationJson> list(@RequestParam(required = false) String type,
 			@RequestParam(required = false) Boolean verified) {
@@ -109,7 +122,10 @@ class OrganisationsApi {
 				.body(OrganisationJson.of(created)));
 	}
 
-	/** Replaces the profile; {@code version} must be the one last read, or the answer is 409. Admins only. */
+	/**
+	 * Replaces the profile; {@code version} must be the one last read, or the answer is
+	 * 409. Admins only.
+	 */
 	@PutMapping("/organisations/{id}")
 	Mono<OrganisationJson> update(@PathVariable String id, @RequestBody OrganisationBody body,
 			ServerWebExchange exchange) {
@@ -130,7 +146,10 @@ class OrganisationsApi {
 			.map(OrganisationJson::of);
 	}
 
-	/** Takes the verification back ({@code reason} as a query parameter). Coordinators only; audited. */
+	/**
+	 * Takes the verification back ({@code reason} as a query parameter). Coordinators
+	 * only; audited.
+	 */
 	@DeleteMapping("/organisations/{id}/verification")
 	Mono<OrganisationJson> unverify(@PathVariable String id, @RequestParam(required = false) String reason,
 			ServerWebExchange exchange) {
@@ -149,27 +168,36 @@ class OrganisationsApi {
 
 	@GetMapping("/organisations/{id}/members/{accountId}")
 	Mono<MemberJson> member(@PathVariable String id, @PathVariable String accountId, ServerWebExchange exchange) {
-		return id(id).zipWith(id(accountId)).zipWith(this.members.required(exchange))
+		return id(id).zipWith(id(accountId))
+			.zipWith(this.members.required(exchange))
 			.flatMap((all) -> this.organisations.member(all.getT2(), all.getT1().getT1(), all.getT1().getT2()))
 			.map(MemberJson::of);
 	}
 
-	/** Changes a member's role; the organisation keeps at least one admin (else 422). Admins only; audited. */
+	/**
+	 * Changes a member's role; the organisation keeps at least one admin (else 422).
+	 * Admins only; audited.
+	 */
 	@PutMapping("/organisations/{id}/members/{accountId}")
 	Mono<MemberJson> changeRole(@PathVariable String id, @PathVariable String accountId, @RequestBody RoleBody body,
 			ServerWebExchange exchange) {
-		return id(id).zipWith(id(accountId)).zipWith(this.members.required(exchange))
+		return id(id).zipWith(id(accountId))
+			.zipWith(this.members.required(exchange))
 			.flatMap((all) -> this.organisations.changeRole(all.getT2(), all.getT1().getT1(), all.getT1().getT2(),
 					OrganisationApiSupport.role(body.role())))
 			.map(MemberJson::of);
 	}
 
-	/** Removes a member; the organisation keeps at least one admin (else 422). Admins only; audited. */
+	/**
+	 * Removes a member; the organisation keeps at least one admin (else 422). Admins
+	 * only; audited.
+	 */
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/organisations/{id}/members/{accountId}")
 	Mono<ResponseEntity<Void>> remove(@PathVariable String id, @PathVariable String accountId,
 			ServerWebExchange exchange) {
-		return id(id).zipWith(id(accountId)).zipWith(this.members.required(exchange))
+		return id(id).zipWith(id(accountId))
+			.zipWith(this.members.required(exchange))
 			.flatMap((all) -> this.organisations.removeMember(all.getT2(), all.getT1().getT1(), all.getT1().getT2()))
 			.thenReturn(ResponseEntity.noContent().build());
 	}
@@ -183,7 +211,9 @@ class OrganisationsApi {
 			.thenReturn(ResponseEntity.noContent().build());
 	}
 
-	/** Makes a single-use invitation link (role MEMBER unless said). Admins only; audited. */
+	/**
+	 * Makes a single-use invitation link (role MEMBER unless said). Admins only; audited.
+	 */
 	@PostMapping("/organisations/{id}/invitations")
 	Mono<ResponseEntity<InvitationJson>> invite(@PathVariable String id, @RequestBody(required = false) RoleBody body,
 			ServerWebExchange exchange) {
@@ -191,11 +221,15 @@ class OrganisationsApi {
 			.flatMap((both) -> this.organisations.invite(both.getT2(), both.getT1(),
 					OrganisationApiSupport.role((body != null) ? body.role() : null)))
 			.map((invitation) -> ResponseEntity.status(201)
-				.body(new InvitationJson(OrganisationPages.invitationLink(this.publicAddress, exchange, invitation.token()),
+				.body(new InvitationJson(
+						OrganisationPages.invitationLink(this.publicAddress, exchange, invitation.token()),
 						invitation.role().name(), invitation.expiresAt())));
 	}
 
-	/** Accepts an invitation: the signed-in member joins. Unknown, used and expired links answer 404. */
+	/**
+	 * Accepts an invitation: the signed-in member joins. Unknown, used and expired links
+	 * answer 404.
+	 */
 	@PostMapping("/invitations/{token}")
 	Mono<OrganisationJson> accept(@PathVariable String token, ServerWebExchange exchange) {
 		return this.members.required(exchange)

@@ -14,9 +14,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Place suggestions for autocomplete fields: {@code GET /api/v1/places?q=Ludw&limit=10}. Public and forgiving: a
- * missing or nonsensical {@code q} gives an empty list, a missing or unusable {@code limit} gives
- * {@value #DEFAULT_LIMIT}, and a limit outside 1 to {@value #MAX_LIMIT} is clamped into that range.
+ * Place suggestions for autocomplete fields: {@code GET /api/v1/places?q=Ludw&limit=10}.
+ * Public and forgiving: a missing or nonsensical {@code q} gives an empty list, a missing
+ * or unusable {@code limit} gives {@value #DEFAULT_LIMIT}, and a limit outside 1 to
+ * {@value #MAX_LIMIT} is clamped into that range.
  */
 @RestController
 @RequestMapping("/api/v1/places")
@@ -42,7 +43,10 @@ class PlacesApi {
 				this.gazetteer.suggest(query, limit(limit)).stream().map(Suggestion::of).toList()));
 	}
 
-	/** Taken as text so that a malformed limit falls back to the default instead of failing the request. */
+	/**
+	 * Taken as text so that a malformed limit falls back to the default instead of
+	 * failing the request.
+	 */
 	private static int limit(String limit) {
 		if (limit == null || !WHOLE_NUMBER.matcher(limit.strip()).matches()) {
 			return DEFAULT_LIMIT;
@@ -51,7 +55,8 @@ class PlacesApi {
 		if (number.startsWith("-")) {
 			return 1;
 		}
-		// Anything with this many digits is far above the maximum, and would overflow an int.
+		// Anything with this many digits is far above the maximum, and would overflow an
+		// int.
 		return (number.length() > 9) ? MAX_LIMIT : Math.max(1, Math.min(MAX_LIMIT, Integer.parseInt(number)));
 	}
 

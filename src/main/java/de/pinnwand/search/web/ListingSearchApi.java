@@ -18,8 +18,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code GET /api/v1/listings?q=&kind=&topic=&lang=&district=&near=&radiusKm=&sort=&page=&size=&after=}:
- * published listings from Elasticsearch, with facet counts. For deep paging pass the answer's {@code next}
- * as {@code after}: every page then costs what the first does.
+ * published listings from Elasticsearch, with facet counts. For deep paging pass the
+ * answer's {@code next} as {@code after}: every page then costs what the first does.
  */
 @RestController
 class ListingSearchApi {
@@ -39,8 +39,9 @@ class ListingSearchApi {
 	}
 
 	/**
-	 * A listing in the result, with its distance from the query's place, and the word of its language it was found
-	 * for when only the query's word in another language found it (null otherwise).
+	 * A listing in the result, with its distance from the query's place, and the word of
+	 * its language it was found for when only the query's word in another language found
+	 * it (null otherwise).
 	 */
 	record Item(ListingJson listing, Double distanceKm, String foundFor) {
 	}
@@ -53,7 +54,10 @@ class ListingSearchApi {
 		}
 		return this.search.search(parsed.query())
 			.map((result) -> new Page(result.total(), result.page(), result.size(),
-					result.items().stream().map((hit) -> new Item(json(hit.listing()), hit.distanceKm(), hit.foundFor())).toList(),
+					result.items()
+						.stream()
+						.map((hit) -> new Item(json(hit.listing()), hit.distanceKm(), hit.foundFor()))
+						.toList(),
 					result.facets(), result.didYouMean(), result.next()));
 	}
 
@@ -63,7 +67,8 @@ class ListingSearchApi {
 				new ListingJson.PlaceJson(document.placeName(), document.postcode(), document.district(),
 						document.location().lat(), document.location().lon()),
 				document.reachKm(), ListingJson.TimeFrameJson.of(TimeFrame.parse(document.timeFrame())),
-				document.capacity(), document.languageNeed(), null, null, java.time.Instant.ofEpochMilli(document.createdAt()),
+				document.capacity(), document.languageNeed(), null, null,
+				java.time.Instant.ofEpochMilli(document.createdAt()),
 				java.time.Instant.ofEpochMilli(document.expiresAt()), null, null);
 	}
 

@@ -20,8 +20,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * 'My saved searches': save the search one is looking at, see the new listings that fit, remove a search. The
- * search page links here with its query, so a visitor signs in first and then confirms.
+ * 'My saved searches': save the search one is looking at, see the new listings that fit,
+ * remove a search. The search page links here with its query, so a visitor signs in first
+ * and then confirms.
  */
 @Controller
 class SavedSearchPages {
@@ -88,34 +89,39 @@ class SavedSearchPages {
 	private Mono<Rendering> page(String confirmQuery, String error, HttpStatus status, ServerWebExchange exchange) {
 		Locale locale = Messages.localeOf(exchange);
 		var params = exchange.getRequest().getQueryParams();
-		return this.members.required(exchange).flatMap((member) -> this.saved.of(member.accountId()).collectList()
-			.zipWith(this.saved.takeUnseenHits(member.accountId()).collectList())
-			.map((both) -> {
-				Map<String, Object> model = this.layout.model(exchange, "saved.page-title");
-				List<SavedLine> lines = both.getT1().stream()
-					.map((s) -> new SavedLine(s.id().toString(), s.label(), "/search?" + s.queryString(), s.unseenHits()))
-					.toList();
-				model.put("searches", lines);
-				model.put("empty", lines.isEmpty());
-				model.put("hits", both.getT2().stream()
-					.map((hit) -> new HitLine("/listings/" + hit.listingId(), hit.title(), hit.textLanguage()))
-					.distinct()
-					.toList());
-				model.put("hasHits", !both.getT2().isEmpty());
-				if (confirmQuery != null && !confirmQuery.isBlank()) {
-					model.put("confirmQuery", confirmQuery);
-				}
-				if (error != null) {
-					model.put("error", error);
-				}
-				if (params.containsKey("saved")) {
-					model.put("done", this.messages.get(locale, "saved.done.saved"));
-				}
-				if (params.containsKey("removed")) {
-					model.put("done", this.messages.get(locale, "saved.done.removed"));
-				}
-				return Rendering.view(VIEW).model(model).status(status).build();
-			}));
+		return this.members.required(exchange)
+			.flatMap((member) -> this.saved.of(member.accountId())
+				.collectList()
+				.zipWith(this.saved.takeUnseenHits(member.accountId()).collectList())
+				.map((both) -> {
+					Map<String, Object> model = this.layout.model(exchange, "saved.page-title");
+					List<SavedLine> lines = both.getT1()
+						.stream()
+						.map((s) -> new SavedLine(s.id().toString(), s.label(), "/search?" + s.queryString(),
+								s.unseenHits()))
+						.toList();
+					model.put("searches", lines);
+					model.put("empty", lines.isEmpty());
+					model.put("hits", both.getT2()
+						.stream()
+						.map((hit) -> new HitLine("/listings/" + hit.listingId(), hit.title(), hit.textLanguage()))
+						.distinct()
+						.toList());
+					model.put("hasHits", !both.getT2().isEmpty());
+					if (confirmQuery != null && !confirmQuery.isBlank()) {
+						model.put("confirmQuery", confirmQuery);
+					}
+					if (error != null) {
+						model.put("error", error);
+					}
+					if (params.containsKey("saved")) {
+						model.put("done", this.messages.get(locale, "saved.done.saved"));
+					}
+					if (params.containsKey("removed")) {
+						model.put("done", this.messages.get(locale, "saved.done.removed"));
+					}
+					return Rendering.view(VIEW).model(model).status(status).build();
+				}));
 	}
 
 }

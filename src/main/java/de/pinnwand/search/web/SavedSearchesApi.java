@@ -24,8 +24,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code /api/v1/me/searches}: the signed-in member's saved searches and the new listings that fit them.
- * {@code query} is a search's query string as {@code GET /api/v1/listings} and the search page take it.
+ * {@code /api/v1/me/searches}: the signed-in member's saved searches and the new listings
+ * that fit them. {@code query} is a search's query string as {@code GET /api/v1/listings}
+ * and the search page take it.
  */
 @RestController
 @RequestMapping("/api/v1/me/searches")
@@ -57,7 +58,8 @@ class SavedSearchesApi {
 
 	@GetMapping
 	Flux<SavedSearchJson> mine(ServerWebExchange exchange) {
-		return this.members.required(exchange).flatMapMany((member) -> this.saved.of(member.accountId()))
+		return this.members.required(exchange)
+			.flatMapMany((member) -> this.saved.of(member.accountId()))
 			.map(SavedSearchJson::of);
 	}
 
@@ -82,10 +84,14 @@ class SavedSearchesApi {
 			.thenReturn(ResponseEntity.noContent().build());
 	}
 
-	/** The new listings that fit the member's saved searches since they last looked; they count as seen then. */
+	/**
+	 * The new listings that fit the member's saved searches since they last looked; they
+	 * count as seen then.
+	 */
 	@GetMapping("/hits")
 	Flux<HitJson> hits(ServerWebExchange exchange) {
-		return this.members.required(exchange).flatMapMany((member) -> this.saved.takeUnseenHits(member.accountId()))
+		return this.members.required(exchange)
+			.flatMapMany((member) -> this.saved.takeUnseenHits(member.accountId()))
 			.map((hit) -> new HitJson(hit.savedSearchId().toString(), hit.listingId().toString(), hit.title(),
 					hit.createdAt()));
 	}

@@ -34,8 +34,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code GET /search.atom?…}: any listing search as an Atom feed to subscribe to, with the parameters of
- * {@code /search}, newest first. Entries link to the listings' pages.
+ * {@code GET /search.atom?…}: any listing search as an Atom feed to subscribe to, with
+ * the parameters of {@code /search}, newest first. Entries link to the listings' pages.
  */
 @RestController
 class SearchFeed {
@@ -77,7 +77,8 @@ class SearchFeed {
 		String title = text.isEmpty() ? this.messages.get(exchange, "feed.search.title")
 				: this.messages.get(exchange, "feed.search.title-for", text);
 		return this.search.search(parsed.query())
-			.map((result) -> ResponseEntity.ok().contentType(ATOM)
+			.map((result) -> ResponseEntity.ok()
+				.contentType(ATOM)
 				.body(atom(result, title, base, (query != null) ? "?" + query : "")));
 	}
 
@@ -95,7 +96,8 @@ class SearchFeed {
 			ListingDocument listing = hit.listing();
 			SyndEntry entry = new SyndEntryImpl();
 			entry.setUri("urn:uuid:" + listing.id());
-			// Rows stored before the door checked their text may hold what XML cannot carry.
+			// Rows stored before the door checked their text may hold what XML cannot
+			// carry.
 			entry.setTitle(CleanText.forOutput(listing.title()));
 			entry.setLink(base + "/listings/" + listing.id());
 			entry.setPublishedDate(Date.from(Instant.ofEpochMilli(listing.createdAt())));

@@ -12,13 +12,17 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The filters a search carries, in the two ways the page needs them: as hidden fields of the search form, so that
- * changing the words, the place or the radius keeps the topic, language, kind and district chosen from the
- * facets; and as removable chips above the results, each a link to the same search without that one filter.
+ * The filters a search carries, in the two ways the page needs them: as hidden fields of
+ * the search form, so that changing the words, the place or the radius keeps the topic,
+ * language, kind and district chosen from the facets; and as removable chips above the
+ * results, each a link to the same search without that one filter.
  */
 final class SearchFilters {
 
-	/** The facet filters; the form's own fields (q, near, radiusKm, when, sort) travel as themselves. */
+	/**
+	 * The facet filters; the form's own fields (q, near, radiusKm, when, sort) travel as
+	 * themselves.
+	 */
 	private static final List<String> CARRIED = List.of("kind", "topic", "lang", "district", "size");
 
 	private SearchFilters() {
@@ -45,23 +49,28 @@ final class SearchFilters {
 	}
 
 	/** The chips of the filters the query applies, in the order of the facets. */
-	static List<Chip> chips(ListingQuery query, MultiValueMap<String, String> params, Messages messages, Locale locale) {
+	static List<Chip> chips(ListingQuery query, MultiValueMap<String, String> params, Messages messages,
+			Locale locale) {
 		List<Chip> chips = new ArrayList<>();
-		query.kinds().forEach((kind) -> chips.add(chip(messages.get(locale, "kind." + kind.toLowerCase(Locale.ROOT)),
-				without(params, "kind", kind), messages, locale)));
-		query.topics().forEach((topic) -> chips
-			.add(chip(messages.get(locale, "topic." + topic), without(params, "topic", topic), messages, locale)));
-		query.languages().forEach((lang) -> chips
-			.add(chip(Languages.endonym(lang), without(params, "lang", lang), messages, locale)));
-		query.districts().forEach((district) -> chips.add(chip(district, without(params, "district", district),
-				messages, locale)));
-		query.when().forEach((slot) -> chips
-			.add(chip(messages.get(locale, "search.when." + slot), without(params, "when", slot), messages, locale)));
+		query.kinds()
+			.forEach((kind) -> chips.add(chip(messages.get(locale, "kind." + kind.toLowerCase(Locale.ROOT)),
+					without(params, "kind", kind), messages, locale)));
+		query.topics()
+			.forEach((topic) -> chips
+				.add(chip(messages.get(locale, "topic." + topic), without(params, "topic", topic), messages, locale)));
+		query.languages()
+			.forEach((lang) -> chips
+				.add(chip(Languages.endonym(lang), without(params, "lang", lang), messages, locale)));
+		query.districts()
+			.forEach((district) -> chips.add(chip(district, without(params, "district", district), messages, locale)));
+		query.when()
+			.forEach((slot) -> chips.add(chip(messages.get(locale, "search.when." + slot),
+					without(params, "when", slot), messages, locale)));
 		if (query.near() != null) {
 			MultiValueMap<String, String> rest = without(params, "near", null);
 			rest.remove("radiusKm");
-			chips.add(chip(query.near().label() + " · " + messages.get(locale, "search.distance", query.radiusKm()), rest,
-					messages, locale));
+			chips.add(chip(query.near().label() + " · " + messages.get(locale, "search.distance", query.radiusKm()),
+					rest, messages, locale));
 		}
 		return chips;
 	}
@@ -73,8 +82,12 @@ final class SearchFilters {
 				UriComponentsBuilder.fromPath("/search").queryParams(rest).encode().build().toUriString());
 	}
 
-	/** The parameters without one value of {@code name} (all of them when {@code value} is null). */
-	private static MultiValueMap<String, String> without(MultiValueMap<String, String> params, String name, String value) {
+	/**
+	 * The parameters without one value of {@code name} (all of them when {@code value} is
+	 * null).
+	 */
+	private static MultiValueMap<String, String> without(MultiValueMap<String, String> params, String name,
+			String value) {
 		MultiValueMap<String, String> rest = new LinkedMultiValueMap<>();
 		params.forEach((key, values) -> values.stream()
 			.filter((v) -> !key.equals(name) || (value != null && !matches(key, v, value)))
@@ -82,7 +95,10 @@ final class SearchFilters {
 		return rest;
 	}
 
-	/** Kinds are typed in any case ({@code offer}, {@code OFFER}); the other filters as they are. */
+	/**
+	 * Kinds are typed in any case ({@code offer}, {@code OFFER}); the other filters as
+	 * they are.
+	 */
 	private static boolean matches(String name, String given, String value) {
 		return "kind".equals(name) ? given.equalsIgnoreCase(value) : given.equals(value);
 	}

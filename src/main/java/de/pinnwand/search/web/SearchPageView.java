@@ -18,10 +18,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /** The results page as the template shows it. */
 record SearchPageView(String q, String near, String radiusKm, List<SortOption> sorts, List<SortOption> whens,
-		boolean unavailable,
-		String notice, String summary, List<Item> items, boolean empty, List<Facet> facets, String previousHref,
-		String nextHref, String didYouMean, String didYouMeanHref, List<SearchFilters.Hidden> hidden,
-		List<SearchFilters.Chip> chips, boolean hasChips) {
+		boolean unavailable, String notice, String summary, List<Item> items, boolean empty, List<Facet> facets,
+		String previousHref, String nextHref, String didYouMean, String didYouMeanHref,
+		List<SearchFilters.Hidden> hidden, List<SearchFilters.Chip> chips, boolean hasChips) {
 
 	/** An order the results can have. */
 	record SortOption(String value, String label, boolean selected) {
@@ -42,7 +41,10 @@ record SearchPageView(String q, String near, String radiusKm, List<SortOption> s
 			.toList();
 	}
 
-	/** A listing in the list; {@code foundFor} says which word of its language found it, when another did. */
+	/**
+	 * A listing in the list; {@code foundFor} says which word of its language found it,
+	 * when another did.
+	 */
 	record Item(String href, String title, String kindLabel, boolean offer, String textLanguage, String place,
 			String distance, String topics, String languages, String foundFor) {
 	}
@@ -52,8 +54,8 @@ record SearchPageView(String q, String near, String radiusKm, List<SortOption> s
 	}
 
 	/**
-	 * A facet value: its label, count and link, whether the search is narrowed by it, and the values nested under
-	 * it (a chosen topic's sub-topics).
+	 * A facet value: its label, count and link, whether the search is narrowed by it, and
+	 * the values nested under it (a chosen topic's sub-topics).
 	 */
 	record Value(String label, String count, String href, String lang, boolean selected, List<Value> nested,
 			boolean hasNested) {
@@ -68,7 +70,8 @@ record SearchPageView(String q, String near, String radiusKm, List<SortOption> s
 					messages.get(locale, "kind." + listing.kind().toLowerCase(Locale.ROOT)),
 					"OFFER".equals(listing.kind()), listing.textLanguage(),
 					listing.postcode() + " " + listing.placeName(),
-					(hit.distanceKm() != null) ? messages.get(locale, "search.distance", messages.number(locale, hit.distanceKm(), 1))
+					(hit.distanceKm() != null)
+							? messages.get(locale, "search.distance", messages.number(locale, hit.distanceKm(), 1))
 							: null,
 					String.join(" · ", ListingView.topics(listing.topics(), messages, locale)),
 					String.join(" · ", listing.languages().stream().map(Languages::endonym).toList()),
@@ -97,12 +100,10 @@ record SearchPageView(String q, String near, String radiusKm, List<SortOption> s
 				locale);
 		return new SearchPageView(query.text(), (query.near() != null) ? query.near().label() : "",
 				Integer.toString(query.radiusKm()), sorts(query.sort(), messages, locale),
-				whens(query.when(), messages, locale), false, notice, summary, items,
-				items.isEmpty(), facets,
+				whens(query.when(), messages, locale), false, notice, summary, items, items.isEmpty(), facets,
 				(result.page() > 1) ? pageLink(exchange, result.page() - 1) : null,
 				result.hasNext() ? pageLink(exchange, result.page() + 1) : null, result.didYouMean(),
-				(result.didYouMean() != null) ? searchLink(exchange)
-					.replaceQueryParam("q", result.didYouMean())
+				(result.didYouMean() != null) ? searchLink(exchange).replaceQueryParam("q", result.didYouMean())
 					.replaceQueryParam("page")
 					.encode()
 					.build()
@@ -111,8 +112,8 @@ record SearchPageView(String q, String near, String radiusKm, List<SortOption> s
 	}
 
 	static SearchPageView unavailable(String q, String notice) {
-		return new SearchPageView(q, "", "", List.of(), List.of(), true, notice, null, List.of(), false, List.of(), null,
-				null, null, null, List.of(), List.of(), false);
+		return new SearchPageView(q, "", "", List.of(), List.of(), true, notice, null, List.of(), false, List.of(),
+				null, null, null, null, List.of(), List.of(), false);
 	}
 
 	private static Value value(String facet, SearchResult.FacetCount count, ListingQuery query, List<Value> nested,
@@ -129,10 +130,9 @@ record SearchPageView(String q, String near, String radiusKm, List<SortOption> s
 			case "district" -> query.districts();
 			default -> List.of();
 		};
-		return new Value(label(facet, count.value(), messages, locale),
-				messages.number(locale, count.count(), 0), link(exchange, param, count.value(), 1),
-				"languages".equals(facet) ? count.value() : null, chosen.contains(count.value()), nested,
-				!nested.isEmpty());
+		return new Value(label(facet, count.value(), messages, locale), messages.number(locale, count.count(), 0),
+				link(exchange, param, count.value(), 1), "languages".equals(facet) ? count.value() : null,
+				chosen.contains(count.value()), nested, !nested.isEmpty());
 	}
 
 	private static String label(String facet, String value, Messages messages, Locale locale) {
@@ -145,7 +145,10 @@ record SearchPageView(String q, String near, String radiusKm, List<SortOption> s
 	}
 
 	private static String link(ServerWebExchange exchange, String param, String value, int page) {
-		return searchLink(exchange).replaceQueryParam(param, value).replaceQueryParam("page", page).encode().build()
+		return searchLink(exchange).replaceQueryParam(param, value)
+			.replaceQueryParam("page", page)
+			.encode()
+			.build()
 			.toUriString();
 	}
 
@@ -153,7 +156,10 @@ record SearchPageView(String q, String near, String radiusKm, List<SortOption> s
 		return searchLink(exchange).replaceQueryParam("page", page).encode().build().toUriString();
 	}
 
-	/** The current search, from the decoded parameters: encoding the raw query again would double-encode it. */
+	/**
+	 * The current search, from the decoded parameters: encoding the raw query again would
+	 * double-encode it.
+	 */
 	private static UriComponentsBuilder searchLink(ServerWebExchange exchange) {
 		return UriComponentsBuilder.fromPath("/search").queryParams(exchange.getRequest().getQueryParams());
 	}

@@ -10,11 +10,17 @@ import de.pinnwand.search.SearchUnavailable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** The search feature's answer to "what is still open like this ended listing": same kind and topics, nearby. */
+/**
+ * The search feature's answer to "what is still open like this ended listing": same kind
+ * and topics, nearby.
+ */
 @Component
 class SimilarOpenListings implements SimilarListings {
 
-	/** Far enough to find something in a rural district, near enough to be reachable by bus. */
+	/**
+	 * Far enough to find something in a rural district, near enough to be reachable by
+	 * bus.
+	 */
 	private static final int RADIUS_KM = 50;
 
 	private final ListingSearch search;
@@ -29,7 +35,8 @@ class SimilarOpenListings implements SimilarListings {
 				List.of(), List.of(), new ListingQuery.Near(ended.postcode(), ended.latitude(), ended.longitude()),
 				RADIUS_KM, ListingQuery.Sort.DISTANCE, 1, count + 1, null);
 		return this.search.search(query)
-			.map((result) -> result.items().stream()
+			.map((result) -> result.items()
+				.stream()
 				.filter((hit) -> !hit.listing().id().equals(ended.id().toString()))
 				.limit(count)
 				.map((hit) -> new Similar(hit.listing().id(), hit.listing().title(), hit.listing().textLanguage(),
@@ -38,10 +45,15 @@ class SimilarOpenListings implements SimilarListings {
 			.onErrorReturn(SearchUnavailable.class, List.of());
 	}
 
-	/** The topics without their sub-topics: wide enough to find something, close enough to help. */
+	/**
+	 * The topics without their sub-topics: wide enough to find something, close enough to
+	 * help.
+	 */
 	static List<String> mainTopics(List<String> topics) {
-		return topics.stream().map((topic) -> topic.contains("/") ? topic.substring(0, topic.indexOf('/')) : topic)
-			.distinct().toList();
+		return topics.stream()
+			.map((topic) -> topic.contains("/") ? topic.substring(0, topic.indexOf('/')) : topic)
+			.distinct()
+			.toList();
 	}
 
 }

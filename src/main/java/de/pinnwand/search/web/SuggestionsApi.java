@@ -16,8 +16,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code GET /api/v1/suggestions?q=}: while someone types, topics (in their language), places and titles of
- * listings that start like it. Titles come from search; while it is away the other suggestions still come.
+ * {@code GET /api/v1/suggestions?q=}: while someone types, topics (in their language),
+ * places and titles of listings that start like it. Titles come from search; while it is
+ * away the other suggestions still come.
  */
 @RestController
 class SuggestionsApi {
@@ -59,14 +60,17 @@ class SuggestionsApi {
 		}
 		Locale locale = Messages.localeOf(exchange);
 		String lower = text.toLowerCase(locale);
-		// Parents before their sub-topics: 'Gesundheit' comes before 'Psychische Gesundheit'.
-		List<Topic> topics = this.topicTree.topics().stream()
+		// Parents before their sub-topics: 'Gesundheit' comes before 'Psychische
+		// Gesundheit'.
+		List<Topic> topics = this.topicTree.topics()
+			.stream()
 			.flatMap((topic) -> Stream.concat(Stream.of(topic.code()), topic.subtopics().stream()))
 			.map((code) -> new Topic(code, this.messages.get(locale, "topic." + code)))
 			.filter((topic) -> topic.label().toLowerCase(locale).contains(lower))
 			.limit(LIMIT)
 			.toList();
-		List<Place> places = this.gazetteer.suggest(text, LIMIT).stream()
+		List<Place> places = this.gazetteer.suggest(text, LIMIT)
+			.stream()
 			.map((place) -> new Place(place.postcode(), place.name()))
 			.toList();
 		return this.search.titlesStartingWith(text, LIMIT)

@@ -7,9 +7,10 @@ import de.pinnwand.stats.Suppression;
 import de.pinnwand.system.CsvFields;
 
 /**
- * The figures as CSV for spreadsheets: one value a line ({@code section,category,measure,value}), codes rather
- * than translated labels, counts under five as "&lt;5" and counts hidden by secondary suppression as "*", just
- * like on the page; all districts are "all", never a marker of suppression.
+ * The figures as CSV for spreadsheets: one value a line
+ * ({@code section,category,measure,value}), codes rather than translated labels, counts
+ * under five as "&lt;5" and counts hidden by secondary suppression as "*", just like on
+ * the page; all districts are "all", never a marker of suppression.
  */
 final class StatsCsv {
 

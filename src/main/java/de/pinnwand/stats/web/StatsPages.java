@@ -26,9 +26,10 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The council figures for the coordination office (coordinators and admins; for anyone else the pages do not
- * exist): {@code /stats} with charts and tables, {@code /stats/print} for an A4 attachment to a council paper,
- * {@code /stats.csv} for spreadsheets. Without dates they cover the last calendar month.
+ * The council figures for the coordination office (coordinators and admins; for anyone
+ * else the pages do not exist): {@code /stats} with charts and tables,
+ * {@code /stats/print} for an A4 attachment to a council paper, {@code /stats.csv} for
+ * spreadsheets. Without dates they cover the last calendar month.
  */
 @Controller
 class StatsPages {
@@ -123,7 +124,9 @@ class StatsPages {
 			.switchIfEmpty(Mono.error(FiguresNotVisible::new));
 	}
 
-	/** The figures are for the coordination office; for anyone else they are not there. */
+	/**
+	 * The figures are for the coordination office; for anyone else they are not there.
+	 */
 	static final class FiguresNotVisible extends NotFound {
 
 		FiguresNotVisible() {

@@ -3,8 +3,9 @@ package de.pinnwand.texts.web;
 import java.util.Map;
 
 /**
- * Writes texts as a UTF-8 {@code .properties} file, one key a line in key order, as translation tools (Weblate,
- * Poedit, an editor) read it: only what the format needs escaped, letters of every script left as they are.
+ * Writes texts as a UTF-8 {@code .properties} file, one key a line in key order, as
+ * translation tools (Weblate, Poedit, an editor) read it: only what the format needs
+ * escaped, letters of every script left as they are.
  */
 final class PropertiesFiles {
 
@@ -14,7 +15,8 @@ final class PropertiesFiles {
 	static String write(String header, Map<String, String> texts) {
 		StringBuilder out = new StringBuilder();
 		header.lines().forEach((line) -> out.append("# ").append(line).append('\n'));
-		texts.forEach((key, text) -> out.append(escape(key, true)).append('=').append(escape(text, false)).append('\n'));
+		texts
+			.forEach((key, text) -> out.append(escape(key, true)).append('=').append(escape(text, false)).append('\n'));
 		return out.toString();
 	}
 

@@ -39,8 +39,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The admins' and translators' text editor for one language: correct or take back a text, export the language as a
- * {@code .properties} file and import a reviewed one; admins also make someone a translator. Anyone else gets 404.
+ * The admins' and translators' text editor for one language: correct or take back a text,
+ * export the language as a {@code .properties} file and import a reviewed one; admins
+ * also make someone a translator. Anyone else gets 404.
  */
 @Controller
 class TextPages {
@@ -75,19 +76,22 @@ class TextPages {
 	@GetMapping("/admin/texts/{lang}")
 	Mono<Rendering> editor(@PathVariable String lang, ServerWebExchange exchange) {
 		String done = exchange.getRequest().getQueryParams().getFirst("done");
-		return editor(lang, exchange, (done != null && List.of("saved", "imported", "granted").contains(done))
-				? "texts.done." + done : null, List.of(), HttpStatus.OK);
+		return editor(lang, exchange,
+				(done != null && List.of("saved", "imported", "granted").contains(done)) ? "texts.done." + done : null,
+				List.of(), HttpStatus.OK);
 	}
 
 	@PostMapping("/admin/texts/{lang}")
 	Mono<Rendering> save(@PathVariable String lang, ServerWebExchange exchange) {
 		return this.members.required(exchange).zipWith(exchange.getFormData()).flatMap((both) -> {
 			String key = valueOr(both.getT2().getFirst("key")).strip();
-			Mono<Void> change = "reset".equals(both.getT2().getFirst("action")) ? this.texts.reset(both.getT1(), lang, key)
+			Mono<Void> change = "reset".equals(both.getT2().getFirst("action"))
+					? this.texts.reset(both.getT1(), lang, key)
 					: this.texts.set(both.getT1(), lang, key, valueOr(both.getT2().getFirst("text")));
 			return change.thenReturn(Rendering.redirectTo("/admin/texts/" + lang + "?done=saved").build());
-		}).onErrorResume(InvalidTexts.class, (invalid) -> editor(lang, exchange, null, invalid.problems(),
-				HttpStatus.UNPROCESSABLE_CONTENT));
+		})
+			.onErrorResume(InvalidTexts.class,
+					(invalid) -> editor(lang, exchange, null, invalid.problems(), HttpStatus.UNPROCESSABLE_CONTENT));
 	}
 
 	@GetMapping("/admin/texts/{lang}.properties")
@@ -95,25 +99,30 @@ class TextPages {
 	Mono<ResponseEntity<byte[]>> export(@PathVariable String lang, ServerWebExchange exchange) {
 		return this.members.required(exchange)
 			.flatMap((member) -> this.texts.effective(member, lang))
-			.zipWith(this.texts.review(lang).map((review) -> "checked by a native speaker on " + review.reviewedOn()
-					+ ((review.reviewer() != null) ? " (" + review.reviewer() + ")" : "")).defaultIfEmpty("not checked yet"))
+			.zipWith(this.texts.review(lang)
+				.map((review) -> "checked by a native speaker on " + review.reviewedOn()
+						+ ((review.reviewer() != null) ? " (" + review.reviewer() + ")" : ""))
+				.defaultIfEmpty("not checked yet"))
 			.map((both) -> ResponseEntity.ok()
 				.contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
 				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"pinnwand_" + lang + ".properties\"")
-				.body(PropertiesFiles.write("Pinnwand interface texts, language " + lang + ", UTF-8\nReview: "
-						+ both.getT2() + "\nImport the edited file at /admin/texts/" + lang, both.getT1())
+				.body(PropertiesFiles
+					.write("Pinnwand interface texts, language " + lang + ", UTF-8\nReview: " + both.getT2()
+							+ "\nImport the edited file at /admin/texts/" + lang, both.getT1())
 					.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/** The import form is multipart (a file), so that it works without JavaScript. */
 	@PostMapping("/admin/texts/{lang}.properties")
 	Mono<Rendering> importFile(@PathVariable String lang, ServerWebExchange exchange) {
-		return this.members.required(exchange).flatMap((member) -> this.texts.allowed(member, lang).then(multipart(exchange))
-			.flatMap((parts) -> fileContent(parts).zipWith(Mono.just(field(parts, "reviewer"))))
-			.flatMap((both) -> this.texts.importProperties(member, lang, both.getT1(), both.getT2())))
+		return this.members.required(exchange)
+			.flatMap((member) -> this.texts.allowed(member, lang)
+				.then(multipart(exchange))
+				.flatMap((parts) -> fileContent(parts).zipWith(Mono.just(field(parts, "reviewer"))))
+				.flatMap((both) -> this.texts.importProperties(member, lang, both.getT1(), both.getT2())))
 			.map((imported) -> Rendering.redirectTo("/admin/texts/" + lang + "?done=imported").build())
-			.onErrorResume(InvalidTexts.class, (invalid) -> editor(lang, exchange, null, invalid.problems(),
-					HttpStatus.UNPROCESSABLE_CONTENT));
+			.onErrorResume(InvalidTexts.class,
+					(invalid) -> editor(lang, exchange, null, invalid.problems(), HttpStatus.UNPROCESSABLE_CONTENT));
 	}
 
 	@GetMapping("/admin/texts/{lang}.xlf")
@@ -127,27 +136,34 @@ class TextPages {
 				.body(XliffFiles.bytes(XliffFiles.write(lang, both.getT2(), both.getT1()))));
 	}
 
-	/** The same import as {@link #importFile}, from an XLIFF 1.2 file (the targets count). */
+	/**
+	 * The same import as {@link #importFile}, from an XLIFF 1.2 file (the targets count).
+	 */
 	@PostMapping("/admin/texts/{lang}.xlf")
 	Mono<Rendering> importXliff(@PathVariable String lang, ServerWebExchange exchange) {
-		return this.members.required(exchange).flatMap((member) -> this.texts.allowed(member, lang).then(multipart(exchange))
-			.flatMap((parts) -> fileContent(parts).zipWith(Mono.just(field(parts, "reviewer"))))
-			.flatMap((both) -> {
-				Map<String, String> units;
-				try {
-					units = XliffFiles.read(both.getT1().getBytes(StandardCharsets.UTF_8));
-				}
-				catch (Exception notXliff) {
-					return Mono.error(new InvalidTexts(List.of(new FieldProblem("file", "texts.error.file"))));
-				}
-				return this.texts.importTexts(member, lang, units, both.getT2());
-			}))
+		return this.members.required(exchange)
+			.flatMap((member) -> this.texts.allowed(member, lang)
+				.then(multipart(exchange))
+				.flatMap((parts) -> fileContent(parts).zipWith(Mono.just(field(parts, "reviewer"))))
+				.flatMap((both) -> {
+					Map<String, String> units;
+					try {
+						units = XliffFiles.read(both.getT1().getBytes(StandardCharsets.UTF_8));
+					}
+					catch (Exception notXliff) {
+						return Mono.error(new InvalidTexts(List.of(new FieldProblem("file", "texts.error.file"))));
+					}
+					return this.texts.importTexts(member, lang, units, both.getT2());
+				}))
 			.map((imported) -> Rendering.redirectTo("/admin/texts/" + lang + "?done=imported").build())
-			.onErrorResume(InvalidTexts.class, (invalid) -> editor(lang, exchange, null, invalid.problems(),
-					HttpStatus.UNPROCESSABLE_CONTENT));
+			.onErrorResume(InvalidTexts.class,
+					(invalid) -> editor(lang, exchange, null, invalid.problems(), HttpStatus.UNPROCESSABLE_CONTENT));
 	}
 
-	/** Admins make a member a translator (or take it back), by the account's id as the audit log shows it. */
+	/**
+	 * Admins make a member a translator (or take it back), by the account's id as the
+	 * audit log shows it.
+	 */
 	@PostMapping("/admin/texts/translators")
 	Mono<Rendering> translator(ServerWebExchange exchange) {
 		return this.members.required(exchange).zipWith(exchange.getFormData()).flatMap((both) -> {
@@ -162,33 +178,39 @@ class TextPages {
 					? this.accounts.revoke(both.getT1(), account, Role.TRANSLATOR, "texts")
 					: this.accounts.grant(both.getT1(), account, Role.TRANSLATOR, "texts");
 			return change.thenReturn(Rendering.redirectTo("/admin/texts/de?done=granted").build());
-		}).onErrorResume(InvalidTexts.class, (invalid) -> editor("de", exchange, null, invalid.problems(),
-				HttpStatus.UNPROCESSABLE_CONTENT));
+		})
+			.onErrorResume(InvalidTexts.class,
+					(invalid) -> editor("de", exchange, null, invalid.problems(), HttpStatus.UNPROCESSABLE_CONTENT));
 	}
 
 	private Mono<Rendering> editor(String lang, ServerWebExchange exchange, String doneKey, List<FieldProblem> problems,
 			HttpStatus status) {
 		Locale locale = Messages.localeOf(exchange);
-		return this.members.required(exchange).flatMap((member) -> this.texts.overrides(member, lang).collectList()
-			.zipWith(this.texts.review(lang).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
-			.map((both) -> {
-				Map<String, Object> model = this.layout.model(exchange, "texts.page-title");
-				model.put("language", lang);
-				model.put("overrides", both.getT1());
-				model.put("none", both.getT1().isEmpty());
-				model.put("admin", member.isAdmin());
-				both.getT2().ifPresent((review) -> model.put("review", this.messages.get(locale, "texts.reviewed",
-						review.reviewedOn().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)))));
-				model.put("textLanguages", languages(lang));
-				model.put("maxText", TextOverrides.MAX_TEXT);
-				if (doneKey != null) {
-					model.put("done", this.messages.get(locale, doneKey));
-				}
-				model.put("problems", problems.stream()
-					.map((problem) -> this.messages.get(locale, problem.code(), problem.arguments()))
-					.toList());
-				return Rendering.view(VIEW).model(model).status(status).build();
-			}));
+		return this.members.required(exchange)
+			.flatMap((member) -> this.texts.overrides(member, lang)
+				.collectList()
+				.zipWith(this.texts.review(lang).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
+				.map((both) -> {
+					Map<String, Object> model = this.layout.model(exchange, "texts.page-title");
+					model.put("language", lang);
+					model.put("overrides", both.getT1());
+					model.put("none", both.getT1().isEmpty());
+					model.put("admin", member.isAdmin());
+					both.getT2()
+						.ifPresent((review) -> model.put("review",
+								this.messages.get(locale, "texts.reviewed", review.reviewedOn()
+									.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)))));
+					model.put("textLanguages", languages(lang));
+					model.put("maxText", TextOverrides.MAX_TEXT);
+					if (doneKey != null) {
+						model.put("done", this.messages.get(locale, doneKey));
+					}
+					model.put("problems",
+							problems.stream()
+								.map((problem) -> this.messages.get(locale, problem.code(), problem.arguments()))
+								.toList());
+					return Rendering.view(VIEW).model(model).status(status).build();
+				}));
 	}
 
 	private static List<LanguageLink> languages(String current) {
@@ -196,7 +218,8 @@ class TextPages {
 		if (!codes.contains("fa-AF")) {
 			codes.add(codes.indexOf("fa") + 1, "fa-AF");
 		}
-		return codes.stream().map((code) -> new LanguageLink(code, "/admin/texts/" + code, code.equals(current)))
+		return codes.stream()
+			.map((code) -> new LanguageLink(code, "/admin/texts/" + code, code.equals(current)))
 			.toList();
 	}
 

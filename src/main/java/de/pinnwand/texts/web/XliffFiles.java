@@ -13,9 +13,10 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * A language's texts as XLIFF 1.2, the exchange format translation tools (Weblate, OmegaT, Trados) read: the German
- * text as {@code source}, the language's as {@code target}, the key as the unit's {@code id}. Reading refuses
- * document type declarations, so a file cannot make the parser fetch or expand anything.
+ * A language's texts as XLIFF 1.2, the exchange format translation tools (Weblate,
+ * OmegaT, Trados) read: the German text as {@code source}, the language's as
+ * {@code target}, the key as the unit's {@code id}. Reading refuses document type
+ * declarations, so a file cannot make the parser fetch or expand anything.
  */
 final class XliffFiles {
 
@@ -26,10 +27,15 @@ final class XliffFiles {
 		StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
 			.append("<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n")
 			.append("  <file original=\"pinnwand\" datatype=\"plaintext\" source-language=\"de\" target-language=\"")
-			.append(escape(language)).append("\">\n    <body>\n");
-		texts.forEach((key, text) -> out.append("      <trans-unit id=\"").append(escape(key))
-			.append("\" xml:space=\"preserve\">\n        <source>").append(escape(german.getOrDefault(key, "")))
-			.append("</source>\n        <target>").append(escape(text)).append("</target>\n      </trans-unit>\n"));
+			.append(escape(language))
+			.append("\">\n    <body>\n");
+		texts.forEach((key, text) -> out.append("      <trans-unit id=\"")
+			.append(escape(key))
+			.append("\" xml:space=\"preserve\">\n        <source>")
+			.append(escape(german.getOrDefault(key, "")))
+			.append("</source>\n        <target>")
+			.append(escape(text))
+			.append("</target>\n      </trans-unit>\n"));
 		return out.append("    </body>\n  </file>\n</xliff>\n").toString();
 	}
 

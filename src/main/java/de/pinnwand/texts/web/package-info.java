@@ -1,2 +1,5 @@
-/** HTTP of the text overrides: the admins' and translators' editor, export and import of a language. */
+/**
+ * HTTP of the text overrides: the admins' and translators' editor, export and import of a
+ * language.
+ */
 package de.pinnwand.texts.web;

@@ -5,7 +5,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The way back after signing in goes only to a page of this site, never elsewhere or into a loop. */
+/**
+ * The way back after signing in goes only to a page of this site, never elsewhere or into
+ * a loop.
+ */
 class ReturnAfterSignInTests {
 
 	@ParameterizedTest

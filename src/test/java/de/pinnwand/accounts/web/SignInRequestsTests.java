@@ -16,9 +16,10 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequ
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A started sign-in survives in its sealed cookie for as long as people take at the provider (issue 15: more than
- * five minutes ended in an error), on any instance with the same key, and nowhere else: a changed byte, another key,
- * another sign-in's state or an expired cookie give nothing.
+ * A started sign-in survives in its sealed cookie for as long as people take at the
+ * provider (issue 15: more than five minutes ended in an error), on any instance with the
+ * same key, and nowhere else: a changed byte, another key, another sign-in's state or an
+ * expired cookie give nothing.
  */
 class SignInRequestsTests {
 
@@ -29,7 +30,8 @@ class SignInRequestsTests {
 	@Test
 	void keepsTheStartedSignInInAnHttpOnlyLaxCookieForTheCallbackOnly() {
 		SignInRequests requests = at(NOW);
-		MockServerWebExchange start = MockServerWebExchange.from(MockServerHttpRequest.get("https://pinnwand.example/oauth2/authorization/pinnwand"));
+		MockServerWebExchange start = MockServerWebExchange
+			.from(MockServerHttpRequest.get("https://pinnwand.example/oauth2/authorization/pinnwand"));
 		requests.saveAuthorizationRequest(request("state-1"), start).block();
 
 		ResponseCookie cookie = start.getResponse().getCookies().getFirst(SignInRequests.COOKIE);
@@ -42,12 +44,15 @@ class SignInRequestsTests {
 			.isEqualTo(Duration.ofMinutes(40).plusDays(1));
 		assertThat(cookie.getValue()).as("sealed: the PKCE verifier is not readable")
 			.doesNotContain("verifier-secret", "state-1");
-		assertThat(new String(Base64.getUrlDecoder().decode(cookie.getValue()), java.nio.charset.StandardCharsets.ISO_8859_1))
+		assertThat(new String(Base64.getUrlDecoder().decode(cookie.getValue()),
+				java.nio.charset.StandardCharsets.ISO_8859_1))
 			.doesNotContain("verifier-secret");
 
-		MockServerWebExchange plain = MockServerWebExchange.from(MockServerHttpRequest.get("http://localhost/oauth2/authorization/pinnwand"));
+		MockServerWebExchange plain = MockServerWebExchange
+			.from(MockServerHttpRequest.get("http://localhost/oauth2/authorization/pinnwand"));
 		requests.saveAuthorizationRequest(request("state-1"), plain).block();
-		assertThat(plain.getResponse().getCookies().getFirst(SignInRequests.COOKIE).isSecure()).as("plain http").isFalse();
+		assertThat(plain.getResponse().getCookies().getFirst(SignInRequests.COOKIE).isSecure()).as("plain http")
+			.isFalse();
 	}
 
 	@Test
@@ -55,7 +60,8 @@ class SignInRequestsTests {
 		String cookie = startedCookie(at(NOW), "state-2");
 
 		MockServerWebExchange back = callback(cookie, "state-2");
-		OAuth2AuthorizationRequest loaded = at(NOW.plus(Duration.ofMinutes(30))).removeAuthorizationRequest(back).block();
+		OAuth2AuthorizationRequest loaded = at(NOW.plus(Duration.ofMinutes(30))).removeAuthorizationRequest(back)
+			.block();
 
 		assertThat(loaded).isNotNull();
 		assertThat(loaded.getState()).isEqualTo("state-2");
@@ -77,26 +83,32 @@ class SignInRequestsTests {
 		String cookie = startedCookie(at(NOW), "state-3");
 
 		assertThat(at(NOW.plus(Duration.ofMinutes(41))).loadAuthorizationRequest(callback(cookie, "state-3")).block())
-			.as("expired").isNull();
+			.as("expired")
+			.isNull();
 		assertThat(new SignInRequests("another-deployment-secret-of-32-characters", Duration.ofMinutes(40),
-				Clock.fixed(NOW, ZoneOffset.UTC)).loadAuthorizationRequest(callback(cookie, "state-3")).block())
-			.as("sealed with another key").isNull();
+				Clock.fixed(NOW, ZoneOffset.UTC))
+			.loadAuthorizationRequest(callback(cookie, "state-3"))
+			.block()).as("sealed with another key").isNull();
 		assertThat(at(NOW).loadAuthorizationRequest(callback(cookie, "state-other")).block())
-			.as("the answer of another sign-in").isNull();
+			.as("the answer of another sign-in")
+			.isNull();
 		char[] chars = cookie.toCharArray();
 		chars[chars.length / 2] = (chars[chars.length / 2] == 'A') ? 'B' : 'A';
 		assertThat(at(NOW).loadAuthorizationRequest(callback(new String(chars), "state-3")).block())
-			.as("one character changed").isNull();
+			.as("one character changed")
+			.isNull();
 		assertThat(at(NOW).loadAuthorizationRequest(callback("%%not-base64", "state-3")).block()).isNull();
 		assertThat(at(NOW).loadAuthorizationRequest(callback("", "state-3")).block()).isNull();
-		assertThat(at(NOW).loadAuthorizationRequest(callback(cookie, "state-3")).block()).as("the intact one").isNotNull();
+		assertThat(at(NOW).loadAuthorizationRequest(callback(cookie, "state-3")).block()).as("the intact one")
+			.isNotNull();
 	}
 
 	@Test
 	void aRunWithoutAConfiguredKeyMakesItsOwnAndRefusesShortSecrets() {
 		String cookie = startedCookie(new SignInRequests("", Duration.ofMinutes(40), Clock.systemUTC()), "state-4");
 		assertThat(new SignInRequests(null, Duration.ofMinutes(40), Clock.systemUTC())
-			.loadAuthorizationRequest(callback(cookie, "state-4")).block()).as("each random key is its own").isNull();
+			.loadAuthorizationRequest(callback(cookie, "state-4"))
+			.block()).as("each random key is its own").isNull();
 		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
 			.isThrownBy(() -> new SignInRequests("too-short", Duration.ofMinutes(40), Clock.systemUTC()))
 			.withMessageContaining("pinnwand.accounts.sign-in-key");
@@ -107,14 +119,14 @@ class SignInRequestsTests {
 	}
 
 	private static String startedCookie(SignInRequests requests, String state) {
-		MockServerWebExchange start = MockServerWebExchange.from(MockServerHttpRequest.get("/oauth2/authorization/pinnwand"));
+		MockServerWebExchange start = MockServerWebExchange
+			.from(MockServerHttpRequest.get("/oauth2/authorization/pinnwand"));
 		requests.saveAuthorizationRequest(request(state), start).block();
 		return start.getResponse().getCookies().getFirst(SignInRequests.COOKIE).getValue();
 	}
 
 	private static MockServerWebExchange callback(String cookie, String state) {
-		return MockServerWebExchange.from(MockServerHttpRequest
-			.get("/login/oauth2/code/pinnwand?code=c&state=" + state)
+		return MockServerWebExchange.from(MockServerHttpRequest.get("/login/oauth2/code/pinnwand?code=c&state=" + state)
 			.cookie(new org.springframework.http.HttpCookie(SignInRequests.COOKIE, cookie)));
 	}
 

@@ -42,10 +42,22 @@ class HomePageLanguagesTests {
 			post("Umzugshilfe " + word + " " + i, List.of("uk"), "de");
 		}
 		String session = TestMembers.signIn(this.web, "home-reader-" + word);
-		this.web.put().uri("/api/v1/me").headers(TestMembers.bearer("home-reader-" + word))
-			.bodyValue(Map.of("displayName", "Leser", "languages", List.of("tr"))).exchange().expectStatus().is2xxSuccessful();
-		String html = this.web.get().uri("/?ui=de").cookie("SESSION", session).exchange().expectStatus().isOk()
-			.expectBody(String.class).returnResult().getResponseBody();
+		this.web.put()
+			.uri("/api/v1/me")
+			.headers(TestMembers.bearer("home-reader-" + word))
+			.bodyValue(Map.of("displayName", "Leser", "languages", List.of("tr")))
+			.exchange()
+			.expectStatus()
+			.is2xxSuccessful();
+		String html = this.web.get()
+			.uri("/?ui=de")
+			.cookie("SESSION", session)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 		assertThat(offers(html).get(0)).isEqualTo(turkish);
 	}
 
@@ -53,20 +65,34 @@ class HomePageLanguagesTests {
 		Map<String, Object> body = TestListings.offer(title);
 		body.put("languages", languages);
 		body.put("textLanguage", textLanguage);
-		this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer("home-poster")).bodyValue(body).exchange()
-			.expectStatus().isCreated();
+		this.web.post()
+			.uri("/api/v1/listings")
+			.headers(TestMembers.bearer("home-poster"))
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isCreated();
 	}
 
 	private String firstOffer(String uri) {
-		return offers(this.web.get().uri(uri).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+		return offers(this.web.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
 			.getResponseBody()).get(0);
 	}
 
 	/** The titles of the newest offers, in the order the page shows them. */
 	private static List<String> offers(String html) {
 		String section = html.substring(html.indexOf("id=\"offers-heading\""), html.indexOf("id=\"requests-heading\""));
-		return Pattern.compile("dir=\"auto\">([^<]+)</a>").matcher(section).results()
-			.map((match) -> match.group(1)).toList();
+		return Pattern.compile("dir=\"auto\">([^<]+)</a>")
+			.matcher(section)
+			.results()
+			.map((match) -> match.group(1))
+			.toList();
 	}
 
 }

@@ -12,7 +12,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The print notice with its QR code, the about page, the topics API and the API description. */
+/**
+ * The print notice with its QR code, the about page, the topics API and the API
+ * description.
+ */
 @PinnwandTest
 class NoticeBoardPagesTests {
 
@@ -21,20 +24,37 @@ class NoticeBoardPagesTests {
 
 	@Test
 	void printsANoticeWithAQrCodeThatLeadsToTheListing() {
-		String id = this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester")).bodyValue(TestListings.offer("Aushang für das Café"))
-			.exchange().expectStatus().isCreated()
-			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
-		this.web.get().uri("/listings/" + id + "/print").exchange()
-			.expectStatus().isOk()
-			.expectBody(String.class).value((html) -> assertThat(html)
-				.contains("Aushang für das Café")
+		String id = this.web.post()
+			.uri("/api/v1/listings")
+			.headers(de.pinnwand.TestMembers.bearer("tester"))
+			.bodyValue(TestListings.offer("Aushang für das Café"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id")
+			.toString();
+		this.web.get()
+			.uri("/listings/" + id + "/print")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("Aushang für das Café")
 				.contains("/listings/" + id + "/qr.svg")
 				.contains("/listings/" + id + "</span>")
 				.contains("/css/print.css"));
-		this.web.get().uri("/listings/" + id + "/qr.svg").exchange()
-			.expectStatus().isOk()
-			.expectHeader().contentType("image/svg+xml")
-			.expectBody(String.class).value((svg) -> assertThat(svg).startsWith("<svg").contains("<path d=\"M"));
+		this.web.get()
+			.uri("/listings/" + id + "/qr.svg")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType("image/svg+xml")
+			.expectBody(String.class)
+			.value((svg) -> assertThat(svg).startsWith("<svg").contains("<path d=\"M"));
 		this.web.get().uri("/listings/not-an-id/print").exchange().expectStatus().isNotFound();
 	}
 
@@ -54,52 +74,88 @@ class NoticeBoardPagesTests {
 
 	@Test
 	void creditsGeoNamesOnTheAboutPage() {
-		this.web.get().uri("/about?ui=en").exchange()
-			.expectStatus().isOk()
-			.expectBody(String.class).value((html) -> assertThat(html).contains("GeoNames").contains("CC BY 4.0"));
+		this.web.get()
+			.uri("/about?ui=en")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("GeoNames").contains("CC BY 4.0"));
 	}
 
 	@Test
 	void listsTopicsInTheReadersLanguage() {
-		this.web.get().uri("/api/v1/topics").header("Accept-Language", "uk").exchange()
-			.expectStatus().isOk()
+		this.web.get()
+			.uri("/api/v1/topics")
+			.header("Accept-Language", "uk")
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.length()").isEqualTo(12)
-			.jsonPath("$[0].code").isEqualTo("language-learning")
-			.jsonPath("$[0].label").value((label) -> assertThat(label.toString()).containsPattern("\\p{IsCyrillic}"));
+			.jsonPath("$.length()")
+			.isEqualTo(12)
+			.jsonPath("$[0].code")
+			.isEqualTo("language-learning")
+			.jsonPath("$[0].label")
+			.value((label) -> assertThat(label.toString()).containsPattern("\\p{IsCyrillic}"));
 	}
 
 	@Test
 	void listsEachTopicsSubtopicsAsATree() {
-		this.web.get().uri("/api/v1/topics").header("Accept-Language", "en").exchange()
-			.expectStatus().isOk()
+		this.web.get()
+			.uri("/api/v1/topics")
+			.header("Accept-Language", "en")
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$[?(@.code == 'donations')].label").isEqualTo(List.of("Furniture, clothes and other donations"))
-			.jsonPath("$[?(@.code == 'donations')].subtopics[*].code").isEqualTo(List.of("donations/furniture",
-					"donations/clothes", "donations/household", "donations/toys"))
-			.jsonPath("$[?(@.code == 'donations')].subtopics[0].label").isEqualTo(List.of("Furniture"))
-			.jsonPath("$[*].subtopics[*].code").value((codes) -> assertThat((List<?>) codes).hasSize(40))
-			.jsonPath("$[*].subtopics[*].label").value((labels) -> assertThat((List<?>) labels)
+			.jsonPath("$[?(@.code == 'donations')].label")
+			.isEqualTo(List.of("Furniture, clothes and other donations"))
+			.jsonPath("$[?(@.code == 'donations')].subtopics[*].code")
+			.isEqualTo(List.of("donations/furniture", "donations/clothes", "donations/household", "donations/toys"))
+			.jsonPath("$[?(@.code == 'donations')].subtopics[0].label")
+			.isEqualTo(List.of("Furniture"))
+			.jsonPath("$[*].subtopics[*].code")
+			.value((codes) -> assertThat((List<?>) codes).hasSize(40))
+			.jsonPath("$[*].subtopics[*].label")
+			.value((labels) -> assertThat((List<?>) labels)
 				.allSatisfy((label) -> assertThat(label.toString()).doesNotStartWith("topic.")));
-		this.web.get().uri("/api/v1/topics").header("Accept-Language", "ar").exchange()
+		this.web.get()
+			.uri("/api/v1/topics")
+			.header("Accept-Language", "ar")
+			.exchange()
 			.expectBody()
-			.jsonPath("$[0].subtopics[0].code").isEqualTo("language-learning/german-course")
-			.jsonPath("$[0].subtopics[0].label").value((label) -> assertThat(label.toString())
-				.containsPattern("\\p{InArabic}"));
+			.jsonPath("$[0].subtopics[0].code")
+			.isEqualTo("language-learning/german-course")
+			.jsonPath("$[0].subtopics[0].label")
+			.value((label) -> assertThat(label.toString()).containsPattern("\\p{InArabic}"));
 	}
 
 	@Test
 	void describesTheJsonApiWithOpenApi() {
-		// The description is built at the first request, by scanning every controller: slow on a busy machine.
-		this.web.mutate().responseTimeout(java.time.Duration.ofSeconds(60)).build().get().uri("/api/docs").exchange()
-			.expectStatus().isOk()
+		// The description is built at the first request, by scanning every controller:
+		// slow on a busy machine.
+		this.web.mutate()
+			.responseTimeout(java.time.Duration.ofSeconds(60))
+			.build()
+			.get()
+			.uri("/api/docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.openapi").exists()
-			.jsonPath("$.paths['/api/v1/listings']").exists()
-			.jsonPath("$.paths['/api/v1/places']").exists()
-			.jsonPath("$.paths['/api/v1/organisations']").exists()
-			.jsonPath("$.paths['/api/v1/activities']").exists()
-			.jsonPath("$.paths['/api/v1/me']").exists();
+			.jsonPath("$.openapi")
+			.exists()
+			.jsonPath("$.paths['/api/v1/listings']")
+			.exists()
+			.jsonPath("$.paths['/api/v1/places']")
+			.exists()
+			.jsonPath("$.paths['/api/v1/organisations']")
+			.exists()
+			.jsonPath("$.paths['/api/v1/activities']")
+			.exists()
+			.jsonPath("$.paths['/api/v1/me']")
+			.exists();
 	}
 
 }

@@ -20,8 +20,9 @@ import org.springframework.web.reactive.function.BodyInserters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The conversation pages without JavaScript: answering from a listing, the inbox with its unread count, replying,
- * showing one's e-mail address, and what a page shows when something is wrong.
+ * The conversation pages without JavaScript: answering from a listing, the inbox with its
+ * unread count, replying, showing one's e-mail address, and what a page shows when
+ * something is wrong.
  */
 @PinnwandTest
 class ConversationPagesTests {
@@ -37,8 +38,14 @@ class ConversationPagesTests {
 
 	private Session open(String username, String path) {
 		String member = TestMembers.signIn(this.web, username);
-		EntityExchangeResult<String> page = this.web.get().uri(path).cookie("SESSION", member).exchange()
-			.expectStatus().isOk().expectBody(String.class).returnResult();
+		EntityExchangeResult<String> page = this.web.get()
+			.uri(path)
+			.cookie("SESSION", member)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult();
 		Matcher token = CSRF.matcher(page.getResponseBody());
 		assertThat(token.find()).isTrue();
 		return new Session(member, page.getResponseCookies().getFirst("XSRF-TOKEN").getValue(), token.group(1));
@@ -46,22 +53,41 @@ class ConversationPagesTests {
 
 	private EntityExchangeResult<String> submit(Session session, String path, MultiValueMap<String, String> fields) {
 		fields.add("_csrf", session.token());
-		return this.web.post().uri(path).cookie("SESSION", session.member()).cookie("XSRF-TOKEN", session.xsrf())
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(fields)).exchange()
-			.expectBody(String.class).returnResult();
+		return this.web.post()
+			.uri(path)
+			.cookie("SESSION", session.member())
+			.cookie("XSRF-TOKEN", session.xsrf())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData(fields))
+			.exchange()
+			.expectBody(String.class)
+			.returnResult();
 	}
 
 	private String page(String username, String path) {
-		return this.web.get().uri(path).cookie("SESSION", TestMembers.signIn(this.web, username)).exchange()
-			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		return this.web.get()
+			.uri(path)
+			.cookie("SESSION", TestMembers.signIn(this.web, username))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	/** The volunteer's notices that are still unread, as JSON. */
 	@SuppressWarnings("unchecked")
 	private String unreadMessageNotices() {
-		Map<String, Object> body = this.web.get().uri("/api/v1/me/notifications")
-			.headers(TestMembers.bearer("page-conv-volunteer")).exchange().expectStatus().isOk().expectBody(Map.class)
-			.returnResult().getResponseBody();
+		Map<String, Object> body = this.web.get()
+			.uri("/api/v1/me/notifications")
+			.headers(TestMembers.bearer("page-conv-volunteer"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
 		return ((List<Map<String, Object>>) body.get("items")).stream()
 			.filter((notice) -> notice.get("readAt") == null)
 			.map(Object::toString)
@@ -70,23 +96,42 @@ class ConversationPagesTests {
 	}
 
 	private String post(String poster, String title) {
-		return this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer(poster))
-			.bodyValue(TestListings.offer(title)).exchange().expectStatus().isCreated().expectBody(Map.class)
-			.returnResult().getResponseBody().get("id").toString();
+		return this.web.post()
+			.uri("/api/v1/listings")
+			.headers(TestMembers.bearer(poster))
+			.bodyValue(TestListings.offer(title))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id")
+			.toString();
 	}
 
 	@Test
 	void answersFromTheListingRepliesAndSharesContactDetailsThroughForms() {
-		this.web.put().uri("/api/v1/me").headers(TestMembers.bearer("page-conv-volunteer"))
+		this.web.put()
+			.uri("/api/v1/me")
+			.headers(TestMembers.bearer("page-conv-volunteer"))
 			.bodyValue(Map.of("displayName", "Jonas Seitenhelfer", "languages", List.of("de"), "contactEmail",
 					"jonas.seiten@example.org", "emailNotifications", "NEVER"))
-			.exchange().expectStatus().isOk();
+			.exchange()
+			.expectStatus()
+			.isOk();
 		String listing = post("page-conv-volunteer", "Deutsch üben beim Spaziergang Seitenkonv");
 
-		// A visitor sees an 'answer' link that leads through sign-in; a member gets the form.
-		assertThat(this.web.get().uri("/listings/" + listing + "?ui=ar").exchange().expectStatus().isOk()
-			.expectBody(String.class).returnResult().getResponseBody())
-			.contains("href=\"/conversations/new?listing=" + listing + "\"", ">رد<");
+		// A visitor sees an 'answer' link that leads through sign-in; a member gets the
+		// form.
+		assertThat(this.web.get()
+			.uri("/listings/" + listing + "?ui=ar")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody()).contains("href=\"/conversations/new?listing=" + listing + "\"", ">رد<");
 		Session refugee = open("page-conv-refugee", "/conversations/new?listing=" + listing + "&ui=ar");
 		MultiValueMap<String, String> answer = new LinkedMultiValueMap<>();
 		answer.add("listing", listing);
@@ -130,15 +175,20 @@ class ConversationPagesTests {
 		assertThat(page("page-conv-volunteer", conversation))
 			.contains("Sie zeigen der anderen Seite Ihre E-Mail-Adresse.");
 
-		// An empty reply is refused on the page, in the reader's language, and nothing is stored.
+		// An empty reply is refused on the page, in the reader's language, and nothing is
+		// stored.
 		Session again = open("page-conv-refugee", conversation + "?ui=en");
 		MultiValueMap<String, String> empty = new LinkedMultiValueMap<>();
 		empty.add("text", "   ");
-		EntityExchangeResult<String> refused = this.web.post().uri(conversation + "/messages?ui=en")
-			.cookie("SESSION", again.member()).cookie("XSRF-TOKEN", again.xsrf())
+		EntityExchangeResult<String> refused = this.web.post()
+			.uri(conversation + "/messages?ui=en")
+			.cookie("SESSION", again.member())
+			.cookie("XSRF-TOKEN", again.xsrf())
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.body(BodyInserters.fromFormData("_csrf", again.token()).with("text", "   ")).exchange()
-			.expectBody(String.class).returnResult();
+			.body(BodyInserters.fromFormData("_csrf", again.token()).with("text", "   "))
+			.exchange()
+			.expectBody(String.class)
+			.returnResult();
 		assertThat(refused.getStatus().value()).isEqualTo(422);
 		assertThat(refused.getResponseBody()).contains("Please write a message.");
 	}
@@ -152,12 +202,24 @@ class ConversationPagesTests {
 		answer.add("text", "Hallo");
 		String location = submit(asker, "/conversations", answer).getResponseHeaders().getLocation().toString();
 		String conversation = location.substring(0, location.indexOf('#'));
-		this.web.get().uri(conversation).cookie("SESSION", TestMembers.signIn(this.web, "page-conv-nosy")).exchange()
-			.expectStatus().isNotFound();
-		this.web.get().uri("/conversations/kaputt").cookie("SESSION", TestMembers.signIn(this.web, "page-conv-nosy"))
-			.exchange().expectStatus().isNotFound();
-		this.web.get().uri("/conversations/new?listing=kaputt").cookie("SESSION", TestMembers.signIn(this.web,
-				"page-conv-nosy")).exchange().expectStatus().isNotFound();
+		this.web.get()
+			.uri(conversation)
+			.cookie("SESSION", TestMembers.signIn(this.web, "page-conv-nosy"))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		this.web.get()
+			.uri("/conversations/kaputt")
+			.cookie("SESSION", TestMembers.signIn(this.web, "page-conv-nosy"))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		this.web.get()
+			.uri("/conversations/new?listing=kaputt")
+			.cookie("SESSION", TestMembers.signIn(this.web, "page-conv-nosy"))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 		// The owner cannot answer their own listing: the form says why.
 		Session owner = open("page-conv-owner-two", "/conversations?ui=de");
 		MultiValueMap<String, String> ownAnswer = new LinkedMultiValueMap<>();
@@ -166,7 +228,8 @@ class ConversationPagesTests {
 		EntityExchangeResult<String> own = submit(owner, "/conversations", ownAnswer);
 		assertThat(own.getStatus().value()).isEqualTo(422);
 		assertThat(own.getResponseBody()).contains("Auf eigene Einträge können Sie nicht antworten.");
-		// The owner's listing page links the conversations about it instead of an answer button.
+		// The owner's listing page links the conversations about it instead of an answer
+		// button.
 		assertThat(page("page-conv-owner-two", "/listings/" + listing + "?ui=de"))
 			.contains("href=\"/conversations?listing=" + listing + "\"")
 			.doesNotContain("/conversations/new?listing=");

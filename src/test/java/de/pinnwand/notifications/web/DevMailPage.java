@@ -19,9 +19,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * {@code /dev/mail}: the mails the embedded mail server received, newest first, for a developer on this machine.
- * The route exists only while the embedded mail server runs, and answers requests from loopback addresses only,
- * and none that a proxy forwarded (everyone else gets 404, as if it did not exist).
+ * {@code /dev/mail}: the mails the embedded mail server received, newest first, for a
+ * developer on this machine. The route exists only while the embedded mail server runs,
+ * and answers requests from loopback addresses only, and none that a proxy forwarded
+ * (everyone else gets 404, as if it did not exist).
  */
 @Controller
 @Conditional(EmbeddedMailRunning.class)
@@ -29,7 +30,10 @@ class DevMailPage {
 
 	static final String VIEW = "notifications/devmail";
 
-	/** Headers a proxy or CDN in front of the app sets with the visitor's address; any X-Forwarded-* too. */
+	/**
+	 * Headers a proxy or CDN in front of the app sets with the visitor's address; any
+	 * X-Forwarded-* too.
+	 */
 	static final List<String> PROXY_HEADERS = List.of("Forwarded", "X-Real-IP", "True-Client-IP", "CF-Connecting-IP",
 			"X-Client-IP", "X-Cluster-Client-IP", "Fastly-Client-IP", "Client-IP", "Via",
 			de.pinnwand.security.TrustedProxies.FORWARDED_MARK);
@@ -48,9 +52,11 @@ class DevMailPage {
 	Mono<Rendering> mails(ServerWebExchange exchange) {
 		var remote = exchange.getRequest().getRemoteAddress();
 		var headers = exchange.getRequest().getHeaders();
-		// A reverse proxy on the same machine connects from loopback too: what it forwards is not local.
-		boolean proxied = PROXY_HEADERS.stream().anyMatch(headers::containsHeader)
-				|| headers.headerNames().stream().anyMatch((name) -> name.regionMatches(true, 0, "X-Forwarded-", 0, 12));
+		// A reverse proxy on the same machine connects from loopback too: what it
+		// forwards is not local.
+		boolean proxied = PROXY_HEADERS.stream().anyMatch(headers::containsHeader) || headers.headerNames()
+			.stream()
+			.anyMatch((name) -> name.regionMatches(true, 0, "X-Forwarded-", 0, 12));
 		if (proxied || remote == null || remote.getAddress() == null || !remote.getAddress().isLoopbackAddress()) {
 			return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
 		}

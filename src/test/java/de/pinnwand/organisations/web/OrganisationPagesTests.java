@@ -31,15 +31,17 @@ import org.springframework.web.reactive.function.BodyInserters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The organisation pages as a browser without JavaScript uses them: signed in through the real provider, with
- * the real CSRF token (also in the multipart logo form) and session cookie.
+ * The organisation pages as a browser without JavaScript uses them: signed in through the
+ * real provider, with the real CSRF token (also in the multipart logo form) and session
+ * cookie.
  */
 @PinnwandTest
 class OrganisationPagesTests {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-	private static final Pattern INVITATION = Pattern.compile("value=\"(https?://[^\"]+/invitations/([A-Za-z0-9_-]{43}))\"");
+	private static final Pattern INVITATION = Pattern
+		.compile("value=\"(https?://[^\"]+/invitations/([A-Za-z0-9_-]{43}))\"");
 
 	@Autowired
 	private WebTestClient web;
@@ -52,10 +54,14 @@ class OrganisationPagesTests {
 	}
 
 	private Session open(String path, String member) {
-		EntityExchangeResult<String> page = this.web.get().uri(path).cookie("SESSION", member)
+		EntityExchangeResult<String> page = this.web.get()
+			.uri(path)
+			.cookie("SESSION", member)
 			.exchange()
-			.expectStatus().isOk()
-			.expectBody(String.class).returnResult();
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult();
 		Matcher token = CSRF.matcher(page.getResponseBody());
 		assertThat(token.find()).as("the page carries a CSRF token").isTrue();
 		ResponseCookie cookie = page.getResponseCookies().getFirst("XSRF-TOKEN");
@@ -65,7 +71,10 @@ class OrganisationPagesTests {
 
 	private WebTestClient.ResponseSpec post(Session session, String path, MultiValueMap<String, String> fields) {
 		fields.set("_csrf", session.token());
-		return this.web.post().uri(path).cookie("SESSION", session.member()).cookie("XSRF-TOKEN", session.csrfCookie())
+		return this.web.post()
+			.uri(path)
+			.cookie("SESSION", session.member())
+			.cookie("XSRF-TOKEN", session.csrfCookie())
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData(fields))
 			.exchange();
@@ -89,9 +98,13 @@ class OrganisationPagesTests {
 	/** Founds an organisation through the form; returns its id. */
 	private String found(String member, String name, String type) {
 		Session form = open("/organisations/new", member);
-		String location = post(form, "/organisations", organisation(name, type))
-			.expectStatus().is3xxRedirection()
-			.expectBody().returnResult().getResponseHeaders().getLocation().getPath();
+		String location = post(form, "/organisations", organisation(name, type)).expectStatus()
+			.is3xxRedirection()
+			.expectBody()
+			.returnResult()
+			.getResponseHeaders()
+			.getLocation()
+			.getPath();
 		assertThat(location).startsWith("/organisations/");
 		return location.substring("/organisations/".length());
 	}
@@ -105,28 +118,54 @@ class OrganisationPagesTests {
 		String founder = TestMembers.signIn(this.web, "page-founder");
 		String name = unique("Begegnungscafé Weststadt");
 		String id = found(founder, name, "MEETING_PLACE");
-		this.web.get().uri("/organisations/" + id + "?ui=en").cookie("SESSION", founder).exchange()
-			.expectStatus().isOk()
-			.expectBody(String.class).value((html) -> assertThat(html)
-				.contains(name)
+		this.web.get()
+			.uri("/organisations/" + id + "?ui=en")
+			.cookie("SESSION", founder)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains(name)
 				.contains("Kaffee, Kuchen &amp; Gespräche: a &lt; b")
 				.contains("Meeting place or café")
 				.contains("/organisations/" + id + "/edit")
 				.contains("/organisations/" + id + "/members"));
-		this.web.get().uri("/organisations?type=MEETING_PLACE").exchange()
-			.expectStatus().isOk()
-			.expectBody(String.class).value((html) -> assertThat(html).contains(name));
+		this.web.get()
+			.uri("/organisations?type=MEETING_PLACE")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains(name));
 
 		String outsider = TestMembers.signIn(this.web, "page-outsider");
-		this.web.get().uri("/organisations/" + id).cookie("SESSION", outsider).exchange()
-			.expectStatus().isOk()
-			.expectBody(String.class).value((html) -> assertThat(html).doesNotContain("/organisations/" + id + "/edit"));
-		this.web.get().uri("/organisations/" + id + "/edit").cookie("SESSION", outsider).exchange()
-			.expectStatus().isNotFound();
-		this.web.get().uri("/organisations/" + id + "/members").cookie("SESSION", outsider).exchange()
-			.expectStatus().isNotFound();
-		this.web.get().uri("/organisations/" + id + "/edit").exchange()
-			.expectStatus().is3xxRedirection().expectHeader().location("/oauth2/authorization/pinnwand");
+		this.web.get()
+			.uri("/organisations/" + id)
+			.cookie("SESSION", outsider)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).doesNotContain("/organisations/" + id + "/edit"));
+		this.web.get()
+			.uri("/organisations/" + id + "/edit")
+			.cookie("SESSION", outsider)
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		this.web.get()
+			.uri("/organisations/" + id + "/members")
+			.cookie("SESSION", outsider)
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		this.web.get()
+			.uri("/organisations/" + id + "/edit")
+			.exchange()
+			.expectStatus()
+			.is3xxRedirection()
+			.expectHeader()
+			.location("/oauth2/authorization/pinnwand");
 
 		// The admin edits the profile.
 		Session edit = open("/organisations/" + id + "/edit", founder);
@@ -134,8 +173,11 @@ class OrganisationPagesTests {
 		change.set("openingHours", "Freitag 10–12 Uhr");
 		change.add("version", versionIn(edit.html()));
 		post(edit, "/organisations/" + id + "/edit", change).expectStatus().is3xxRedirection();
-		this.web.get().uri("/organisations/" + id).exchange()
-			.expectBody(String.class).value((html) -> assertThat(html).contains("Freitag 10–12 Uhr"));
+		this.web.get()
+			.uri("/organisations/" + id)
+			.exchange()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("Freitag 10–12 Uhr"));
 	}
 
 	private static String versionIn(String html) {
@@ -150,14 +192,18 @@ class OrganisationPagesTests {
 		Session form = open("/organisations/new?ui=en", member);
 		MultiValueMap<String, String> fields = organisation("x".repeat(121), "SPACESHIP");
 		fields.set("website", "ftp://example.org");
-		this.web.post().uri("/organisations").cookie("SESSION", member).cookie("XSRF-TOKEN", form.csrfCookie())
+		this.web.post()
+			.uri("/organisations")
+			.cookie("SESSION", member)
+			.cookie("XSRF-TOKEN", form.csrfCookie())
 			.cookie("lang", "en")
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData(withToken(fields, form)))
 			.exchange()
-			.expectStatus().isEqualTo(422)
-			.expectBody(String.class).value((html) -> assertThat(html)
-				.contains("role=\"alert\"")
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("role=\"alert\"")
 				.contains("id=\"name\"")
 				.contains("aria-invalid=\"true\" aria-describedby=\"name-error\"")
 				.contains("Please write at most 120 characters.")
@@ -178,47 +224,63 @@ class OrganisationPagesTests {
 		assertThat(new String(jpeg, StandardCharsets.ISO_8859_1)).contains("Exif").contains("secret-location");
 
 		Session edit = open("/organisations/" + id + "/edit", member);
-		uploadLogo(edit, id, jpeg, "foto.jpg", MediaType.IMAGE_JPEG)
-			.expectStatus().is3xxRedirection()
-			.expectHeader().location("/organisations/" + id + "/edit?logo");
+		uploadLogo(edit, id, jpeg, "foto.jpg", MediaType.IMAGE_JPEG).expectStatus()
+			.is3xxRedirection()
+			.expectHeader()
+			.location("/organisations/" + id + "/edit?logo");
 
-		byte[] logo = this.web.get().uri("/organisations/" + id + "/logo").exchange()
-			.expectStatus().isOk()
-			.expectHeader().contentType(MediaType.IMAGE_PNG)
-			.expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
-			.expectHeader().valueMatches("Cache-Control", ".*max-age=\\d+.*")
-			.expectBody().returnResult().getResponseBody();
+		byte[] logo = this.web.get()
+			.uri("/organisations/" + id + "/logo")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType(MediaType.IMAGE_PNG)
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
+			.expectHeader()
+			.valueMatches("Cache-Control", ".*max-age=\\d+.*")
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
 		String text = new String(logo, StandardCharsets.ISO_8859_1);
 		assertThat(text).doesNotContain("Exif").doesNotContain("secret-location").doesNotContain("GPS");
 		BufferedImage stored = ImageIO.read(new ByteArrayInputStream(logo));
 		assertThat(stored.getWidth()).isEqualTo(256);
 		assertThat(stored.getHeight()).isEqualTo(171);
 
-		// An HTML/SVG file with a script, however it is named, is refused and changes nothing.
+		// An HTML/SVG file with a script, however it is named, is refused and changes
+		// nothing.
 		byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(document.cookie)</script></svg>"
 			.getBytes(StandardCharsets.UTF_8);
 		Session again = open("/organisations/" + id + "/edit?ui=en", member);
-		uploadLogo(again, id, svg, "logo.png", MediaType.IMAGE_PNG)
-			.expectStatus().isEqualTo(422)
-			.expectBody(String.class).value((html) -> assertThat(html)
-				.contains("This file is not a PNG, JPEG or GIF image.")
+		uploadLogo(again, id, svg, "logo.png", MediaType.IMAGE_PNG).expectStatus()
+			.isEqualTo(422)
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("This file is not a PNG, JPEG or GIF image.")
 				.contains("aria-invalid=\"true\""));
 		byte[] html = "<html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.UTF_8);
 		uploadLogo(again, id, html, "logo.gif", MediaType.IMAGE_GIF).expectStatus().isEqualTo(422);
 		byte[] tooLarge = new byte[2 * 1024 * 1024 + 10];
-		uploadLogo(again, id, tooLarge, "big.png", MediaType.IMAGE_PNG)
-			.expectStatus().isEqualTo(422)
-			.expectBody(String.class).value((page) -> assertThat(page).contains("The file is too large"));
+		uploadLogo(again, id, tooLarge, "big.png", MediaType.IMAGE_PNG).expectStatus()
+			.isEqualTo(422)
+			.expectBody(String.class)
+			.value((page) -> assertThat(page).contains("The file is too large"));
 		// Far beyond it, the upload is stopped while it arrives.
-		uploadLogo(again, id, new byte[9 * 1024 * 1024], "huge.png", MediaType.IMAGE_PNG)
-			.expectStatus().isEqualTo(413);
-		assertThat(this.web.get().uri("/organisations/" + id + "/logo").exchange()
-			.expectBody().returnResult().getResponseBody()).isEqualTo(logo);
+		uploadLogo(again, id, new byte[9 * 1024 * 1024], "huge.png", MediaType.IMAGE_PNG).expectStatus().isEqualTo(413);
+		assertThat(this.web.get()
+			.uri("/organisations/" + id + "/logo")
+			.exchange()
+			.expectBody()
+			.returnResult()
+			.getResponseBody()).isEqualTo(logo);
 
 		// Nobody but its admins changes the logo.
 		String outsider = TestMembers.signIn(this.web, "page-logo-outsider");
-		uploadLogo(new Session(again.token(), again.csrfCookie(), outsider, ""), id, jpeg, "x.jpg", MediaType.IMAGE_JPEG)
-			.expectStatus().isNotFound();
+		uploadLogo(new Session(again.token(), again.csrfCookie(), outsider, ""), id, jpeg, "x.jpg",
+				MediaType.IMAGE_JPEG)
+			.expectStatus()
+			.isNotFound();
 	}
 
 	private WebTestClient.ResponseSpec uploadLogo(Session session, String id, byte[] bytes, String filename,
@@ -231,13 +293,19 @@ class OrganisationPagesTests {
 				return filename;
 			}
 		}).contentType(type);
-		return this.web.post().uri("/organisations/" + id + "/logo").cookie("SESSION", session.member())
-			.cookie("XSRF-TOKEN", session.csrfCookie()).cookie("lang", "en")
+		return this.web.post()
+			.uri("/organisations/" + id + "/logo")
+			.cookie("SESSION", session.member())
+			.cookie("XSRF-TOKEN", session.csrfCookie())
+			.cookie("lang", "en")
 			.body(BodyInserters.fromMultipartData(parts.build()))
 			.exchange();
 	}
 
-	/** A JPEG with an APP1 Exif segment right after the start marker, as cameras and phones write them. */
+	/**
+	 * A JPEG with an APP1 Exif segment right after the start marker, as cameras and
+	 * phones write them.
+	 */
 	static byte[] jpegWithGpsMetadata(int width, int height) throws Exception {
 		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
 		for (int x = 0; x < width; x++) {
@@ -268,34 +336,54 @@ class OrganisationPagesTests {
 		String name = unique("Migrationsberatung Poster");
 		String id = found(member, name, "COUNSELLING_SERVICE");
 		Session form = open("/listings/new?kind=OFFER&ui=en", member);
-		assertThat(form.html()).contains("Post as").contains("name=\"organisation\" value=\"" + id + "\"")
+		assertThat(form.html()).contains("Post as")
+			.contains("name=\"organisation\" value=\"" + id + "\"")
 			.contains(name);
 		MultiValueMap<String, String> listing = listing("Sprechstunde Aufenthaltsrecht " + name);
 		listing.add("organisation", id);
-		String location = post(form, "/listings", listing).expectStatus().is3xxRedirection()
-			.expectBody().returnResult().getResponseHeaders().getLocation().getPath();
-		this.web.get().uri(location + "?ui=en").exchange()
-			.expectBody(String.class).value((html) -> assertThat(html)
-				.contains("Posted by")
-				.contains("href=\"/organisations/" + id + "\""));
-		this.web.get().uri("/my/listings").cookie("SESSION", member).exchange()
-			.expectBody(String.class).value((html) -> assertThat(html).contains("Sprechstunde Aufenthaltsrecht"));
-		this.web.get().uri("/organisations/" + id).exchange()
-			.expectBody(String.class).value((html) -> assertThat(html).contains("Sprechstunde Aufenthaltsrecht"));
+		String location = post(form, "/listings", listing).expectStatus()
+			.is3xxRedirection()
+			.expectBody()
+			.returnResult()
+			.getResponseHeaders()
+			.getLocation()
+			.getPath();
+		this.web.get()
+			.uri(location + "?ui=en")
+			.exchange()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("Posted by").contains("href=\"/organisations/" + id + "\""));
+		this.web.get()
+			.uri("/my/listings")
+			.cookie("SESSION", member)
+			.exchange()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("Sprechstunde Aufenthaltsrecht"));
+		this.web.get()
+			.uri("/organisations/" + id)
+			.exchange()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("Sprechstunde Aufenthaltsrecht"));
 
-		// Someone without organisations sees no choice, and is refused when sending one anyway.
+		// Someone without organisations sees no choice, and is refused when sending one
+		// anyway.
 		String outsider = TestMembers.signIn(this.web, "page-org-outsider");
 		Session other = open("/listings/new?kind=OFFER&ui=en", outsider);
 		assertThat(other.html()).doesNotContain("name=\"organisation\"");
 		MultiValueMap<String, String> forged = listing("Fremder Eintrag " + name);
 		forged.add("organisation", id);
-		this.web.post().uri("/listings").cookie("SESSION", outsider).cookie("XSRF-TOKEN", other.csrfCookie())
+		this.web.post()
+			.uri("/listings")
+			.cookie("SESSION", outsider)
+			.cookie("XSRF-TOKEN", other.csrfCookie())
 			.cookie("lang", "en")
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData(withToken(forged, other)))
 			.exchange()
-			.expectStatus().isEqualTo(422)
-			.expectBody(String.class).value((html) -> assertThat(html).contains("You cannot post for this organisation."));
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("You cannot post for this organisation."));
 	}
 
 	private static MultiValueMap<String, String> listing(String title) {
@@ -319,15 +407,20 @@ class OrganisationPagesTests {
 		assertThat(mine.html()).doesNotContain("/organisations/" + id + "/verification");
 		post(mine, "/organisations/" + id + "/verification", new LinkedMultiValueMap<>()).expectStatus().isNotFound();
 
-		this.accounts.prepare(TestMembers.subject("page-coordinator"), "Koordination", List.of("de"), Set.of(Role.COORDINATOR)).block();
+		this.accounts
+			.prepare(TestMembers.subject("page-coordinator"), "Koordination", List.of("de"), Set.of(Role.COORDINATOR))
+			.block();
 		String coordinator = TestMembers.signIn(this.web, "page-coordinator");
 		Session page = open("/organisations/" + id + "?ui=en", coordinator);
 		assertThat(page.html()).contains("action=\"/organisations/" + id + "/verification\"");
 		MultiValueMap<String, String> reason = new LinkedMultiValueMap<>();
 		reason.add("reason", "Telefonisch bestätigt");
 		post(page, "/organisations/" + id + "/verification", reason).expectStatus().is3xxRedirection();
-		this.web.get().uri("/organisations/" + id + "?ui=en").exchange()
-			.expectBody(String.class).value((html) -> assertThat(html).contains("Verified by the coordination office"));
+		this.web.get()
+			.uri("/organisations/" + id + "?ui=en")
+			.exchange()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("Verified by the coordination office"));
 	}
 
 	@Test
@@ -338,9 +431,11 @@ class OrganisationPagesTests {
 		Session members = open("/organisations/" + id + "/members", admin);
 		MultiValueMap<String, String> role = new LinkedMultiValueMap<>();
 		role.add("role", "MEMBER");
-		String page = post(members, "/organisations/" + id + "/invitations", role)
-			.expectStatus().isOk()
-			.expectBody(String.class).returnResult().getResponseBody();
+		String page = post(members, "/organisations/" + id + "/invitations", role).expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 		Matcher link = INVITATION.matcher(page);
 		assertThat(link.find()).as("the members page shows the new link").isTrue();
 		String path = "/invitations/" + link.group(2);
@@ -348,15 +443,30 @@ class OrganisationPagesTests {
 		String invitee = TestMembers.signIn(this.web, "page-invitee");
 		Session invitation = open(path + "?ui=en", invitee);
 		assertThat(invitation.html()).contains(name).contains("Member");
-		post(invitation, path, new LinkedMultiValueMap<>()).expectStatus().is3xxRedirection()
-			.expectHeader().location("/organisations/" + id + "?joined");
-		this.web.get().uri(path + "?ui=en").cookie("SESSION", invitee).exchange()
-			.expectStatus().isNotFound()
-			.expectBody(String.class).value((html) -> assertThat(html).contains("lang=\"en\""));
-		this.web.get().uri("/invitations/" + "B".repeat(43)).cookie("SESSION", invitee).exchange()
-			.expectStatus().isNotFound();
-		this.web.get().uri("/organisations/" + id + "/members").cookie("SESSION", admin).exchange()
-			.expectBody(String.class).value((html) -> assertThat(html).contains("page-invitee"));
+		post(invitation, path, new LinkedMultiValueMap<>()).expectStatus()
+			.is3xxRedirection()
+			.expectHeader()
+			.location("/organisations/" + id + "?joined");
+		this.web.get()
+			.uri(path + "?ui=en")
+			.cookie("SESSION", invitee)
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("lang=\"en\""));
+		this.web.get()
+			.uri("/invitations/" + "B".repeat(43))
+			.cookie("SESSION", invitee)
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		this.web.get()
+			.uri("/organisations/" + id + "/members")
+			.cookie("SESSION", admin)
+			.exchange()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("page-invitee"));
 	}
 
 }

@@ -19,8 +19,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The API as a browser's autocomplete calls it. Boot 4's WebFlux slice leaves Spring Security out (it would need
- * spring-boot-security-test); the application's security configuration leaves this endpoint public.
+ * The API as a browser's autocomplete calls it. Boot 4's WebFlux slice leaves Spring
+ * Security out (it would need spring-boot-security-test); the application's security
+ * configuration leaves this endpoint public.
  */
 @WebFluxTest(PlacesApi.class)
 @Import(Gazetteer.class)
@@ -118,8 +119,8 @@ class PlacesApiTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "   ", "00000", "🏠", "'; DROP TABLE places; --", "<script>alert(1)</script>",
-			"مدينة", "{\"$ne\":null}", "../../etc/passwd" })
+	@ValueSource(strings = { "", "   ", "00000", "🏠", "'; DROP TABLE places; --", "<script>alert(1)</script>", "مدينة",
+			"{\"$ne\":null}", "../../etc/passwd" })
 	void answersNonsenseWithAnEmptyList(String query) {
 		this.client.get()
 			.uri((uri) -> uri.path("/api/v1/places").queryParam("q", "{q}").build(query))

@@ -16,7 +16,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Any listing search as an Atom feed, read back with Rome: newest first, entries linking to the listings. */
+/**
+ * Any listing search as an Atom feed, read back with Rome: newest first, entries linking
+ * to the listings.
+ */
 @PinnwandTest
 class FeedTests {
 
@@ -24,16 +27,30 @@ class FeedTests {
 	private WebTestClient web;
 
 	private String post(String title) {
-		Map<?, ?> listing = this.web.post().uri("/api/v1/listings").headers(TestMembers.bearer("feed-poster"))
-			.bodyValue(TestListings.offer(title)).exchange().expectStatus().isCreated().expectBody(Map.class)
-			.returnResult().getResponseBody();
+		Map<?, ?> listing = this.web.post()
+			.uri("/api/v1/listings")
+			.headers(TestMembers.bearer("feed-poster"))
+			.bodyValue(TestListings.offer(title))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
 		return (String) listing.get("id");
 	}
 
 	private SyndFeed feed(String query) throws Exception {
-		String xml = this.web.get().uri("/search.atom?" + query).exchange().expectStatus().isOk()
-			.expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("application/atom+xml"))
-			.expectBody(String.class).returnResult().getResponseBody();
+		String xml = this.web.get()
+			.uri("/search.atom?" + query)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.parseMediaType("application/atom+xml"))
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 		return new SyndFeedInput().build(new StringReader(xml));
 	}
 
@@ -56,7 +73,10 @@ class FeedTests {
 		assertThat(feed.getEntries().get(1).getLink()).endsWith("/listings/" + older);
 		assertThat(first.getUri()).isEqualTo("urn:uuid:" + newer);
 
-		this.web.get().uri("/search?q=Quokka").exchange().expectBody(String.class)
+		this.web.get()
+			.uri("/search?q=Quokka")
+			.exchange()
+			.expectBody(String.class)
 			.value((html) -> assertThat(html).contains("rel=\"alternate\" type=\"application/atom+xml\"")
 				.contains("href=\"/search.atom?q"));
 		this.web.get().uri("/search.atom?near=Atlantis").exchange().expectStatus().isEqualTo(422);

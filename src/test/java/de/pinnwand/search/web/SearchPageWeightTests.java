@@ -17,8 +17,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The search page stays light for cheap phones on slow networks: with 20 results at most 14 KB of gzipped
- * HTML, at most 40 KB with its stylesheet and script, and nothing from other hosts.
+ * The search page stays light for cheap phones on slow networks: with 20 results at most
+ * 14 KB of gzipped HTML, at most 40 KB with its stylesheet and script, and nothing from
+ * other hosts.
  */
 @PinnwandTest
 class SearchPageWeightTests {
@@ -43,9 +44,16 @@ class SearchPageWeightTests {
 		String description = "Wir suchen Unterstützung beim Umzug in die neue Wohnung in der Anschlussunterbringung. "
 				+ "Es geht um Kisten, ein Regal und zwei Betten. Bitte mit Auto oder Transporter, gern am Wochenende.";
 		for (int i = 0; i < 22; i++) {
-			Map<String, Object> listing = TestListings.with(TestListings.with(TestListings.offer("Gewichtstest Umzug Nummer " + i),
-					"description", description), "topics", List.of("housing", "mobility", "donations"));
-			this.web.post().uri("/api/v1/listings").headers(de.pinnwand.TestMembers.bearer("tester")).bodyValue(listing).exchange().expectStatus().isCreated();
+			Map<String, Object> listing = TestListings.with(
+					TestListings.with(TestListings.offer("Gewichtstest Umzug Nummer " + i), "description", description),
+					"topics", List.of("housing", "mobility", "donations"));
+			this.web.post()
+				.uri("/api/v1/listings")
+				.headers(de.pinnwand.TestMembers.bearer("tester"))
+				.bodyValue(listing)
+				.exchange()
+				.expectStatus()
+				.isCreated();
 		}
 		long start = System.nanoTime();
 		while (true) {

@@ -8,9 +8,10 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
- * This JVM's services as a deployment's external ones, for a test that runs the packaged jar as its own process:
- * PostgreSQL, Elasticsearch, Keycloak (with the realm export compose imports) and an SMTP server, all started here,
- * and the environment variables that point the jar at them — the same names {@code docker-compose.yml} sets.
+ * This JVM's services as a deployment's external ones, for a test that runs the packaged
+ * jar as its own process: PostgreSQL, Elasticsearch, Keycloak (with the realm export
+ * compose imports) and an SMTP server, all started here, and the environment variables
+ * that point the jar at them — the same names {@code docker-compose.yml} sets.
  */
 public final class DeploymentServices {
 
@@ -25,15 +26,19 @@ public final class DeploymentServices {
 	/**
 	 * Starts all four services.
 	 * @param dataDirectory where their data goes
-	 * @param publicUrl the portal's public address, which Keycloak's client lets sign-in return to
+	 * @param publicUrl the portal's public address, which Keycloak's client lets sign-in
+	 * return to
 	 */
 	public static DeploymentServices start(Path dataDirectory, String publicUrl) {
 		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources().addFirst(new MapPropertySource("deployment",
-				Map.of("pinnwand.data-dir", dataDirectory.toString(), "pinnwand.public-url", publicUrl)));
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("deployment",
+					Map.of("pinnwand.data-dir", dataDirectory.toString(), "pinnwand.public-url", publicUrl)));
 		DeploymentServices started = new DeploymentServices(EmbeddedServices.of(environment, true, true, true, true));
-		// No SpringApplication runs in this JVM, whose shutdown handlers would stop them: PostgreSQL, unlike
-		// Elasticsearch and Keycloak, has no parent-death signal and would outlive the test JVM.
+		// No SpringApplication runs in this JVM, whose shutdown handlers would stop them:
+		// PostgreSQL, unlike
+		// Elasticsearch and Keycloak, has no parent-death signal and would outlive the
+		// test JVM.
 		Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "pinnwand-deployment-services"));
 		started.services.postgres();
 		started.services.elasticsearch();
@@ -50,7 +55,10 @@ public final class DeploymentServices {
 		}
 	}
 
-	/** The environment of the app's process, as a deployment sets it (docker-compose.yml, .env.example). */
+	/**
+	 * The environment of the app's process, as a deployment sets it (docker-compose.yml,
+	 * .env.example).
+	 */
 	public Map<String, String> appEnvironment() {
 		EmbeddedPostgresServer postgres = this.services.postgres();
 		Map<String, String> environment = new LinkedHashMap<>();

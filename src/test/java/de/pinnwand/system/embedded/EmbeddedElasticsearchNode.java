@@ -34,9 +34,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The real Elasticsearch server distribution, unpacked once into a cache and run as a child process on
- * 127.0.0.1. Elasticsearch refuses to run as root, so as root the node runs under an unprivileged system
- * user that is created when missing.
+ * The real Elasticsearch server distribution, unpacked once into a cache and run as a
+ * child process on 127.0.0.1. Elasticsearch refuses to run as root, so as root the node
+ * runs under an unprivileged system user that is created when missing.
  */
 public final class EmbeddedElasticsearchNode implements Supervisor.Service {
 
@@ -54,14 +54,17 @@ public final class EmbeddedElasticsearchNode implements Supervisor.Service {
 
 	private Process process;
 
-	/** Whether the node should run: set by a start, cleared by a stop on purpose (outage tests stop it). */
+	/**
+	 * Whether the node should run: set by a start, cleared by a stop on purpose (outage
+	 * tests stop it).
+	 */
 	private boolean wanted;
 
 	private Supervisor supervisor;
 
 	/** What the node needs to know; all paths absolute. */
-	record Settings(Path distributionZip, byte[] analysisPlugin, Path cacheDirectory, Path dataDirectory,
-			String heap, Duration startupTimeout, String systemUser) {
+	record Settings(Path distributionZip, byte[] analysisPlugin, Path cacheDirectory, Path dataDirectory, String heap,
+			Duration startupTimeout, String systemUser) {
 	}
 
 	EmbeddedElasticsearchNode(Settings settings) {
@@ -79,7 +82,10 @@ public final class EmbeddedElasticsearchNode implements Supervisor.Service {
 		return this.process != null && this.process.isAlive();
 	}
 
-	/** Starts the node and waits until the cluster is at least yellow; keeps the port of an earlier start. */
+	/**
+	 * Starts the node and waits until the cluster is at least yellow; keeps the port of
+	 * an earlier start.
+	 */
 	public synchronized void start() {
 		if (isRunning()) {
 			return;
@@ -105,7 +111,9 @@ public final class EmbeddedElasticsearchNode implements Supervisor.Service {
 				+ Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms, data in " + this.workDirectory);
 	}
 
-	/** Stops the node: the server process first, then its launcher; waits for both to end. */
+	/**
+	 * Stops the node: the server process first, then its launcher; waits for both to end.
+	 */
 	public synchronized void stop() {
 		this.wanted = false;
 		if (this.process == null) {
@@ -117,14 +125,15 @@ public final class EmbeddedElasticsearchNode implements Supervisor.Service {
 	}
 
 	/**
-	 * The server's own process (the JVM that the launcher started and that answers on the port); fault tests signal
-	 * it. Empty while the node is not running.
+	 * The server's own process (the JVM that the launcher started and that answers on the
+	 * port); fault tests signal it. Empty while the node is not running.
 	 */
 	public synchronized Optional<ProcessHandle> serverProcess() {
 		if (this.process == null || !this.process.isAlive()) {
 			return Optional.empty();
 		}
-		List<ProcessHandle> javas = this.process.descendants().filter(ProcessHandle::isAlive)
+		List<ProcessHandle> javas = this.process.descendants()
+			.filter(ProcessHandle::isAlive)
 			.filter((handle) -> handle.info().command().map((command) -> command.endsWith("/java")).orElse(false))
 			.toList();
 		return javas.isEmpty() ? Optional.empty() : Optional.of(javas.get(javas.size() - 1));
@@ -146,7 +155,10 @@ public final class EmbeddedElasticsearchNode implements Supervisor.Service {
 				+ this.workDirectory;
 	}
 
-	/** Starts the node again after its server died: what is left of the launcher goes first. */
+	/**
+	 * Starts the node again after its server died: what is left of the launcher goes
+	 * first.
+	 */
 	@Override
 	public synchronized void restart() {
 		if (!died()) {
@@ -160,8 +172,8 @@ public final class EmbeddedElasticsearchNode implements Supervisor.Service {
 	}
 
 	/**
-	 * Unpacks distribution and analysis plugin into a cache folder named by the plugin's hash, so a changed
-	 * plugin gets a fresh installation and an unchanged one is reused.
+	 * Unpacks distribution and analysis plugin into a cache folder named by the plugin's
+	 * hash, so a changed plugin gets a fresh installation and an unchanged one is reused.
 	 */
 	private Path install() throws IOException {
 		Path cache = this.settings.cacheDirectory();
@@ -213,15 +225,16 @@ public final class EmbeddedElasticsearchNode implements Supervisor.Service {
 	}
 
 	/**
-	 * Removes installations of other plugin versions that no app has started for a week. Newer ones stay:
-	 * another checkout on this machine may be running one right now.
+	 * Removes installations of other plugin versions that no app has started for a week.
+	 * Newer ones stay: another checkout on this machine may be running one right now.
 	 */
 	private static void removeUnusedInstallations(Path cache, String current) {
 		String prefix = current.substring(0, current.lastIndexOf('-') + 1);
 		java.time.Instant weekAgo = java.time.Instant.now().minus(Duration.ofDays(7));
 		try (Stream<Path> entries = Files.list(cache)) {
-			for (Path old : entries.filter((p) -> p.getFileName().toString().startsWith(prefix)
-					&& !p.getFileName().toString().equals(current)).toList()) {
+			for (Path old : entries.filter(
+					(p) -> p.getFileName().toString().startsWith(prefix) && !p.getFileName().toString().equals(current))
+				.toList()) {
 				Path used = old.resolve(".last-used");
 				if (!Files.exists(used) || Files.getLastModifiedTime(used).toInstant().isBefore(weekAgo)) {
 					deleteRecursively(old);
@@ -233,7 +246,10 @@ public final class EmbeddedElasticsearchNode implements Supervisor.Service {
 		}
 	}
 
-	/** The node may run as another user: the installation must be readable, never writable, by it. */
+	/**
+	 * The node may run as another user: the installation must be readable, never
+	 * writable, by it.
+	 */
 	private static void makeReadableForAll(Path root) throws IOException {
 		try (Stream<Path> paths = Files.walk(root)) {
 			for (Path path : paths.toList()) {
@@ -250,7 +266,9 @@ public final class EmbeddedElasticsearchNode implements Supervisor.Service {
 		}
 	}
 
-	/** Config copy, logs and temp files are made anew for each run; the data folder stays. */
+	/**
+	 * Config copy, logs and temp files are made anew for each run; the data folder stays.
+	 */
 	private Path prepareRunDirectory() throws IOException {
 		Path run = this.workDirectory.resolve("run");
 		deleteRecursively(run);
@@ -274,9 +292,10 @@ public final class EmbeddedElasticsearchNode implements Supervisor.Service {
 				"discovery.type: single-node", "network.host: 127.0.0.1", "http.port: " + this.httpPort,
 				"transport.port: 0", "xpack.security.enabled: false",
 				"cluster.routing.allocation.disk.threshold_enabled: false",
-				// A write to the alias before the index exists must fail, not create a mapping-less index.
-				"action.auto_create_index: false",
-				"path.data: " + this.workDirectory.resolve("data"), "path.logs: " + run.resolve("logs"), "");
+				// A write to the alias before the index exists must fail, not create a
+				// mapping-less index.
+				"action.auto_create_index: false", "path.data: " + this.workDirectory.resolve("data"),
+				"path.logs: " + run.resolve("logs"), "");
 		Files.writeString(config.resolve("elasticsearch.yml"), yml);
 		if (runsAsRoot()) {
 			UserPrincipal user = ensureSystemUser();
@@ -291,11 +310,12 @@ public final class EmbeddedElasticsearchNode implements Supervisor.Service {
 		List<String> command = new ArrayList<>();
 		if (Files.isExecutable(Path.of("/usr/bin/setpriv"))) {
 			command.add("/usr/bin/setpriv");
-			// The node goes down with us even when this JVM is killed without running its shutdown hooks.
+			// The node goes down with us even when this JVM is killed without running its
+			// shutdown hooks.
 			command.add("--pdeathsig=TERM");
 			if (runsAsRoot()) {
-				command.addAll(List.of("--reuid=" + this.settings.systemUser(),
-						"--regid=" + this.settings.systemUser(), "--init-groups"));
+				command.addAll(List.of("--reuid=" + this.settings.systemUser(), "--regid=" + this.settings.systemUser(),
+						"--init-groups"));
 			}
 			command.add("--");
 		}
@@ -307,8 +327,7 @@ public final class EmbeddedElasticsearchNode implements Supervisor.Service {
 		builder.environment().put("ES_JAVA_HOME", System.getProperty("java.home"));
 		builder.environment().put("ES_PATH_CONF", run.resolve("config").toString());
 		builder.environment().put("ES_TMPDIR", run.resolve("tmp").toString());
-		builder.environment()
-			.put("ES_JAVA_OPTS", "-Xms" + this.settings.heap() + " -Xmx" + this.settings.heap());
+		builder.environment().put("ES_JAVA_OPTS", "-Xms" + this.settings.heap() + " -Xmx" + this.settings.heap());
 		builder.environment().remove("JAVA_TOOL_OPTIONS");
 		builder.environment().remove("JDK_JAVA_OPTIONS");
 		builder.environment().remove("MAVEN_OPTS");
@@ -395,9 +414,10 @@ public final class EmbeddedElasticsearchNode implements Supervisor.Service {
 	}
 
 	/**
-	 * Every folder above the node's files must be passable for the unprivileged user. Where one is not
-	 * (root's home, typically), the user gets just the right to pass through it: an ACL entry when setfacl
-	 * exists, otherwise the execute bit for others (never read or write).
+	 * Every folder above the node's files must be passable for the unprivileged user.
+	 * Where one is not (root's home, typically), the user gets just the right to pass
+	 * through it: an ACL entry when setfacl exists, otherwise the execute bit for others
+	 * (never read or write).
 	 */
 	private void grantTraversal(Path path) throws IOException {
 		for (Path folder = path.toAbsolutePath().getParent(); folder != null; folder = folder.getParent()) {
@@ -443,8 +463,9 @@ public final class EmbeddedElasticsearchNode implements Supervisor.Service {
 	}
 
 	/**
-	 * A hash of the plugin's entries (names and contents), not of the zip's bytes: the build writes new time
-	 * stamps into the zip each time, and an unchanged plugin must keep its installation.
+	 * A hash of the plugin's entries (names and contents), not of the zip's bytes: the
+	 * build writes new time stamps into the zip each time, and an unchanged plugin must
+	 * keep its installation.
 	 */
 	private static String contentHash(byte[] zip) throws IOException {
 		try {
@@ -476,6 +497,5 @@ public final class EmbeddedElasticsearchNode implements Supervisor.Service {
 			Thread.currentThread().interrupt();
 		}
 	}
-
 
 }

@@ -21,11 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The real Keycloak server, the portal's sign-in provider in the embedded default: its distribution unpacked and
- * built once into the shared cache, and run on 127.0.0.1 from a home folder of its own per run (own database,
- * own realm import, own logs), so that several checkouts and test JVMs on one machine never share state. It
- * imports the same realm export that docker-compose uses; what only the local run and the tests need (a client
- * for scripts, members) is added through the admin API ({@link KeycloakAdmin}).
+ * The real Keycloak server, the portal's sign-in provider in the embedded default: its
+ * distribution unpacked and built once into the shared cache, and run on 127.0.0.1 from a
+ * home folder of its own per run (own database, own realm import, own logs), so that
+ * several checkouts and test JVMs on one machine never share state. It imports the same
+ * realm export that docker-compose uses; what only the local run and the tests need (a
+ * client for scripts, members) is added through the admin API ({@link KeycloakAdmin}).
  */
 public final class EmbeddedKeycloak {
 
@@ -34,7 +35,10 @@ public final class EmbeddedKeycloak {
 	/** The realm of the portal, as named in the realm export. */
 	public static final String REALM = "pinnwand";
 
-	/** Options fixed when the distribution is built: a change needs a fresh installation in the cache. */
+	/**
+	 * Options fixed when the distribution is built: a change needs a fresh installation
+	 * in the cache.
+	 */
 	private static final List<String> BUILD_OPTIONS = List.of("--db=dev-file", "--health-enabled=true",
 			"--cache=local");
 
@@ -54,9 +58,12 @@ public final class EmbeddedKeycloak {
 	 * What the server needs to know; all paths absolute.
 	 *
 	 * @param distributionZip the distribution resolved by the build
-	 * @param cacheDirectory shared by every run on this machine; only the unpacked, built distribution goes there
-	 * @param stateDirectory this run's home (database, import, logs); kept when {@code keepState}
-	 * @param keepState whether the state outlives the run (the local run keeps registered people)
+	 * @param cacheDirectory shared by every run on this machine; only the unpacked, built
+	 * distribution goes there
+	 * @param stateDirectory this run's home (database, import, logs); kept when
+	 * {@code keepState}
+	 * @param keepState whether the state outlives the run (the local run keeps registered
+	 * people)
 	 * @param port the HTTP port, 0 for a free one
 	 * @param realmExport the realm file to import
 	 * @param placeholders values for the realm file's {@code ${...}} placeholders
@@ -120,7 +127,9 @@ public final class EmbeddedKeycloak {
 				+ Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms, state in " + this.home);
 	}
 
-	/** Stops the server by PID, its descendants (the JVM) first, then the launcher script. */
+	/**
+	 * Stops the server by PID, its descendants (the JVM) first, then the launcher script.
+	 */
 	public synchronized void stop() {
 		if (this.process == null) {
 			return;
@@ -134,14 +143,18 @@ public final class EmbeddedKeycloak {
 		logger.info("Embedded Keycloak stopped");
 	}
 
-	/** Unpacks and builds the distribution once per version and build options, under the cache's lock. */
+	/**
+	 * Unpacks and builds the distribution once per version and build options, under the
+	 * cache's lock.
+	 */
 	private Path install() throws IOException {
 		Path cache = this.settings.cacheDirectory();
 		Files.createDirectories(cache);
 		String name = this.settings.distributionZip().getFileName().toString().replace(".zip", "");
 		String key = name + "-" + Integer.toHexString(String.join(" ", BUILD_OPTIONS).hashCode());
 		Path target = cache.resolve(key);
-		// A lock of its own: Elasticsearch's installation in the same cache must not wait for this one.
+		// A lock of its own: Elasticsearch's installation in the same cache must not wait
+		// for this one.
 		try (FileChannel channel = FileChannel.open(cache.resolve(".keycloak.lock"), StandardOpenOption.CREATE,
 				StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
 			if (Files.isRegularFile(target.resolve(".complete"))) {
@@ -174,8 +187,9 @@ public final class EmbeddedKeycloak {
 	}
 
 	/**
-	 * The run's home: scripts and configuration copied, the built libraries, themes and providers linked from the
-	 * cache (Keycloak only reads them), and its own data folder with the realm to import.
+	 * The run's home: scripts and configuration copied, the built libraries, themes and
+	 * providers linked from the cache (Keycloak only reads them), and its own data folder
+	 * with the realm to import.
 	 */
 	private Path prepareHome(Path installation) throws IOException {
 		Path home = this.settings.stateDirectory();
@@ -196,8 +210,9 @@ public final class EmbeddedKeycloak {
 	}
 
 	/**
-	 * Keycloak makes its bootstrap admin only in an empty database, so a kept state keeps its credentials beside
-	 * it (readable by the owner only); a fresh state gets new random ones.
+	 * Keycloak makes its bootstrap admin only in an empty database, so a kept state keeps
+	 * its credentials beside it (readable by the owner only); a fresh state gets new
+	 * random ones.
 	 */
 	private Map<String, String> adminCredentials() throws IOException {
 		Path file = this.home.resolve("admin.properties");
@@ -223,15 +238,17 @@ public final class EmbeddedKeycloak {
 	private Process launch(Map<String, String> credentials) throws IOException {
 		List<String> command = new ArrayList<>();
 		if (Files.isExecutable(Path.of("/usr/bin/setpriv"))) {
-			// The launcher script goes down with this JVM even when it is killed; it takes its Java process along.
+			// The launcher script goes down with this JVM even when it is killed; it
+			// takes its Java process along.
 			command.addAll(List.of("/usr/bin/setpriv", "--pdeathsig=TERM", "--"));
 		}
-		command.addAll(List.of(this.home.resolve("bin/kc.sh").toString(), "start", "--optimized",
-				"--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + this.port,
-				"--http-management-port=" + this.managementPort, "--hostname-strict=false",
+		command.addAll(List.of(this.home.resolve("bin/kc.sh").toString(), "start", "--optimized", "--http-enabled=true",
+				"--http-host=127.0.0.1", "--http-port=" + this.port, "--http-management-port=" + this.managementPort,
+				"--hostname-strict=false",
 				"--db-url=jdbc:h2:file:" + this.home.resolve("data/h2/keycloakdb") + ";NON_KEYWORDS=VALUE",
 				"--import-realm", "--log=console",
-				// One server per run, never a cluster: no JGroups ports that another checkout's server could join.
+				// One server per run, never a cluster: no JGroups ports that another
+				// checkout's server could join.
 				"--cache=local"));
 		ProcessBuilder builder = new ProcessBuilder(command);
 		javaEnvironment(builder);
@@ -254,15 +271,15 @@ public final class EmbeddedKeycloak {
 
 	private void awaitReady() {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		HttpRequest ready = HttpRequest
-			.newBuilder(URI.create(issuerUri() + "/.well-known/openid-configuration"))
+		HttpRequest ready = HttpRequest.newBuilder(URI.create(issuerUri() + "/.well-known/openid-configuration"))
 			.timeout(Duration.ofSeconds(5))
 			.build();
 		long deadline = System.nanoTime() + this.settings.startupTimeout().toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!this.process.isAlive()) {
 				throw new EmbeddedServiceFailed("Keycloak exited with code " + this.process.exitValue()
-						+ " while starting. Last lines of its log:\n" + ProcessKeeper.tail(this.home.resolve("console.log")));
+						+ " while starting. Last lines of its log:\n"
+						+ ProcessKeeper.tail(this.home.resolve("console.log")));
 			}
 			try {
 				if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {

@@ -9,9 +9,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertySource;
 
 /**
- * Adds the connection settings of the embedded services when no external PostgreSQL, Elasticsearch, sign-in
- * provider (Keycloak) or mail server is configured. The settings are looked up lazily: a service starts only when a part of the application asks
- * for its address, so a narrow test slice that needs neither starts neither.
+ * Adds the connection settings of the embedded services when no external PostgreSQL,
+ * Elasticsearch, sign-in provider (Keycloak) or mail server is configured. The settings
+ * are looked up lazily: a service starts only when a part of the application asks for its
+ * address, so a narrow test slice that needs neither starts neither.
  */
 class EmbeddedLaunch implements EnvironmentPostProcessor {
 
@@ -44,20 +45,22 @@ class EmbeddedLaunch implements EnvironmentPostProcessor {
 		boolean elasticsearch = elasticsearchWanted(environment);
 		boolean signIn = signInWanted(environment);
 		boolean mail = mailWanted(environment);
-		// Decided once, before this class answers spring.mail.host itself (which would make mailWanted false).
-		// The development services stand in for what a deployment must configure (RequiredConfiguration).
+		// Decided once, before this class answers spring.mail.host itself (which would
+		// make mailWanted false).
+		// The development services stand in for what a deployment must configure
+		// (RequiredConfiguration).
 		environment.getPropertySources()
 			.addLast(new org.springframework.core.env.MapPropertySource("pinnwandEmbeddedMail",
 					java.util.Map.of(MAIL_RUNNING, mail, RequiredConfiguration.DEVELOPMENT_SERVICES, true)));
 		if (postgres || elasticsearch || signIn || mail) {
-			environment.getPropertySources()
-				.addLast(new Addresses(environment, postgres, elasticsearch, signIn, mail));
+			environment.getPropertySources().addLast(new Addresses(environment, postgres, elasticsearch, signIn, mail));
 		}
 	}
 
 	/**
-	 * Deliberately not enumerable: only a direct lookup of one of its names starts a service. Its source must
-	 * not be the environment itself, which Boot would descend into while iterating property sources.
+	 * Deliberately not enumerable: only a direct lookup of one of its names starts a
+	 * service. Its source must not be the environment itself, which Boot would descend
+	 * into while iterating property sources.
 	 */
 	private static final class Addresses extends PropertySource<Object> {
 
@@ -96,14 +99,17 @@ class EmbeddedLaunch implements EnvironmentPostProcessor {
 						break;
 				}
 			}
-			// The binder asks a non-enumerable source for a list's first element by index.
+			// The binder asks a non-enumerable source for a list's first element by
+			// index.
 			if (this.elasticsearch && ("pinnwand.search.uris".equals(name) || "pinnwand.search.uris[0]".equals(name))) {
 				try {
 					return services().elasticsearch().url();
 				}
 				catch (RuntimeException ex) {
-					// Spring treats a failing lookup as a missing property; say what went wrong before that happens.
-					LoggerFactory.getLogger(EmbeddedLaunch.class).error("Embedded Elasticsearch failed: " + ex.getMessage(), ex);
+					// Spring treats a failing lookup as a missing property; say what went
+					// wrong before that happens.
+					LoggerFactory.getLogger(EmbeddedLaunch.class)
+						.error("Embedded Elasticsearch failed: " + ex.getMessage(), ex);
 					throw ex;
 				}
 			}

@@ -4,7 +4,10 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
-/** Matches when the app runs the embedded mail server: beans that only make sense with it (the mail page). */
+/**
+ * Matches when the app runs the embedded mail server: beans that only make sense with it
+ * (the mail page).
+ */
 public class EmbeddedMailRunning implements Condition {
 
 	@Override

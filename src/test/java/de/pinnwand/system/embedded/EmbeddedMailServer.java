@@ -23,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded default's mail server: GreenMail's SMTP server in this JVM on 127.0.0.1, which keeps every mail it
- * receives in memory for {@code /dev/mail} and the tests. Nothing leaves the machine.
+ * The embedded default's mail server: GreenMail's SMTP server in this JVM on 127.0.0.1,
+ * which keeps every mail it receives in memory for {@code /dev/mail} and the tests.
+ * Nothing leaves the machine.
  */
 public final class EmbeddedMailServer implements Supervisor.Service {
 
@@ -34,12 +35,17 @@ public final class EmbeddedMailServer implements Supervisor.Service {
 
 	private GreenMail server;
 
-	/** Whether the server should run: set by a start, cleared by a stop on purpose (outage tests stop it). */
+	/**
+	 * Whether the server should run: set by a start, cleared by a stop on purpose (outage
+	 * tests stop it).
+	 */
 	private boolean wanted;
 
 	private Supervisor supervisor;
 
-	/** @param port the SMTP port, 0 for any free one (kept across a stop and start) */
+	/**
+	 * @param port the SMTP port, 0 for any free one (kept across a stop and start)
+	 */
 	EmbeddedMailServer(int port) {
 		this.port = (port != 0) ? port : FreePorts.pick();
 	}
@@ -56,7 +62,8 @@ public final class EmbeddedMailServer implements Supervisor.Service {
 		}
 		GreenMail started = new GreenMail(new ServerSetup(this.port, InetAddress.getLoopbackAddress().getHostAddress(),
 				ServerSetup.PROTOCOL_SMTP))
-			// Keycloak's realm sends with authentication (as in production); here any name and password will do.
+			// Keycloak's realm sends with authentication (as in production); here any
+			// name and password will do.
 			.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 		started.start();
 		this.server = started;
@@ -81,7 +88,10 @@ public final class EmbeddedMailServer implements Supervisor.Service {
 		return "Embedded mail server";
 	}
 
-	/** Whether its SMTP thread ended without a stop (a failed accept loop, or a test ending it as a crash would). */
+	/**
+	 * Whether its SMTP thread ended without a stop (a failed accept loop, or a test
+	 * ending it as a crash would).
+	 */
 	@Override
 	public synchronized boolean died() {
 		return this.wanted && (this.server == null || !this.server.getSmtp().isRunning());
@@ -92,7 +102,10 @@ public final class EmbeddedMailServer implements Supervisor.Service {
 		return "SMTP on 127.0.0.1:" + this.port;
 	}
 
-	/** Starts it again on the same port; mails it held are gone, as after any restart of a mail server. */
+	/**
+	 * Starts it again on the same port; mails it held are gone, as after any restart of a
+	 * mail server.
+	 */
 	@Override
 	public synchronized void restart() {
 		if (!died()) {
@@ -105,7 +118,10 @@ public final class EmbeddedMailServer implements Supervisor.Service {
 		start();
 	}
 
-	/** Ends the SMTP service the way a crash would, without telling the supervisor; a test of healing uses it. */
+	/**
+	 * Ends the SMTP service the way a crash would, without telling the supervisor; a test
+	 * of healing uses it.
+	 */
 	public synchronized void crash() {
 		this.server.getSmtp().stopService();
 	}

@@ -20,8 +20,9 @@ import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 
 /**
- * A real PostgreSQL server from zonky's binaries, with its data folder kept across restarts. It is supervised: a
- * server that dies (killed, crashed) is started again on the same port and data, so the app's pool reconnects.
+ * A real PostgreSQL server from zonky's binaries, with its data folder kept across
+ * restarts. It is supervised: a server that dies (killed, crashed) is started again on
+ * the same port and data, so the app's pool reconnects.
  */
 final class EmbeddedPostgresServer implements Supervisor.Service {
 
@@ -37,7 +38,10 @@ final class EmbeddedPostgresServer implements Supervisor.Service {
 
 	private EmbeddedPostgres postgres;
 
-	/** The port of the first start, kept for every restart: the app's connection settings name it. */
+	/**
+	 * The port of the first start, kept for every restart: the app's connection settings
+	 * name it.
+	 */
 	private int port;
 
 	/** Whether the server should run: set by a start, cleared by a stop on purpose. */
@@ -51,7 +55,10 @@ final class EmbeddedPostgresServer implements Supervisor.Service {
 		this(dataDirectory, true);
 	}
 
-	/** @param durable whether commits wait for the disk; only tests may trade that for speed */
+	/**
+	 * @param durable whether commits wait for the disk; only tests may trade that for
+	 * speed
+	 */
 	EmbeddedPostgresServer(Path dataDirectory, boolean durable) {
 		this.dataDirectory = dataDirectory;
 		this.durable = durable;
@@ -75,8 +82,10 @@ final class EmbeddedPostgresServer implements Supervisor.Service {
 				.setPort(this.port)
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.setServerConfig("listen_addresses", "127.0.0.1")
-				// zonky starts the server with -F and synchronous_commit off, fit for throw-away test data only: an
-				// acknowledged write must survive a crash of the server (the later -c fsync=on wins over -F).
+				// zonky starts the server with -F and synchronous_commit off, fit for
+				// throw-away test data only: an
+				// acknowledged write must survive a crash of the server (the later -c
+				// fsync=on wins over -F).
 				.setServerConfig("fsync", this.durable ? "on" : "off")
 				.setServerConfig("synchronous_commit", this.durable ? "on" : "off")
 				.start();
@@ -88,17 +97,18 @@ final class EmbeddedPostgresServer implements Supervisor.Service {
 			}
 		}
 		catch (IOException | SQLException ex) {
-			throw new EmbeddedServiceFailed("PostgreSQL could not be started in " + this.dataDirectory + ": "
-					+ ex.getMessage(), ex);
+			throw new EmbeddedServiceFailed(
+					"PostgreSQL could not be started in " + this.dataDirectory + ": " + ex.getMessage(), ex);
 		}
 		logger.info("Embedded PostgreSQL ready on port " + port() + " in "
 				+ Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms, data in " + this.dataDirectory);
 	}
 
 	/**
-	 * A server left running on this data folder by an app that was killed (kill -9, power cut) holds the
-	 * folder: stop it. Whether its app still lives is told by zonky's lock file, which the operating system
-	 * releases when the JVM holding it dies; a folder whose lock is held belongs to a running app.
+	 * A server left running on this data folder by an app that was killed (kill -9, power
+	 * cut) holds the folder: stop it. Whether its app still lives is told by zonky's lock
+	 * file, which the operating system releases when the JVM holding it dies; a folder
+	 * whose lock is held belongs to a running app.
 	 */
 	private void stopOrphanedServer() throws IOException {
 		Path pidFile = this.dataDirectory.resolve("postmaster.pid");
@@ -121,7 +131,8 @@ final class EmbeddedPostgresServer implements Supervisor.Service {
 		catch (RuntimeException ex) {
 			return;
 		}
-		ProcessHandle server = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+		ProcessHandle server = ProcessHandle.of(pid)
+			.filter(ProcessHandle::isAlive)
 			.filter((handle) -> handle.info().command().map((command) -> command.endsWith("postgres")).orElse(false))
 			.orElse(null);
 		if (server == null) {
@@ -164,8 +175,9 @@ final class EmbeddedPostgresServer implements Supervisor.Service {
 	}
 
 	/**
-	 * Starts the server again after it died. Its backends end by themselves once the postmaster is gone; until they
-	 * have, the new server refuses to start ("shared memory block still in use"), and the supervisor tries again.
+	 * Starts the server again after it died. Its backends end by themselves once the
+	 * postmaster is gone; until they have, the new server refuses to start ("shared
+	 * memory block still in use"), and the supervisor tries again.
 	 */
 	@Override
 	public synchronized void restart() {
@@ -173,7 +185,8 @@ final class EmbeddedPostgresServer implements Supervisor.Service {
 			return;
 		}
 		if (this.postgres != null) {
-			// The server is gone already: closing only releases zonky's lock on the folder, and its failed
+			// The server is gone already: closing only releases zonky's lock on the
+			// folder, and its failed
 			// 'pg_ctl stop' would log a stack trace beside the supervisor's one line.
 			LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
 			String zonky = EmbeddedPostgres.class.getName();

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** What was written before a restart is there after it: the data folder outlives the server. */
+/**
+ * What was written before a restart is there after it: the data folder outlives the
+ * server.
+ */
 class EmbeddedPostgresServerTests {
 
 	@Test

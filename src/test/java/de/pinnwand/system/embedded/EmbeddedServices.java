@@ -14,9 +14,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * The embedded services of this JVM. They are shared by every application context in it (the test suite
- * starts them once) and stopped after the last context has closed, on Ctrl-C, SIGTERM or the end of the
- * test JVM.
+ * The embedded services of this JVM. They are shared by every application context in it
+ * (the test suite starts them once) and stopped after the last context has closed, on
+ * Ctrl-C, SIGTERM or the end of the test JVM.
  */
 public final class EmbeddedServices {
 
@@ -60,7 +60,10 @@ public final class EmbeddedServices {
 		return instance;
 	}
 
-	/** The embedded Elasticsearch node of this JVM, if one was configured; tests stop and start it. */
+	/**
+	 * The embedded Elasticsearch node of this JVM, if one was configured; tests stop and
+	 * start it.
+	 */
 	public static synchronized EmbeddedElasticsearchNode elasticsearchNode() {
 		if (instance == null || instance.elasticsearch == null) {
 			throw new IllegalStateException("No embedded Elasticsearch in this JVM");
@@ -68,7 +71,10 @@ public final class EmbeddedServices {
 		return instance.elasticsearch;
 	}
 
-	/** The main process (postmaster) of this JVM's embedded PostgreSQL; fault tests signal it. */
+	/**
+	 * The main process (postmaster) of this JVM's embedded PostgreSQL; fault tests signal
+	 * it.
+	 */
 	public static synchronized ProcessHandle postgresProcess() {
 		if (instance == null || instance.postgres == null) {
 			throw new IllegalStateException("No embedded PostgreSQL in this JVM");
@@ -77,8 +83,8 @@ public final class EmbeddedServices {
 	}
 
 	/**
-	 * The embedded Keycloak of this JVM, ready and set up; tests create members and clients through its admin
-	 * API and get tokens from it.
+	 * The embedded Keycloak of this JVM, ready and set up; tests create members and
+	 * clients through its admin API and get tokens from it.
 	 */
 	public static EmbeddedKeycloak signInProvider() {
 		EmbeddedServices services;
@@ -91,14 +97,17 @@ public final class EmbeddedServices {
 		return services.signIn();
 	}
 
-	/** The password of the members this JVM's Keycloak makes: the demo password locally, else random per run. */
+	/**
+	 * The password of the members this JVM's Keycloak makes: the demo password locally,
+	 * else random per run.
+	 */
 	public static String memberPassword() {
 		return signInSetup().memberPassword();
 	}
 
 	/**
-	 * Makes a member at the embedded Keycloak (idempotent), with the password of {@link #memberPassword()}.
-	 *
+	 * Makes a member at the embedded Keycloak (idempotent), with the password of
+	 * {@link #memberPassword()}.
 	 * @return the member's id at Keycloak, the {@code sub} of their tokens
 	 */
 	public static String ensureMember(String username, String... groups) {
@@ -116,14 +125,15 @@ public final class EmbeddedServices {
 	 * What the app and its tests add to the realm export through the admin API.
 	 *
 	 * @param memberPassword the password of demo and test members
-	 * @param demoAccounts the local run's demo accounts, each {@code name} or {@code name:group}
+	 * @param demoAccounts the local run's demo accounts, each {@code name} or
+	 * {@code name:group}
 	 */
 	record SignInSetup(String memberPassword, java.util.List<String> demoAccounts) {
 	}
 
 	/**
-	 * The embedded mail server of this JVM (started when the app looked up its address); the mail page and tests
-	 * read its mails, tests stop and start it.
+	 * The embedded mail server of this JVM (started when the app looked up its address);
+	 * the mail page and tests read its mails, tests stop and start it.
 	 */
 	public static synchronized EmbeddedMailServer mailServer() {
 		if (instance == null || instance.mail == null) {
@@ -135,10 +145,8 @@ public final class EmbeddedServices {
 	private static EmbeddedServices create(Environment env, boolean postgresWanted, boolean elasticsearchWanted,
 			boolean signInWanted, boolean mailWanted) {
 		Path dataDirectory = Path.of(env.getProperty("pinnwand.data-dir", "data")).toAbsolutePath().normalize();
-		EmbeddedPostgresServer postgres = postgresWanted
-				? new EmbeddedPostgresServer(dataDirectory.resolve("postgres"),
-						env.getProperty("pinnwand.embedded.postgres.durable", Boolean.class, true))
-				: null;
+		EmbeddedPostgresServer postgres = postgresWanted ? new EmbeddedPostgresServer(dataDirectory.resolve("postgres"),
+				env.getProperty("pinnwand.embedded.postgres.durable", Boolean.class, true)) : null;
 		EmbeddedElasticsearchNode elasticsearch = null;
 		if (elasticsearchWanted) {
 			Path cache = Path.of(env.getProperty("pinnwand.embedded.cache-dir", defaultCacheDirectory()));
@@ -154,15 +162,19 @@ public final class EmbeddedServices {
 		EmbeddedMailServer mail = mailWanted
 				? new EmbeddedMailServer(env.getProperty("pinnwand.embedded.mail.port", Integer.class, 0)) : null;
 		String password = env.getProperty("pinnwand.embedded.sign-in.password");
-		SignInSetup setup = new SignInSetup((password != null && !password.isBlank()) ? password
-				: KeycloakAdmin.randomSecret(), java.util.List.of(env.getProperty("pinnwand.embedded.sign-in.accounts",
-						String[].class, new String[0])));
+		SignInSetup setup = new SignInSetup(
+				(password != null && !password.isBlank()) ? password : KeycloakAdmin.randomSecret(), java.util.List
+					.of(env.getProperty("pinnwand.embedded.sign-in.accounts", String[].class, new String[0])));
 		String clientSecret = KeycloakAdmin.randomSecret();
-		EmbeddedKeycloak keycloak = signInWanted ? KeycloakLaunch.keycloak(env, dataDirectory, mail, clientSecret) : null;
+		EmbeddedKeycloak keycloak = signInWanted ? KeycloakLaunch.keycloak(env, dataDirectory, mail, clientSecret)
+				: null;
 		return new EmbeddedServices(postgres, elasticsearch, keycloak, mail, setup, clientSecret);
 	}
 
-	/** Root's home is closed to other users, so root keeps the cache where the node's user can read it. */
+	/**
+	 * Root's home is closed to other users, so root keeps the cache where the node's user
+	 * can read it.
+	 */
 	static String defaultCacheDirectory() {
 		if ("root".equals(System.getProperty("user.name"))) {
 			return "/var/cache/pinnwand";
@@ -195,7 +207,10 @@ public final class EmbeddedServices {
 		}
 	}
 
-	/** Starts the services in parallel at the first request for any, so the app waits for the slowest one. */
+	/**
+	 * Starts the services in parallel at the first request for any, so the app waits for
+	 * the slowest one.
+	 */
 	private synchronized void startAll() {
 		if (this.postgres != null && this.postgresStarted == null) {
 			this.postgresStarted = CompletableFuture.runAsync(this.postgres::start);
@@ -208,7 +223,10 @@ public final class EmbeddedServices {
 		}
 	}
 
-	/** Starts Keycloak and adds what the realm export leaves out on purpose: the script client, demo accounts. */
+	/**
+	 * Starts Keycloak and adds what the realm export leaves out on purpose: the script
+	 * client, demo accounts.
+	 */
 	private void startSignIn() {
 		this.signIn.start();
 		KeycloakAdmin admin = this.signIn.admin();
@@ -245,9 +263,13 @@ public final class EmbeddedServices {
 		return this.signIn;
 	}
 
-	/** Whether a Keycloak was started in this JVM and is up (the app registers its address there). */
+	/**
+	 * Whether a Keycloak was started in this JVM and is up (the app registers its address
+	 * there).
+	 */
 	static synchronized EmbeddedKeycloak runningSignIn() {
-		return (instance != null && instance.signIn != null && instance.signInStarted != null) ? instance.signIn() : null;
+		return (instance != null && instance.signIn != null && instance.signInStarted != null) ? instance.signIn()
+				: null;
 	}
 
 	synchronized EmbeddedMailServer mail() {

@@ -13,7 +13,10 @@ final class FreePorts {
 	private FreePorts() {
 	}
 
-	/** Ports handed out in this JVM: the services bind them later, so the system may offer one of them again. */
+	/**
+	 * Ports handed out in this JVM: the services bind them later, so the system may offer
+	 * one of them again.
+	 */
 	private static final Set<Integer> given = ConcurrentHashMap.newKeySet();
 
 	static int pick() {

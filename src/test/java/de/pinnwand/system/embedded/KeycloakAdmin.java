@@ -20,13 +20,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Keycloak's admin REST API, as the embedded run's bootstrap admin: the local run adds its demo accounts and the
- * client for scripts with it, tests the members and clients they need. Nothing of this is in the realm export,
- * so a production realm has none of it.
+ * Keycloak's admin REST API, as the embedded run's bootstrap admin: the local run adds
+ * its demo accounts and the client for scripts with it, tests the members and clients
+ * they need. Nothing of this is in the realm export, so a production realm has none of
+ * it.
  */
 public final class KeycloakAdmin {
 
-	/** The client for scripts and tests: public, password grant only, its tokens meant for the portal. */
+	/**
+	 * The client for scripts and tests: public, password grant only, its tokens meant for
+	 * the portal.
+	 */
 	public static final String SCRIPT_CLIENT = "pinnwand-cli";
 
 	private static final JsonMapper json = JsonMapper.builder().build();
@@ -61,8 +65,8 @@ public final class KeycloakAdmin {
 	}
 
 	/**
-	 * Sends one request to the admin API, e.g. {@code send("POST", "/realms/pinnwand/clients", client)}.
-	 *
+	 * Sends one request to the admin API, e.g.
+	 * {@code send("POST", "/realms/pinnwand/clients", client)}.
 	 * @param path below {@code /admin}
 	 * @param body a value to send as JSON, or null
 	 */
@@ -77,13 +81,13 @@ public final class KeycloakAdmin {
 			.method(method, publisher)
 			.build();
 		HttpResponse<String> response = exchange(request);
-		return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Location").orElse(null));
+		return new Answer(response.statusCode(), response.body(),
+				response.headers().firstValue("Location").orElse(null));
 	}
 
 	/**
-	 * Makes a member of the portal realm with this password and these groups, or gives an existing one this
-	 * password; safe to call again.
-	 *
+	 * Makes a member of the portal realm with this password and these groups, or gives an
+	 * existing one this password; safe to call again.
 	 * @return the member's id, the {@code sub} of their tokens
 	 */
 	public String ensureMember(String name, String memberPassword, List<String> groups) {
@@ -91,7 +95,8 @@ public final class KeycloakAdmin {
 		Map<String, Object> user = new LinkedHashMap<>();
 		user.put("username", name);
 		user.put("enabled", true);
-		// A person with a verified address: the realm's profile asks for one, and a check would stop the sign-in.
+		// A person with a verified address: the realm's profile asks for one, and a check
+		// would stop the sign-in.
 		user.put("email", name + "@members.pinnwand.invalid");
 		user.put("emailVerified", true);
 		user.put("groups", groups.stream().map((group) -> "/" + group).toList());
@@ -113,8 +118,9 @@ public final class KeycloakAdmin {
 	}
 
 	/**
-	 * Makes a demo account of the local run unless it is there, with its name as its Keycloak id, so that its
-	 * {@code sub} is the name the demo content prepared its Pinnwand account by. Only an import can choose an id.
+	 * Makes a demo account of the local run unless it is there, with its name as its
+	 * Keycloak id, so that its {@code sub} is the name the demo content prepared its
+	 * Pinnwand account by. Only an import can choose an id.
 	 */
 	public void ensureDemoMember(String name, String memberPassword, List<String> groups) {
 		Map<String, Object> user = new LinkedHashMap<>();
@@ -152,8 +158,8 @@ public final class KeycloakAdmin {
 	}
 
 	/**
-	 * Lets the portal's client return to an address of this run (its port is known only once the web server
-	 * runs): sign-in callbacks and the page after signing out.
+	 * Lets the portal's client return to an address of this run (its port is known only
+	 * once the web server runs): sign-in callbacks and the page after signing out.
 	 */
 	public synchronized void allowPortalAddress(String origin) {
 		String realm = "/realms/" + EmbeddedKeycloak.REALM;
@@ -171,15 +177,16 @@ public final class KeycloakAdmin {
 		change.put("attributes", Map.of("post.logout.redirect.uris", "+"));
 		Answer updated = send("PUT", realm + "/clients/" + client.get("id").asString(), mergeInto(client, change));
 		if (updated.status() != 204) {
-			throw new EmbeddedServiceFailed("Keycloak refused the portal's address " + origin + ": " + updated.body(), null);
+			throw new EmbeddedServiceFailed("Keycloak refused the portal's address " + origin + ": " + updated.body(),
+					null);
 		}
 	}
 
 	/** An audience mapper: the client's tokens name {@code audience} in {@code aud}. */
 	public static Map<String, Object> audienceMapper(String audience) {
 		return Map.of("name", "audience " + audience, "protocol", "openid-connect", "protocolMapper",
-				"oidc-audience-mapper", "config", Map.of("included.client.audience", audience,
-						"access.token.claim", "true", "id.token.claim", "false", "introspection.token.claim", "true"));
+				"oidc-audience-mapper", "config", Map.of("included.client.audience", audience, "access.token.claim",
+						"true", "id.token.claim", "false", "introspection.token.claim", "true"));
 	}
 
 	private static Map<String, Object> groupsMapper() {
@@ -208,18 +215,21 @@ public final class KeycloakAdmin {
 		return Map.of("type", "password", "value", value, "temporary", false);
 	}
 
-	/** The admin's token lasts a minute; a fresh one is fetched shortly before it runs out. */
+	/**
+	 * The admin's token lasts a minute; a fresh one is fetched shortly before it runs
+	 * out.
+	 */
 	private synchronized String adminToken() {
 		if (Instant.now().isBefore(this.tokenExpires)) {
 			return this.token;
 		}
 		String form = "grant_type=password&client_id=admin-cli&username=" + encode(this.username) + "&password="
 				+ encode(this.password);
-		HttpResponse<String> response = exchange(HttpRequest
-			.newBuilder(URI.create(this.baseUri + "/realms/master/protocol/openid-connect/token"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build());
+		HttpResponse<String> response = exchange(
+				HttpRequest.newBuilder(URI.create(this.baseUri + "/realms/master/protocol/openid-connect/token"))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString(form))
+					.build());
 		if (response.statusCode() != 200) {
 			throw new EmbeddedServiceFailed("Keycloak refused its bootstrap admin: " + response.body(), null);
 		}

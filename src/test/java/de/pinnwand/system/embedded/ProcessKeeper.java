@@ -20,15 +20,19 @@ import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
-/** What running an external server as a child process needs: starting it safely, waiting, files. */
+/**
+ * What running an external server as a child process needs: starting it safely, waiting,
+ * files.
+ */
 final class ProcessKeeper {
 
 	private ProcessKeeper() {
 	}
 
 	/**
-	 * The parent-death signal fires when the thread that forked the process ends, not the JVM: so the process is
-	 * forked by a thread of its own that lives exactly as long as the process.
+	 * The parent-death signal fires when the thread that forked the process ends, not the
+	 * JVM: so the process is forked by a thread of its own that lives exactly as long as
+	 * the process.
 	 */
 	static Process startOnKeeperThread(ProcessBuilder builder, String threadName) throws IOException {
 		CompletableFuture<Process> started = new CompletableFuture<>();
@@ -78,8 +82,9 @@ final class ProcessKeeper {
 	}
 
 	/**
-	 * Stops a server started through a launcher (a script, {@code setpriv}): its descendants first, newest first,
-	 * each given {@code serverWait} to end, then the launcher; what does not end in time is killed.
+	 * Stops a server started through a launcher (a script, {@code setpriv}): its
+	 * descendants first, newest first, each given {@code serverWait} to end, then the
+	 * launcher; what does not end in time is killed.
 	 */
 	static void stopTree(Process launcherProcess, Duration serverWait) {
 		ProcessHandle launcher = launcherProcess.toHandle();
@@ -106,8 +111,8 @@ final class ProcessKeeper {
 	}
 
 	/**
-	 * Unpacks a zip, keeping the files' execute bits (and making scripts in {@code bin/} and {@code *.sh}
-	 * executable, for zips made without unix modes).
+	 * Unpacks a zip, keeping the files' execute bits (and making scripts in {@code bin/}
+	 * and {@code *.sh} executable, for zips made without unix modes).
 	 * @param stripTopFolder whether the entries sit in one top folder that is left out
 	 */
 	static void unzip(Path zip, Path target, boolean stripTopFolder) throws IOException {
@@ -166,7 +171,8 @@ final class ProcessKeeper {
 			}
 		}
 		catch (IOException ex) {
-			// A leftover folder is harmless; the next run of the same state makes it anew.
+			// A leftover folder is harmless; the next run of the same state makes it
+			// anew.
 		}
 	}
 

@@ -6,13 +6,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches one embedded service and starts it again, on the same port and data, when it died without being stopped
- * (a crash, the OOM killer, a fault test's SIGKILL). One warning when it is found dead, one line when it is back;
- * failed restarts are tried again with a doubling wait, so a service that cannot start does not spin.
+ * Watches one embedded service and starts it again, on the same port and data, when it
+ * died without being stopped (a crash, the OOM killer, a fault test's SIGKILL). One
+ * warning when it is found dead, one line when it is back; failed restarts are tried
+ * again with a doubling wait, so a service that cannot start does not spin.
  */
 final class Supervisor {
 
-	/** What a supervised service offers: whether it should run but does not, and a restart. */
+	/**
+	 * What a supervised service offers: whether it should run but does not, and a
+	 * restart.
+	 */
 	interface Service {
 
 		/** Its name in the log, e.g. "Embedded PostgreSQL". */

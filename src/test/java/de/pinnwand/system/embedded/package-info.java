@@ -1,2 +1,5 @@
-/** The embedded default: a real PostgreSQL and Elasticsearch started by the app when none is configured. */
+/**
+ * The embedded default: a real PostgreSQL and Elasticsearch started by the app when none
+ * is configured.
+ */
 package de.pinnwand.system.embedded;
