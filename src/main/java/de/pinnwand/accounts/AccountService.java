@@ -19,7 +19,6 @@ import de.pinnwand.web.InterfaceLanguages;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.server.ResponseStatusException;
@@ -52,7 +51,7 @@ public class AccountService {
 
 	private final Accounts accounts;
 
-	private final DatabaseClient database;
+	private final AccountRoles roles;
 
 	private final AuditLog audit;
 
@@ -64,10 +63,10 @@ public class AccountService {
 
 	private final Clock clock;
 
-	AccountService(Accounts accounts, DatabaseClient database, AuditLog audit, Gazetteer gazetteer,
+	AccountService(Accounts accounts, AccountRoles roles, AuditLog audit, Gazetteer gazetteer,
 			AccountsProperties properties, TransactionalOperator transaction, Clock clock) {
 		this.accounts = accounts;
-		this.database = database;
+		this.roles = roles;
 		this.audit = audit;
 		this.gazetteer = gazetteer;
 		this.properties = properties;
@@ -156,18 +155,18 @@ public class AccountService {
 		if (names.contains(this.properties.adminGroup())) {
 			granted.add(Role.ADMIN);
 		}
-		return roleRows(account.id()).collectList().flatMap((rows) -> {
+		return this.roles.of(account.id()).collectList().flatMap((rows) -> {
 			List<Mono<Void>> changes = new ArrayList<>();
 			for (Role role : granted) {
 				if (rows.stream().noneMatch((row) -> row.role() == role)) {
-					changes.add(insertRole(account.id(), role, "PROVIDER")
+					changes.add(this.roles.insert(account.id(), role, "PROVIDER", this.clock.instant())
 						.then(this.audit.record(null, AccountAudit.ROLE_GRANTED, "account", account.id().toString(),
 								role.name() + " from provider groups", null)));
 				}
 			}
-			for (RoleRow row : rows) {
+			for (AccountRoles.RoleRow row : rows) {
 				if ("PROVIDER".equals(row.source()) && !granted.contains(row.role())) {
-					changes.add(deleteRole(account.id(), row.role())
+					changes.add(this.roles.delete(account.id(), row.role())
 						.then(this.audit.record(null, AccountAudit.ROLE_REVOKED, "account", account.id().toString(),
 								row.role().name() + " no longer in provider groups", null)));
 				}
@@ -189,7 +188,7 @@ public class AccountService {
 					.with(new Profile(displayName, languages, null, null, null, EmailNotifications.NEVER, null)))
 				.flatMap(this.accounts::save)
 				.flatMap((saved) -> Flux.fromIterable(roles)
-					.concatMap((role) -> insertRole(saved.id(), role, "PORTAL")
+					.concatMap((role) -> this.roles.insert(saved.id(), role, "PORTAL", this.clock.instant())
 						.then(this.audit.record(null, AccountAudit.ROLE_GRANTED, "account", saved.id().toString(),
 								role.name(), "prepared account")))
 					.then(Mono.just(saved)))))
@@ -220,7 +219,8 @@ public class AccountService {
 	}
 
 	private Mono<Member> member(Account account) {
-		return roleRows(account.id()).map(RoleRow::role)
+		return this.roles.of(account.id())
+			.map(AccountRoles.RoleRow::role)
 			.collectList()
 			.map((roles) -> new Member(account.id(), account.displayName(),
 					roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles)));
@@ -234,10 +234,12 @@ public class AccountService {
 			return Mono.error(AccountNotFound::new);
 		}
 		return account(accountId)
-			.flatMap((account) -> roleRows(accountId).any((row) -> row.role() == role)
+			.flatMap((account) -> this.roles.of(accountId)
+				.any((row) -> row.role() == role)
 				.flatMap((has) -> has ? Mono.<Void>empty()
-						: insertRole(accountId, role, "PORTAL").then(this.audit.record(by.accountId(),
-								AccountAudit.ROLE_GRANTED, "account", accountId.toString(), role.name(), reason))))
+						: this.roles.insert(accountId, role, "PORTAL", this.clock.instant())
+							.then(this.audit.record(by.accountId(), AccountAudit.ROLE_GRANTED, "account",
+									accountId.toString(), role.name(), reason))))
 			.as(this.transaction::transactional);
 	}
 
@@ -247,7 +249,7 @@ public class AccountService {
 			return Mono.error(AccountNotFound::new);
 		}
 		return account(accountId)
-			.flatMap((account) -> deleteRole(accountId, role)
+			.flatMap((account) -> this.roles.delete(accountId, role)
 				.flatMap((removed) -> (removed > 0) ? this.audit.record(by.accountId(), AccountAudit.ROLE_REVOKED,
 						"account", accountId.toString(), role.name(), reason) : Mono.<Void>empty()))
 			.as(this.transaction::transactional);
@@ -322,36 +324,6 @@ public class AccountService {
 
 	private static String blankToNull(String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
-	}
-
-	private record RoleRow(Role role, String source) {
-	}
-
-	private Flux<RoleRow> roleRows(UUID accountId) {
-		return this.database.sql("select role, source from account_role where account_id = :id")
-			.bind("id", accountId)
-			.map((row, meta) -> new RoleRow(Role.valueOf(row.get("role", String.class)),
-					row.get("source", String.class)))
-			.all();
-	}
-
-	private Mono<Void> insertRole(UUID accountId, Role role, String source) {
-		return this.database
-			.sql("insert into account_role (account_id, role, source, granted_at) values (:id, :role, :source, :at) "
-					+ "on conflict do nothing")
-			.bind("id", accountId)
-			.bind("role", role.name())
-			.bind("source", source)
-			.bind("at", this.clock.instant())
-			.then();
-	}
-
-	private Mono<Long> deleteRole(UUID accountId, Role role) {
-		return this.database.sql("delete from account_role where account_id = :id and role = :role")
-			.bind("id", accountId)
-			.bind("role", role.name())
-			.fetch()
-			.rowsUpdated();
 	}
 
 }

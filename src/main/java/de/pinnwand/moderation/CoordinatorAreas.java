@@ -21,6 +21,14 @@ class CoordinatorAreas {
 		this.database = database;
 	}
 
+	/**
+	 * Whether the municipality or district is among the areas; no areas cover everywhere.
+	 */
+	static boolean covers(List<String> areas, String placeName, String district) {
+		return areas.isEmpty() || areas.stream()
+			.anyMatch((area) -> area.equalsIgnoreCase(placeName) || area.equalsIgnoreCase(district));
+	}
+
 	/** The coordinator's areas, alphabetically; empty for one who reviews everywhere. */
 	Flux<String> of(UUID accountId) {
 		return this.database.sql("select area from coordinator_area where account_id = :account order by area")

@@ -1,37 +1,23 @@
 package de.pinnwand.moderation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import de.pinnwand.accounts.AccountNotFound;
-import de.pinnwand.accounts.AccountService;
 import de.pinnwand.accounts.Member;
-import de.pinnwand.audit.AuditLog;
 import de.pinnwand.listings.Listing;
-import de.pinnwand.listings.ListingNotFound;
-import de.pinnwand.listings.ListingService;
 import de.pinnwand.listings.ListingStatus;
-import de.pinnwand.system.FieldProblem;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * The coordinators' queue and their decisions, and readers' reports. Each decision and
  * each take-down after reports is recorded in the audit log in the same transaction as
- * the change.
+ * the change. The module's public face: the work is done by {@link ModerationQueue},
+ * {@link QueueDecisions}, {@link ReaderReports}, {@link CoordinatorScopes} and
+ * {@link DecisionReasons}.
  */
 @Service
 public class ModerationService {
@@ -48,8 +34,6 @@ public class ModerationService {
 	 */
 	public static final int BLOCK_FOR_GOOD = 0;
 
-	private static final Instant FOR_GOOD = Instant.parse("9999-12-31T00:00:00Z");
-
 	/** The most areas a coordinator may be scoped to. */
 	public static final int MAX_AREAS = 100;
 
@@ -62,69 +46,29 @@ public class ModerationService {
 	/** The type of listings among reportable items. */
 	public static final String LISTING = "listing";
 
-	private final ListingService listings;
+	private final ModerationQueue queue;
 
-	private final Reports reports;
+	private final QueueDecisions decisions;
 
-	private final PostingBlocks blocks;
+	private final ReaderReports reports;
 
-	private final AuditLog audit;
+	private final CoordinatorScopes scopes;
 
-	private final ModerationDecisions decisions;
+	private final DecisionReasons reasons;
 
-	private final CoordinatorAreas areas;
-
-	private final AccountService accounts;
+	private final ReportableTypes reportable;
 
 	private final ModerationProperties properties;
 
-	private final TransactionalOperator transaction;
-
-	private final Clock clock;
-
-	private final ApplicationEventPublisher events;
-
-	private final ItemReports itemReports;
-
-	private final ReasonTexts reasonTexts;
-
-	/** The modules' reportable items by type. */
-	private final Map<String, ReportableItems> reportable;
-
-	private final byte[] salt;
-
-	ModerationService(ListingService listings, Reports reports, PostingBlocks blocks, AuditLog audit,
-			ModerationDecisions decisions, CoordinatorAreas areas, AccountService accounts,
-			ModerationProperties properties, TransactionalOperator transaction, Clock clock,
-			ApplicationEventPublisher events, ItemReports itemReports, List<ReportableItems> reportable,
-			ReasonTexts reasonTexts) {
-		this.events = events;
-		this.reasonTexts = reasonTexts;
-		this.itemReports = itemReports;
-		Map<String, ReportableItems> byType = new java.util.LinkedHashMap<>();
-		for (ReportableItems items : reportable) {
-			if (LISTING.equals(items.type()) || byType.putIfAbsent(items.type(), items) != null) {
-				throw new IllegalStateException("A second kind of reportable item of type " + items.type());
-			}
-		}
-		this.reportable = Map.copyOf(byType);
+	ModerationService(ModerationQueue queue, QueueDecisions decisions, ReaderReports reports, CoordinatorScopes scopes,
+			DecisionReasons reasons, ReportableTypes reportable, ModerationProperties properties) {
+		this.queue = queue;
 		this.decisions = decisions;
-		this.areas = areas;
-		this.accounts = accounts;
-		this.blocks = blocks;
-		this.listings = listings;
 		this.reports = reports;
-		this.audit = audit;
+		this.scopes = scopes;
+		this.reasons = reasons;
+		this.reportable = reportable;
 		this.properties = properties;
-		this.transaction = transaction;
-		this.clock = clock;
-		if (properties.addressSalt() != null && !properties.addressSalt().isBlank()) {
-			this.salt = properties.addressSalt().getBytes(StandardCharsets.UTF_8);
-		}
-		else {
-			this.salt = new byte[32];
-			new SecureRandom().nextBytes(this.salt);
-		}
 	}
 
 	/** Filters of the queue; null or blank fields do not filter. */
@@ -173,59 +117,7 @@ public class ModerationService {
 	 * only the listings there.
 	 */
 	public Flux<QueueItem> queue(Member coordinator, QueueFilter filter) {
-		if (!coordinator.isCoordinator()) {
-			return Flux.error(QueueNotFound::new);
-		}
-		return this.areas.of(coordinator.accountId()).collectList().flatMapMany((areas) -> {
-			// Listings are filtered in the database; other items are few (only reported
-			// ones) and come from their modules.
-			Flux<Listing> listings = (filter.type() == null || filter.type().isBlank() || LISTING.equals(filter.type()))
-					? this.listings.findInReview(filter.district(), filter.topic(), filter.language(), areas)
-					: Flux.empty();
-			Flux<QueueItem> listingItems = listings.concatMap((listing) -> history(listing.ownerAccountId())
-				.zipWith(this.reports.open(listing.id()).collectList())
-				.map((both) -> new QueueItem(itemOf(listing), listing, listing.updatedAt(), both.getT1(),
-						both.getT2())));
-			Flux<QueueItem> others = this.itemReports.holds()
-				.concatMap((hold) -> Mono.justOrEmpty(this.reportable.get(hold.type()))
-					.flatMap((items) -> items.describe(hold.id()))
-					.filter((item) -> covers(areas, item.placeName(), item.district()))
-					.filter(filter::accepts)
-					.flatMap((item) -> history(item.authorAccountId())
-						.zipWith(this.itemReports.open(hold.type(), hold.id()).collectList())
-						.map((both) -> new QueueItem(item, null, hold.heldAt(), both.getT1(), both.getT2()))));
-			return Flux.concat(listingItems, others)
-				.collectSortedList(java.util.Comparator.comparing(QueueItem::waitingSince))
-				.flatMapIterable(java.util.function.Function.identity());
-		});
-	}
-
-	private Mono<Map<ListingStatus, Long>> history(UUID authorAccountId) {
-		return (authorAccountId != null)
-				? this.listings.findOwnedBy(authorAccountId).collectList().map(ModerationService::countByStatus)
-				: Mono.just(Map.of());
-	}
-
-	private static ReportedItem itemOf(Listing listing) {
-		return new ReportedItem(LISTING, listing.id(), listing.title(), listing.description(), listing.textLanguage(),
-				"/listings/" + listing.id(), listing.district(), listing.placeName(), listing.languages(),
-				listing.ownerAccountId(), listing.createdAt(), listing.status() == ListingStatus.PUBLISHED);
-	}
-
-	/**
-	 * Whether the municipality or district is among the areas; no areas cover everywhere.
-	 */
-	private static boolean covers(List<String> areas, String placeName, String district) {
-		return areas.isEmpty() || areas.stream()
-			.anyMatch((area) -> area.equalsIgnoreCase(placeName) || area.equalsIgnoreCase(district));
-	}
-
-	/**
-	 * Whether the listing's municipality or district is among the areas; no areas cover
-	 * everywhere.
-	 */
-	private static boolean covers(List<String> areas, Listing listing) {
-		return covers(areas, listing.placeName(), listing.district());
+		return this.queue.queue(coordinator, filter);
 	}
 
 	/**
@@ -234,27 +126,7 @@ public class ModerationService {
 	 * change is audited.
 	 */
 	public Mono<List<String>> scope(Member admin, UUID coordinatorAccountId, List<String> areas) {
-		if (!admin.isAdmin()) {
-			return Mono.error(QueueNotFound::new);
-		}
-		List<String> cleaned = (areas != null) ? areas.stream()
-			.filter((area) -> area != null && !area.isBlank())
-			.map(String::strip)
-			.distinct()
-			.sorted()
-			.toList() : List.of();
-		if (cleaned.size() > MAX_AREAS || cleaned.stream().anyMatch((area) -> area.length() > MAX_AREA_LENGTH)) {
-			return Mono.error(new InvalidModeration(
-					List.of(new FieldProblem("areas", "moderation.areas", MAX_AREAS, MAX_AREA_LENGTH))));
-		}
-		return this.accounts.member(coordinatorAccountId)
-			.switchIfEmpty(Mono.error(AccountNotFound::new))
-			.flatMap((coordinator) -> this.areas.replace(coordinatorAccountId, cleaned)
-				.then(this.audit.record(admin.accountId(), ModerationAudit.AREAS, "account",
-						coordinatorAccountId.toString(), cleaned.isEmpty() ? "everywhere" : String.join(", ", cleaned),
-						null)))
-			.as(this.transaction::transactional)
-			.thenReturn(cleaned);
+		return this.scopes.scope(admin, coordinatorAccountId, areas);
 	}
 
 	/**
@@ -267,19 +139,7 @@ public class ModerationService {
 
 	/** Every coordinator with their areas, by name; only admins see them. */
 	public Flux<CoordinatorScope> coordinators(Member admin) {
-		if (!admin.isAdmin()) {
-			return Flux.error(QueueNotFound::new);
-		}
-		return this.areas.coordinators()
-			.concatMap((coordinator) -> this.areas.of(coordinator.accountId())
-				.collectList()
-				.map((areas) -> new CoordinatorScope(coordinator.accountId(), coordinator.displayName(), areas)));
-	}
-
-	private static Map<ListingStatus, Long> countByStatus(List<Listing> listings) {
-		Map<ListingStatus, Long> counts = new EnumMap<>(ListingStatus.class);
-		listings.forEach((listing) -> counts.merge(listing.status(), 1L, Long::sum));
-		return counts;
+		return this.scopes.coordinators(admin);
 	}
 
 	/** The reason codes a coordinator may give. */
@@ -292,10 +152,7 @@ public class ModerationService {
 	 * coordinators (and admins) only.
 	 */
 	public Mono<Map<String, Map<String, String>>> reasonTexts(Member coordinator) {
-		if (!coordinator.isCoordinator()) {
-			return Mono.error(QueueNotFound::new);
-		}
-		return Mono.just(this.reasonTexts.all());
+		return this.reasons.reasonTexts(coordinator);
 	}
 
 	/**
@@ -305,43 +162,7 @@ public class ModerationService {
 	 * new text from then on, also about earlier decisions.
 	 */
 	public Mono<Void> editReason(Member coordinator, String code, Map<String, String> texts) {
-		if (!coordinator.isCoordinator()) {
-			return Mono.error(QueueNotFound::new);
-		}
-		if (code == null || !this.properties.decisionReasons().contains(code)) {
-			return Mono.error(new InvalidModeration(List.of(new FieldProblem("reason", "moderation.reason"))));
-		}
-		List<FieldProblem> problems = new ArrayList<>();
-		Map<String, String> cleaned = new java.util.LinkedHashMap<>();
-		for (String language : ReasonTexts.languages()) {
-			String text = (texts != null) ? texts.get(language) : null;
-			if (text == null || text.isBlank() || text.strip().length() > ReasonTexts.MAX_TEXT) {
-				problems.add(new FieldProblem("text." + language, "moderation.reason-text", ReasonTexts.MAX_TEXT));
-			}
-			else {
-				cleaned.put(language, text.strip());
-			}
-		}
-		if (!problems.isEmpty()) {
-			return Mono.error(new InvalidModeration(problems));
-		}
-		Map<String, String> before = this.reasonTexts.all().get(code);
-		List<String> changed = cleaned.entrySet()
-			.stream()
-			.filter((entry) -> !entry.getValue().equals(before.get(entry.getKey())))
-			.map(Map.Entry::getKey)
-			.toList();
-		if (changed.isEmpty()) {
-			return Mono.empty();
-		}
-		return this.reasonTexts.save(code, cleaned, coordinator.accountId())
-			.then(this.audit.record(coordinator.accountId(), ModerationAudit.REASON_TEXT, "reason", code,
-					changed.stream()
-						.map((language) -> language + ": " + cleaned.get(language))
-						.collect(java.util.stream.Collectors.joining(" | ")),
-					null))
-			.as(this.transaction::transactional)
-			.then(this.reasonTexts.reload());
+		return this.reasons.editReason(coordinator, code, texts);
 	}
 
 	/** The reason codes a reader may report for. */
@@ -370,64 +191,7 @@ public class ModerationService {
 	 */
 	public Mono<Listing> decide(Member coordinator, UUID listingId, Decision decision, Long version, String reason,
 			String note, Integer blockDays) {
-		if (!coordinator.isCoordinator()) {
-			return Mono.error(QueueNotFound::new);
-		}
-		List<FieldProblem> problems = new ArrayList<>();
-		if (decision == null) {
-			problems.add(new FieldProblem("decision", "moderation.decision"));
-		}
-		if (version == null) {
-			problems.add(new FieldProblem("version", "version.missing"));
-		}
-		boolean reasoned = reason != null && !reason.isBlank();
-		boolean reasonNeeded = decision != null && decision != Decision.APPROVE && decision != Decision.ASK_FOR_CHANGES;
-		if ((reasonNeeded && !reasoned) || (reasoned && !this.properties.decisionReasons().contains(reason))) {
-			problems.add(new FieldProblem("reason", "moderation.reason"));
-		}
-		if (decision == Decision.ASK_FOR_CHANGES && (note == null || note.isBlank())) {
-			problems.add(new FieldProblem("note", "moderation.note"));
-		}
-		if (note != null && note.length() > MAX_REPORT_TEXT) {
-			problems.add(new FieldProblem("note", "report.text-too-long", MAX_REPORT_TEXT));
-		}
-		if (decision == Decision.BLOCK
-				&& (blockDays == null || blockDays < BLOCK_FOR_GOOD || blockDays > MAX_BLOCK_DAYS)) {
-			problems.add(new FieldProblem("blockDays", "moderation.block-days", MAX_BLOCK_DAYS));
-		}
-		if (!problems.isEmpty()) {
-			return Mono.error(new InvalidModeration(problems));
-		}
-		Instant now = this.clock.instant();
-		// Outside a scoped coordinator's areas the listing does not exist for them.
-		Mono<Void> inArea = this.areas.of(coordinator.accountId())
-			.collectList()
-			.filter((areas) -> !areas.isEmpty())
-			.flatMap((areas) -> this.listings.find(listingId)
-				.filter((listing) -> covers(areas, listing))
-				.switchIfEmpty(Mono.error(() -> new ListingNotFound(listingId))))
-			.then();
-		String recordedReason = reasoned ? reason + ((note != null && !note.isBlank()) ? ": " + note.strip() : "")
-				: ((note != null && !note.isBlank()) ? note.strip() : null);
-		return inArea.then(this.listings.decide(listingId, version, decision.status()))
-			.flatMap((decided) -> this.reports.resolve(listingId, now)
-				.flatMap((resolved) -> this.audit
-					.record(coordinator.accountId(), decision.action(), "listing", listingId.toString(), "version "
-							+ version + ", reports " + resolved
-							+ ((decision == Decision.BLOCK) ? ", author blocked "
-									+ ((blockDays == BLOCK_FOR_GOOD) ? "for good" : "for " + blockDays + " days") : ""),
-							recordedReason))
-				.then(this.decisions.record(listingId, decision, reasoned ? reason : null,
-						(note != null && !note.isBlank()) ? note.strip() : null, now, coordinator.accountId()))
-				.then((decision == Decision.BLOCK) ? this.blocks.block(decided.ownerAccountId(),
-						(blockDays == BLOCK_FOR_GOOD) ? FOR_GOOD : now.plus(java.time.Duration.ofDays(blockDays)),
-						coordinator.accountId(), recordedReason) : Mono.empty())
-				.thenReturn(decided))
-			.as(this.transaction::transactional)
-			// Only after the commit: a listener (the author's notice) must never see a
-			// decision that was rolled back.
-			.doOnNext((decided) -> this.events
-				.publishEvent(new ListingDecided(decided.id(), decided.ownerAccountId(), decision, now)));
+		return this.decisions.decide(coordinator, listingId, decision, version, reason, note, blockDays);
 	}
 
 	/**
@@ -438,21 +202,7 @@ public class ModerationService {
 	 * @param address the visitor's address; only its salted hash is stored
 	 */
 	public Mono<Void> report(UUID listingId, UUID reporterAccountId, String address, String reason, String text) {
-		InvalidModeration invalid = checkReport(reason, text);
-		if (invalid != null) {
-			return Mono.error(invalid);
-		}
-		String reporter = reporter(reporterAccountId, address);
-		String stored = (text != null && !text.isBlank()) ? text.strip() : null;
-		return this.listings.findPublic(listingId)
-			.flatMap((listing) -> this.reports.add(listingId, reporter, reason, stored, this.clock.instant()))
-			.then(this.reports.openReporters(listingId))
-			.filter((reporters) -> reporters >= this.properties.reportThreshold())
-			.flatMap((reporters) -> this.listings.holdForReview(listingId)
-				.flatMap((held) -> this.audit.record(null, ModerationAudit.HIDDEN, "listing", listingId.toString(),
-						"reports " + reporters, "reported")))
-			.as(this.transaction::transactional)
-			.then();
+		return this.reports.report(listingId, reporterAccountId, address, reason, text);
 	}
 
 	/**
@@ -474,36 +224,7 @@ public class ModerationService {
 	 */
 	public Mono<Void> reportItem(String type, UUID id, UUID reporterAccountId, String clientAddress, String reason,
 			String text) {
-		if (LISTING.equals(type)) {
-			return report(id, reporterAccountId, clientAddress, reason, text);
-		}
-		ReportableItems items = (type != null) ? this.reportable.get(type) : null;
-		if (items == null || id == null) {
-			return Mono.error(() -> new ReportableItemNotFound(type, id));
-		}
-		InvalidModeration invalid = checkReport(reason, text);
-		if (invalid != null) {
-			return Mono.error(invalid);
-		}
-		String reporter = reporter(reporterAccountId, clientAddress);
-		String stored = (text != null && !text.isBlank()) ? text.strip() : null;
-		Instant now = this.clock.instant();
-		int threshold = (items.threshold() > 0) ? items.threshold() : this.properties.reportThreshold();
-		return items.describe(id)
-			.filter(ReportedItem::publiclyVisible)
-			.switchIfEmpty(Mono.error(() -> new ReportableItemNotFound(type, id)))
-			.flatMap((item) -> this.itemReports.add(type, id, reporter, reason, stored, now))
-			.then(this.itemReports.openReporters(type, id))
-			.filter((reporters) -> reporters >= threshold)
-			// Only the report that puts it into the queue takes it down; concurrent ones
-			// find it held.
-			.flatMap((reporters) -> this.itemReports.hold(type, id, now)
-				.filter(Boolean::booleanValue)
-				.flatMap((held) -> items.hide(id)
-					.then(this.audit.record(null, ModerationAudit.HIDDEN, type, id.toString(), "reports " + reporters,
-							"reported"))))
-			.as(this.transaction::transactional)
-			.then();
+		return this.reports.reportItem(type, id, reporterAccountId, clientAddress, reason, text);
 	}
 
 	/**
@@ -511,20 +232,12 @@ public class ModerationService {
 	 * {@link ReportableItemNotFound} for an unknown type, no such item, or a hidden one.
 	 */
 	public Mono<ReportedItem> reportable(String type, UUID id) {
-		ReportableItems items = (type != null) ? this.reportable.get(type) : null;
-		if (items == null || id == null) {
-			return Mono.error(() -> new ReportableItemNotFound(type, id));
-		}
-		return items.describe(id)
-			.filter(ReportedItem::publiclyVisible)
-			.switchIfEmpty(Mono.error(() -> new ReportableItemNotFound(type, id)));
+		return this.reports.reportable(type, id);
 	}
 
 	/** The types of items that can be reported, listings first. */
 	public List<String> reportableTypes() {
-		List<String> types = new ArrayList<>(List.of(LISTING));
-		types.addAll(this.reportable.keySet().stream().sorted().toList());
-		return types;
+		return this.reportable.types();
 	}
 
 	/**
@@ -537,76 +250,7 @@ public class ModerationService {
 	 */
 	public Mono<ReportedItem> decideItem(Member coordinator, String type, UUID id, Decision decision, String reason,
 			String note) {
-		if (!coordinator.isCoordinator()) {
-			return Mono.error(QueueNotFound::new);
-		}
-		ReportableItems items = (type != null) ? this.reportable.get(type) : null;
-		if (items == null || id == null) {
-			return Mono.error(() -> new ReportableItemNotFound(type, id));
-		}
-		List<FieldProblem> problems = new ArrayList<>();
-		if (decision != Decision.APPROVE && decision != Decision.CLOSE) {
-			problems.add(new FieldProblem("decision", "moderation.decision"));
-		}
-		boolean reasoned = reason != null && !reason.isBlank();
-		if ((decision == Decision.CLOSE && !reasoned)
-				|| (reasoned && !this.properties.decisionReasons().contains(reason))) {
-			problems.add(new FieldProblem("reason", "moderation.reason"));
-		}
-		if (note != null && note.length() > MAX_REPORT_TEXT) {
-			problems.add(new FieldProblem("note", "report.text-too-long", MAX_REPORT_TEXT));
-		}
-		if (!problems.isEmpty()) {
-			return Mono.error(new InvalidModeration(problems));
-		}
-		Instant now = this.clock.instant();
-		String recordedReason = reasoned ? reason + ((note != null && !note.isBlank()) ? ": " + note.strip() : "")
-				: ((note != null && !note.isBlank()) ? note.strip() : null);
-		return this.areas.of(coordinator.accountId())
-			.collectList()
-			.zipWith(items.describe(id).switchIfEmpty(Mono.error(() -> new ReportableItemNotFound(type, id))))
-			.filter((both) -> covers(both.getT1(), both.getT2().placeName(), both.getT2().district()))
-			.switchIfEmpty(Mono.error(() -> new ReportableItemNotFound(type, id)))
-			.flatMap((both) -> this.itemReports.release(type, id)
-				.filter(Boolean::booleanValue)
-				.switchIfEmpty(Mono.error(() -> new ItemAlreadyDecided(type, id)))
-				.then((decision == Decision.APPROVE) ? items.restore(id) : Mono.empty())
-				.then(this.itemReports.resolve(type, id, now))
-				.flatMap((resolved) -> this.audit.record(coordinator.accountId(), decision.action(), type,
-						id.toString(), "reports " + resolved, recordedReason))
-				.then(items.describe(id)))
-			.as(this.transaction::transactional)
-			// Only after the commit, like ListingDecided: the author is told what was
-			// decided.
-			.doOnNext((item) -> this.events.publishEvent(new ItemDecided(type, id, item.title(), item.href(),
-					item.authorAccountId(), decision, reasoned ? reason : null, now)));
-	}
-
-	private InvalidModeration checkReport(String reason, String text) {
-		List<FieldProblem> problems = new ArrayList<>();
-		if (reason == null || !this.properties.reportReasons().contains(reason)) {
-			problems.add(new FieldProblem("reason", "report.reason"));
-		}
-		if (text != null && text.length() > MAX_REPORT_TEXT) {
-			problems.add(new FieldProblem("text", "report.text-too-long", MAX_REPORT_TEXT));
-		}
-		return problems.isEmpty() ? null : new InvalidModeration(problems);
-	}
-
-	private String reporter(UUID reporterAccountId, String address) {
-		return (reporterAccountId != null) ? "account:" + reporterAccountId
-				: "address:" + hash(String.valueOf(address));
-	}
-
-	private String hash(String address) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			digest.update(this.salt);
-			return HexFormat.of().formatHex(digest.digest(address.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return this.decisions.decideItem(coordinator, type, id, decision, reason, note);
 	}
 
 }

@@ -1,7 +1,5 @@
 package de.pinnwand.places;
 
-import java.text.Collator;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -9,11 +7,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,15 +33,6 @@ public class Gazetteer {
 
 	private static final Logger logger = LoggerFactory.getLogger(Gazetteer.class);
 
-	/**
-	 * Far longer than any German place name with its postcode; longer input is not a
-	 * place.
-	 */
-	private static final int MAX_INPUT_LENGTH = 200;
-
-	/** Shorter prefixes match too much to be useful suggestions. */
-	private static final int MIN_PREFIX_LENGTH = 2;
-
 	private static final int MAX_SUGGESTIONS = 100;
 
 	private static final double EARTH_RADIUS_KM = 6371.0088;
@@ -62,15 +49,11 @@ public class Gazetteer {
 
 	private final Map<String, List<Place>> placesByName;
 
-	private final Map<String, List<Group>> groupsByFoldedName;
-
-	private final IndexEntry[] nameIndex;
+	private final PlaceNameIndex names;
 
 	private final Set<String> homeDistricts;
 
 	private final List<String> homeDistrictList;
-
-	private final List<String> homeMunicipalities;
 
 	/**
 	 * Loads the data from the classpath. This is blocking I/O in a constructor on
@@ -92,15 +75,16 @@ public class Gazetteer {
 		}
 
 		this.homeDistricts = Set.copyOf(GazetteerData.homeDistricts(properties, rows, districtNames));
-		this.homeDistrictList = this.homeDistricts.stream().sorted(germanOrder()).toList();
+		this.homeDistrictList = this.homeDistricts.stream().sorted(PlaceNames.germanOrder()).toList();
 
 		Map<String, List<Place>> byPostcode = new HashMap<>();
 		Map<String, List<Place>> byName = new HashMap<>();
 		Map<String, List<Place>> byGroup = new LinkedHashMap<>();
 		for (Place place : places) {
 			byPostcode.computeIfAbsent(place.postcode(), (key) -> new ArrayList<>()).add(place);
-			byName.computeIfAbsent(lowerCase(place.name()), (key) -> new ArrayList<>()).add(place);
-			byGroup.computeIfAbsent(groupKey(place.name(), place.district()), (key) -> new ArrayList<>()).add(place);
+			byName.computeIfAbsent(PlaceNames.lowerCase(place.name()), (key) -> new ArrayList<>()).add(place);
+			byGroup.computeIfAbsent(PlaceNames.groupKey(place.name(), place.district()), (key) -> new ArrayList<>())
+				.add(place);
 		}
 		byPostcode.replaceAll((postcode, atPostcode) -> primaryFirst(atPostcode));
 		byName.replaceAll((name, named) -> named.stream().sorted(homeFirst().thenComparing(Place::postcode)).toList());
@@ -108,28 +92,7 @@ public class Gazetteer {
 		this.postcodes = byPostcode.keySet().stream().sorted().toArray(String[]::new);
 		this.placesByName = Map.copyOf(byName);
 
-		Map<String, List<Group>> groupsByFoldedName = new HashMap<>();
-		List<IndexEntry> index = new ArrayList<>();
-		Set<String> municipalities = new TreeSet<>(germanOrder());
-		for (List<Place> members : byGroup.values()) {
-			Place representative = nearestToMean(members).get(0);
-			boolean locality = isLocality(representative, byGroup);
-			boolean home = inHomeArea(representative);
-			Group group = new Group(representative, fold(representative.name()), members.size(), locality, home);
-			groupsByFoldedName.computeIfAbsent(group.folded(), (key) -> new ArrayList<>()).add(group);
-			index.add(new IndexEntry(group.folded(), group, true));
-			for (int i = group.folded().indexOf(' '); i >= 0; i = group.folded().indexOf(' ', i + 1)) {
-				index.add(new IndexEntry(group.folded().substring(i + 1), group, false));
-			}
-			if (home && !locality) {
-				municipalities.add(representative.name());
-			}
-		}
-		groupsByFoldedName.replaceAll((name, groups) -> List.copyOf(groups));
-		this.groupsByFoldedName = Map.copyOf(groupsByFoldedName);
-		index.sort(Comparator.comparing(IndexEntry::key));
-		this.nameIndex = index.toArray(IndexEntry[]::new);
-		this.homeMunicipalities = List.copyOf(municipalities);
+		this.names = new PlaceNameIndex(byGroup, this::inHomeArea);
 
 		logger.info("Loaded {} places with {} postcodes in {} districts in {} ms; home area: {} districts",
 				places.size(), this.postcodes.length, new HashSet<>(districtNames.values()).size(),
@@ -144,7 +107,7 @@ public class Gazetteer {
 	 * data. Company postcodes (Großkundenpostleitzahlen) have no place and return empty.
 	 */
 	public Optional<Place> byPostcode(String postcode) {
-		String input = clean(postcode);
+		String input = PlaceNames.clean(postcode);
 		if (input == null) {
 			return Optional.empty();
 		}
@@ -160,11 +123,11 @@ public class Gazetteer {
 	 * then by postcode.
 	 */
 	public List<Place> byName(String name) {
-		String input = clean(name);
+		String input = PlaceNames.clean(name);
 		if (input == null) {
 			return List.of();
 		}
-		return this.placesByName.getOrDefault(lowerCase(input), List.of());
+		return this.placesByName.getOrDefault(PlaceNames.lowerCase(input), List.of());
 	}
 
 	/**
@@ -178,47 +141,27 @@ public class Gazetteer {
 	 * with more postcodes (larger towns), then shorter names.
 	 */
 	public List<Place> suggest(String prefix, int limit) {
-		String input = clean(prefix);
+		String input = PlaceNames.clean(prefix);
 		if (input == null || limit <= 0) {
 			return List.of();
 		}
 		int max = Math.min(limit, MAX_SUGGESTIONS);
-		if (isDigits(input)) {
+		if (PlaceNames.isDigits(input)) {
 			return suggestPostcodes(input, max);
 		}
 		Matcher postcodeThenName = POSTCODE_THEN_NAME.matcher(input);
 		if (postcodeThenName.matches()) {
-			String typed = fold(postcodeThenName.group(2));
+			String typed = PlaceNames.fold(postcodeThenName.group(2));
 			return placesAt(postcodeThenName.group(1)).stream()
-				.filter((place) -> hasWordStartingWith(fold(place.name()), typed))
+				.filter((place) -> PlaceNames.hasWordStartingWith(PlaceNames.fold(place.name()), typed))
 				.limit(max)
 				.toList();
 		}
-		String key = fold(input);
-		if (key.length() < MIN_PREFIX_LENGTH) {
+		String key = PlaceNames.fold(input);
+		if (key.length() < PlaceNameIndex.MIN_PREFIX_LENGTH) {
 			return List.of();
 		}
-		Map<Group, Boolean> matches = new LinkedHashMap<>();
-		for (int i = lowerBound(key); i < this.nameIndex.length && this.nameIndex[i].key().startsWith(key); i++) {
-			IndexEntry entry = this.nameIndex[i];
-			matches.merge(entry.group(), entry.atStart(), Boolean::logicalOr);
-		}
-		Comparator<Map.Entry<Group, Boolean>> ranking = Comparator
-			.comparing((Map.Entry<Group, Boolean> match) -> !match.getKey().home())
-			.thenComparing((match) -> !match.getKey().folded().equals(key))
-			.thenComparing((match) -> !match.getValue())
-			.thenComparing((match) -> match.getKey().locality())
-			.thenComparing(
-					Comparator.comparingInt((Map.Entry<Group, Boolean> match) -> match.getKey().postcodes()).reversed())
-			.thenComparingInt((match) -> match.getKey().folded().length())
-			.thenComparing((match) -> match.getKey().folded())
-			.thenComparing((match) -> match.getKey().representative().district());
-		return matches.entrySet()
-			.stream()
-			.sorted(ranking)
-			.limit(max)
-			.map((match) -> match.getKey().representative())
-			.toList();
+		return this.names.suggest(key, max);
 	}
 
 	/**
@@ -232,7 +175,7 @@ public class Gazetteer {
 	 * and non-German input return empty.
 	 */
 	public Optional<Place> resolve(String input) {
-		String typed = clean(input);
+		String typed = PlaceNames.clean(input);
 		if (typed == null) {
 			return Optional.empty();
 		}
@@ -248,16 +191,7 @@ public class Gazetteer {
 		if (matcher.matches()) {
 			return placeAt(matcher.group(2), matcher.group(1));
 		}
-		String folded = fold(typed);
-		String exact = lowerCase(typed);
-		Optional<Place> named = this.groupsByFoldedName.getOrDefault(folded, List.of())
-			.stream()
-			.min(Comparator.comparing((Group group) -> !group.home())
-				.thenComparing((group) -> !lowerCase(group.representative().name()).equals(exact))
-				.thenComparing(Comparator.comparingInt(Group::postcodes).reversed())
-				.thenComparing((group) -> group.representative().district()))
-			.map(Group::representative);
-		return named.isPresent() ? named : locality(folded);
+		return this.names.named(PlaceNames.fold(typed), PlaceNames.lowerCase(typed));
 	}
 
 	/** Whether the place lies in one of the home area's districts. */
@@ -278,7 +212,7 @@ public class Gazetteer {
 	 * lists as "Stuttgart Bad Cannstatt"), in German alphabetical order.
 	 */
 	public List<String> municipalitiesOfHomeArea() {
-		return this.homeMunicipalities;
+		return this.names.homeMunicipalities();
 	}
 
 	/**
@@ -299,40 +233,24 @@ public class Gazetteer {
 
 	private Optional<Place> placeAt(String postcode, String name) {
 		List<Place> candidates = placesAt(postcode);
-		String typed = fold(name);
+		String typed = PlaceNames.fold(name);
 		if (typed.isEmpty()) {
 			return candidates.stream().findFirst();
 		}
-		Optional<Place> exact = candidates.stream().filter((place) -> fold(place.name()).equals(typed)).findFirst();
+		Optional<Place> exact = candidates.stream()
+			.filter((place) -> PlaceNames.fold(place.name()).equals(typed))
+			.findFirst();
 		if (exact.isPresent()) {
 			return exact;
 		}
 		return candidates.stream().filter((place) -> {
-			String folded = fold(place.name());
+			String folded = PlaceNames.fold(place.name());
 			return folded.startsWith(typed + ' ') || typed.startsWith(folded + ' ');
 		}).findFirst();
 	}
 
-	/**
-	 * The place a locality name stands for when it is listed only under its municipality
-	 * ("Bad Cannstatt" for "Stuttgart Bad Cannstatt"), if exactly one place is meant;
-	 * "Mitte" is not enough.
-	 */
-	private Optional<Place> locality(String folded) {
-		if (folded.length() < MIN_PREFIX_LENGTH) {
-			return Optional.empty();
-		}
-		Set<Group> matches = new HashSet<>();
-		for (int i = lowerBound(folded); i < this.nameIndex.length && this.nameIndex[i].key().equals(folded); i++) {
-			if (!this.nameIndex[i].atStart()) {
-				matches.add(this.nameIndex[i].group());
-			}
-		}
-		return (matches.size() == 1) ? Optional.of(matches.iterator().next().representative()) : Optional.empty();
-	}
-
 	private List<Place> suggestPostcodes(String prefix, int max) {
-		if (prefix.length() < MIN_PREFIX_LENGTH || prefix.length() > 5) {
+		if (prefix.length() < PlaceNameIndex.MIN_PREFIX_LENGTH || prefix.length() > 5) {
 			return List.of();
 		}
 		if (prefix.length() == 5) {
@@ -347,44 +265,15 @@ public class Gazetteer {
 		return primaries.stream().sorted(homeFirst()).limit(max).toList();
 	}
 
-	private int lowerBound(String key) {
-		int low = 0;
-		int high = this.nameIndex.length;
-		while (low < high) {
-			int middle = (low + high) >>> 1;
-			if (this.nameIndex[middle].key().compareTo(key) < 0) {
-				low = middle + 1;
-			}
-			else {
-				high = middle;
-			}
-		}
-		return low;
-	}
-
 	private Comparator<Place> homeFirst() {
 		return Comparator.comparing((Place place) -> !inHomeArea(place));
-	}
-
-	/**
-	 * GeoNames lists localities as "Municipality Locality"; a place is one when its
-	 * municipality is listed too.
-	 */
-	private static boolean isLocality(Place place, Map<String, List<Place>> byGroup) {
-		String name = place.name();
-		for (int i = name.indexOf(' '); i > 0; i = name.indexOf(' ', i + 1)) {
-			if (byGroup.containsKey(groupKey(name.substring(0, i), place.district()))) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static List<Place> primaryFirst(List<Place> places) {
 		if (places.size() == 1) {
 			return List.copyOf(places);
 		}
-		List<String> folded = places.stream().map((place) -> fold(place.name())).toList();
+		List<String> folded = places.stream().map((place) -> PlaceNames.fold(place.name())).toList();
 		Map<Place, Integer> localities = new HashMap<>();
 		for (int i = 0; i < places.size(); i++) {
 			String municipality = folded.get(i) + ' ';
@@ -399,101 +288,12 @@ public class Gazetteer {
 	 * The places ordered by the distance of their centroid from the mean centroid; a
 	 * stable sort keeps ties.
 	 */
-	private static List<Place> nearestToMean(List<Place> places) {
+	static List<Place> nearestToMean(List<Place> places) {
 		double lat = places.stream().mapToDouble(Place::lat).average().orElse(0);
 		double lon = places.stream().mapToDouble(Place::lon).average().orElse(0);
 		return places.stream()
 			.sorted(Comparator.comparingDouble((Place place) -> distanceKm(lat, lon, place.lat(), place.lon())))
 			.toList();
-	}
-
-	/**
-	 * Folds a name for matching: no case, no accents, umlauts and their "ae/oe/ue"
-	 * spellings alike, "ß" as "ss", and any run of punctuation or spaces as one space.
-	 */
-	static String fold(String text) {
-		String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
-		StringBuilder folded = new StringBuilder(decomposed.length());
-		boolean separated = true;
-		for (int i = 0; i < decomposed.length(); i++) {
-			char c = Character.toLowerCase(decomposed.charAt(i));
-			if (Character.getType(c) == Character.NON_SPACING_MARK) {
-				continue;
-			}
-			if (c == 'ß') {
-				folded.append("ss");
-				separated = false;
-			}
-			else if (Character.isLetterOrDigit(c)) {
-				folded.append(c);
-				separated = false;
-			}
-			else if (!separated) {
-				folded.append(' ');
-				separated = true;
-			}
-		}
-		if (separated && folded.length() > 0) {
-			folded.setLength(folded.length() - 1);
-		}
-		return folded.toString().replace("ae", "a").replace("oe", "o").replace("ue", "u");
-	}
-
-	private static boolean hasWordStartingWith(String folded, String prefix) {
-		return folded.startsWith(prefix) || folded.contains(' ' + prefix);
-	}
-
-	/**
-	 * Trims and normalizes untrusted input; {@code null} when there is nothing worth
-	 * looking up.
-	 */
-	private static String clean(String input) {
-		if (input == null || input.length() > MAX_INPUT_LENGTH) {
-			return null;
-		}
-		String cleaned = Normalizer.normalize(input, Normalizer.Form.NFC).strip();
-		return cleaned.isEmpty() ? null : cleaned;
-	}
-
-	private static boolean isDigits(String text) {
-		return text.chars().allMatch((c) -> c >= '0' && c <= '9');
-	}
-
-	private static String lowerCase(String text) {
-		return text.toLowerCase(Locale.ROOT);
-	}
-
-	private static String groupKey(String name, String district) {
-		return name + '\u0000' + district;
-	}
-
-	private static Comparator<String> germanOrder() {
-		Collator collator = Collator.getInstance(Locale.GERMAN);
-		return (left, right) -> {
-			int order = collator.compare(left, right);
-			return (order != 0) ? order : left.compareTo(right);
-		};
-	}
-
-	/**
-	 * The places sharing a name in one district, as a single suggestion.
-	 *
-	 * @param representative the member with the most central centroid
-	 * @param folded the name folded for matching
-	 * @param postcodes how many postcodes the place has, a hint at its size
-	 * @param locality whether the place is a locality of a municipality listed as well
-	 * @param home whether the place lies in the home area
-	 */
-	private record Group(Place representative, String folded, int postcodes, boolean locality, boolean home) {
-	}
-
-	/**
-	 * A key for prefix search: a group's folded name, or its tail from the start of an
-	 * inner word.
-	 *
-	 * @param atStart whether the key is the whole name rather than a tail
-	 */
-	private record IndexEntry(String key, Group group, boolean atStart) {
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.ListingPublished;
 import de.pinnwand.listings.ListingService;
+import de.pinnwand.search.SavedSearchRecords.Candidate;
 import de.pinnwand.system.FieldProblem;
 import de.pinnwand.system.InvalidInput;
 import de.pinnwand.web.NotFound;
@@ -17,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -39,7 +39,7 @@ public class SavedSearches {
 
 	private static final Logger logger = LoggerFactory.getLogger(SavedSearches.class);
 
-	private final DatabaseClient database;
+	private final SavedSearchRecords records;
 
 	private final SearchParameters parameters;
 
@@ -51,9 +51,9 @@ public class SavedSearches {
 
 	private final ApplicationEventPublisher events;
 
-	SavedSearches(DatabaseClient database, SearchParameters parameters, ListingSearch search, ListingService listings,
-			Clock clock, ApplicationEventPublisher events) {
-		this.database = database;
+	SavedSearches(SavedSearchRecords records, SearchParameters parameters, ListingSearch search,
+			ListingService listings, Clock clock, ApplicationEventPublisher events) {
+		this.records = records;
 		this.parameters = parameters;
 		this.search = search;
 		this.listings = listings;
@@ -111,61 +111,19 @@ public class SavedSearches {
 			return Mono.error(new InvalidSavedSearch(problems));
 		}
 		String finalName = name;
-		return this.database.sql("select count(*) from saved_search where account_id = :account")
-			.bind("account", accountId)
-			.map((row, meta) -> row.get(0, Long.class))
-			.one()
+		return this.records.countOf(accountId)
 			.flatMap((count) -> (count >= MAX_PER_MEMBER)
 					? Mono.<Saved>error(new InvalidSavedSearch(
 							List.of(new FieldProblem("query", "saved-search.too-many", MAX_PER_MEMBER))))
-					: insert(accountId, canonical, finalName, query));
-	}
-
-	private Mono<Saved> insert(UUID accountId, String queryString, String label, ListingQuery query) {
-		UUID id = UUID.randomUUID();
-		Instant now = this.clock.instant();
-		DatabaseClient.GenericExecuteSpec insert = this.database
-			.sql("insert into saved_search (id, account_id, query_string, label, has_text, kinds, topics, languages, "
-					+ "districts, near_lat, near_lon, radius_km, created_at) values (:id, :account, :query, :label, "
-					+ ":text, :kinds, :topics, :languages, :districts, :lat, :lon, :radius, :at)")
-			.bind("id", id)
-			.bind("account", accountId)
-			.bind("query", queryString)
-			.bind("label", label)
-			.bind("text", !query.text().isBlank())
-			.bind("kinds", query.kinds().toArray(String[]::new))
-			.bind("topics", query.topics().toArray(String[]::new))
-			.bind("languages", query.languages().toArray(String[]::new))
-			.bind("districts", query.districts().toArray(String[]::new))
-			.bind("at", now);
-		if (query.near() != null) {
-			insert = insert.bind("lat", query.near().lat())
-				.bind("lon", query.near().lon())
-				.bind("radius", query.radiusKm());
-		}
-		else {
-			insert = insert.bindNull("lat", Double.class)
-				.bindNull("lon", Double.class)
-				.bindNull("radius", Integer.class);
-		}
-		return insert.then().thenReturn(new Saved(id, queryString, label, now, 0));
+					: this.records.insert(UUID.randomUUID(), accountId, canonical, finalName, query,
+							this.clock.instant()));
 	}
 
 	/**
 	 * The member's saved searches, newest first, with how many new listings each found.
 	 */
 	public Flux<Saved> of(UUID accountId) {
-		return this.database
-			.sql("select s.id, s.query_string, s.label, s.created_at, "
-					+ "(select count(*) from saved_search_hit h join listing l on l.id = h.listing_id "
-					+ "where h.saved_search_id = s.id and h.seen_at is null and l.status = 'PUBLISHED' "
-					+ "and l.expires_at > now()) as unseen "
-					+ "from saved_search s where s.account_id = :account order by s.created_at desc")
-			.bind("account", accountId)
-			.map((row, meta) -> new Saved(row.get("id", UUID.class), row.get("query_string", String.class),
-					row.get("label", String.class), row.get("created_at", Instant.class),
-					row.get("unseen", Long.class).intValue()))
-			.all();
+		return this.records.of(accountId);
 	}
 
 	/**
@@ -173,11 +131,7 @@ public class SavedSearches {
 	 * one.
 	 */
 	public Mono<Void> delete(UUID accountId, UUID id) {
-		return this.database.sql("delete from saved_search where id = :id and account_id = :account")
-			.bind("id", id)
-			.bind("account", accountId)
-			.fetch()
-			.rowsUpdated()
+		return this.records.delete(accountId, id)
 			.flatMap((deleted) -> (deleted == 0) ? Mono.error(new SavedSearchNotFound()) : Mono.empty());
 	}
 
@@ -185,23 +139,9 @@ public class SavedSearches {
 	 * The member's unseen hits of still-public listings, newest first; marks them seen.
 	 */
 	public Flux<Hit> takeUnseenHits(UUID accountId) {
-		Flux<Hit> hits = this.database
-			.sql("select h.saved_search_id, h.listing_id, l.title, l.text_language, h.created_at "
-					+ "from saved_search_hit h join saved_search s on s.id = h.saved_search_id "
-					+ "join listing l on l.id = h.listing_id where s.account_id = :account and h.seen_at is null "
-					+ "and l.status = 'PUBLISHED' and l.expires_at > now() order by h.created_at desc limit 100")
-			.bind("account", accountId)
-			.map((row, meta) -> new Hit(row.get("saved_search_id", UUID.class), row.get("listing_id", UUID.class),
-					row.get("title", String.class), row.get("text_language", String.class),
-					row.get("created_at", Instant.class)))
-			.all();
-		return hits.collectList()
-			.flatMapMany((list) -> this.database
-				.sql("update saved_search_hit set seen_at = now() where seen_at is null and saved_search_id in "
-						+ "(select id from saved_search where account_id = :account)")
-				.bind("account", accountId)
-				.then()
-				.thenMany(Flux.fromIterable(list)));
+		return this.records.unseenHits(accountId)
+			.collectList()
+			.flatMapMany((list) -> this.records.markSeen(accountId).thenMany(Flux.fromIterable(list)));
 	}
 
 	@EventListener
@@ -217,38 +157,10 @@ public class SavedSearches {
 	 */
 	Mono<Long> notifyFor(UUID listingId) {
 		return this.listings.find(listingId)
-			.flatMap((listing) -> candidates(listing).collectList()
+			.flatMap((listing) -> this.records.candidates(listing)
+				.collectList()
 				.flatMap((candidates) -> candidates.isEmpty() ? Mono.just(0L)
 						: awaitSearchable(listingId).then(verify(listing, candidates))));
-	}
-
-	private record Candidate(UUID id, UUID accountId, String queryString) {
-	}
-
-	/**
-	 * The saved searches whose structured filters let the listing through. Not the
-	 * poster's own: nobody needs a notice of what they just posted.
-	 */
-	private Flux<Candidate> candidates(Listing listing) {
-		return this.database
-			.sql("select id, account_id, query_string from saved_search where account_id <> :owner "
-					+ "and (cardinality(kinds) = 0 or :kind = any(kinds)) "
-					+ "and (cardinality(topics) = 0 or topics && cast(:topics as varchar[])) "
-					+ "and (cardinality(languages) = 0 or languages && cast(:languages as varchar[])) "
-					+ "and (cardinality(districts) = 0 or :district = any(districts)) "
-					+ "and (near_lat is null or 2 * 6371 * asin(sqrt(power(sin(radians(:lat - near_lat) / 2), 2) "
-					+ "+ cos(radians(near_lat)) * cos(radians(:lat)) * power(sin(radians(:lon - near_lon) / 2), 2))) "
-					+ "<= radius_km)")
-			.bind("owner", (listing.ownerAccountId() != null) ? listing.ownerAccountId() : new UUID(0, 0))
-			.bind("kind", listing.kind().name())
-			.bind("topics", listing.topics().toArray(String[]::new))
-			.bind("languages", listing.languages().toArray(String[]::new))
-			.bind("district", listing.district())
-			.bind("lat", listing.latitude())
-			.bind("lon", listing.longitude())
-			.map((row, meta) -> new Candidate(row.get("id", UUID.class), row.get("account_id", UUID.class),
-					row.get("query_string", String.class)))
-			.all();
 	}
 
 	/** The relay indexes a new listing within about a second; waits up to ten. */
@@ -274,13 +186,7 @@ public class SavedSearches {
 				return Flux.fromIterable(fitting);
 			});
 		})
-			.concatMap((candidate) -> this.database
-				.sql("insert into saved_search_hit (saved_search_id, listing_id) values (:search, :listing) "
-						+ "on conflict do nothing")
-				.bind("search", candidate.id())
-				.bind("listing", listing.id())
-				.fetch()
-				.rowsUpdated()
+			.concatMap((candidate) -> this.records.recordHit(candidate.id(), listing.id())
 				// The member hears of it through notifications as well as on 'my saved
 				// searches'.
 				.doOnNext((stored) -> {

@@ -5,13 +5,11 @@ import java.io.StringReader;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.UUID;
 
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.util.ULocale;
@@ -20,8 +18,6 @@ import de.pinnwand.accounts.Role;
 import de.pinnwand.audit.AuditLog;
 import de.pinnwand.system.FieldProblem;
 import de.pinnwand.system.PortalZone;
-import io.r2dbc.spi.Parameters;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -40,7 +36,7 @@ public class TextOverrides {
 	/** The longest text one override may have. */
 	public static final int MAX_TEXT = 4000;
 
-	private final DatabaseClient database;
+	private final TextOverrideRecords records;
 
 	private final AuditLog audit;
 
@@ -57,9 +53,9 @@ public class TextOverrides {
 
 	private volatile long version = -1;
 
-	TextOverrides(DatabaseClient database, AuditLog audit, TransactionalOperator transaction, Clock clock,
+	TextOverrides(TextOverrideRecords records, AuditLog audit, TransactionalOperator transaction, Clock clock,
 			Bundles bundles) {
-		this.database = database;
+		this.records = records;
 		this.audit = audit;
 		this.transaction = transaction;
 		this.clock = clock;
@@ -101,23 +97,12 @@ public class TextOverrides {
 	 * last look.
 	 */
 	public Mono<Boolean> refresh() {
-		return this.database.sql("select version from text_override_version where id = 1")
-			.map((row, meta) -> row.get("version", Long.class))
-			.one()
+		return this.records.version()
 			.flatMap((current) -> (current == this.version) ? Mono.just(false)
-					: this.database.sql("select language, key, text from text_override")
-						.map((row,
-								meta) -> new String[] { row.get("language", String.class), row.get("key", String.class),
-										row.get("text", String.class) })
-						.all()
-						.collectList()
+					: this.records.all()
 						.zipWith(reviews().collectMap(Review::language, Review::reviewedOn))
 						.map((both) -> {
-							Map<String, Map<String, String>> loaded = new HashMap<>();
-							both.getT1()
-								.forEach((row) -> loaded.computeIfAbsent(row[0], (language) -> new HashMap<>())
-									.put(row[1], row[2]));
-							this.overrides = loaded;
+							this.overrides = both.getT1();
 							this.reviewed = Map.copyOf(both.getT2());
 							this.version = current;
 							return true;
@@ -136,11 +121,8 @@ public class TextOverrides {
 	public Flux<Override> overrides(Member by, String language) {
 		return allowed(by, language).thenMany(Flux.defer(() -> {
 			Map<String, String> shipped = this.bundles.shipped(language);
-			return this.database.sql("select key, text from text_override where language = :language order by key")
-				.bind("language", language)
-				.map((row, meta) -> new Override(row.get("key", String.class), row.get("text", String.class),
-						shipped.getOrDefault(row.get("key", String.class), "")))
-				.all();
+			return this.records.of(language)
+				.map((row) -> new Override(row[0], row[1], shipped.getOrDefault(row[0], "")));
 		}));
 	}
 
@@ -170,19 +152,12 @@ public class TextOverrides {
 
 	/** When a native speaker last checked the language, if ever. */
 	public Mono<Review> review(String language) {
-		return this.database.sql("select * from text_review where language = :language")
-			.bind("language", language)
-			.map((row, meta) -> new Review(row.get("language", String.class), row.get("reviewed_on", LocalDate.class),
-					row.get("reviewer", String.class)))
-			.one();
+		return this.records.review(language);
 	}
 
 	/** Every language a native speaker checked. */
 	public Flux<Review> reviews() {
-		return this.database.sql("select * from text_review order by language")
-			.map((row, meta) -> new Review(row.get("language", String.class), row.get("reviewed_on", LocalDate.class),
-					row.get("reviewer", String.class)))
-			.all();
+		return this.records.reviews();
 	}
 
 	/**
@@ -251,16 +226,11 @@ public class TextOverrides {
 			if (who != null && who.length() > 120) {
 				return Mono.error(new InvalidTexts(List.of(new FieldProblem("reviewer", "texts.error.reviewer"))));
 			}
-			Mono<Void> review = (who == null) ? Mono.empty() : this.database
-				.sql("insert into text_review (language, reviewed_on, reviewer, recorded_at) "
-						+ "values (:language, :on, :reviewer, :at) on conflict (language) do update set "
-						+ "reviewed_on = excluded.reviewed_on, reviewer = excluded.reviewer, recorded_at = excluded.recorded_at")
-				.bind("language", language)
-				.bind("on", LocalDate.now(this.clock.withZone(PortalZone.ZONE)))
-				.bind("reviewer", who)
-				.bind("at", this.clock.instant())
-				.then()
-				.then(this.audit.record(by.accountId(), TextAudit.REVIEWED, "texts", language, who, null));
+			Mono<Void> review = (who == null) ? Mono.empty()
+					: this.records
+						.reviewed(language, LocalDate.now(this.clock.withZone(PortalZone.ZONE)), who,
+								this.clock.instant())
+						.then(this.audit.record(by.accountId(), TextAudit.REVIEWED, "texts", language, who, null));
 			return Flux.concat(changes)
 				.then(this.audit.record(by.accountId(), TextAudit.IMPORTED, "texts", language,
 						counts[0] + " corrected, " + counts[1] + " taken back", null))
@@ -303,38 +273,22 @@ public class TextOverrides {
 	}
 
 	private Mono<Void> store(Member by, String language, String key, String text) {
-		return this.database
-			.sql("insert into text_override (language, key, text, changed_at, changed_by) "
-					+ "values (:language, :key, :text, :at, :by) on conflict (language, key) do update set "
-					+ "text = excluded.text, changed_at = excluded.changed_at, changed_by = excluded.changed_by")
-			.bind("language", language)
-			.bind("key", key)
-			.bind("text", text)
-			.bind("at", this.clock.instant())
-			.bind("by", (by.accountId() != null) ? by.accountId() : Parameters.in(UUID.class))
-			.then();
+		return this.records.store(language, key, text, this.clock.instant(), by.accountId());
 	}
 
 	private Mono<Void> remove(Member by, String language, String key) {
-		return this.database.sql("delete from text_override where language = :language and key = :key")
-			.bind("language", language)
-			.bind("key", key)
-			.fetch()
-			.rowsUpdated()
+		return this.records.delete(language, key)
 			.flatMap((removed) -> (removed > 0)
 					? this.audit.record(by.accountId(), TextAudit.RESET, "text", language + ":" + key, null, null)
 					: Mono.empty());
 	}
 
 	private Mono<Void> delete(String language, String key) {
-		return this.database.sql("delete from text_override where language = :language and key = :key")
-			.bind("language", language)
-			.bind("key", key)
-			.then();
+		return this.records.delete(language, key).then();
 	}
 
 	private Mono<Void> bump() {
-		return this.database.sql("update text_override_version set version = version + 1 where id = 1").then();
+		return this.records.bump();
 	}
 
 }
