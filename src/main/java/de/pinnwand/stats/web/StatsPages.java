@@ -88,7 +88,8 @@ class StatsPages {
 				.map((report) -> ResponseEntity.ok()
 					.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
 					.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
-					.body(StatsCsv.of(report).getBytes(StandardCharsets.UTF_8)));
+					.body(StatsCsv.of(report, this.messages, Messages.localeOf(exchange))
+						.getBytes(StandardCharsets.UTF_8)));
 		});
 	}
 
