@@ -18,6 +18,7 @@ import de.pinnwand.TestListings;
 import de.pinnwand.TestMembers;
 import de.pinnwand.accounts.AccountService;
 import de.pinnwand.accounts.Role;
+import de.pinnwand.places.Gazetteer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -38,6 +39,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class StatsTests {
 
 	private static final String FLENSBURG = "24937";
+
+	@Autowired
+	private Gazetteer gazetteer;
 
 	@Autowired
 	private WebTestClient web;
@@ -203,6 +207,25 @@ class StatsTests {
 				.matches("(0|[1-9]\\d*|[5-9]|\\d+\\.\\d|–)\\||\\|(<5|\\*)")
 				.doesNotMatch("[1-4]\\|");
 		});
+	}
+
+	@Test
+	void theDistrictIsChosenFromTheGazetteersDistrictsNotTyped() {
+		String page = this.web.get()
+			.uri(query("/stats"))
+			.cookie("SESSION", this.coordinatorSession)
+			.header("Accept-Language", "de")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(page).contains("<select id=\"district\" name=\"district\"><option value=\"\">alle Kreise</option>")
+			.contains("<option value=\"" + this.district + "\" selected>" + this.district + "</option>")
+			.doesNotContain("type=\"text\" maxlength=\"120\"");
+		assertThat(this.gazetteer.districtsOfHomeArea()).isNotEmpty()
+			.allSatisfy((name) -> assertThat(page).contains("<option value=\"" + name + "\""));
 	}
 
 	@Test
