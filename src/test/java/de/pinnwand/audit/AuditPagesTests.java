@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -72,13 +73,17 @@ class AuditPagesTests {
 	}
 
 	private String page(String query) {
+		return page(query, HttpStatus.OK);
+	}
+
+	private String page(String query, HttpStatus status) {
 		return this.web.get()
 			.uri("/admin/audit" + query)
 			.cookie("SESSION", TestMembers.signIn(this.web, ADMIN))
 			.header("Accept-Language", "de")
 			.exchange()
 			.expectStatus()
-			.isOk()
+			.isEqualTo(status)
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
@@ -124,17 +129,9 @@ class AuditPagesTests {
 
 	@Test
 	void aDateThatIsNoDateGetsAPlainErrorNotAFailure() {
-		String html = this.web.get()
-			.uri("/admin/audit?from=gestern")
-			.cookie("SESSION", TestMembers.signIn(this.web, ADMIN))
-			.header("Accept-Language", "de")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		assertThat(html).contains("role=\"alert\"").contains("value=\"gestern\"");
+		String html = page("?from=gestern", HttpStatus.BAD_REQUEST);
+		assertThat(html).contains("role=\"alert\">Bitte geben Sie ein Datum wie 2026-10-31 an.")
+			.contains("value=\"gestern\"");
 	}
 
 }
