@@ -480,7 +480,9 @@ class ModerationTests {
 			.isOk()
 			.expectBody(String.class)
 			.returnResult();
+		// Topics and languages as words a coordinator reads, not as codes.
 		assertThat(page.getResponseBody()).contains("Bügelbrettmoderation")
+			.contains("<p class=\"meta\">Mobilität (Fahrräder, Fahrten) · Deutsch</p>")
 			.contains("href=\"/moderation\"")
 			.doesNotContain("href=\"/admin/audit\"");
 		Matcher token = CSRF.matcher(page.getResponseBody());

@@ -123,20 +123,23 @@ class ModerationFiguresTests {
 				.queryParam("district", inDistrict)
 				.build())
 			.cookie("SESSION", session)
+			.header("Accept-Language", "de")
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-		assertThat(csv.lines()).contains("reports_filed,listing,,18", "reports_filed,all,,18",
-				"decisions,moderation.approve,,*", "decisions,moderation.close,,<5", "decisions,all,,6",
-				"time_to_first_decision,listings_decided,,6");
-		assertThat(csv.lines().filter((line) -> line.startsWith("time_to_first_decision,median_hours,,")))
+		assertThat(csv.lines()).contains("reports_filed,listing,Eintrag,,18,", "reports_filed,all,Alle Meldungen,,18,",
+				"decisions,moderation.approve,freigegeben,,,*", "decisions,moderation.close,geschlossen,,,<5",
+				"decisions,all,Alle Entscheidungen,,6,",
+				"time_to_first_decision,listings_decided,Einträge mit erster Entscheidung,,6,");
+		assertThat(csv.lines().filter((line) -> line.startsWith("time_to_first_decision,median_hours,")))
 			.singleElement()
 			.asString()
-			.matches("time_to_first_decision,median_hours,,0\\.\\d");
-		assertThat(csv).doesNotContainPattern(",(1|2|3|4)\\r?$");
+			.matches("time_to_first_decision,median_hours,\"Zeit von der Einreichung bis zur ersten Entscheidung "
+					+ "\\(Median, Stunden\\)\",,0\\.\\d,");
+		assertThat(csv).doesNotContainPattern(",(1|2|3|4),\\r?$");
 
 		String page = this.web.get()
 			.uri((uri) -> uri.path("/stats")

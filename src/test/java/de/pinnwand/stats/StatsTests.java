@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import de.pinnwand.PinnwandTest;
 import de.pinnwand.TestListings;
 import de.pinnwand.TestMembers;
 import de.pinnwand.accounts.AccountService;
 import de.pinnwand.accounts.Role;
+import de.pinnwand.places.Gazetteer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -36,6 +39,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class StatsTests {
 
 	private static final String FLENSBURG = "24937";
+
+	@Autowired
+	private Gazetteer gazetteer;
 
 	@Autowired
 	private WebTestClient web;
@@ -164,6 +170,7 @@ class StatsTests {
 		String csv = this.web.get()
 			.uri(query("/stats.csv"))
 			.cookie("SESSION", this.coordinatorSession)
+			.header("Accept-Language", "de")
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -172,17 +179,53 @@ class StatsTests {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-		assertThat(csv.lines()).startsWith("section,category,measure,value")
-			.contains("period,district,," + this.district)
-			.contains("by_topic,housing,requests,7", "by_topic,housing,offers,0", "by_topic,health,requests,<5",
-					"by_topic,mobility,offers,7", "by_language,uk,requests,7", "by_language,fa,requests,<5")
-			.contains("by_district," + this.district + ",offers,7", "by_district," + this.district + ",requests,9")
-			.contains("requests,all,,9", "requests,matched,,<5", "requests,fulfilled,,<5", "requests,answered,,5")
-			.contains("time_to_first_answer,median_hours,,3.0")
-			.contains("unmet_requests_by_district," + this.district + ",,7", "unmet_requests_by_language,de,,7",
-					"unmet_requests_by_language,uk,,5", "unmet_requests_by_language,fa,,<5")
-			.contains("volunteers,members_with_offers,,6");
-		assertThat(csv).doesNotContainPattern(",(1|2|3|4)\\r?$");
+		// Codes for formulas, labels in the reader's language for people, numbers only in
+		// the value column and suppression as a marker of its own.
+		assertThat(csv.lines()).startsWith("section,category,label,measure,value,marker")
+			.contains("period,district,Kreis,," + this.district + ",")
+			.contains("by_topic,housing,Wohnen und Umzug,requests,7,", "by_topic,housing,Wohnen und Umzug,offers,0,",
+					"by_topic,health,Gesundheit,requests,,<5",
+					"by_topic,mobility,\"Mobilität (Fahrräder, Fahrten)\",offers,7,",
+					"by_language,uk,Ukrainisch,requests,7,", "by_language,fa,Persisch,requests,,<5")
+			.contains("by_district," + this.district + "," + this.district + ",offers,7,",
+					"by_district," + this.district + "," + this.district + ",requests,9,")
+			.contains("requests,all,Bitten um Hilfe insgesamt,,9,",
+					"requests,matched,davon mit einem Vorschlag (Treffer),,,<5",
+					"requests,fulfilled,davon erledigt,,,<5",
+					"requests,answered,davon beantwortet (ein Gespräch begann),,5,")
+			.contains("time_to_first_answer,median_hours,\"Zeit bis zur ersten Antwort (Median, Stunden)\",,3.0,")
+			.contains("unmet_requests_by_district," + this.district + "," + this.district + ",,7,",
+					"unmet_requests_by_language,de,Deutsch,,7,", "unmet_requests_by_language,uk,Ukrainisch,,5,",
+					"unmet_requests_by_language,fa,Persisch,,,<5")
+			.contains("volunteers,members_with_offers,Ehrenamtliche mit Angeboten,,6,");
+		// Value and marker are the last two fields: a number (or '–' for no median) or a
+		// marker, never both, and never a count from 1 to 4.
+		assertThat(csv.lines().skip(1).filter((line) -> !line.startsWith("period,"))).allSatisfy((line) -> {
+			Matcher fields = Pattern.compile(",([^,]*),([^,]*)$").matcher(line);
+			assertThat(fields.find()).as(line).isTrue();
+			assertThat(fields.group(1) + "|" + fields.group(2)).as(line)
+				.matches("(0|[1-9]\\d*|[5-9]|\\d+\\.\\d|–)\\||\\|(<5|\\*)")
+				.doesNotMatch("[1-4]\\|");
+		});
+	}
+
+	@Test
+	void theDistrictIsChosenFromTheGazetteersDistrictsNotTyped() {
+		String page = this.web.get()
+			.uri(query("/stats"))
+			.cookie("SESSION", this.coordinatorSession)
+			.header("Accept-Language", "de")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(page).contains("<select id=\"district\" name=\"district\"><option value=\"\">alle Kreise</option>")
+			.contains("<option value=\"" + this.district + "\" selected>" + this.district + "</option>")
+			.doesNotContain("type=\"text\" maxlength=\"120\"");
+		assertThat(this.gazetteer.districtsOfHomeArea()).isNotEmpty()
+			.allSatisfy((name) -> assertThat(page).contains("<option value=\"" + name + "\""));
 	}
 
 	@Test

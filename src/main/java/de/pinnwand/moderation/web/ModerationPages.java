@@ -9,13 +9,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import de.pinnwand.accounts.Members;
-import de.pinnwand.listings.Listing;
 import de.pinnwand.listings.ListingIds;
 import de.pinnwand.listings.ListingService;
 import de.pinnwand.moderation.DecisionTexts;
 import de.pinnwand.moderation.InvalidModeration;
 import de.pinnwand.moderation.ModerationService;
-import de.pinnwand.moderation.ReportedItem;
 import de.pinnwand.system.ClientAddresses;
 import de.pinnwand.system.PortalZone;
 import de.pinnwand.web.InterfaceLanguages;
@@ -76,15 +74,6 @@ class ModerationPages {
 	record Choice(String code, String label) {
 	}
 
-	/**
-	 * An item as the queue page shows it; {@code listing} whether it is a listing (with
-	 * all decisions), else only putting it back up or closing it apply.
-	 */
-	record ItemView(String id, String key, String type, boolean listing, String href, Long version, String heading,
-			String description, String textLanguage, String kind, String district, String topics, String languages,
-			String waitingSince, boolean reported, List<String> history, List<String> reports) {
-	}
-
 	@GetMapping("/moderation")
 	Mono<Rendering> queue(ServerWebExchange exchange) {
 		Locale locale = Messages.localeOf(exchange);
@@ -96,30 +85,7 @@ class ModerationPages {
 			.withZone(ZONE);
 		return this.members.required(exchange)
 			.flatMapMany((member) -> this.moderation.queue(member, filter))
-			.map((item) -> {
-				Listing listing = item.listing();
-				ReportedItem reported = item.item();
-				return new ItemView(reported.id().toString(), ItemKeys.of(reported), reported.type(), listing != null,
-						reported.href(), (listing != null) ? listing.version() : null, reported.title(),
-						reported.description(), reported.textLanguage(),
-						(listing != null)
-								? this.messages.get(locale, "kind." + listing.kind().name().toLowerCase(Locale.ROOT))
-								: this.messages.get(locale, "moderation.type." + reported.type()),
-						reported.district(), (listing != null) ? String.join(", ", listing.topics()) : "",
-						String.join(", ", reported.languages()), dates.format(item.waitingSince()), item.reported(),
-						item.authorHistory()
-							.entrySet()
-							.stream()
-							.map((entry) -> this.messages.get(locale,
-									"status." + entry.getKey().name().toLowerCase(Locale.ROOT)) + ": "
-									+ entry.getValue())
-							.toList(),
-						item.reports()
-							.stream()
-							.map((report) -> this.messages.get(locale, "report.reason." + report.reason())
-									+ ((report.text() != null) ? " – " + report.text() : ""))
-							.toList());
-			})
+			.map((item) -> QueueItemView.of(item, this.messages, locale, dates))
 			.collectList()
 			.map((items) -> {
 				Map<String, Object> model = this.layout.model(exchange, "moderation.page-title");

@@ -2,11 +2,14 @@ package de.pinnwand.stats.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import de.pinnwand.accounts.Member;
 import de.pinnwand.accounts.Members;
+import de.pinnwand.places.Gazetteer;
 import de.pinnwand.stats.InvalidPeriod;
 import de.pinnwand.stats.Period;
 import de.pinnwand.stats.Statistics;
@@ -48,8 +51,12 @@ class StatsPages {
 
 	private final Clock clock;
 
-	StatsPages(Members members, Statistics statistics, Layout layout, Messages messages, Clock clock) {
+	private final Gazetteer gazetteer;
+
+	StatsPages(Members members, Statistics statistics, Layout layout, Messages messages, Clock clock,
+			Gazetteer gazetteer) {
 		this.members = members;
+		this.gazetteer = gazetteer;
 		this.statistics = statistics;
 		this.layout = layout;
 		this.messages = messages;
@@ -88,7 +95,8 @@ class StatsPages {
 				.map((report) -> ResponseEntity.ok()
 					.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
 					.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
-					.body(StatsCsv.of(report).getBytes(StandardCharsets.UTF_8)));
+					.body(StatsCsv.of(report, this.messages, Messages.localeOf(exchange))
+						.getBytes(StandardCharsets.UTF_8)));
 		});
 	}
 
@@ -105,6 +113,7 @@ class StatsPages {
 				model.put("from", (from != null) ? from : "");
 				model.put("to", (to != null) ? to : "");
 				model.put("district", (district != null) ? district : "");
+				model.put("districts", districts(district));
 				return Mono.just(Rendering.view(VIEW).model(model).status(HttpStatus.BAD_REQUEST).build());
 			}
 			return this.statistics.of(period).map((report) -> {
@@ -113,9 +122,30 @@ class StatsPages {
 				model.put("from", figures.from());
 				model.put("to", figures.to());
 				model.put("district", figures.district());
+				model.put("districts", districts(figures.district()));
 				return Rendering.view(view).model(model).build();
 			});
 		});
+	}
+
+	/** A district of the filter's select list. */
+	record DistrictChoice(String name, boolean selected) {
+	}
+
+	/**
+	 * The home area's districts from the gazetteer, so nobody has to spell one; a
+	 * district asked for by link that is not among them stays chosen rather than silently
+	 * dropped.
+	 */
+	private List<DistrictChoice> districts(String chosen) {
+		String current = (chosen != null) ? chosen.strip() : "";
+		List<DistrictChoice> choices = new ArrayList<>();
+		if (!current.isEmpty() && !this.gazetteer.districtsOfHomeArea().contains(current)) {
+			choices.add(new DistrictChoice(current, true));
+		}
+		this.gazetteer.districtsOfHomeArea()
+			.forEach((name) -> choices.add(new DistrictChoice(name, name.equals(current))));
+		return choices;
 	}
 
 	private Mono<Member> coordinator(ServerWebExchange exchange) {
