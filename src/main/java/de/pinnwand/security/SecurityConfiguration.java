@@ -28,6 +28,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.WebFilterExchange;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.DefaultServerRedirectStrategy;
@@ -266,6 +267,7 @@ class SecurityConfiguration {
 			// A signed-in member without the right gets the layout's localized 403 page
 			// (ErrorPages), not a bare
 			// English "Access Denied".
+			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(keepingTheForm(drafts))
 				.accessDeniedHandler((exchange, ex) -> Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN))))
 			.logout((logout) -> logout.logoutSuccessHandler(loggedOut))
@@ -290,6 +292,15 @@ class SecurityConfiguration {
 			Optional<String> formPage = HttpMethod.POST.equals(exchange.getRequest().getMethod())
 					? FormDrafts.formPageOf(exchange.getRequest().getPath().value()) : Optional.empty();
 			if (formPage.isEmpty()) {
+				if (HttpMethod.GET.equals(exchange.getRequest().getMethod())) {
+					// The page to come back to travels with the sign-in start
+					// (ReturnAfterSignIn's cookie), so a
+					// visitor who opens a member's page leaves nothing in a server
+					// session.
+					URI here = exchange.getRequest().getURI();
+					String page = here.getRawPath() + ((here.getRawQuery() != null) ? "?" + here.getRawQuery() : "");
+					return redirects.sendRedirect(exchange, URI.create(SignIn.startReturningTo(page)));
+				}
 				return signIn.commence(exchange, ex);
 			}
 			return exchange.getFormData()

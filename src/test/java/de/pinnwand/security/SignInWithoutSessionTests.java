@@ -50,6 +50,25 @@ class SignInWithoutSessionTests {
 	}
 
 	@Test
+	void visitorsOpeningMembersPagesMakeNoSession() {
+		int before = sessionCount();
+		for (int i = 0; i < 100; i++) {
+			String page = (i % 2 == 0) ? "/my/listings?page=" + i : "/conversations";
+			var answer = this.web.get()
+				.uri(page)
+				.header("Accept", "text/html")
+				.exchange()
+				.expectStatus()
+				.is3xxRedirection()
+				.returnResult(Void.class);
+			assertThat(answer.getResponseCookies().getFirst("SESSION")).as("visit %d", i).isNull();
+			assertThat(answer.getResponseHeaders().getLocation()).as("visit %d", i)
+				.hasToString(de.pinnwand.accounts.web.SignIn.startReturningTo(page));
+		}
+		assertThat(sessionCount()).as("sessions after 100 visits to members' pages").isLessThanOrEqualTo(before);
+	}
+
+	@Test
 	void signsInFromTheCookieAloneAndOffersANewSignInWhenItIsGone() {
 		String member = TestMembers.signIn(this.web, "cookie-signin");
 		this.web.get().uri("/my/account?ui=en").cookie("SESSION", member).exchange().expectStatus().isOk();

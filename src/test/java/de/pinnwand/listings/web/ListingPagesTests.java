@@ -242,7 +242,7 @@ class ListingPagesTests {
 			.expectStatus()
 			.is3xxRedirection()
 			.expectHeader()
-			.location("/oauth2/authorization/pinnwand");
+			.location(de.pinnwand.accounts.web.SignIn.startReturningTo("/my/listings"));
 		String other = de.pinnwand.TestMembers.signIn(this.web, "someone-else-entirely");
 		this.web.get()
 			.uri("/my/listings")
@@ -292,7 +292,7 @@ class ListingPagesTests {
 			.expectStatus()
 			.is3xxRedirection()
 			.expectHeader()
-			.location("/oauth2/authorization/pinnwand");
+			.location(de.pinnwand.accounts.web.SignIn.startReturningTo("/listings/new?kind=OFFER"));
 	}
 
 	@Test

@@ -165,7 +165,7 @@ class OrganisationPagesTests {
 			.expectStatus()
 			.is3xxRedirection()
 			.expectHeader()
-			.location("/oauth2/authorization/pinnwand");
+			.location(de.pinnwand.accounts.web.SignIn.startReturningTo("/organisations/" + id + "/edit"));
 
 		// The admin edits the profile.
 		Session edit = open("/organisations/" + id + "/edit", founder);
