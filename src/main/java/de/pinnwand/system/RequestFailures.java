@@ -18,6 +18,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import tools.jackson.core.JacksonException;
@@ -139,6 +140,9 @@ public final class RequestFailures {
 				|| cause instanceof R2dbcTimeoutException || cause instanceof DataAccessResourceFailureException
 				|| cause instanceof TransientDataAccessResourceException || cause instanceof QueryTimeoutException
 				|| cause instanceof ConnectException || cause instanceof TimeoutException
+				// No connection for a transaction (PostgreSQL just died or restarts): an
+				// outage too.
+				|| cause instanceof CannotCreateTransactionException
 				// Redis (sessions, rate limits of several instances) away: Lettuce's own
 				// type in the reactive path; a
 				// command Redis refused is a fault of ours, not an outage.
