@@ -285,6 +285,8 @@ class SecurityConfiguration {
 	 * typed for a long time) is kept first, and the sign-in comes back to that form,
 	 * filled in again (FormDrafts).
 	 */
+	private static final int RETURN_AT_MOST = 1000;
+
 	static ServerAuthenticationEntryPoint keepingTheForm(FormDrafts drafts) {
 		ServerAuthenticationEntryPoint signIn = new RedirectServerAuthenticationEntryPoint(SignIn.START);
 		DefaultServerRedirectStrategy redirects = new DefaultServerRedirectStrategy();
@@ -299,6 +301,11 @@ class SecurityConfiguration {
 					// session.
 					URI here = exchange.getRequest().getURI();
 					String page = here.getRawPath() + ((here.getRawQuery() != null) ? "?" + here.getRawQuery() : "");
+					// A return address longer than a page's would make the redirect's
+					// header too large to read.
+					if (page.length() > RETURN_AT_MOST) {
+						page = (here.getRawPath().length() > RETURN_AT_MOST) ? "/" : here.getRawPath();
+					}
 					return redirects.sendRedirect(exchange, URI.create(SignIn.startReturningTo(page)));
 				}
 				return signIn.commence(exchange, ex);
